@@ -1,0 +1,272 @@
+"""Query functions: plain arguments in, pandas DataFrame out; the only module that reads tables.
+
+Bound parameters only. Published figures are never summed or averaged here: a rounded
+"ruim 3500" added to anything would no longer be a published figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+from sqlalchemy import Engine, and_, case, func, literal, or_, select, text
+
+from data_access import schema as s
+
+
+def _frame(engine: Engine, statement) -> pd.DataFrame:
+    """Run ``statement`` and return its rows as a DataFrame."""
+    with engine.connect() as conn:
+        result = conn.execute(statement)
+        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def ping(engine: Engine) -> bool:
+    """True when the database answers and holds the dataset."""
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(s.editions)).scalar_one() > 0
+
+
+def editions(engine: Engine) -> pd.DataFrame:
+    """All editions, oldest first, with the title and date of the source of their dates."""
+    e, src = s.editions, s.sources
+    stmt = (
+        select(
+            e.c.year, e.c.programme, e.c.name, e.c.start_date, e.c.end_date, e.c.opening_date,
+            e.c.closing_date, e.c.organiser, e.c.has_totals, e.c.notes, e.c.is_synthetic,
+            src.c.title.label("source_title"), src.c.publisher.label("source_publisher"),
+            src.c.published_label.label("source_date"),
+        )
+        .join(src, src.c.source_id == e.c.source_id)
+        .order_by(e.c.year)
+    )
+    return _frame(engine, stmt)
+
+
+def metrics(engine: Engine) -> pd.DataFrame:
+    """Metric definitions with how many editions have a published value for each."""
+    m, f = s.metrics, s.figures
+    stmt = (
+        select(m.c.metric, m.c.programme, m.c.unit, m.c.definition,
+               func.count(func.distinct(f.c.edition)).label("editions_with_value"))
+        .outerjoin(f, f.c.metric == m.c.metric)
+        .group_by(m.c.metric, m.c.programme, m.c.unit, m.c.definition)
+        .order_by(m.c.programme.desc(), m.c.metric)
+    )
+    return _frame(engine, stmt)
+
+
+def regions(engine: Engine) -> pd.DataFrame:
+    """The four SZE regions with their provinces (comma-separated) and label position."""
+    r, p = s.regions, s.provinces
+    stmt = (
+        select(
+            r.c.region, r.c.name, r.c.sort_order,
+            func.avg(p.c.centroid_lon).label("lon"), func.avg(p.c.centroid_lat).label("lat"),
+            func.count(p.c.province).label("province_count"),
+        )
+        .join(p, p.c.region == r.c.region)
+        .group_by(r.c.region, r.c.name, r.c.sort_order)
+        .order_by(r.c.sort_order)
+    )
+    frame = _frame(engine, stmt)
+    names = _frame(engine, select(p.c.region, p.c.province).order_by(p.c.region, p.c.province))
+    joined = names.groupby("region")["province"].agg(", ".join)
+    frame["provinces"] = frame["region"].map(joined)
+    return frame
+
+
+def provinces(engine: Engine) -> pd.DataFrame:
+    """The twelve provinces with their SZE region and centroid."""
+    p = s.provinces
+    return _frame(engine, select(p.c.province, p.c.hasc, p.c.region, p.c.centroid_lon, p.c.centroid_lat).order_by(p.c.province))
+
+
+def weeks(engine: Engine, edition: int) -> pd.DataFrame:
+    """Which region had which week in ``edition``, with dates and source; empty if unpublished."""
+    w, src = s.edition_weeks, s.sources
+    stmt = (
+        select(w.c.week, w.c.region, w.c.start_date, w.c.end_date,
+               src.c.publisher.label("source_publisher"), src.c.title.label("source_title"),
+               src.c.published_label.label("source_date"))
+        .join(src, src.c.source_id == w.c.source_id)
+        .where(w.c.edition == edition)
+        .order_by(w.c.week)
+    )
+    return _frame(engine, stmt)
+
+
+def _figure_columns():
+    f, src = s.figures, s.sources
+    return (
+        f.c.value, f.c.qualifier, f.c.published_text, f.c.quote, f.c.note, f.c.is_synthetic,
+        src.c.publisher.label("source_publisher"), src.c.title.label("source_title"),
+        src.c.published_label.label("source_date"),
+    )
+
+
+def metric_by_edition(engine: Engine, metric: str, region: str | None = None) -> pd.DataFrame:
+    """One row per edition of the metric's programme; value is NULL where nothing was published.
+
+    With ``region`` only figures published for that region count; without it, national figures.
+    """
+    e, f, m, src = s.editions, s.figures, s.metrics, s.sources
+    region_match = f.c.region == region if region else f.c.region.is_(None)
+    stmt = (
+        select(e.c.year.label("edition"), e.c.programme, e.c.has_totals, *_figure_columns())
+        .select_from(e)
+        .join(m, and_(m.c.metric == metric, m.c.programme == e.c.programme))
+        .outerjoin(f, and_(f.c.edition == e.c.year, f.c.metric == metric, region_match))
+        .outerjoin(src, src.c.source_id == f.c.source_id)
+        .order_by(e.c.year)
+    )
+    return _frame(engine, stmt)
+
+
+def figures(engine: Engine, editions: Sequence[int] | None = None, region: str | None = None) -> pd.DataFrame:
+    """Every published figure (national and regional), filtered by editions and region."""
+    f, e = s.figures, s.editions
+    stmt = (
+        select(f.c.edition, e.c.programme, f.c.region, f.c.week, f.c.metric, *_figure_columns())
+        .join(e, e.c.year == f.c.edition)
+        .join(s.sources, s.sources.c.source_id == f.c.source_id)
+        .order_by(f.c.edition, f.c.metric, f.c.region)
+    )
+    if editions:
+        stmt = stmt.where(f.c.edition.in_(list(editions)))
+    if region:
+        stmt = stmt.where(or_(f.c.region == region, f.c.region.is_(None)))
+    return _frame(engine, stmt)
+
+
+def regional_figures(engine: Engine, edition: int, metric: str) -> pd.DataFrame:
+    """The metric per region for one edition: one row per region, value NULL if unpublished."""
+    r, f = s.regions, s.figures
+    stmt = (
+        select(r.c.region, r.c.name, *_figure_columns())
+        .select_from(r)
+        .outerjoin(f, and_(f.c.region == r.c.region, f.c.edition == edition, f.c.metric == metric))
+        .outerjoin(s.sources, s.sources.c.source_id == f.c.source_id)
+        .order_by(r.c.sort_order)
+    )
+    return _frame(engine, stmt)
+
+
+def evaluations(engine: Engine, editions: Sequence[int] | None = None) -> pd.DataFrame:
+    """Evaluation results (score 1-10, share returning) with what exactly was rated."""
+    v, src = s.evaluations, s.sources
+    stmt = (
+        select(v.c.edition, v.c.measure, v.c.value, v.c.qualifier, v.c.published_text,
+               v.c.what_rated, v.c.rated_by, v.c.quote, v.c.is_synthetic,
+               src.c.publisher.label("source_publisher"), src.c.title.label("source_title"),
+               src.c.published_label.label("source_date"))
+        .join(src, src.c.source_id == v.c.source_id)
+        .order_by(v.c.edition, v.c.measure, v.c.evaluation_id)
+    )
+    if editions:
+        stmt = stmt.where(v.c.edition.in_(list(editions)))
+    return _frame(engine, stmt)
+
+
+def reach(engine: Engine) -> pd.DataFrame:
+    """Zorg van Nu reach indicators with qualifier, period and source."""
+    r, src = s.reach_indicators, s.sources
+    stmt = (
+        select(r.c.indicator, r.c.value, r.c.qualifier, r.c.published_text, r.c.unit, r.c.counts_people,
+               r.c.period_label, r.c.period_start, r.c.period_end, r.c.quote,
+               src.c.publisher.label("source_publisher"), src.c.title.label("source_title"),
+               src.c.published_label.label("source_date"))
+        .join(src, src.c.source_id == r.c.source_id)
+        .order_by(r.c.counts_people.desc(), r.c.value.desc())
+    )
+    return _frame(engine, stmt)
+
+
+def monitor(engine: Engine) -> pd.DataFrame:
+    """E-healthmonitor context values, each indicator its own short series."""
+    m, src = s.monitor_values, s.sources
+    stmt = (
+        select(m.c.indicator, m.c.period_label, m.c.year, m.c.value, m.c.qualifier, m.c.published_text,
+               src.c.publisher.label("source_publisher"), src.c.title.label("source_title"),
+               src.c.published_label.label("source_date"))
+        .join(src, src.c.source_id == m.c.source_id)
+        .order_by(m.c.indicator, m.c.monitor_value_id)
+    )
+    return _frame(engine, stmt)
+
+
+def initiatives(engine: Engine, editions: Sequence[int] | None = None, region: str | None = None) -> pd.DataFrame:
+    """Highlighted initiatives with where they can be drawn: a town, else a province centre."""
+    i, pl, pr, src = s.initiatives, s.places, s.provinces, s.sources
+    stmt = (
+        select(
+            i.c.edition, i.c.name, i.c.organisation, i.c.place, i.c.province, i.c.kind, i.c.description,
+            i.c.is_synthetic, pr.c.region,
+            func.coalesce(pl.c.lon, pr.c.centroid_lon).label("lon"),
+            func.coalesce(pl.c.lat, pr.c.centroid_lat).label("lat"),
+            case((pl.c.place.is_not(None), literal("plaats")), (pr.c.province.is_not(None), literal("provincie")),
+                 else_=literal("geen")).label("precision"),
+            src.c.publisher.label("source_publisher"), src.c.title.label("source_title"),
+            src.c.published_label.label("source_date"),
+        )
+        .outerjoin(pl, pl.c.place == i.c.place)
+        .outerjoin(pr, pr.c.province == i.c.province)
+        .join(src, src.c.source_id == i.c.source_id)
+        .order_by(i.c.edition, i.c.name)
+    )
+    if editions:
+        stmt = stmt.where(i.c.edition.in_(list(editions)))
+    if region:
+        stmt = stmt.where(pr.c.region == region)
+    return _frame(engine, stmt)
+
+
+def sources(engine: Engine) -> pd.DataFrame:
+    """Every source with what it contributed and how many figures of each kind cite it."""
+    src = s.sources
+    counts = []
+    for table, label in ((s.figures, "n_figures"), (s.evaluations, "n_evaluations"),
+                         (s.reach_indicators, "n_reach"), (s.monitor_values, "n_monitor"),
+                         (s.initiatives, "n_initiatives"), (s.edition_weeks, "n_weeks")):
+        counts.append(
+            select(func.count()).select_from(table).where(table.c.source_id == src.c.source_id)
+            .scalar_subquery().label(label)
+        )
+    stmt = select(src.c.source_id, src.c.title, src.c.publisher, src.c.kind, src.c.published_date,
+                  src.c.published_label, src.c.contributed, *counts).order_by(
+        func.coalesce(src.c.published_date, "9999"), src.c.source_id)
+    return _frame(engine, stmt)
+
+
+def discrepancies(engine: Engine) -> pd.DataFrame:
+    """Where sources disagree, both statements with their sources."""
+    d = s.discrepancies
+    a, b = s.sources.alias("a"), s.sources.alias("b")
+    stmt = (
+        select(d.c.topic, d.c.edition, d.c.statement_a, d.c.statement_b, d.c.explanation,
+               a.c.publisher.label("source_a_publisher"), a.c.published_label.label("source_a_date"),
+               b.c.publisher.label("source_b_publisher"), b.c.published_label.label("source_b_date"))
+        .join(a, a.c.source_id == d.c.source_a)
+        .join(b, b.c.source_id == d.c.source_b)
+        .order_by(d.c.discrepancy_id)
+    )
+    return _frame(engine, stmt)
+
+
+def synthetic_row_count(engine: Engine) -> int:
+    """How many rows on screen could be synthetic demo data (announced on every page)."""
+    total = 0
+    with engine.connect() as conn:
+        for table in (s.editions, s.figures, s.evaluations, s.initiatives):
+            total += conn.execute(
+                select(func.count()).select_from(table).where(table.c.is_synthetic.is_(True))
+            ).scalar_one()
+    return total
+
+
+def dataset_loaded_at(engine: Engine) -> str | None:
+    """When the bundled dataset was last loaded (ISO timestamp), if ever."""
+    with engine.connect() as conn:
+        return conn.execute(
+            text("SELECT value FROM dataset_meta WHERE key = :key"), {"key": "loaded_at"}
+        ).scalar()
