@@ -105,13 +105,22 @@ def _figure_columns():
     )
 
 
-def metric_by_edition(engine: Engine, metric: str, region: str | None = None) -> pd.DataFrame:
+#: The e-healthweek figure shown beside an SZE figure, in its own panel: related, not the same measure.
+PREDECESSOR_METRIC = {"activiteiten": "evenementen", "bezoekers": "bezoekers_ehw", "deelnemers": "bezoekers_ehw"}
+
+
+def metric_by_edition(engine: Engine, metric: str, region: str | None = None, week: int | None = None) -> pd.DataFrame:
     """One row per edition of the metric's programme; value is NULL where nothing was published.
 
-    With ``region`` only figures published for that region count; without it, national figures.
+    With ``region`` or ``week`` only figures published for that region or week count;
+    without either, national figures.
     """
     e, f, m, src = s.editions, s.figures, s.metrics, s.sources
-    region_match = f.c.region == region if region else f.c.region.is_(None)
+    if region or week:
+        region_match = and_(f.c.region == region if region else f.c.region.is_not(None),
+                            f.c.week == week if week else literal(True))
+    else:
+        region_match = f.c.region.is_(None)
     stmt = (
         select(e.c.year.label("edition"), e.c.programme, e.c.has_totals, *_figure_columns())
         .select_from(e)

@@ -1,0 +1,298 @@
+"""Figure builders: DataFrame in, plotly Figure out. Pure functions, no database, no Dash.
+
+Readable from the back of the room: large type, direct labels with the published words
+("ruim 3500") on every mark, and gaps drawn as gaps with the words "niet gepubliceerd".
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.i18n import fmt_number, fmt_published, indicator_label, metric_label, t
+
+# Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
+REGION_COLOURS = {"noord": "#56B4E9", "oost": "#E69F00", "west": "#009E73", "zuid": "#CC79A7"}
+SZE_COLOUR = "#1F4E79"
+PREDECESSOR_COLOUR = "#7F7F7F"
+UNPUBLISHED_COLOUR = "#D9D9D9"
+EDITION_SYMBOLS = ("circle", "diamond", "square", "triangle-up", "star", "cross")
+FONT = dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", size=16, color="#1a1a1a")
+#: Graph config: no plotly logo, no cloud buttons, and no topojson from a CDN (we draw our own GeoJSON).
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "locale": "nl",
+                "modeBarButtonsToRemove": ["select2d", "lasso2d"], "toImageButtonOptions": {"scale": 2}}
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _base_layout(fig: go.Figure, title: str, height: int = 480) -> go.Figure:
+    fig.update_layout(
+        title=dict(text=title, x=0, xanchor="left", font=dict(size=20)),
+        font=FONT,
+        separators=",.",  # Dutch: decimal comma, thousands dot
+        height=height,
+        margin=dict(l=10, r=10, t=70, b=40),
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        hoverlabel=dict(font_size=16),
+        legend=dict(orientation="h", yanchor="bottom", y=-0.25, x=0),
+    )
+    return fig
+
+
+def empty_figure(message: str, height: int = 300) -> go.Figure:
+    """A blank chart that says why it is blank."""
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=18))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _base_layout(fig, "", height)
+
+
+def map_figure(
+    provinces: pd.DataFrame,
+    regions: pd.DataFrame,
+    weeks: pd.DataFrame,
+    initiatives: pd.DataFrame,
+    *,
+    geojson_url: str,
+    highlight: frozenset[str] = frozenset(),
+    regional_values: pd.DataFrame | None = None,
+    metric: str | None = None,
+    value_edition: int | None = None,
+    lang: str = "nl",
+) -> go.Figure:
+    """The provinces coloured by SZE region (or by a regional figure), week labels and initiatives.
+
+    ``provinces``: province, region. ``regions``: region, name, lon, lat. ``weeks``: edition, week,
+    region. ``initiatives``: name, edition, lon, lat, region, place, province, organisation.
+    ``regional_values`` (region, value, published_text) switches to colouring by that figure.
+    Every trace carries the region code in customdata so a click can filter on it.
+    """
+    fig = go.Figure()
+    region_names = dict(zip(regions["region"], regions["name"]))
+
+    def opacity(region: str) -> float:
+        return 1.0 if not highlight or region in highlight else 0.25
+
+    week_text: dict[str, list[str]] = {}
+    for row in weeks.itertuples():
+        week_text.setdefault(row.region, []).append(f"{t('week_label', lang, week=row.week)} ({row.edition})")
+
+    by_metric = regional_values is not None
+    values = {}
+    if by_metric:
+        values = {r.region: r for r in regional_values.itertuples() if not _is_missing(r.value)}
+
+    for region, group in provinces.groupby("region", sort=False):
+        name = region_names.get(region, region)
+        row = values.get(region)
+        if by_metric and row is None:
+            colour, detail = UNPUBLISHED_COLOUR, t("not_published", lang)
+        elif by_metric:
+            colour, detail = REGION_COLOURS.get(region, SZE_COLOUR), fmt_published(row.published_text)
+        else:
+            colour, detail = REGION_COLOURS.get(region, SZE_COLOUR), ", ".join(week_text.get(region, [])) or ""
+        hover = [f"<b>{p}</b><br>{t('col_region', lang)} {name}<br>{detail}" for p in group["province"]]
+        fig.add_trace(
+            go.Choropleth(
+                geojson=geojson_url,
+                featureidkey="properties.name",
+                locations=list(group["province"]),
+                z=[1] * len(group),
+                colorscale=[[0, colour], [1, colour]],
+                showscale=False,
+                marker=dict(line=dict(color="white", width=1.5), opacity=opacity(region)),
+                name=name,
+                customdata=[region] * len(group),
+                hovertext=hover,
+                hoverinfo="text",
+                showlegend=False,
+            )
+        )
+
+    label_lines = []
+    for r in regions.itertuples():
+        lines = [f"<b>{r.name}</b>"]
+        if by_metric:
+            row = values.get(r.region)
+            lines.append(fmt_published(row.published_text) if row is not None else t("not_published", lang))
+        else:
+            lines += week_text.get(r.region, [])[:2]
+        label_lines.append("<br>".join(lines))
+    fig.add_trace(
+        go.Scattergeo(
+            lon=regions["lon"], lat=regions["lat"], text=label_lines, mode="text",
+            textfont=dict(size=17, color="#111"), customdata=list(regions["region"]),
+            hoverinfo="skip", showlegend=False, name="labels",
+        )
+    )
+
+    located = initiatives.dropna(subset=["lon", "lat"]) if len(initiatives) else initiatives
+    for i, (edition, group) in enumerate(located.groupby("edition", sort=True) if len(located) else []):
+        hover = [
+            f"<b>{r.name}</b><br>{r.organisation or ''}<br>{r.place or ('provincie ' + r.province)}"
+            f"<br>SZE {edition}<br>{t('source', lang)}: {r.source_publisher}, {r.source_date}"
+            for r in group.itertuples()
+        ]
+        fig.add_trace(
+            go.Scattergeo(
+                lon=group["lon"], lat=group["lat"], mode="markers", name=f"{t('initiatives_heading', lang)} {edition}",
+                marker=dict(size=14, symbol=EDITION_SYMBOLS[i % len(EDITION_SYMBOLS)], color="#222",
+                            line=dict(color="white", width=2)),
+                customdata=list(group["region"]), hovertext=hover, hoverinfo="text",
+            )
+        )
+
+    title = t("map_title", lang)
+    if by_metric and metric:
+        title = t("map_title_metric", lang, metric=metric_label(metric, lang), edition=value_edition or "")
+    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator", bgcolor="white")
+    _base_layout(fig, title, height=620)
+    fig.update_layout(margin=dict(l=0, r=0, t=60, b=0), clickmode="event", dragmode=False,
+                      legend=dict(orientation="h", y=0.02, x=0.01, bgcolor="rgba(255,255,255,0.8)"))
+    return fig
+
+
+def _edition_bars(fig: go.Figure, frame: pd.DataFrame, *, col: int, colour: str, lang: str, legend: bool) -> None:
+    """Bars for published values (hatched when rounded) and 'niet gepubliceerd' marks for gaps."""
+    frame = frame.assign(x=frame["edition"].astype(str))
+    published = frame[~frame["value"].isna()]
+    exact = published[published["qualifier"] == "exact"]
+    rounded = published[published["qualifier"] != "exact"]
+    for part, name, pattern in ((exact, t("trend_exact", lang), ""), (rounded, t("trend_rounded", lang), "/")):
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=part["x"], y=part["value"], text=[fmt_published(v) for v in part["published_text"]],
+                textposition="outside", cliponaxis=False, textfont=dict(size=18),
+                marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="white", size=10)),
+                name=name, legendgroup=name, showlegend=legend,
+                hovertext=[f"{fmt_published(r.published_text)}<br>{t('source', lang)}: {r.source_publisher}, {r.source_date}"
+                           for r in part.itertuples()],
+                hoverinfo="text",
+            ),
+            row=1, col=col,
+        )
+    top = float(published["value"].max()) if len(published) else 1.0
+    for x in frame.loc[frame["value"].isna(), "x"]:
+        # an invisible zero-height bar keeps the category on the axis; the words say why it is empty
+        fig.add_trace(go.Bar(x=[x], y=[0], showlegend=False, hoverinfo="skip", marker_color=colour), row=1, col=col)
+        fig.add_annotation(x=x, y=top * 0.06, text=t("not_published", lang), showarrow=False, textangle=-90,
+                           yanchor="bottom", font=dict(size=15, color="#555"), row=1, col=col)
+    fig.update_yaxes(range=[0, top * 1.25], row=1, col=col)
+
+
+def trend_figure(sze: pd.DataFrame, predecessor: pd.DataFrame | None, *, metric: str,
+                 predecessor_metric: str | None = None, lang: str = "nl") -> go.Figure:
+    """A metric per edition; the e-healthweek predecessor in its own panel, never joined to the SZE series.
+
+    Frames have columns edition, value (NaN = not published), qualifier, published_text,
+    source_publisher, source_date.
+    """
+    with_predecessor = predecessor is not None and len(predecessor) > 0
+    if with_predecessor:
+        fig = make_subplots(
+            rows=1, cols=2, column_widths=[0.42, 0.58], horizontal_spacing=0.08,
+            subplot_titles=(f"{t('predecessor_title', lang)}: {metric_label(predecessor_metric or '', lang)}",
+                            f"{t('sze_title', lang)}: {metric_label(metric, lang)}"),
+        )
+        _edition_bars(fig, predecessor, col=1, colour=PREDECESSOR_COLOUR, lang=lang, legend=False)
+        sze_col = 2
+    else:
+        fig = make_subplots(rows=1, cols=1, subplot_titles=(f"{t('sze_title', lang)}: {metric_label(metric, lang)}",))
+        sze_col = 1
+    if len(sze):
+        _edition_bars(fig, sze, col=sze_col, colour=SZE_COLOUR, lang=lang, legend=True)
+    fig.update_xaxes(type="category", showline=True, linecolor="#444", tickfont=dict(size=17))
+    fig.update_yaxes(showgrid=True, gridcolor="#e5e5e5", tickformat=",d", rangemode="tozero")
+    for annotation in fig.layout.annotations[: 2 if with_predecessor else 1]:
+        annotation.font = dict(size=17)
+    _base_layout(fig, t("trend_title", lang, metric=metric_label(metric, lang)), height=500)
+    fig.update_layout(bargap=0.35, barmode="overlay")
+    return fig
+
+
+def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """Scores (1-10) per edition and rated item, and the share that will take part again."""
+    if frame.empty:
+        return empty_figure(t("eval_none", lang))
+    scores = frame[frame["measure"] == "cijfer"]
+    returning = frame[frame["measure"] == "doet_weer_mee"]
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.6, 0.4], horizontal_spacing=0.22,
+                        subplot_titles=(t("eval_score", lang), t("eval_return", lang)))
+    if len(scores):
+        labels = [f"{r.edition} · {r.what_rated} ({r.source_publisher.split(' (')[0]})" for r in scores.itertuples()]
+        fig.add_trace(go.Bar(
+            y=labels, x=scores["value"], orientation="h", marker_color=SZE_COLOUR,
+            text=[fmt_published(v) for v in scores["published_text"]], textposition="outside", cliponaxis=False,
+            textfont=dict(size=18), showlegend=False,
+            hovertext=[f"{r.what_rated}<br>{fmt_published(r.published_text)}<br>{t('source', lang)}: "
+                       f"{r.source_publisher}, {r.source_date}" for r in scores.itertuples()], hoverinfo="text",
+        ), row=1, col=1)
+    if len(returning):
+        fig.add_trace(go.Bar(
+            y=[str(e) for e in returning["edition"]], x=returning["value"], orientation="h", marker_color="#2E7D32",
+            text=[fmt_published(v) for v in returning["published_text"]], textposition="outside", cliponaxis=False,
+            textfont=dict(size=18), showlegend=False,
+            hovertext=[f"{fmt_published(r.published_text)}<br>{t('source', lang)}: {r.source_publisher}, {r.source_date}"
+                       for r in returning.itertuples()], hoverinfo="text",
+        ), row=1, col=2)
+    fig.update_xaxes(range=[0, 10], dtick=1, row=1, col=1, gridcolor="#e5e5e5")
+    fig.update_xaxes(range=[0, 100], dtick=25, ticksuffix="%", row=1, col=2, gridcolor="#e5e5e5")
+    fig.update_yaxes(autorange="reversed", type="category", tickfont=dict(size=14))
+    _base_layout(fig, t("eval_title", lang), height=max(360, 110 + 70 * max(len(scores), len(returning))))
+    fig.update_layout(margin=dict(l=10, r=40, t=80, b=30))
+    return fig
+
+
+def reach_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """Zorg van Nu indicators that count people, on a log scale, each labelled as published."""
+    people = frame[frame["counts_people"].astype(bool) & ~frame["value"].isna()].sort_values("value")
+    if people.empty:
+        return empty_figure(t("not_published", lang))
+    fig = go.Figure(go.Bar(
+        y=[indicator_label(i, lang) for i in people["indicator"]], x=people["value"], orientation="h",
+        marker_color="#6A3D9A", text=[f"{fmt_published(r.published_text)} ({r.period_label})" for r in people.itertuples()],
+        textposition="outside", cliponaxis=False, textfont=dict(size=18), showlegend=False,
+        hovertext=[f"{fmt_published(r.published_text)} · {r.period_label}<br>{t('source', lang)}: {r.source_publisher}, "
+                   f"{r.source_date}" for r in people.itertuples()], hoverinfo="text",
+    ))
+    fig.update_xaxes(type="log", range=[3, 6.4], gridcolor="#e5e5e5", tickformat=",d")
+    fig.update_yaxes(tickfont=dict(size=15))
+    _base_layout(fig, t("reach_title", lang), height=360)
+    fig.update_layout(margin=dict(l=10, r=60, t=70, b=40))
+    return fig
+
+
+def monitor_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """E-healthmonitor context: one line per indicator with a known year; never joined across indicators."""
+    dated = frame.dropna(subset=["year"])
+    if dated.empty:
+        return empty_figure(t("not_published", lang))
+    fig = go.Figure()
+    for indicator, group in dated.groupby("indicator", sort=False):
+        group = group.sort_values("year")
+        fig.add_trace(go.Scatter(
+            x=group["year"].astype(int), y=group["value"], mode="lines+markers+text", name=indicator_label(indicator, lang),
+            text=[fmt_published(v) for v in group["published_text"]], textposition="top center", textfont=dict(size=16),
+            marker=dict(size=11), line=dict(width=3),
+            hovertext=[f"{indicator_label(indicator, lang)}: {fmt_published(r.published_text)} ({r.period_label})<br>"
+                       f"{t('source', lang)}: {r.source_publisher}, {r.source_date}" for r in group.itertuples()],
+            hoverinfo="text",
+        ))
+    fig.update_xaxes(dtick=1, tickformat="d", gridcolor="#f0f0f0")
+    fig.update_yaxes(range=[0, 105], ticksuffix="%", title=t("monitor_axis", lang), gridcolor="#e5e5e5")
+    _base_layout(fig, t("monitor_title", lang), height=440)
+    fig.update_layout(legend=dict(orientation="v", y=-0.2, yanchor="top"), margin=dict(b=140))
+    return fig
+
+
+__all__ = ["GRAPH_CONFIG", "REGION_COLOURS", "empty_figure", "evaluation_figure", "map_figure", "monitor_figure",
+           "reach_figure", "trend_figure", "fmt_number"]

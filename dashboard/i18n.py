@@ -1,0 +1,221 @@
+"""Every text a user reads, one dictionary per language, and Dutch number and date notation.
+
+Layouts and callbacks ask ``t(key)``; nothing user-facing is written elsewhere. English is a
+later issue: add ``"en"`` with the same keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+DEFAULT_LANG = "nl"
+
+MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+             "september", "oktober", "november", "december")
+
+TEXTS: dict[str, dict[str, str]] = {
+    "nl": {
+        "app_title": "Slimme Zorg Estafette in cijfers",
+        "app_subtitle": "Activiteiten, evaluaties en bereik van de SZE en Zorg van Nu, met bron bij elk cijfer",
+        "nav_dashboard": "Dashboard",
+        "nav_about": "Over de cijfers",
+        "skip_link": "Naar de inhoud",
+        "filters": "Filters",
+        "filter_editions": "Editie",
+        "filter_region": "Regio",
+        "filter_week": "Week",
+        "filter_metric": "Cijfer",
+        "filter_colour": "Kaartkleur",
+        "all": "Alle",
+        "colour_region": "Regio",
+        "colour_metric": "Gekozen cijfer",
+        "reset": "Filters wissen",
+        "tab_kaart": "Kaart",
+        "tab_trends": "Trends",
+        "tab_evaluatie": "Evaluatie",
+        "tab_bereik": "Bereik Zorg van Nu",
+        "programme_sze": "SZE",
+        "programme_ehealthweek": "e-healthweek",
+        "predecessor_title": "Voorloper: landelijke e-healthweek",
+        "sze_title": "Slimme Zorg Estafette",
+        "not_published": "niet gepubliceerd",
+        "no_totals": "Geen totalen gepubliceerd",
+        "no_comparable_predecessor": "De e-healthweek heeft geen vergelijkbaar cijfer.",
+        "source": "Bron",
+        "sources": "Bronnen",
+        "map_title": "SZE-regio's en hun week",
+        "map_title_metric": "{metric} per regio, {edition}",
+        "map_no_regional": "Voor ‘{metric}’ is in de gekozen edities geen cijfer per regio gepubliceerd; alle regio's grijs.",
+        "map_region_hint": "Klik op een provincie om op die regio te filteren; klik nogmaals om het filter te wissen.",
+        "map_credit": "Kaartgegevens: Natural Earth (publiek domein). Plaatsen van initiatieven: plaats of provincie zoals in de bron genoemd.",
+        "map_unpublished_legend": "Geen cijfer per regio gepubliceerd",
+        "weeks_heading": "Weekvolgorde",
+        "weeks_unknown": "{edition}: weekvolgorde niet gepubliceerd",
+        "week_label": "week {week}",
+        "initiatives_heading": "Uitgelichte initiatieven",
+        "initiatives_none": "Geen uitgelichte initiatieven in deze selectie.",
+        "initiative_where_place": "{place} ({province})",
+        "initiative_where_province": "provincie {province} (geen plaats genoemd)",
+        "initiative_where_none": "geen plaats genoemd",
+        "regional_figures_heading": "Cijfers per regio",
+        "regional_figures_none": "Geen cijfers per regio gepubliceerd voor deze selectie.",
+        "trend_title": "{metric} per editie",
+        "trend_axis": "aantal",
+        "trend_rounded": "afgerond gepubliceerd (bijna, ruim, meer dan)",
+        "trend_exact": "gepubliceerd cijfer",
+        "trend_region_note": "Alleen cijfers die voor regio {region} zijn gepubliceerd.",
+        "trend_week_note": "Alleen cijfers die voor week {week} zijn gepubliceerd.",
+        "trend_cards_heading": "{metric}: gepubliceerde waarden",
+        "definition": "Definitie",
+        "eval_title": "Evaluatie door deelnemers",
+        "eval_score": "Cijfer (schaal 1–10)",
+        "eval_return": "Doet mee aan volgende editie (%)",
+        "eval_table_heading": "Wat precies is beoordeeld",
+        "eval_none": "Voor de gekozen edities zijn geen evaluatieresultaten gepubliceerd.",
+        "eval_national_note": "Beoordelingen zijn alleen landelijk gepubliceerd; het regio- en weekfilter gelden hier niet.",
+        "col_edition": "Editie",
+        "col_measure": "Maat",
+        "col_value": "Waarde",
+        "col_what_rated": "Wat is beoordeeld",
+        "col_rated_by": "Door",
+        "col_source": "Bron",
+        "col_region": "Regio",
+        "col_week": "Week",
+        "col_period": "Periode",
+        "col_indicator": "Indicator",
+        "col_name": "Initiatief",
+        "col_where": "Waar",
+        "col_kind": "Soort",
+        "measure_cijfer": "cijfer",
+        "measure_doet_weer_mee": "doet weer mee",
+        "reach_title": "Bereik Zorg van Nu in mensen (logaritmische schaal)",
+        "reach_cards_heading": "Alle indicatoren van Zorg van Nu",
+        "reach_period_note": "Zorg van Nu rapporteert over een periode, niet per editie. Periode in de bron: {period}.",
+        "reach_filter_note": "Het editiefilter geldt hier niet: de cijfers beslaan {period}, geen SZE-editie.",
+        "monitor_title": "Context: e-healthmonitor (RIVM) en gebruik van digitale zorg",
+        "monitor_axis": "% van de groep",
+        "monitor_note": "Elke lijn is een andere maat uit een andere bron; vergelijk ze niet met elkaar.",
+        "about_title": "Over de cijfers",
+        "about_intro": "Alle cijfers op dit dashboard komen uit openbare bronnen. Ronde getallen staan er zoals ze zijn gepubliceerd (‘bijna’, ‘ruim’, ‘meer dan’). Cijfers met een verschillende definitie worden nooit als één reeks getoond.",
+        "about_sources": "Bronnen en wat ze bijdragen",
+        "about_discrepancies": "Waar bronnen verschillen",
+        "about_no_totals": "Edities zonder gepubliceerde totalen",
+        "about_definitions": "Definities van de cijfers",
+        "about_contributes": "{n} cijfers",
+        "about_loaded": "Dataset geladen op {when}.",
+        "demo_banner": "Let op: deze database bevat {n} synthetische demonstratierijen. Die zijn gemarkeerd en zijn geen gepubliceerde cijfers.",
+        "error_generic": "Er ging iets mis bij het ophalen van de cijfers. Probeer het opnieuw; blijft het misgaan, meld het dan aan de beheerder.",
+        "error_database": "De database is niet bereikbaar of nog niet gevuld. Start het dashboard met ‘sze-dashboard serve’ of vul de database met ‘sze-dashboard init-db’.",
+        "not_found": "Deze pagina bestaat niet.",
+        "back_to_dashboard": "Terug naar het dashboard",
+        "footer": "Bronnen: Kamerbrieven van VWS, ICT&health en andere openbare bronnen; zie ‘Over de cijfers’.",
+        "chart_alt": "Grafiek; dezelfde cijfers staan als tekst eronder.",
+        "unit_percent": "%",
+        "and": "en",
+        "predecessor_tag": "voorloper",
+    },
+}
+
+#: Display names of metrics; the definition itself lives with the data (metrics.csv).
+METRIC_LABELS: dict[str, dict[str, str]] = {
+    "nl": {
+        "activiteiten": "Activiteiten",
+        "bezoekers": "Bezoekers van activiteiten",
+        "deelnemers": "Deelnemers aan activiteiten",
+        "regionale_bijeenkomsten": "Regionale bijeenkomsten",
+        "deelsessies": "Deelsessies",
+        "deelsessies_per_bijeenkomst": "Deelsessies per regionale bijeenkomst",
+        "werkbezoeken": "Werkbezoeken vanuit VWS",
+        "initiatieven_landelijk": "Initiatieven op landelijke opening/afsluiting",
+        "evenementen": "Activiteiten/evenementen e-healthweek",
+        "partners": "Partnerorganisaties e-healthweek",
+        "bezoekers_ehw": "Bezoekers e-healthweek (schatting)",
+    }
+}
+
+INDICATOR_LABELS: dict[str, dict[str, str]] = {
+    "nl": {
+        "elearning_deelnemers": "Deelnemers e-learning slimme zorg (zorgprofessionals)",
+        "wegwijzers_aandoeningen": "Aandoeningen met een online wegwijzer",
+        "social_media_weergaven": "Weergaven van berichten op social media",
+        "patienten_via_huisarts": "Patiënten bereikt via huisartsenpraktijken",
+        "ouderen_langer_thuis": "Ouderen bereikt met mogelijkheden om langer thuis te wonen",
+        "verhalen_gedeeld": "Gedeelde ervaringsverhalen",
+        "website_oplossingen": "Oplossingen op de website van Zorg van Nu",
+        "beeldbellen_zorgverleners": "Zorgverleners die beeldbellen",
+        "huisartsen_patientenportaal": "Huisartsenpraktijken met patiëntenportaal",
+        "beeldbellen_huisartsen_specialisten": "Huisartsen en specialisten die beeldbellen",
+        "huisartsen_econsult": "Huisartsen die e-consult gebruiken",
+    }
+}
+
+KIND_LABELS = {"nl": {"activiteit": "activiteit", "werkbezoek": "werkbezoek",
+                      "landelijke opening": "landelijke opening", "landelijke afsluiting": "landelijke afsluiting"}}
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
+    """The text for ``key`` in ``lang`` (falling back to Dutch), with ``values`` filled in."""
+    table = TEXTS.get(lang, TEXTS[DEFAULT_LANG])
+    template = table.get(key, TEXTS[DEFAULT_LANG][key])
+    return template.format(**values) if values else template
+
+
+def metric_label(metric: str, lang: str = DEFAULT_LANG) -> str:
+    """Display name of a metric; the code itself if no label is known yet."""
+    return METRIC_LABELS.get(lang, METRIC_LABELS[DEFAULT_LANG]).get(metric, metric.replace("_", " "))
+
+
+def indicator_label(indicator: str, lang: str = DEFAULT_LANG) -> str:
+    """Display name of a Zorg van Nu or e-healthmonitor indicator."""
+    return INDICATOR_LABELS.get(lang, INDICATOR_LABELS[DEFAULT_LANG]).get(indicator, indicator.replace("_", " "))
+
+
+def fmt_number(value: float | None, decimals: int = 0) -> str:
+    """Dutch notation: 33000 -> '33.000', 7.5 -> '7,5'; None or NaN -> ''."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def fmt_published(text: str | None) -> str:
+    """A published figure as shown: the source's own words, decimal point made Dutch ('7.5' -> '7,5')."""
+    if not text:
+        return ""
+    out = []
+    for word in text.split(" "):
+        head, dot, tail = word.partition(".")
+        # '8.0' and '7.5' are decimals in the letters; '33.000' and '100.000' are thousands
+        if dot and head.isdigit() and tail.isdigit() and len(tail) != 3:
+            word = f"{head},{tail}"
+        out.append(word)
+    return " ".join(out)
+
+
+def fmt_date(value: dt.date | str | None, *, year: bool = True) -> str:
+    """'1 februari 2021' (or without the year)."""
+    if value is None or value != value:  # None or NaN
+        return ""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    text = f"{value.day} {MONTHS_NL[value.month - 1]}"
+    return f"{text} {value.year}" if year else text
+
+
+def fmt_period(start: dt.date | str | None, end: dt.date | str | None) -> str:
+    """'1–26 februari 2021', '27 januari – 25 februari 2022', or what is known."""
+    if not start or start != start:
+        return fmt_date(end) if end and end == end else ""
+    if not end or end != end:
+        return fmt_date(start)
+    start = dt.date.fromisoformat(start) if isinstance(start, str) else start
+    end = dt.date.fromisoformat(end) if isinstance(end, str) else end
+    if start.month == end.month and start.year == end.year:
+        return f"{start.day}–{end.day} {MONTHS_NL[end.month - 1]} {end.year}"
+    return f"{fmt_date(start, year=start.year != end.year)} – {fmt_date(end)}"
+
+
+def source_text(publisher: str, title: str, date_label: str) -> str:
+    """One source as cited under a chart: publisher, ‘title’, date."""
+    return f"{publisher}, ‘{title}’, {date_label}"

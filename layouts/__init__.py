@@ -1,0 +1,1 @@
+"""Pure functions that build the dashboard's component trees; ids.py names every component."""

@@ -1,0 +1,69 @@
+"""Small building blocks shared by the views: source notes, figure cards, tables, graph panels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.figures import GRAPH_CONFIG
+from dashboard.i18n import source_text, t
+
+
+def source_note(frame: pd.DataFrame, lang: str = "nl", extra: Iterable[str] = ()) -> html.Div:
+    """'Bron: …' under a chart: every distinct source of the rows shown, with its date."""
+    seen: list[str] = []
+    if len(frame) and "source_publisher" in frame:
+        for row in frame.dropna(subset=["source_publisher"]).itertuples():
+            text = source_text(row.source_publisher, row.source_title, row.source_date)
+            if text not in seen:
+                seen.append(text)
+    seen += [e for e in extra if e not in seen]
+    if not seen:
+        return html.Div()
+    label = t("sources" if len(seen) > 1 else "source", lang)
+    return html.Div(
+        [html.Strong(f"{label}: "), html.Span("; ".join(seen))],
+        className="source-note",
+    )
+
+
+def graph_panel(graph_id: str, text_id: str, sources_id: str, note_id: str | None = None, lang: str = "nl",
+                config: dict | None = None) -> html.Section:
+    """A chart with its note above, its sources below and its figures as text below that."""
+    children = []
+    if note_id:
+        children.append(html.Div(id=note_id, className="view-note", role="status"))
+    children += [
+        dcc.Loading(
+            dcc.Graph(id=graph_id, config={**GRAPH_CONFIG, **(config or {})}, className="sze-graph",
+                      figure={"layout": {"height": 480}}),
+            type="dot", delay_show=300,
+        ),
+        html.Div(id=sources_id, className="sources"),
+        html.Div(id=text_id, className="as-text"),
+    ]
+    return html.Section(children, className="graph-panel", **{"aria-label": t("chart_alt", lang)})
+
+
+def figure_card(title: str, value: str, detail: str | None, source: str | None, muted: bool = False) -> dbc.Col:
+    """A key figure as text, with its qualifier (inside ``value``) and its source."""
+    body = [
+        html.Div(title, className="card-title-small"),
+        html.Div(value, className="figure-value" + (" text-muted" if muted else "")),
+    ]
+    if detail:
+        body.append(html.Div(detail, className="figure-detail"))
+    if source:
+        body.append(html.Div(source, className="figure-source"))
+    return dbc.Col(dbc.Card(dbc.CardBody(body), className="figure-card h-100"), xs=12, sm=6, lg=3, className="mb-3")
+
+
+def table(columns: Sequence[str], rows: Iterable[Sequence[object]], caption: str | None = None) -> dbc.Table:
+    """A plain, accessible table (header cells scoped to columns)."""
+    head = html.Thead(html.Tr([html.Th(c, scope="col") for c in columns]))
+    body = html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows])
+    parts = ([html.Caption(caption)] if caption else []) + [head, body]
+    return dbc.Table(parts, bordered=False, striped=True, hover=True, responsive=True, size="sm", className="data-table")
