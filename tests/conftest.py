@@ -1,0 +1,50 @@
+"""Shared fixtures: a filled SQLite database and an app built on it, per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.app import create_app
+from dashboard.settings import Settings
+from data_access.engine import make_engine
+from data_access.loader import load_bundled
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite file filled with the bundled dataset, shared read-only by the tests."""
+    path: Path = tmp_path_factory.mktemp("db") / "sze.db"
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    load_bundled(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str):
+    """Engine on the filled test database."""
+    eng = make_engine(database_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(database_url: str):
+    """The dashboard on the test database."""
+    return create_app(Settings(database_url=database_url))
+
+
+@pytest.fixture
+def client(app):
+    """A Flask test client of the dashboard."""
+    return app.server.test_client()
+
+
+@pytest.fixture
+def in_request(app):
+    """A request context, so callbacks can be called as plain functions."""
+    with app.server.test_request_context("/"):
+        yield

@@ -1,0 +1,54 @@
+"""The app as a server: health, offline page, no traces for users."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from dashboard.app import create_app
+from dashboard.settings import Settings
+
+
+def test_healthz_answers_200_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+
+
+def test_healthz_answers_503_when_the_database_is_empty_or_gone(tmp_path):
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'missing' / 'none.db'}"))
+    assert app.server.test_client().get("/healthz").status_code == 503
+
+
+def test_page_is_dutch_and_loads_nothing_from_other_hosts(client):
+    html = client.get("/").get_data(as_text=True)
+    assert '<html lang="nl">' in html
+    urls = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert urls and all(not u.startswith(("http:", "https:", "//")) for u in urls)
+    assert "00-bootstrap.min.css" in html
+
+
+def test_layout_names_every_edition(client):
+    layout = client.get("/_dash-layout").get_json()
+    assert "2024" in json.dumps(layout) and "e-healthweek" in json.dumps(layout)
+
+
+def test_without_a_database_the_page_says_so_without_a_trace(tmp_path):
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'missing' / 'none.db'}"))
+    body = json.dumps(app.server.test_client().get("/_dash-layout").get_json())
+    assert "sze-dashboard init-db" in body
+    assert "Traceback" not in body and "OperationalError" not in body
+
+
+def test_a_failing_callback_shows_a_message_not_a_trace(tmp_path, client):
+    broken = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'missing' / 'none.db'}")).server.test_client()
+    payload = {
+        "output": "..trend-graph.figure...trend-text.children...trend-sources.children...trend-note.children..",
+        "outputs": [{"id": i, "property": p} for i, p in (("trend-graph", "figure"), ("trend-text", "children"),
+                                                          ("trend-sources", "children"), ("trend-note", "children"))],
+        "inputs": [{"id": "selection", "property": "data", "value": {"tab": "trends"}}],
+        "changedPropIds": ["selection.data"], "state": [],
+    }
+    response = broken.post("/_dash-update-component", json=payload)
+    body = response.get_data(as_text=True)
+    assert "Traceback" not in body and "sqlite3" not in body
+    assert "database is niet bereikbaar" in body

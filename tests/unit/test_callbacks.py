@@ -1,0 +1,122 @@
+"""Callbacks called as plain functions: what the page would show for a given selection."""
+
+from __future__ import annotations
+
+from dash import no_update
+
+from callbacks import evaluation, map, pages, reach, state, trends
+from dashboard.selection import Selection
+from layouts import ids
+
+KNOWN = [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]
+METRICS = ["activiteiten", "bezoekers", "deelnemers", "deelsessies"]
+
+
+def text_of(component) -> str:
+    """All text a user would read in a component tree."""
+    if component is None:
+        return ""
+    if isinstance(component, (str, int, float)):
+        return str(component)
+    if isinstance(component, (list, tuple)):
+        return " ".join(text_of(c) for c in component)
+    return text_of(getattr(component, "children", None))
+
+
+def store(**values) -> dict:
+    return Selection.parse(known_editions=KNOWN, known_metrics=METRICS, **values).to_store()
+
+
+def test_url_sets_the_filters_on_load():
+    out = state.sync_selection(None, "?tab=trends&editie=2021,2022&regio=zuid", None, None, None, None, None, None,
+                               known_editions=KNOWN, known_metrics=METRICS)
+    search, editions, region, week, metric, colour, tab, data = out
+    assert search is no_update  # the URL already says it
+    assert (editions, region, week, metric, tab) == ([2021, 2022], "zuid", "", "activiteiten", "trends")
+    assert data["region"] == "zuid"
+
+
+def test_a_filter_change_is_written_to_the_url():
+    out = state.sync_selection(ids.REGION, "?tab=kaart", KNOWN, "noord", "", "activiteiten", "regio", "kaart",
+                               known_editions=KNOWN, known_metrics=METRICS)
+    assert out[0] == "?tab=kaart&regio=noord"
+
+
+def test_reset_keeps_the_open_view_only():
+    out = state.sync_selection(ids.RESET, "?tab=trends&regio=zuid", [2021], "zuid", "4", "deelnemers", "cijfer",
+                               "trends", known_editions=KNOWN, known_metrics=METRICS)
+    assert out[0] == "?tab=trends" and out[1] == KNOWN and out[2] == ""
+
+
+def test_clicking_a_province_selects_its_region_and_again_clears_it():
+    click = {"points": [{"location": "Limburg", "customdata": "zuid"}]}
+    assert state.region_from_click(click, "") == "zuid"
+    assert state.region_from_click(click, "zuid") == ""
+    assert state.region_from_click({"points": [{"customdata": "<script>"}]}, "") is no_update
+    assert state.region_from_click("garbage", "") is no_update
+
+
+def test_trends_show_gaps_and_no_totals_as_words(in_request):
+    figure, text, sources, note = trends.update_trends(store(tab="trends"))
+    words = text_of(text)
+    assert "210" in words and "300" in words
+    assert "Geen totalen gepubliceerd" in words  # 2023, 2024
+    assert "meer dan 270" in words  # the predecessor, in its own cards
+    assert "Kamerbrief" in text_of(sources)
+    assert "Definitie" in text_of(note)
+
+
+def test_trends_for_a_region_show_only_that_regions_figures(in_request):
+    figure, text, sources, note = trends.update_trends(store(tab="trends", region="zuid"))
+    assert "ruim vijftig" in text_of(text)
+    assert "CIC West-Brabant" in text_of(sources)
+    assert "regio Zuid" in text_of(note)
+    assert not any(trace.xaxis == "x2" for trace in figure.data)  # no predecessor for a region
+
+
+def test_map_for_a_region_lists_only_its_initiatives(in_request):
+    figure, text, sources, note = map.update_map(store(region="noord", editions=[2024]), geojson_url="/g.json")
+    words = text_of(text)
+    assert "Tour de BeterDichtbij (Sneek)" in words and "Roosendaal" not in words
+    assert "2024: weekvolgorde niet gepubliceerd" in text_of(note)
+    assert "Natural Earth" in text_of(sources)
+
+
+def test_map_by_week_highlights_the_region_that_had_that_week(in_request):
+    figure, *_ = map.update_map(store(week="1", editions=[2021]), geojson_url="/g.json")
+    opacities = {t.name: t.marker.opacity for t in figure.data if t.type == "choropleth"}
+    assert opacities["Oost"] == 1.0 and opacities["Zuid"] < 0.5
+
+
+def test_evaluation_says_regional_filters_do_not_apply(in_request):
+    figure, text, sources, note = evaluation.update_evaluation(store(tab="evaluatie", region="west"))
+    assert "alleen landelijk" in text_of(note)
+    assert "De SZE 2022 als geheel" in text_of(text)
+    only_2023 = evaluation.update_evaluation(store(tab="evaluatie", editions=[2023]))
+    assert "Geen evaluatie gepubliceerd voor: 2023" in text_of(only_2023[3])
+
+
+def test_reach_shows_every_indicator_with_qualifier_and_period(in_request):
+    out = reach.update_reach(store(tab="bereik"))
+    words = text_of(out[1])
+    assert "meer dan 300.000" in words and "miljoenen" in words and "Periode: 2020-2021" in words
+    assert "2020-2021" in text_of(out[3])
+
+
+def test_a_tampered_store_falls_back_to_the_default_view(in_request):
+    figure, text, *_ = trends.update_trends({"metric": "x' OR 1=1", "editions": "all", "region": ["zuid"]})
+    assert "Activiteiten" in figure.layout.title.text
+
+
+def test_pages_by_path():
+    assert pages.show_page("/") == (False, True, True)
+    assert pages.show_page("/over-de-cijfers") == (True, False, True)
+    assert pages.show_page("/admin") == (True, True, False)
+
+
+def test_about_page_lists_sources_discrepancies_and_editions_without_totals(in_request):
+    words = text_of(pages.about_content("/over-de-cijfers"))
+    assert "Aantal deelsessies" in words and "39 deelsessies" in words
+    assert "landelijke afsluiting op 4 maart" in words
+    assert "Slimme Zorg Estafette 2023" in words and "Slimme Zorg Estafette 2024" in words
+    assert "Bijna 33.000 bezoekers activiteiten Slimme Zorg Estafette" in words

@@ -1,0 +1,98 @@
+"""Figure builders: what a viewer would see in the chart."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard import figures
+from data_access import queries
+
+
+@pytest.fixture(scope="module")
+def trend(engine):
+    return figures.trend_figure(queries.metric_by_edition(engine, "activiteiten"),
+                                queries.metric_by_edition(engine, "evenementen"),
+                                metric="activiteiten", predecessor_metric="evenementen")
+
+
+def _bars(fig):
+    return [trace for trace in fig.data if trace.type == "bar" and trace.text is not None]
+
+
+def test_predecessor_is_drawn_in_its_own_panel_never_one_series(trend):
+    axes = {trace.xaxis for trace in _bars(trend)}
+    assert axes == {"x", "x2"}
+    predecessor = [t for t in _bars(trend) if t.xaxis == "x"]
+    sze = [t for t in _bars(trend) if t.xaxis == "x2"]
+    assert {x for t in predecessor for x in t.x} == {"2017", "2019", "2020"}
+    assert {x for t in sze for x in t.x} == {"2021", "2022"}
+    titles = [a.text for a in trend.layout.annotations]
+    assert any("Voorloper: landelijke e-healthweek" in text for text in titles)
+
+
+def test_editions_without_a_published_value_show_the_words_not_a_zero(trend):
+    gaps = [a for a in trend.layout.annotations if a.text == "niet gepubliceerd"]
+    assert sorted(a.x for a in gaps) == ["2018", "2023", "2024"]
+    for trace in _bars(trend):
+        assert 0 not in list(trace.y)
+
+
+def test_rounded_figures_keep_their_qualifier_and_are_hatched(engine):
+    fig = figures.trend_figure(queries.metric_by_edition(engine, "deelnemers"), None, metric="deelnemers")
+    rounded = [t for t in _bars(fig) if "ruim 3500" in list(t.text)]
+    assert len(rounded) == 1 and rounded[0].marker.pattern.shape == "/"
+
+
+def test_map_colours_each_region_and_fades_the_others_when_one_is_chosen(engine):
+    fig = figures.map_figure(queries.provinces(engine), queries.regions(engine),
+                             queries.weeks(engine, 2021).assign(edition=2021), queries.initiatives(engine, [2024]),
+                             geojson_url="/assets/geo/nl-provinces.geojson", highlight=frozenset({"zuid"}))
+    regions = {t.name: t for t in fig.data if t.type == "choropleth"}
+    assert set(regions) == {"Noord", "Oost", "West", "Zuid"}
+    assert set(regions["Zuid"].locations) == {"Zeeland", "Noord-Brabant", "Limburg"}
+    assert regions["Zuid"].marker.opacity == 1.0 and regions["Noord"].marker.opacity < 0.5
+    assert regions["Zuid"].colorscale[0][1] == figures.REGION_COLOURS["zuid"]
+    assert all(t.geojson == "/assets/geo/nl-provinces.geojson" for t in regions.values())
+    labels = next(t for t in fig.data if t.name == "labels")
+    assert any("week 4 (2021)" in text for text in labels.text)
+
+
+def test_map_by_figure_greys_regions_without_a_published_value(engine):
+    fig = figures.map_figure(queries.provinces(engine), queries.regions(engine), queries.weeks(engine, 2021).assign(edition=2021),
+                             queries.initiatives(engine, [2021]), geojson_url="x",
+                             regional_values=queries.regional_figures(engine, 2021, "activiteiten"),
+                             metric="activiteiten", value_edition=2021)
+    colours = {t.name: t.colorscale[0][1] for t in fig.data if t.type == "choropleth"}
+    assert colours["Zuid"] == figures.REGION_COLOURS["zuid"]
+    assert colours["Noord"] == colours["Oost"] == colours["West"] == figures.UNPUBLISHED_COLOUR
+    labels = next(t for t in fig.data if t.name == "labels")
+    assert any("ruim vijftig" in text for text in labels.text)
+    assert "Activiteiten per regio, 2021" in fig.layout.title.text
+
+
+def test_evaluation_labels_scores_in_dutch_notation_with_what_was_rated(engine):
+    fig = figures.evaluation_figure(queries.evaluations(engine))
+    scores = fig.data[0]
+    assert "gemiddeld een 7,5" in list(scores.text) and "een 8,0" in list(scores.text)
+    assert any("De SZE 2022 als geheel" in label for label in scores.y)
+    assert list(fig.data[1].text) == ["86 procent", "90 procent"]
+
+
+def test_reach_draws_only_people_counts_and_keeps_more_than(engine):
+    fig = figures.reach_figure(queries.reach(engine))
+    texts = list(fig.data[0].text)
+    assert any(text.startswith("meer dan 300.000") for text in texts)
+    assert not any("miljoenen" in text for text in texts)
+    assert fig.layout.xaxis.type == "log"
+
+
+def test_monitor_draws_each_indicator_as_its_own_line(engine):
+    fig = figures.monitor_figure(queries.monitor(engine))
+    assert len(fig.data) == 3  # the portal figures have no year and stay in the table
+    assert all(len(trace.x) <= 2 for trace in fig.data)
+
+
+def test_empty_evaluation_says_why():
+    fig = figures.evaluation_figure(pd.DataFrame(columns=["measure"]))
+    assert "geen evaluatieresultaten" in fig.layout.annotations[0].text
