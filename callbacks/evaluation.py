@@ -18,26 +18,53 @@ def update_evaluation(selection_data: object) -> tuple:
     selection = selection_from(selection_data, engine)
     years = chosen_editions(selection, queries.editions(engine), "sze")
     frame = queries.evaluations(engine, editions=years or [-1])
-    rows = [(int(r.edition), t(f"measure_{r.measure}", language), fmt_published(r.published_text), r.what_rated,
-             r.rated_by, f"{r.source_publisher}, {r.source_date}") for r in frame.itertuples()]
-    text = html.Div([
-        html.H3(t("eval_table_heading", language)),
-        table([t("col_edition", language), t("col_measure", language), t("col_value", language),
-               t("col_what_rated", language), t("col_rated_by", language), t("col_source", language)], rows)
-        if rows else html.P(t("eval_none", language)),
-    ])
+    rows = [
+        (
+            int(r.edition),
+            t(f"measure_{r.measure}", language),
+            fmt_published(r.published_text),
+            r.what_rated,
+            r.rated_by,
+            f"{r.source_publisher}, {r.source_date}",
+        )
+        for r in frame.itertuples()
+    ]
+    text = html.Div(
+        [
+            html.H3(t("eval_table_heading", language)),
+            table(
+                [
+                    t("col_edition", language),
+                    t("col_measure", language),
+                    t("col_value", language),
+                    t("col_what_rated", language),
+                    t("col_rated_by", language),
+                    t("col_source", language),
+                ],
+                rows,
+            )
+            if rows
+            else html.P(t("eval_none", language)),
+        ]
+    )
     notes = [t("eval_national_note", language)] if (selection.region or selection.week) else []
     without = [y for y in years if y not in set(frame["edition"])]
     if without:
         notes.append(f"Geen evaluatie gepubliceerd voor: {', '.join(str(y) for y in without)}.")
-    return (evaluation_figure(frame, language), text, source_note(frame, language),
-            html.Ul([html.Li(n) for n in notes]) if notes else None)
+    return (
+        evaluation_figure(frame, language),
+        text,
+        source_note(frame, language),
+        html.Ul([html.Li(n) for n in notes]) if notes else None,
+    )
 
 
 def register(app: Dash) -> None:
     """Wire the evaluation view to the selection."""
     app.callback(
-        Output(ids.EVAL_GRAPH, "figure"), Output(ids.EVAL_TEXT, "children"),
-        Output(ids.EVAL_SOURCES, "children"), Output(ids.EVAL_NOTE, "children"),
+        Output(ids.EVAL_GRAPH, "figure"),
+        Output(ids.EVAL_TEXT, "children"),
+        Output(ids.EVAL_SOURCES, "children"),
+        Output(ids.EVAL_NOTE, "children"),
         Input(ids.SELECTION, "data"),
     )(update_evaluation)

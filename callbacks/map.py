@@ -39,8 +39,10 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
     weeks = pd.concat(week_frames) if week_frames else queries.weeks(engine, -1).assign(edition=[])
     highlight = _highlight(weeks, selection.region, selection.week)
     if selection.week and not highlight:
-        notes.append(f"Geen regio met week {selection.week} in de gekozen edities" +
-                     (f" en regio {selection.region.capitalize()}." if selection.region else "."))
+        notes.append(
+            f"Geen regio met week {selection.week} in de gekozen edities"
+            + (f" en regio {selection.region.capitalize()}." if selection.region else ".")
+        )
     initiatives = queries.initiatives(engine, editions=years or [-1])
     if highlight:
         initiatives = initiatives[initiatives["region"].isin(highlight)]
@@ -59,38 +61,103 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
             notes.append(t("map_no_regional", language, metric=metric_label(selection.metric, language)))
 
     figure = map_figure(
-        queries.provinces(engine), queries.regions(engine), weeks, initiatives,
-        geojson_url=geojson_url or get_asset_url(GEOJSON_ASSET), highlight=highlight,
-        regional_values=regional_values, metric=selection.metric, value_edition=value_edition, lang=language,
+        queries.provinces(engine),
+        queries.regions(engine),
+        weeks,
+        initiatives,
+        geojson_url=geojson_url or get_asset_url(GEOJSON_ASSET),
+        highlight=highlight,
+        regional_values=regional_values,
+        metric=selection.metric,
+        value_edition=value_edition,
+        lang=language,
     )
 
-    week_rows = [(int(r.edition), int(r.week), r.region.capitalize(), fmt_period(r.start_date, r.end_date),
-                  f"{r.source_publisher}, {r.source_date}") for r in weeks.itertuples()]
-    figure_rows = [(int(r.edition), r.region.capitalize(), metric_label(r.metric, language),
-                    fmt_published(r.published_text), f"{r.source_publisher}, {r.source_date}")
-                   for r in regional.itertuples()]
+    week_rows = [
+        (
+            int(r.edition),
+            int(r.week),
+            r.region.capitalize(),
+            fmt_period(r.start_date, r.end_date),
+            f"{r.source_publisher}, {r.source_date}",
+        )
+        for r in weeks.itertuples()
+    ]
+    figure_rows = [
+        (
+            int(r.edition),
+            r.region.capitalize(),
+            metric_label(r.metric, language),
+            fmt_published(r.published_text),
+            f"{r.source_publisher}, {r.source_date}",
+        )
+        for r in regional.itertuples()
+    ]
     where = {
         "plaats": lambda r: t("initiative_where_place", language, place=r.place, province=r.province),
         "provincie": lambda r: t("initiative_where_province", language, province=r.province),
         "geen": lambda r: t("initiative_where_none", language),
     }
-    initiative_rows = [(r.name, r.organisation or "", where[r.precision](r), int(r.edition), r.kind,
-                        f"{r.source_publisher}, {r.source_date}") for r in initiatives.itertuples()]
-    text = html.Div([
-        html.H3(t("weeks_heading", language)),
-        table([t("col_edition", language), t("col_week", language), t("col_region", language),
-               t("col_period", language), t("col_source", language)], week_rows) if week_rows else html.P("—"),
-        html.H3(t("regional_figures_heading", language)),
-        table([t("col_edition", language), t("col_region", language), t("filter_metric", language),
-               t("col_value", language), t("col_source", language)], figure_rows)
-        if figure_rows else html.P(t("regional_figures_none", language)),
-        html.H3(t("initiatives_heading", language)),
-        table([t("col_name", language), "Organisatie", t("col_where", language), t("col_edition", language),
-               t("col_kind", language), t("col_source", language)], initiative_rows)
-        if initiative_rows else html.P(t("initiatives_none", language)),
-    ])
-    sources = source_note(pd.concat([weeks, initiatives, regional], ignore_index=True), language,
-                          extra=["Natural Earth (provinciegrenzen, publiek domein)"])
+    initiative_rows = [
+        (
+            r.name,
+            r.organisation or "",
+            where[r.precision](r),
+            int(r.edition),
+            r.kind,
+            f"{r.source_publisher}, {r.source_date}",
+        )
+        for r in initiatives.itertuples()
+    ]
+    text = html.Div(
+        [
+            html.H3(t("weeks_heading", language)),
+            table(
+                [
+                    t("col_edition", language),
+                    t("col_week", language),
+                    t("col_region", language),
+                    t("col_period", language),
+                    t("col_source", language),
+                ],
+                week_rows,
+            )
+            if week_rows
+            else html.P("—"),
+            html.H3(t("regional_figures_heading", language)),
+            table(
+                [
+                    t("col_edition", language),
+                    t("col_region", language),
+                    t("filter_metric", language),
+                    t("col_value", language),
+                    t("col_source", language),
+                ],
+                figure_rows,
+            )
+            if figure_rows
+            else html.P(t("regional_figures_none", language)),
+            html.H3(t("initiatives_heading", language)),
+            table(
+                [
+                    t("col_name", language),
+                    "Organisatie",
+                    t("col_where", language),
+                    t("col_edition", language),
+                    t("col_kind", language),
+                    t("col_source", language),
+                ],
+                initiative_rows,
+            )
+            if initiative_rows
+            else html.P(t("initiatives_none", language)),
+        ]
+    )
+    sources = source_note(
+        pd.concat([weeks, initiatives, regional], ignore_index=True),
+        language,
+        extra=["Natural Earth (provinciegrenzen, publiek domein)"],
+    )
     note = html.Ul([html.Li(n) for n in notes]) if notes else None
     return figure, text, sources, note
 
@@ -98,7 +165,9 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
 def register(app: Dash) -> None:
     """Wire the map view to the selection."""
     app.callback(
-        Output(ids.MAP_GRAPH, "figure"), Output(ids.MAP_TEXT, "children"),
-        Output(ids.MAP_SOURCES, "children"), Output(ids.MAP_NOTE, "children"),
+        Output(ids.MAP_GRAPH, "figure"),
+        Output(ids.MAP_TEXT, "children"),
+        Output(ids.MAP_SOURCES, "children"),
+        Output(ids.MAP_NOTE, "children"),
         Input(ids.SELECTION, "data"),
     )(update_map)

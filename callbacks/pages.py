@@ -52,53 +52,66 @@ def about_content(pathname: str | None) -> object:
     counts = sources[["n_figures", "n_evaluations", "n_reach", "n_monitor", "n_initiatives", "n_weeks"]].sum(axis=1)
     source_rows = [
         (row.publisher, html.Em(row.title), row.published_label, row.contributed, int(n))
-        for row, n in zip(sources.itertuples(), counts)
+        for row, n in zip(sources.itertuples(), counts, strict=True)
     ]
     gaps = queries.discrepancies(engine)
     gap_items = [
-        html.Li([
-            html.Strong(f"{row.topic} ({row.edition}). "),
-            html.Span(f"{row.source_a_publisher} ({row.source_a_date}): “{row.statement_a}”. "),
-            html.Span(f"{row.source_b_publisher} ({row.source_b_date}): “{row.statement_b}”. "),
-            html.Span(row.explanation),
-        ])
+        html.Li(
+            [
+                html.Strong(f"{row.topic} ({row.edition}). "),
+                html.Span(f"{row.source_a_publisher} ({row.source_a_date}): “{row.statement_a}”. "),
+                html.Span(f"{row.source_b_publisher} ({row.source_b_date}): “{row.statement_b}”. "),
+                html.Span(row.explanation),
+            ]
+        )
         for row in gaps.itertuples()
     ]
     editions = queries.editions(engine)
     no_totals = editions[~editions["has_totals"].astype(bool)]
     no_total_items = [
-        html.Li(f"{row.name}: {fmt_period(row.start_date, row.end_date) or 'data niet vermeld'}; "
-                f"{row.organiser or ''}. {row.notes or ''} (bron: {row.source_publisher}, {row.source_date})")
+        html.Li(
+            f"{row.name}: {fmt_period(row.start_date, row.end_date) or 'data niet vermeld'}; "
+            f"{row.organiser or ''}. {row.notes or ''} (bron: {row.source_publisher}, {row.source_date})"
+        )
         for row in no_totals.itertuples()
     ]
     metrics = queries.metrics(engine)
     loaded = queries.dataset_loaded_at(engine)
-    return html.Div([
-        html.H2(t("about_title", language)),
-        html.P(t("about_intro", language), className="lead"),
-        html.H3(t("about_sources", language)),
-        table(["Uitgever", "Titel", "Datum", "Wat het bijdraagt", "Aantal rijen"], source_rows),
-        html.H3(t("about_discrepancies", language)),
-        html.Ul(gap_items, className="discrepancies"),
-        html.H3(t("about_no_totals", language)),
-        html.Ul(no_total_items),
-        html.H3(t("about_definitions", language)),
-        table(["Cijfer", "Programma", "Eenheid", "Definitie"],
-              [(metric_label(r.metric, language), r.programme, r.unit, r.definition) for r in metrics.itertuples()]),
-        html.P(t("about_loaded", language, when=loaded or "?"), className="text-muted"),
-        html.P(t("map_credit", language), className="text-muted"),
-    ], className="about py-3")
+    return html.Div(
+        [
+            html.H2(t("about_title", language)),
+            html.P(t("about_intro", language), className="lead"),
+            html.H3(t("about_sources", language)),
+            table(["Uitgever", "Titel", "Datum", "Wat het bijdraagt", "Aantal rijen"], source_rows),
+            html.H3(t("about_discrepancies", language)),
+            html.Ul(gap_items, className="discrepancies"),
+            html.H3(t("about_no_totals", language)),
+            html.Ul(no_total_items),
+            html.H3(t("about_definitions", language)),
+            table(
+                ["Cijfer", "Programma", "Eenheid", "Definitie"],
+                [(metric_label(r.metric, language), r.programme, r.unit, r.definition) for r in metrics.itertuples()],
+            ),
+            html.P(t("about_loaded", language, when=loaded or "?"), className="text-muted"),
+            html.P(t("map_credit", language), className="text-muted"),
+        ],
+        className="about py-3",
+    )
 
 
 def register(app: Dash) -> None:
     """Wire page switching, the view skeletons, the about page and the demo banner."""
     app.callback(
-        Output(ids.DASHBOARD_PAGE, "hidden"), Output(ids.ABOUT_PAGE, "hidden"), Output(ids.NOT_FOUND_PAGE, "hidden"),
+        Output(ids.DASHBOARD_PAGE, "hidden"),
+        Output(ids.ABOUT_PAGE, "hidden"),
+        Output(ids.NOT_FOUND_PAGE, "hidden"),
         Input(ids.URL, "pathname"),
     )(show_page)
     app.callback(
-        Output(ids.VIEW, "children"), Output(ids.RENDERED_TAB, "data"),
-        Input(ids.SELECTION, "data"), State(ids.RENDERED_TAB, "data"),
+        Output(ids.VIEW, "children"),
+        Output(ids.RENDERED_TAB, "data"),
+        Input(ids.SELECTION, "data"),
+        State(ids.RENDERED_TAB, "data"),
     )(render_view)
     app.callback(Output(ids.DEMO_BANNER, "children"), Input(ids.URL, "pathname"))(demo_banner)
     app.callback(Output(ids.ABOUT_CONTENT, "children"), Input(ids.URL, "pathname"))(about_content)

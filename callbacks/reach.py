@@ -20,39 +20,70 @@ def update_reach(selection_data: object) -> tuple:
     reach = queries.reach(engine)
     monitor = queries.monitor(engine)
     cards = [
-        figure_card(indicator_label(r.indicator, language), fmt_published(r.published_text),
-                    f"{t('col_period', language)}: {r.period_label}",
-                    f"{t('source', language)}: {r.source_publisher}, {r.source_date}")
+        figure_card(
+            indicator_label(r.indicator, language),
+            fmt_published(r.published_text),
+            f"{t('col_period', language)}: {r.period_label}",
+            f"{t('source', language)}: {r.source_publisher}, {r.source_date}",
+        )
         for r in reach.itertuples()
     ]
     periods = sorted(set(reach["period_label"]))
     notes = [t("reach_period_note", language, period=" / ".join(periods))]
     if selection.editions:
-        overlapping = [y for y in selection.editions
-                       if any((r.period_start or r.period_end or 0) <= y <= (r.period_end or 0) for r in reach.itertuples())]
+        overlapping = [
+            y
+            for y in selection.editions
+            if any((r.period_start or r.period_end or 0) <= y <= (r.period_end or 0) for r in reach.itertuples())
+        ]
         if not overlapping:
             notes.append(t("reach_filter_note", language, period=" / ".join(periods)))
     if selection.region or selection.week:
         notes.append("Zorg van Nu-cijfers zijn landelijk; het regio- en weekfilter gelden hier niet.")
     reach_text = html.Div([html.H3(t("reach_cards_heading", language)), dbc.Row(cards)])
-    monitor_rows = [(indicator_label(r.indicator, language), r.period_label, fmt_published(r.published_text),
-                     f"{r.source_publisher}, {r.source_date}") for r in monitor.itertuples()]
-    monitor_text = html.Div([
-        html.P(t("monitor_note", language), className="view-note"),
-        table([t("col_indicator", language), t("col_period", language), t("col_value", language),
-               t("col_source", language)], monitor_rows),
-    ])
-    return (reach_figure(reach, language), reach_text, source_note(reach, language),
-            html.Ul([html.Li(n) for n in notes]),
-            monitor_figure(monitor, language), monitor_text, source_note(monitor, language))
+    monitor_rows = [
+        (
+            indicator_label(r.indicator, language),
+            r.period_label,
+            fmt_published(r.published_text),
+            f"{r.source_publisher}, {r.source_date}",
+        )
+        for r in monitor.itertuples()
+    ]
+    monitor_text = html.Div(
+        [
+            html.P(t("monitor_note", language), className="view-note"),
+            table(
+                [
+                    t("col_indicator", language),
+                    t("col_period", language),
+                    t("col_value", language),
+                    t("col_source", language),
+                ],
+                monitor_rows,
+            ),
+        ]
+    )
+    return (
+        reach_figure(reach, language),
+        reach_text,
+        source_note(reach, language),
+        html.Ul([html.Li(n) for n in notes]),
+        monitor_figure(monitor, language),
+        monitor_text,
+        source_note(monitor, language),
+    )
 
 
 def register(app: Dash) -> None:
     """Wire the reach view to the selection."""
     app.callback(
-        Output(ids.REACH_GRAPH, "figure"), Output(ids.REACH_TEXT, "children"),
-        Output(ids.REACH_SOURCES, "children"), Output(ids.REACH_NOTE, "children"),
-        Output(ids.MONITOR_GRAPH, "figure"), Output(ids.MONITOR_TEXT, "children"),
+        Output(ids.REACH_GRAPH, "figure"),
+        Output(ids.REACH_TEXT, "children"),
+        Output(ids.REACH_SOURCES, "children"),
+        Output(ids.REACH_NOTE, "children"),
+        Output(ids.MONITOR_GRAPH, "figure"),
+        Output(ids.MONITOR_TEXT, "children"),
         Output(ids.MONITOR_SOURCES, "children"),
         Input(ids.SELECTION, "data"),
     )(update_reach)

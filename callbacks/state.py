@@ -16,18 +16,35 @@ from layouts import ids
 CONTROLS = (ids.EDITIONS, ids.REGION, ids.WEEK, ids.METRIC, ids.COLOUR, ids.TABS)
 
 
-def sync_selection(trigger: str | None, search: str | None, editions: object, region: object, week: object,
-                   metric: object, colour: object, tab: object, *, known_editions: list[int],
-                   known_metrics: list[str]) -> tuple:
+def sync_selection(
+    trigger: str | None,
+    search: str | None,
+    editions: object,
+    region: object,
+    week: object,
+    metric: object,
+    colour: object,
+    tab: object,
+    *,
+    known_editions: list[int],
+    known_metrics: list[str],
+) -> tuple:
     """Work out the selection from whatever changed; return URL search, control values and Store."""
     if trigger in (None, ids.URL):
         selection = Selection.from_query(search, known_editions=known_editions, known_metrics=known_metrics)
     elif trigger == ids.RESET:
         selection = Selection.parse(tab=tab, known_editions=known_editions, known_metrics=known_metrics)
     else:
-        selection = Selection.parse(editions=editions, region=region or None, week=week or None, metric=metric,
-                                    tab=tab, colour=colour, known_editions=known_editions,
-                                    known_metrics=known_metrics)
+        selection = Selection.parse(
+            editions=editions,
+            region=region or None,
+            week=week or None,
+            metric=metric,
+            tab=tab,
+            colour=colour,
+            known_editions=known_editions,
+            known_metrics=known_metrics,
+        )
     new_search = selection.to_query()
     return (
         new_search if new_search != search else no_update,
@@ -57,20 +74,38 @@ def region_from_click(click: object, current: object) -> str:
 def _sync(search, editions, region, week, metric, colour, tab, _reset):
     engine = db()
     known = [int(y) for y in queries.editions(engine)["year"]]
-    return sync_selection(ctx.triggered_id, search, editions, region, week, metric, colour, tab,
-                          known_editions=known, known_metrics=sze_metrics(engine))
+    return sync_selection(
+        ctx.triggered_id,
+        search,
+        editions,
+        region,
+        week,
+        metric,
+        colour,
+        tab,
+        known_editions=known,
+        known_metrics=sze_metrics(engine),
+    )
 
 
 def register(app: Dash) -> None:
     """Wire the URL/filter synchronisation and the map click."""
     app.callback(
         Output(ids.URL, "search"),
-        Output(ids.EDITIONS, "value"), Output(ids.REGION, "value"), Output(ids.WEEK, "value"),
-        Output(ids.METRIC, "value"), Output(ids.COLOUR, "value"), Output(ids.TABS, "active_tab"),
+        Output(ids.EDITIONS, "value"),
+        Output(ids.REGION, "value"),
+        Output(ids.WEEK, "value"),
+        Output(ids.METRIC, "value"),
+        Output(ids.COLOUR, "value"),
+        Output(ids.TABS, "active_tab"),
         Output(ids.SELECTION, "data"),
         Input(ids.URL, "search"),
-        Input(ids.EDITIONS, "value"), Input(ids.REGION, "value"), Input(ids.WEEK, "value"),
-        Input(ids.METRIC, "value"), Input(ids.COLOUR, "value"), Input(ids.TABS, "active_tab"),
+        Input(ids.EDITIONS, "value"),
+        Input(ids.REGION, "value"),
+        Input(ids.WEEK, "value"),
+        Input(ids.METRIC, "value"),
+        Input(ids.COLOUR, "value"),
+        Input(ids.TABS, "active_tab"),
         Input(ids.RESET, "n_clicks"),
     )(_sync)
     app.callback(
@@ -79,4 +114,3 @@ def register(app: Dash) -> None:
         State(ids.REGION, "value"),
         prevent_initial_call=True,
     )(region_from_click)
-

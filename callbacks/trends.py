@@ -38,8 +38,9 @@ def update_trends(selection_data: object) -> tuple:
     definitions = queries.metrics(engine).set_index("metric")["definition"]
     notes.append(f"{t('definition', language)}: {definitions.get(selection.metric, '')}")
 
-    figure = trend_figure(sze, predecessor, metric=selection.metric, predecessor_metric=predecessor_metric,
-                          lang=language)
+    figure = trend_figure(
+        sze, predecessor, metric=selection.metric, predecessor_metric=predecessor_metric, lang=language
+    )
     info = editions.set_index("year")
     cards = []
     for frame, metric in ((sze, selection.metric), (predecessor, predecessor_metric)):
@@ -51,16 +52,20 @@ def update_trends(selection_data: object) -> tuple:
             detail = fmt_period(edition.start_date, edition.end_date)
             if published and isinstance(row.note, str):
                 detail = f"{detail}. {row.note}" if detail else row.note
-            cards.append(figure_card(
-                f"{edition['name']} · {metric_label(metric, language)}",
-                fmt_published(row.published_text) if published else (
-                    t("not_published", language) if edition.has_totals else t("no_totals", language)),
-                detail,
-                f"{t('source', language)}: {row.source_publisher}, {row.source_date}" if published else None,
-                muted=not published,
-            ))
-    text = html.Div([html.H3(t("trend_cards_heading", language, metric=metric_label(selection.metric, language))),
-                     dbc.Row(cards)])
+            cards.append(
+                figure_card(
+                    f"{edition['name']} · {metric_label(metric, language)}",
+                    fmt_published(row.published_text)
+                    if published
+                    else (t("not_published", language) if edition.has_totals else t("no_totals", language)),
+                    detail,
+                    f"{t('source', language)}: {row.source_publisher}, {row.source_date}" if published else None,
+                    muted=not published,
+                )
+            )
+    text = html.Div(
+        [html.H3(t("trend_cards_heading", language, metric=metric_label(selection.metric, language))), dbc.Row(cards)]
+    )
     shown = pd.concat([f for f in (sze, predecessor) if f is not None], ignore_index=True)
     return figure, text, source_note(shown, language), html.Ul([html.Li(n) for n in notes])
 
@@ -68,7 +73,9 @@ def update_trends(selection_data: object) -> tuple:
 def register(app: Dash) -> None:
     """Wire the trends view to the selection."""
     app.callback(
-        Output(ids.TREND_GRAPH, "figure"), Output(ids.TREND_TEXT, "children"),
-        Output(ids.TREND_SOURCES, "children"), Output(ids.TREND_NOTE, "children"),
+        Output(ids.TREND_GRAPH, "figure"),
+        Output(ids.TREND_TEXT, "children"),
+        Output(ids.TREND_SOURCES, "children"),
+        Output(ids.TREND_NOTE, "children"),
         Input(ids.SELECTION, "data"),
     )(update_trends)

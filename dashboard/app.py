@@ -50,7 +50,9 @@ def _layout(settings: Settings):
             log.exception("database unavailable while building the layout")
             return unavailable(settings.lang)
         choosable = metrics.loc[(metrics["programme"] == "sze") & (metrics["editions_with_value"] > 0), "metric"]
-        return page(list(zip(editions["year"].astype(int), editions["programme"])), list(choosable), settings.lang)
+        return page(
+            list(zip(editions["year"].astype(int), editions["programme"], strict=True)), list(choosable), settings.lang
+        )
 
     return serve_layout
 
@@ -76,8 +78,10 @@ def create_app(settings: Settings | None = None) -> Dash:
         serve_locally=True,
         suppress_callback_exceptions=True,  # view skeletons are added by a callback
         on_error=_on_error(settings),
-        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
-                   {"name": "description", "content": t("app_subtitle", settings.lang)}],
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {"name": "description", "content": t("app_subtitle", settings.lang)},
+        ],
     )
     app.index_string = INDEX_STRING.format(lang=settings.lang)
     server = app.server
@@ -93,8 +97,7 @@ def create_app(settings: Settings | None = None) -> Dash:
             ok = queries.ping(engine_for(settings.database_url))
         except SQLAlchemyError:
             ok = False
-        return Response("ok\n" if ok else "database unavailable\n", status=200 if ok else 503,
-                        mimetype="text/plain")
+        return Response("ok\n" if ok else "database unavailable\n", status=200 if ok else 503, mimetype="text/plain")
 
     @server.errorhandler(500)
     def internal_error(_error) -> Response:

@@ -23,8 +23,8 @@ def init_db(settings: Settings, *, force: bool = False) -> int:
         print(exc, file=sys.stderr)
         return 2
     except SQLAlchemyError as exc:
-        print(f"Database error, nothing was changed: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}",
-              file=sys.stderr)
+        reason = getattr(exc, "orig", None) or exc
+        print(f"Database error, nothing was changed: {exc.__class__.__name__}: {reason}", file=sys.stderr)
         return 3
     finally:
         engine.dispose()
@@ -49,8 +49,13 @@ def serve(settings: Settings, host: str, port: int, workers: int, dev: bool) -> 
 
     class _Server(BaseApplication):
         def load_config(self) -> None:
-            for key, value in {"bind": f"{host}:{port}", "workers": workers, "accesslog": "-",
-                               "timeout": 60, "graceful_timeout": 10}.items():
+            for key, value in {
+                "bind": f"{host}:{port}",
+                "workers": workers,
+                "accesslog": "-",
+                "timeout": 60,
+                "graceful_timeout": 10,
+            }.items():
                 self.cfg.set(key, value)
 
         def load(self):

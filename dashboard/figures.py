@@ -22,8 +22,13 @@ UNPUBLISHED_COLOUR = "#D9D9D9"
 EDITION_SYMBOLS = ("circle", "diamond", "square", "triangle-up", "star", "cross")
 FONT = dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", size=16, color="#1a1a1a")
 #: Graph config: no plotly logo, no cloud buttons, and no topojson from a CDN (we draw our own GeoJSON).
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "locale": "nl",
-                "modeBarButtonsToRemove": ["select2d", "lasso2d"], "toImageButtonOptions": {"scale": 2}}
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "locale": "nl",
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    "toImageButtonOptions": {"scale": 2},
+}
 
 
 def _is_missing(value: object) -> bool:
@@ -75,7 +80,7 @@ def map_figure(
     Every trace carries the region code in customdata so a click can filter on it.
     """
     fig = go.Figure()
-    region_names = dict(zip(regions["region"], regions["name"]))
+    region_names = dict(zip(regions["region"], regions["name"], strict=True))
 
     def opacity(region: str) -> float:
         return 1.0 if not highlight or region in highlight else 0.25
@@ -127,9 +132,15 @@ def map_figure(
         label_lines.append("<br>".join(lines))
     fig.add_trace(
         go.Scattergeo(
-            lon=regions["lon"], lat=regions["lat"], text=label_lines, mode="text",
-            textfont=dict(size=17, color="#111"), customdata=list(regions["region"]),
-            hoverinfo="skip", showlegend=False, name="labels",
+            lon=regions["lon"],
+            lat=regions["lat"],
+            text=label_lines,
+            mode="text",
+            textfont=dict(size=17, color="#111"),
+            customdata=list(regions["region"]),
+            hoverinfo="skip",
+            showlegend=False,
+            name="labels",
         )
     )
 
@@ -142,10 +153,19 @@ def map_figure(
         ]
         fig.add_trace(
             go.Scattergeo(
-                lon=group["lon"], lat=group["lat"], mode="markers", name=f"{t('initiatives_heading', lang)} {edition}",
-                marker=dict(size=14, symbol=EDITION_SYMBOLS[i % len(EDITION_SYMBOLS)], color="#222",
-                            line=dict(color="white", width=2)),
-                customdata=list(group["region"]), hovertext=hover, hoverinfo="text",
+                lon=group["lon"],
+                lat=group["lat"],
+                mode="markers",
+                name=f"{t('initiatives_heading', lang)} {edition}",
+                marker=dict(
+                    size=14,
+                    symbol=EDITION_SYMBOLS[i % len(EDITION_SYMBOLS)],
+                    color="#222",
+                    line=dict(color="white", width=2),
+                ),
+                customdata=list(group["region"]),
+                hovertext=hover,
+                hoverinfo="text",
             )
         )
 
@@ -154,8 +174,12 @@ def map_figure(
         title = t("map_title_metric", lang, metric=metric_label(metric, lang), edition=value_edition or "")
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator", bgcolor="white")
     _base_layout(fig, title, height=620)
-    fig.update_layout(margin=dict(l=0, r=0, t=60, b=0), clickmode="event", dragmode=False,
-                      legend=dict(orientation="h", y=0.02, x=0.01, bgcolor="rgba(255,255,255,0.8)"))
+    fig.update_layout(
+        margin=dict(l=0, r=0, t=60, b=0),
+        clickmode="event",
+        dragmode=False,
+        legend=dict(orientation="h", y=0.02, x=0.01, bgcolor="rgba(255,255,255,0.8)"),
+    )
     return fig
 
 
@@ -170,27 +194,51 @@ def _edition_bars(fig: go.Figure, frame: pd.DataFrame, *, col: int, colour: str,
             continue
         fig.add_trace(
             go.Bar(
-                x=part["x"], y=part["value"], text=[fmt_published(v) for v in part["published_text"]],
-                textposition="outside", cliponaxis=False, textfont=dict(size=18),
+                x=part["x"],
+                y=part["value"],
+                text=[fmt_published(v) for v in part["published_text"]],
+                textposition="outside",
+                cliponaxis=False,
+                textfont=dict(size=18),
                 marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="white", size=10)),
-                name=name, legendgroup=name, showlegend=legend,
-                hovertext=[f"{fmt_published(r.published_text)}<br>{t('source', lang)}: {r.source_publisher}, {r.source_date}"
-                           for r in part.itertuples()],
+                name=name,
+                legendgroup=name,
+                showlegend=legend,
+                hovertext=[
+                    f"{fmt_published(r.published_text)}<br>{t('source', lang)}: {r.source_publisher}, {r.source_date}"
+                    for r in part.itertuples()
+                ],
                 hoverinfo="text",
             ),
-            row=1, col=col,
+            row=1,
+            col=col,
         )
     top = float(published["value"].max()) if len(published) else 1.0
     for x in frame.loc[frame["value"].isna(), "x"]:
         # an invisible zero-height bar keeps the category on the axis; the words say why it is empty
         fig.add_trace(go.Bar(x=[x], y=[0], showlegend=False, hoverinfo="skip", marker_color=colour), row=1, col=col)
-        fig.add_annotation(x=x, y=top * 0.06, text=t("not_published", lang), showarrow=False, textangle=-90,
-                           yanchor="bottom", font=dict(size=15, color="#555"), row=1, col=col)
+        fig.add_annotation(
+            x=x,
+            y=top * 0.06,
+            text=t("not_published", lang),
+            showarrow=False,
+            textangle=-90,
+            yanchor="bottom",
+            font=dict(size=15, color="#555"),
+            row=1,
+            col=col,
+        )
     fig.update_yaxes(range=[0, top * 1.25], row=1, col=col)
 
 
-def trend_figure(sze: pd.DataFrame, predecessor: pd.DataFrame | None, *, metric: str,
-                 predecessor_metric: str | None = None, lang: str = "nl") -> go.Figure:
+def trend_figure(
+    sze: pd.DataFrame,
+    predecessor: pd.DataFrame | None,
+    *,
+    metric: str,
+    predecessor_metric: str | None = None,
+    lang: str = "nl",
+) -> go.Figure:
     """A metric per edition; the e-healthweek predecessor in its own panel, never joined to the SZE series.
 
     Frames have columns edition, value (NaN = not published), qualifier, published_text,
@@ -199,9 +247,14 @@ def trend_figure(sze: pd.DataFrame, predecessor: pd.DataFrame | None, *, metric:
     with_predecessor = predecessor is not None and len(predecessor) > 0
     if with_predecessor:
         fig = make_subplots(
-            rows=1, cols=2, column_widths=[0.42, 0.58], horizontal_spacing=0.08,
-            subplot_titles=(f"{t('predecessor_title', lang)}: {metric_label(predecessor_metric or '', lang)}",
-                            f"{t('sze_title', lang)}: {metric_label(metric, lang)}"),
+            rows=1,
+            cols=2,
+            column_widths=[0.42, 0.58],
+            horizontal_spacing=0.08,
+            subplot_titles=(
+                f"{t('predecessor_title', lang)}: {metric_label(predecessor_metric or '', lang)}",
+                f"{t('sze_title', lang)}: {metric_label(metric, lang)}",
+            ),
         )
         _edition_bars(fig, predecessor, col=1, colour=PREDECESSOR_COLOUR, lang=lang, legend=False)
         sze_col = 2
@@ -225,25 +278,57 @@ def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
         return empty_figure(t("eval_none", lang))
     scores = frame[frame["measure"] == "cijfer"]
     returning = frame[frame["measure"] == "doet_weer_mee"]
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.6, 0.4], horizontal_spacing=0.22,
-                        subplot_titles=(t("eval_score", lang), t("eval_return", lang)))
+    fig = make_subplots(
+        rows=1,
+        cols=2,
+        column_widths=[0.6, 0.4],
+        horizontal_spacing=0.22,
+        subplot_titles=(t("eval_score", lang), t("eval_return", lang)),
+    )
     if len(scores):
         labels = [f"{r.edition} · {r.what_rated} ({r.source_publisher.split(' (')[0]})" for r in scores.itertuples()]
-        fig.add_trace(go.Bar(
-            y=labels, x=scores["value"], orientation="h", marker_color=SZE_COLOUR,
-            text=[fmt_published(v) for v in scores["published_text"]], textposition="outside", cliponaxis=False,
-            textfont=dict(size=18), showlegend=False,
-            hovertext=[f"{r.what_rated}<br>{fmt_published(r.published_text)}<br>{t('source', lang)}: "
-                       f"{r.source_publisher}, {r.source_date}" for r in scores.itertuples()], hoverinfo="text",
-        ), row=1, col=1)
+        fig.add_trace(
+            go.Bar(
+                y=labels,
+                x=scores["value"],
+                orientation="h",
+                marker_color=SZE_COLOUR,
+                text=[fmt_published(v) for v in scores["published_text"]],
+                textposition="outside",
+                cliponaxis=False,
+                textfont=dict(size=18),
+                showlegend=False,
+                hovertext=[
+                    f"{r.what_rated}<br>{fmt_published(r.published_text)}<br>{t('source', lang)}: "
+                    f"{r.source_publisher}, {r.source_date}"
+                    for r in scores.itertuples()
+                ],
+                hoverinfo="text",
+            ),
+            row=1,
+            col=1,
+        )
     if len(returning):
-        fig.add_trace(go.Bar(
-            y=[str(e) for e in returning["edition"]], x=returning["value"], orientation="h", marker_color="#2E7D32",
-            text=[fmt_published(v) for v in returning["published_text"]], textposition="outside", cliponaxis=False,
-            textfont=dict(size=18), showlegend=False,
-            hovertext=[f"{fmt_published(r.published_text)}<br>{t('source', lang)}: {r.source_publisher}, {r.source_date}"
-                       for r in returning.itertuples()], hoverinfo="text",
-        ), row=1, col=2)
+        fig.add_trace(
+            go.Bar(
+                y=[str(e) for e in returning["edition"]],
+                x=returning["value"],
+                orientation="h",
+                marker_color="#2E7D32",
+                text=[fmt_published(v) for v in returning["published_text"]],
+                textposition="outside",
+                cliponaxis=False,
+                textfont=dict(size=18),
+                showlegend=False,
+                hovertext=[
+                    f"{fmt_published(r.published_text)}<br>{t('source', lang)}: {r.source_publisher}, {r.source_date}"
+                    for r in returning.itertuples()
+                ],
+                hoverinfo="text",
+            ),
+            row=1,
+            col=2,
+        )
     fig.update_xaxes(range=[0, 10], dtick=1, row=1, col=1, gridcolor="#e5e5e5")
     fig.update_xaxes(range=[0, 100], dtick=25, ticksuffix="%", row=1, col=2, gridcolor="#e5e5e5")
     fig.update_yaxes(autorange="reversed", type="category", tickfont=dict(size=14))
@@ -257,13 +342,25 @@ def reach_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
     people = frame[frame["counts_people"].astype(bool) & ~frame["value"].isna()].sort_values("value")
     if people.empty:
         return empty_figure(t("not_published", lang))
-    fig = go.Figure(go.Bar(
-        y=[indicator_label(i, lang) for i in people["indicator"]], x=people["value"], orientation="h",
-        marker_color="#6A3D9A", text=[f"{fmt_published(r.published_text)} ({r.period_label})" for r in people.itertuples()],
-        textposition="outside", cliponaxis=False, textfont=dict(size=18), showlegend=False,
-        hovertext=[f"{fmt_published(r.published_text)} · {r.period_label}<br>{t('source', lang)}: {r.source_publisher}, "
-                   f"{r.source_date}" for r in people.itertuples()], hoverinfo="text",
-    ))
+    fig = go.Figure(
+        go.Bar(
+            y=[indicator_label(i, lang) for i in people["indicator"]],
+            x=people["value"],
+            orientation="h",
+            marker_color="#6A3D9A",
+            text=[f"{fmt_published(r.published_text)} ({r.period_label})" for r in people.itertuples()],
+            textposition="outside",
+            cliponaxis=False,
+            textfont=dict(size=18),
+            showlegend=False,
+            hovertext=[
+                f"{fmt_published(r.published_text)} · {r.period_label}<br>{t('source', lang)}: {r.source_publisher}, "
+                f"{r.source_date}"
+                for r in people.itertuples()
+            ],
+            hoverinfo="text",
+        )
+    )
     fig.update_xaxes(type="log", range=[3, 6.4], gridcolor="#e5e5e5", tickformat=",d")
     fig.update_yaxes(tickfont=dict(size=15))
     _base_layout(fig, t("reach_title", lang), height=360)
@@ -279,14 +376,25 @@ def monitor_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
     fig = go.Figure()
     for indicator, group in dated.groupby("indicator", sort=False):
         group = group.sort_values("year")
-        fig.add_trace(go.Scatter(
-            x=group["year"].astype(int), y=group["value"], mode="lines+markers+text", name=indicator_label(indicator, lang),
-            text=[fmt_published(v) for v in group["published_text"]], textposition="top center", textfont=dict(size=16),
-            marker=dict(size=11), line=dict(width=3),
-            hovertext=[f"{indicator_label(indicator, lang)}: {fmt_published(r.published_text)} ({r.period_label})<br>"
-                       f"{t('source', lang)}: {r.source_publisher}, {r.source_date}" for r in group.itertuples()],
-            hoverinfo="text",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=group["year"].astype(int),
+                y=group["value"],
+                mode="lines+markers+text",
+                name=indicator_label(indicator, lang),
+                text=[fmt_published(v) for v in group["published_text"]],
+                textposition="top center",
+                textfont=dict(size=16),
+                marker=dict(size=11),
+                line=dict(width=3),
+                hovertext=[
+                    f"{indicator_label(indicator, lang)}: {fmt_published(r.published_text)} ({r.period_label})<br>"
+                    f"{t('source', lang)}: {r.source_publisher}, {r.source_date}"
+                    for r in group.itertuples()
+                ],
+                hoverinfo="text",
+            )
+        )
     fig.update_xaxes(dtick=1, tickformat="d", gridcolor="#f0f0f0")
     fig.update_yaxes(range=[0, 105], ticksuffix="%", title=t("monitor_axis", lang), gridcolor="#e5e5e5")
     _base_layout(fig, t("monitor_title", lang), height=440)
@@ -294,5 +402,14 @@ def monitor_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
     return fig
 
 
-__all__ = ["GRAPH_CONFIG", "REGION_COLOURS", "empty_figure", "evaluation_figure", "map_figure", "monitor_figure",
-           "reach_figure", "trend_figure", "fmt_number"]
+__all__ = [
+    "GRAPH_CONFIG",
+    "REGION_COLOURS",
+    "empty_figure",
+    "evaluation_figure",
+    "fmt_number",
+    "map_figure",
+    "monitor_figure",
+    "reach_figure",
+    "trend_figure",
+]

@@ -11,8 +11,20 @@ import math
 
 DEFAULT_LANG = "nl"
 
-MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-             "september", "oktober", "november", "december")
+MONTHS_NL = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 TEXTS: dict[str, dict[str, str]] = {
     "nl": {
@@ -150,8 +162,14 @@ INDICATOR_LABELS: dict[str, dict[str, str]] = {
     }
 }
 
-KIND_LABELS = {"nl": {"activiteit": "activiteit", "werkbezoek": "werkbezoek",
-                      "landelijke opening": "landelijke opening", "landelijke afsluiting": "landelijke afsluiting"}}
+KIND_LABELS = {
+    "nl": {
+        "activiteit": "activiteit",
+        "werkbezoek": "werkbezoek",
+        "landelijke opening": "landelijke opening",
+        "landelijke afsluiting": "landelijke afsluiting",
+    }
+}
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:

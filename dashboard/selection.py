@@ -18,7 +18,13 @@ DEFAULT_METRIC = "activiteiten"
 
 #: URL query parameters (Dutch, as users see them) -> Selection fields.
 PARAM_EDITIONS, PARAM_REGION, PARAM_WEEK, PARAM_METRIC, PARAM_TAB, PARAM_COLOUR = (
-    "editie", "regio", "week", "cijfer", "tab", "kleur")
+    "editie",
+    "regio",
+    "week",
+    "cijfer",
+    "tab",
+    "kleur",
+)
 
 
 def _as_list(value: object) -> list:
@@ -80,14 +86,18 @@ class Selection:
             editions=tuple(sorted(chosen)),
             region=region if region in REGIONS else None,
             week=week_number if week_number in WEEKS else None,
-            metric=metric if isinstance(metric, str) and (metric in metrics if metrics else metric == DEFAULT_METRIC) else DEFAULT_METRIC,
+            metric=metric
+            if isinstance(metric, str) and (metric in metrics if metrics else metric == DEFAULT_METRIC)
+            else DEFAULT_METRIC,
             tab=tab if tab in TABS else TABS[0],
             colour=colour if colour in COLOUR_MODES else COLOUR_MODES[0],
             known_editions=known,
         )
 
     @classmethod
-    def from_query(cls, search: str | None, *, known_editions: Iterable[int] = (), known_metrics: Iterable[str] = ()) -> Selection:
+    def from_query(
+        cls, search: str | None, *, known_editions: Iterable[int] = (), known_metrics: Iterable[str] = ()
+    ) -> Selection:
         """Parse a URL query string such as ``?tab=trends&editie=2021,2022&regio=zuid``."""
         query = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
 
@@ -124,8 +134,13 @@ class Selection:
     def to_store(self) -> dict:
         """JSON-ready form for a dcc.Store."""
         return {
-            "editions": list(self.editions), "region": self.region, "week": self.week, "metric": self.metric,
-            "tab": self.tab, "colour": self.colour, "known_editions": list(self.known_editions),
+            "editions": list(self.editions),
+            "region": self.region,
+            "week": self.week,
+            "metric": self.metric,
+            "tab": self.tab,
+            "colour": self.colour,
+            "known_editions": list(self.known_editions),
         }
 
     def to_query(self) -> str:

@@ -22,10 +22,10 @@ class Settings:
         """Settings from arguments, else ``DATABASE_URL`` / ``SZE_LANG``, else the embedded SQLite file."""
         url = database_url or os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_PATH}"
         if url.startswith("postgres://"):  # the form some platforms hand out; SQLAlchemy wants postgresql://
-            url = "postgresql://" + url[len("postgres://"):]
+            url = "postgresql://" + url[len("postgres://") :]
         return cls(database_url=url, lang=lang or os.environ.get("SZE_LANG", "nl"))
 
     def ensure_sqlite_dir(self) -> None:
         """Create the folder of a SQLite file so first start needs no setup."""
         if self.database_url.startswith("sqlite:///") and ":memory:" not in self.database_url:
-            Path(self.database_url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+            Path(self.database_url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)

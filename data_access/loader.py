@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -380,7 +381,7 @@ def province_centroids(geojson_path: Path = GEOJSON_PATH) -> dict[str, tuple[flo
         for polygon in polygons:
             ring = polygon[0]
             area = cx = cy = 0.0
-            for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+            for (x0, y0), (x1, y1) in pairwise(ring):
                 cross = x0 * y1 - x1 * y0
                 area += cross
                 cx += (x0 + x1) * cross
@@ -394,7 +395,7 @@ def province_centroids(geojson_path: Path = GEOJSON_PATH) -> dict[str, tuple[flo
 def dataset_fingerprint(data_dir: Path = DATA_DIR, geojson_path: Path = GEOJSON_PATH) -> str:
     """Hash of every bundled file, so an unchanged dataset is not loaded twice."""
     digest = hashlib.sha256()
-    for path in sorted(data_dir.glob("*.csv")) + [geojson_path]:
+    for path in [*sorted(data_dir.glob("*.csv")), geojson_path]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -414,7 +415,10 @@ def _write(conn: Connection, dataset: dict[str, list[dict]], centroids: dict[str
             missing = [r["province"] for r in rows if r["province"] not in centroids]
             if missing:
                 raise DatasetError([Problem("provinces.csv", 0, "province", f"no boundary for {missing}")])
-            rows = [{**r, "centroid_lon": centroids[r["province"]][0], "centroid_lat": centroids[r["province"]][1]} for r in rows]
+            rows = [
+                {**r, "centroid_lon": centroids[r["province"]][0], "centroid_lat": centroids[r["province"]][1]}
+                for r in rows
+            ]
         if rows:
             conn.execute(insert(spec.table), rows)
 

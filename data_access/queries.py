@@ -32,9 +32,19 @@ def editions(engine: Engine) -> pd.DataFrame:
     e, src = s.editions, s.sources
     stmt = (
         select(
-            e.c.year, e.c.programme, e.c.name, e.c.start_date, e.c.end_date, e.c.opening_date,
-            e.c.closing_date, e.c.organiser, e.c.has_totals, e.c.notes, e.c.is_synthetic,
-            src.c.title.label("source_title"), src.c.publisher.label("source_publisher"),
+            e.c.year,
+            e.c.programme,
+            e.c.name,
+            e.c.start_date,
+            e.c.end_date,
+            e.c.opening_date,
+            e.c.closing_date,
+            e.c.organiser,
+            e.c.has_totals,
+            e.c.notes,
+            e.c.is_synthetic,
+            src.c.title.label("source_title"),
+            src.c.publisher.label("source_publisher"),
             src.c.published_label.label("source_date"),
         )
         .join(src, src.c.source_id == e.c.source_id)
@@ -47,8 +57,13 @@ def metrics(engine: Engine) -> pd.DataFrame:
     """Metric definitions with how many editions have a published value for each."""
     m, f = s.metrics, s.figures
     stmt = (
-        select(m.c.metric, m.c.programme, m.c.unit, m.c.definition,
-               func.count(func.distinct(f.c.edition)).label("editions_with_value"))
+        select(
+            m.c.metric,
+            m.c.programme,
+            m.c.unit,
+            m.c.definition,
+            func.count(func.distinct(f.c.edition)).label("editions_with_value"),
+        )
         .outerjoin(f, f.c.metric == m.c.metric)
         .group_by(m.c.metric, m.c.programme, m.c.unit, m.c.definition)
         .order_by(m.c.programme.desc(), m.c.metric)
@@ -61,8 +76,11 @@ def regions(engine: Engine) -> pd.DataFrame:
     r, p = s.regions, s.provinces
     stmt = (
         select(
-            r.c.region, r.c.name, r.c.sort_order,
-            func.avg(p.c.centroid_lon).label("lon"), func.avg(p.c.centroid_lat).label("lat"),
+            r.c.region,
+            r.c.name,
+            r.c.sort_order,
+            func.avg(p.c.centroid_lon).label("lon"),
+            func.avg(p.c.centroid_lat).label("lat"),
             func.count(p.c.province).label("province_count"),
         )
         .join(p, p.c.region == r.c.region)
@@ -79,16 +97,24 @@ def regions(engine: Engine) -> pd.DataFrame:
 def provinces(engine: Engine) -> pd.DataFrame:
     """The twelve provinces with their SZE region and centroid."""
     p = s.provinces
-    return _frame(engine, select(p.c.province, p.c.hasc, p.c.region, p.c.centroid_lon, p.c.centroid_lat).order_by(p.c.province))
+    return _frame(
+        engine, select(p.c.province, p.c.hasc, p.c.region, p.c.centroid_lon, p.c.centroid_lat).order_by(p.c.province)
+    )
 
 
 def weeks(engine: Engine, edition: int) -> pd.DataFrame:
     """Which region had which week in ``edition``, with dates and source; empty if unpublished."""
     w, src = s.edition_weeks, s.sources
     stmt = (
-        select(w.c.week, w.c.region, w.c.start_date, w.c.end_date,
-               src.c.publisher.label("source_publisher"), src.c.title.label("source_title"),
-               src.c.published_label.label("source_date"))
+        select(
+            w.c.week,
+            w.c.region,
+            w.c.start_date,
+            w.c.end_date,
+            src.c.publisher.label("source_publisher"),
+            src.c.title.label("source_title"),
+            src.c.published_label.label("source_date"),
+        )
         .join(src, src.c.source_id == w.c.source_id)
         .where(w.c.edition == edition)
         .order_by(w.c.week)
@@ -99,8 +125,14 @@ def weeks(engine: Engine, edition: int) -> pd.DataFrame:
 def _figure_columns():
     f, src = s.figures, s.sources
     return (
-        f.c.value, f.c.qualifier, f.c.published_text, f.c.quote, f.c.note, f.c.is_synthetic,
-        src.c.publisher.label("source_publisher"), src.c.title.label("source_title"),
+        f.c.value,
+        f.c.qualifier,
+        f.c.published_text,
+        f.c.quote,
+        f.c.note,
+        f.c.is_synthetic,
+        src.c.publisher.label("source_publisher"),
+        src.c.title.label("source_title"),
         src.c.published_label.label("source_date"),
     )
 
@@ -117,8 +149,9 @@ def metric_by_edition(engine: Engine, metric: str, region: str | None = None, we
     """
     e, f, m, src = s.editions, s.figures, s.metrics, s.sources
     if region or week:
-        region_match = and_(f.c.region == region if region else f.c.region.is_not(None),
-                            f.c.week == week if week else literal(True))
+        region_match = and_(
+            f.c.region == region if region else f.c.region.is_not(None), f.c.week == week if week else literal(True)
+        )
     else:
         region_match = f.c.region.is_(None)
     stmt = (
@@ -165,10 +198,20 @@ def evaluations(engine: Engine, editions: Sequence[int] | None = None) -> pd.Dat
     """Evaluation results (score 1-10, share returning) with what exactly was rated."""
     v, src = s.evaluations, s.sources
     stmt = (
-        select(v.c.edition, v.c.measure, v.c.value, v.c.qualifier, v.c.published_text,
-               v.c.what_rated, v.c.rated_by, v.c.quote, v.c.is_synthetic,
-               src.c.publisher.label("source_publisher"), src.c.title.label("source_title"),
-               src.c.published_label.label("source_date"))
+        select(
+            v.c.edition,
+            v.c.measure,
+            v.c.value,
+            v.c.qualifier,
+            v.c.published_text,
+            v.c.what_rated,
+            v.c.rated_by,
+            v.c.quote,
+            v.c.is_synthetic,
+            src.c.publisher.label("source_publisher"),
+            src.c.title.label("source_title"),
+            src.c.published_label.label("source_date"),
+        )
         .join(src, src.c.source_id == v.c.source_id)
         .order_by(v.c.edition, v.c.measure, v.c.evaluation_id)
     )
@@ -181,10 +224,21 @@ def reach(engine: Engine) -> pd.DataFrame:
     """Zorg van Nu reach indicators with qualifier, period and source."""
     r, src = s.reach_indicators, s.sources
     stmt = (
-        select(r.c.indicator, r.c.value, r.c.qualifier, r.c.published_text, r.c.unit, r.c.counts_people,
-               r.c.period_label, r.c.period_start, r.c.period_end, r.c.quote,
-               src.c.publisher.label("source_publisher"), src.c.title.label("source_title"),
-               src.c.published_label.label("source_date"))
+        select(
+            r.c.indicator,
+            r.c.value,
+            r.c.qualifier,
+            r.c.published_text,
+            r.c.unit,
+            r.c.counts_people,
+            r.c.period_label,
+            r.c.period_start,
+            r.c.period_end,
+            r.c.quote,
+            src.c.publisher.label("source_publisher"),
+            src.c.title.label("source_title"),
+            src.c.published_label.label("source_date"),
+        )
         .join(src, src.c.source_id == r.c.source_id)
         .order_by(r.c.counts_people.desc(), r.c.value.desc())
     )
@@ -195,9 +249,17 @@ def monitor(engine: Engine) -> pd.DataFrame:
     """E-healthmonitor context values, each indicator its own short series."""
     m, src = s.monitor_values, s.sources
     stmt = (
-        select(m.c.indicator, m.c.period_label, m.c.year, m.c.value, m.c.qualifier, m.c.published_text,
-               src.c.publisher.label("source_publisher"), src.c.title.label("source_title"),
-               src.c.published_label.label("source_date"))
+        select(
+            m.c.indicator,
+            m.c.period_label,
+            m.c.year,
+            m.c.value,
+            m.c.qualifier,
+            m.c.published_text,
+            src.c.publisher.label("source_publisher"),
+            src.c.title.label("source_title"),
+            src.c.published_label.label("source_date"),
+        )
         .join(src, src.c.source_id == m.c.source_id)
         .order_by(m.c.indicator, m.c.monitor_value_id)
     )
@@ -209,13 +271,24 @@ def initiatives(engine: Engine, editions: Sequence[int] | None = None, region: s
     i, pl, pr, src = s.initiatives, s.places, s.provinces, s.sources
     stmt = (
         select(
-            i.c.edition, i.c.name, i.c.organisation, i.c.place, i.c.province, i.c.kind, i.c.description,
-            i.c.is_synthetic, pr.c.region,
+            i.c.edition,
+            i.c.name,
+            i.c.organisation,
+            i.c.place,
+            i.c.province,
+            i.c.kind,
+            i.c.description,
+            i.c.is_synthetic,
+            pr.c.region,
             func.coalesce(pl.c.lon, pr.c.centroid_lon).label("lon"),
             func.coalesce(pl.c.lat, pr.c.centroid_lat).label("lat"),
-            case((pl.c.place.is_not(None), literal("plaats")), (pr.c.province.is_not(None), literal("provincie")),
-                 else_=literal("geen")).label("precision"),
-            src.c.publisher.label("source_publisher"), src.c.title.label("source_title"),
+            case(
+                (pl.c.place.is_not(None), literal("plaats")),
+                (pr.c.province.is_not(None), literal("provincie")),
+                else_=literal("geen"),
+            ).label("precision"),
+            src.c.publisher.label("source_publisher"),
+            src.c.title.label("source_title"),
             src.c.published_label.label("source_date"),
         )
         .outerjoin(pl, pl.c.place == i.c.place)
@@ -234,16 +307,31 @@ def sources(engine: Engine) -> pd.DataFrame:
     """Every source with what it contributed and how many figures of each kind cite it."""
     src = s.sources
     counts = []
-    for table, label in ((s.figures, "n_figures"), (s.evaluations, "n_evaluations"),
-                         (s.reach_indicators, "n_reach"), (s.monitor_values, "n_monitor"),
-                         (s.initiatives, "n_initiatives"), (s.edition_weeks, "n_weeks")):
+    for table, label in (
+        (s.figures, "n_figures"),
+        (s.evaluations, "n_evaluations"),
+        (s.reach_indicators, "n_reach"),
+        (s.monitor_values, "n_monitor"),
+        (s.initiatives, "n_initiatives"),
+        (s.edition_weeks, "n_weeks"),
+    ):
         counts.append(
-            select(func.count()).select_from(table).where(table.c.source_id == src.c.source_id)
-            .scalar_subquery().label(label)
+            select(func.count())
+            .select_from(table)
+            .where(table.c.source_id == src.c.source_id)
+            .scalar_subquery()
+            .label(label)
         )
-    stmt = select(src.c.source_id, src.c.title, src.c.publisher, src.c.kind, src.c.published_date,
-                  src.c.published_label, src.c.contributed, *counts).order_by(
-        func.coalesce(src.c.published_date, "9999"), src.c.source_id)
+    stmt = select(
+        src.c.source_id,
+        src.c.title,
+        src.c.publisher,
+        src.c.kind,
+        src.c.published_date,
+        src.c.published_label,
+        src.c.contributed,
+        *counts,
+    ).order_by(func.coalesce(src.c.published_date, "9999"), src.c.source_id)
     return _frame(engine, stmt)
 
 
@@ -252,9 +340,17 @@ def discrepancies(engine: Engine) -> pd.DataFrame:
     d = s.discrepancies
     a, b = s.sources.alias("a"), s.sources.alias("b")
     stmt = (
-        select(d.c.topic, d.c.edition, d.c.statement_a, d.c.statement_b, d.c.explanation,
-               a.c.publisher.label("source_a_publisher"), a.c.published_label.label("source_a_date"),
-               b.c.publisher.label("source_b_publisher"), b.c.published_label.label("source_b_date"))
+        select(
+            d.c.topic,
+            d.c.edition,
+            d.c.statement_a,
+            d.c.statement_b,
+            d.c.explanation,
+            a.c.publisher.label("source_a_publisher"),
+            a.c.published_label.label("source_a_date"),
+            b.c.publisher.label("source_b_publisher"),
+            b.c.published_label.label("source_b_date"),
+        )
         .join(a, a.c.source_id == d.c.source_a)
         .join(b, b.c.source_id == d.c.source_b)
         .order_by(d.c.discrepancy_id)
@@ -276,6 +372,4 @@ def synthetic_row_count(engine: Engine) -> int:
 def dataset_loaded_at(engine: Engine) -> str | None:
     """When the bundled dataset was last loaded (ISO timestamp), if ever."""
     with engine.connect() as conn:
-        return conn.execute(
-            text("SELECT value FROM dataset_meta WHERE key = :key"), {"key": "loaded_at"}
-        ).scalar()
+        return conn.execute(text("SELECT value FROM dataset_meta WHERE key = :key"), {"key": "loaded_at"}).scalar()

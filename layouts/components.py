@@ -30,17 +30,28 @@ def source_note(frame: pd.DataFrame, lang: str = "nl", extra: Iterable[str] = ()
     )
 
 
-def graph_panel(graph_id: str, text_id: str, sources_id: str, note_id: str | None = None, lang: str = "nl",
-                config: dict | None = None) -> html.Section:
+def graph_panel(
+    graph_id: str,
+    text_id: str,
+    sources_id: str,
+    note_id: str | None = None,
+    lang: str = "nl",
+    config: dict | None = None,
+) -> html.Section:
     """A chart with its note above, its sources below and its figures as text below that."""
     children = []
     if note_id:
         children.append(html.Div(id=note_id, className="view-note", role="status"))
     children += [
         dcc.Loading(
-            dcc.Graph(id=graph_id, config={**GRAPH_CONFIG, **(config or {})}, className="sze-graph",
-                      figure={"layout": {"height": 480}}),
-            type="dot", delay_show=300,
+            dcc.Graph(
+                id=graph_id,
+                config={**GRAPH_CONFIG, **(config or {})},
+                className="sze-graph",
+                figure={"layout": {"height": 480}},
+            ),
+            type="dot",
+            delay_show=300,
         ),
         html.Div(id=sources_id, className="sources"),
         html.Div(id=text_id, className="as-text"),
@@ -66,4 +77,6 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[object]], caption: str
     head = html.Thead(html.Tr([html.Th(c, scope="col") for c in columns]))
     body = html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows])
     parts = ([html.Caption(caption)] if caption else []) + [head, body]
-    return dbc.Table(parts, bordered=False, striped=True, hover=True, responsive=True, size="sm", className="data-table")
+    return dbc.Table(
+        parts, bordered=False, striped=True, hover=True, responsive=True, size="sm", className="data-table"
+    )

@@ -20,37 +20,86 @@ def _fieldset(legend: str, control) -> html.Fieldset:
 def filters(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: str = "nl") -> dbc.Card:
     """The filter bar; its values are set from the URL and written back to it."""
     edition_options = [
-        {"label": f"{year}" + (f" ({t('programme_ehealthweek', lang)})" if programme == "ehealthweek" else ""),
-         "value": year}
+        {
+            "label": f"{year}" + (f" ({t('programme_ehealthweek', lang)})" if programme == "ehealthweek" else ""),
+            "value": year,
+        }
         for year, programme in editions
     ]
     region_options = [{"label": t("all", lang), "value": ""}] + [{"label": r.capitalize(), "value": r} for r in REGIONS]
     week_options = [{"label": t("all", lang), "value": ""}] + [{"label": str(w), "value": str(w)} for w in WEEKS]
     metric_options = [{"label": metric_label(m, lang), "value": m} for m in metrics]
-    colour_options = [{"label": t(f"colour_{'region' if c == 'regio' else 'metric'}", lang), "value": c}
-                      for c in COLOUR_MODES]
+    colour_options = [
+        {"label": t(f"colour_{'region' if c == 'regio' else 'metric'}", lang), "value": c} for c in COLOUR_MODES
+    ]
     return dbc.Card(
         dbc.CardBody(
             dbc.Row(
                 [
-                    dbc.Col(_fieldset(t("filter_editions", lang), dbc.Checklist(
-                        id=ids.EDITIONS, options=edition_options, value=[y for y, _ in editions], inline=True,
-                        switch=False, input_class_name="big-check")), lg=4, md=12),
-                    dbc.Col(_fieldset(t("filter_region", lang), dbc.RadioItems(
-                        id=ids.REGION, options=region_options, value="", inline=True)), lg=3, md=6),
-                    dbc.Col(_fieldset(t("filter_week", lang), dbc.RadioItems(
-                        id=ids.WEEK, options=week_options, value="", inline=True)), lg=2, md=6),
-                    dbc.Col([
-                        html.Label(t("filter_metric", lang), htmlFor=ids.METRIC, className="filter-legend"),
-                        dcc.Dropdown(id=ids.METRIC, options=metric_options, value=DEFAULT_METRIC, clearable=False,
-                                     searchable=False),
-                    ], lg=3, md=6),
-                    dbc.Col(_fieldset(t("filter_colour", lang), dbc.RadioItems(
-                        id=ids.COLOUR, options=colour_options, value=COLOUR_MODES[0], inline=True)), lg=4, md=6),
-                    dbc.Col(html.Div([
-                        html.Div(id=ids.FILTER_SUMMARY, className="filter-summary", **{"aria-live": "polite"}),
-                        dbc.Button(t("reset", lang), id=ids.RESET, color="secondary", outline=True, size="sm"),
-                    ], className="d-flex gap-3 align-items-center justify-content-lg-end"), lg=8, md=12),
+                    dbc.Col(
+                        _fieldset(
+                            t("filter_editions", lang),
+                            dbc.Checklist(
+                                id=ids.EDITIONS,
+                                options=edition_options,
+                                value=[y for y, _ in editions],
+                                inline=True,
+                                switch=False,
+                                input_class_name="big-check",
+                            ),
+                        ),
+                        lg=4,
+                        md=12,
+                    ),
+                    dbc.Col(
+                        _fieldset(
+                            t("filter_region", lang),
+                            dbc.RadioItems(id=ids.REGION, options=region_options, value="", inline=True),
+                        ),
+                        lg=3,
+                        md=6,
+                    ),
+                    dbc.Col(
+                        _fieldset(
+                            t("filter_week", lang),
+                            dbc.RadioItems(id=ids.WEEK, options=week_options, value="", inline=True),
+                        ),
+                        lg=2,
+                        md=6,
+                    ),
+                    dbc.Col(
+                        [
+                            html.Label(t("filter_metric", lang), htmlFor=ids.METRIC, className="filter-legend"),
+                            dcc.Dropdown(
+                                id=ids.METRIC,
+                                options=metric_options,
+                                value=DEFAULT_METRIC,
+                                clearable=False,
+                                searchable=False,
+                            ),
+                        ],
+                        lg=3,
+                        md=6,
+                    ),
+                    dbc.Col(
+                        _fieldset(
+                            t("filter_colour", lang),
+                            dbc.RadioItems(id=ids.COLOUR, options=colour_options, value=COLOUR_MODES[0], inline=True),
+                        ),
+                        lg=4,
+                        md=6,
+                    ),
+                    dbc.Col(
+                        html.Div(
+                            [
+                                html.Div(id=ids.FILTER_SUMMARY, className="filter-summary", **{"aria-live": "polite"}),
+                                dbc.Button(t("reset", lang), id=ids.RESET, color="secondary", outline=True, size="sm"),
+                            ],
+                            className="d-flex gap-3 align-items-center justify-content-lg-end",
+                        ),
+                        lg=8,
+                        md=12,
+                    ),
                 ],
                 className="g-3 align-items-end",
             )
@@ -61,22 +110,39 @@ def filters(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: s
 
 def tabs(lang: str = "nl") -> dbc.Tabs:
     """The four views; which one is open is part of the URL (tab=…)."""
-    return dbc.Tabs([dbc.Tab(label=t(f"tab_{tab}", lang), tab_id=tab) for tab in TABS], id=ids.TABS,
-                    active_tab=TABS[0], className="view-tabs")
+    return dbc.Tabs(
+        [dbc.Tab(label=t(f"tab_{tab}", lang), tab_id=tab) for tab in TABS],
+        id=ids.TABS,
+        active_tab=TABS[0],
+        className="view-tabs",
+    )
 
 
 def header(lang: str = "nl") -> html.Header:
     """Title bar with the two pages."""
     return html.Header(
         dbc.Container(
-            html.Div([
-                html.Div([html.H1(t("app_title", lang), className="app-title"),
-                          html.P(t("app_subtitle", lang), className="app-subtitle")]),
-                html.Nav([
-                    dcc.Link(t("nav_dashboard", lang), href="/", id=ids.NAV_DASHBOARD, className="nav-link"),
-                    dcc.Link(t("nav_about", lang), href="/over-de-cijfers", id=ids.NAV_ABOUT, className="nav-link"),
-                ], className="app-nav", **{"aria-label": "Hoofdnavigatie"}),
-            ], className="d-flex flex-wrap justify-content-between align-items-center gap-2"),
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.H1(t("app_title", lang), className="app-title"),
+                            html.P(t("app_subtitle", lang), className="app-subtitle"),
+                        ]
+                    ),
+                    html.Nav(
+                        [
+                            dcc.Link(t("nav_dashboard", lang), href="/", id=ids.NAV_DASHBOARD, className="nav-link"),
+                            dcc.Link(
+                                t("nav_about", lang), href="/over-de-cijfers", id=ids.NAV_ABOUT, className="nav-link"
+                            ),
+                        ],
+                        className="app-nav",
+                        **{"aria-label": "Hoofdnavigatie"},
+                    ),
+                ],
+                className="d-flex flex-wrap justify-content-between align-items-center gap-2",
+            ),
             fluid=True,
         ),
         className="app-header",
@@ -85,28 +151,43 @@ def header(lang: str = "nl") -> html.Header:
 
 def page(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: str = "nl") -> html.Div:
     """The whole page; views and the about page are filled by callbacks."""
-    return html.Div([
-        dcc.Location(id=ids.URL, refresh="callback-nav"),
-        dcc.Store(id=ids.SELECTION),
-        dcc.Store(id=ids.RENDERED_TAB),
-        html.A(t("skip_link", lang), href="#main", className="skip-link"),
-        header(lang),
-        html.Main(
-            dbc.Container([
-                dbc.Alert(id=ids.ERROR_ALERT, is_open=False, color="danger", dismissable=True, className="mt-3"),
-                html.Div(id=ids.DEMO_BANNER),
-                html.Div([filters(editions, metrics, lang), tabs(lang), html.Div(id=ids.VIEW, className="view")],
-                         id=ids.DASHBOARD_PAGE),
-                html.Div(html.Div(id=ids.ABOUT_CONTENT), id=ids.ABOUT_PAGE, hidden=True),
-                html.Div([html.H2(t("not_found", lang)), dcc.Link(t("back_to_dashboard", lang), href="/")],
-                         id=ids.NOT_FOUND_PAGE, hidden=True, className="py-5"),
-            ], fluid=True),
-            id="main",
-        ),
-        html.Footer(dbc.Container(html.P(t("footer", lang)), fluid=True), className="app-footer"),
-    ])
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh="callback-nav"),
+            dcc.Store(id=ids.SELECTION),
+            dcc.Store(id=ids.RENDERED_TAB),
+            html.A(t("skip_link", lang), href="#main", className="skip-link"),
+            header(lang),
+            html.Main(
+                dbc.Container(
+                    [
+                        dbc.Alert(
+                            id=ids.ERROR_ALERT, is_open=False, color="danger", dismissable=True, className="mt-3"
+                        ),
+                        html.Div(id=ids.DEMO_BANNER),
+                        html.Div(
+                            [filters(editions, metrics, lang), tabs(lang), html.Div(id=ids.VIEW, className="view")],
+                            id=ids.DASHBOARD_PAGE,
+                        ),
+                        html.Div(html.Div(id=ids.ABOUT_CONTENT), id=ids.ABOUT_PAGE, hidden=True),
+                        html.Div(
+                            [html.H2(t("not_found", lang)), dcc.Link(t("back_to_dashboard", lang), href="/")],
+                            id=ids.NOT_FOUND_PAGE,
+                            hidden=True,
+                            className="py-5",
+                        ),
+                    ],
+                    fluid=True,
+                ),
+                id="main",
+            ),
+            html.Footer(dbc.Container(html.P(t("footer", lang)), fluid=True), className="app-footer"),
+        ]
+    )
 
 
 def unavailable(lang: str = "nl") -> html.Div:
     """Shown instead of the page when the database cannot be read: a message, never a trace."""
-    return html.Div([header(lang), dbc.Container(dbc.Alert(t("error_database", lang), color="danger", className="mt-4"))])
+    return html.Div(
+        [header(lang), dbc.Container(dbc.Alert(t("error_database", lang), color="danger", className="mt-4"))]
+    )

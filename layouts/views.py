@@ -11,13 +11,21 @@ from layouts.components import graph_panel
 
 def map_view(lang: str = "nl") -> html.Div:
     """Map of regional activity with the week order, regional figures and initiatives as text."""
-    return html.Div([
-        html.P(t("map_region_hint", lang), className="hint"),
-        # plotly fetches a world topojson for geo maps; serve it ourselves so the map works offline
-        graph_panel(ids.MAP_GRAPH, ids.MAP_TEXT, ids.MAP_SOURCES, ids.MAP_NOTE, lang,
-                    config={"topojsonURL": get_asset_url("topojson/")}),
-        html.P(t("map_credit", lang), className="credit"),
-    ])
+    return html.Div(
+        [
+            html.P(t("map_region_hint", lang), className="hint"),
+            # plotly fetches a world topojson for geo maps; serve it ourselves so the map works offline
+            graph_panel(
+                ids.MAP_GRAPH,
+                ids.MAP_TEXT,
+                ids.MAP_SOURCES,
+                ids.MAP_NOTE,
+                lang,
+                config={"topojsonURL": get_asset_url("topojson/")},
+            ),
+            html.P(t("map_credit", lang), className="credit"),
+        ]
+    )
 
 
 def trends_view(lang: str = "nl") -> html.Div:
@@ -32,10 +40,12 @@ def evaluation_view(lang: str = "nl") -> html.Div:
 
 def reach_view(lang: str = "nl") -> html.Div:
     """Zorg van Nu reach, and the e-healthmonitor as context."""
-    return html.Div([
-        graph_panel(ids.REACH_GRAPH, ids.REACH_TEXT, ids.REACH_SOURCES, ids.REACH_NOTE, lang),
-        graph_panel(ids.MONITOR_GRAPH, ids.MONITOR_TEXT, ids.MONITOR_SOURCES, None, lang),
-    ])
+    return html.Div(
+        [
+            graph_panel(ids.REACH_GRAPH, ids.REACH_TEXT, ids.REACH_SOURCES, ids.REACH_NOTE, lang),
+            graph_panel(ids.MONITOR_GRAPH, ids.MONITOR_TEXT, ids.MONITOR_SOURCES, None, lang),
+        ]
+    )
 
 
 VIEWS = {"kaart": map_view, "trends": trends_view, "evaluatie": evaluation_view, "bereik": reach_view}

@@ -43,10 +43,18 @@ def test_a_failing_callback_shows_a_message_not_a_trace(tmp_path, client):
     broken = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'missing' / 'none.db'}")).server.test_client()
     payload = {
         "output": "..trend-graph.figure...trend-text.children...trend-sources.children...trend-note.children..",
-        "outputs": [{"id": i, "property": p} for i, p in (("trend-graph", "figure"), ("trend-text", "children"),
-                                                          ("trend-sources", "children"), ("trend-note", "children"))],
+        "outputs": [
+            {"id": i, "property": p}
+            for i, p in (
+                ("trend-graph", "figure"),
+                ("trend-text", "children"),
+                ("trend-sources", "children"),
+                ("trend-note", "children"),
+            )
+        ],
         "inputs": [{"id": "selection", "property": "data", "value": {"tab": "trends"}}],
-        "changedPropIds": ["selection.data"], "state": [],
+        "changedPropIds": ["selection.data"],
+        "state": [],
     }
     response = broken.post("/_dash-update-component", json=payload)
     body = response.get_data(as_text=True)

@@ -28,23 +28,53 @@ def store(**values) -> dict:
 
 
 def test_url_sets_the_filters_on_load():
-    out = state.sync_selection(None, "?tab=trends&editie=2021,2022&regio=zuid", None, None, None, None, None, None,
-                               known_editions=KNOWN, known_metrics=METRICS)
-    search, editions, region, week, metric, colour, tab, data = out
+    out = state.sync_selection(
+        None,
+        "?tab=trends&editie=2021,2022&regio=zuid",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        known_editions=KNOWN,
+        known_metrics=METRICS,
+    )
+    search, editions, region, week, metric, _colour, tab, data = out
     assert search is no_update  # the URL already says it
     assert (editions, region, week, metric, tab) == ([2021, 2022], "zuid", "", "activiteiten", "trends")
     assert data["region"] == "zuid"
 
 
 def test_a_filter_change_is_written_to_the_url():
-    out = state.sync_selection(ids.REGION, "?tab=kaart", KNOWN, "noord", "", "activiteiten", "regio", "kaart",
-                               known_editions=KNOWN, known_metrics=METRICS)
+    out = state.sync_selection(
+        ids.REGION,
+        "?tab=kaart",
+        KNOWN,
+        "noord",
+        "",
+        "activiteiten",
+        "regio",
+        "kaart",
+        known_editions=KNOWN,
+        known_metrics=METRICS,
+    )
     assert out[0] == "?tab=kaart&regio=noord"
 
 
 def test_reset_keeps_the_open_view_only():
-    out = state.sync_selection(ids.RESET, "?tab=trends&regio=zuid", [2021], "zuid", "4", "deelnemers", "cijfer",
-                               "trends", known_editions=KNOWN, known_metrics=METRICS)
+    out = state.sync_selection(
+        ids.RESET,
+        "?tab=trends&regio=zuid",
+        [2021],
+        "zuid",
+        "4",
+        "deelnemers",
+        "cijfer",
+        "trends",
+        known_editions=KNOWN,
+        known_metrics=METRICS,
+    )
     assert out[0] == "?tab=trends" and out[1] == KNOWN and out[2] == ""
 
 
@@ -57,7 +87,7 @@ def test_clicking_a_province_selects_its_region_and_again_clears_it():
 
 
 def test_trends_show_gaps_and_no_totals_as_words(in_request):
-    figure, text, sources, note = trends.update_trends(store(tab="trends"))
+    _figure, text, sources, note = trends.update_trends(store(tab="trends"))
     words = text_of(text)
     assert "210" in words and "300" in words
     assert "Geen totalen gepubliceerd" in words  # 2023, 2024
@@ -75,7 +105,7 @@ def test_trends_for_a_region_show_only_that_regions_figures(in_request):
 
 
 def test_map_for_a_region_lists_only_its_initiatives(in_request):
-    figure, text, sources, note = map.update_map(store(region="noord", editions=[2024]), geojson_url="/g.json")
+    _figure, text, sources, note = map.update_map(store(region="noord", editions=[2024]), geojson_url="/g.json")
     words = text_of(text)
     assert "Tour de BeterDichtbij (Sneek)" in words and "Roosendaal" not in words
     assert "2024: weekvolgorde niet gepubliceerd" in text_of(note)
@@ -89,7 +119,7 @@ def test_map_by_week_highlights_the_region_that_had_that_week(in_request):
 
 
 def test_evaluation_says_regional_filters_do_not_apply(in_request):
-    figure, text, sources, note = evaluation.update_evaluation(store(tab="evaluatie", region="west"))
+    _figure, text, _sources, note = evaluation.update_evaluation(store(tab="evaluatie", region="west"))
     assert "alleen landelijk" in text_of(note)
     assert "De SZE 2022 als geheel" in text_of(text)
     only_2023 = evaluation.update_evaluation(store(tab="evaluatie", editions=[2023]))
@@ -104,7 +134,7 @@ def test_reach_shows_every_indicator_with_qualifier_and_period(in_request):
 
 
 def test_a_tampered_store_falls_back_to_the_default_view(in_request):
-    figure, text, *_ = trends.update_trends({"metric": "x' OR 1=1", "editions": "all", "region": ["zuid"]})
+    figure, _text, *_ = trends.update_trends({"metric": "x' OR 1=1", "editions": "all", "region": ["zuid"]})
     assert "Activiteiten" in figure.layout.title.text
 
 

@@ -51,8 +51,9 @@ def test_every_row_of_every_file_names_a_source():
 
 @pytest.mark.parametrize(("edition", "region", "metric", "value", "words"), PUBLISHED_FIGURES)
 def test_published_figure_is_in_the_dataset_with_its_words(dataset, edition, region, metric, value, words):
-    matches = [r for r in dataset["figures.csv"]
-               if (r["edition"], r["region"], r["metric"]) == (edition, region, metric)]
+    matches = [
+        r for r in dataset["figures.csv"] if (r["edition"], r["region"], r["metric"]) == (edition, region, metric)
+    ]
     assert len(matches) == 1
     assert matches[0]["value"] == value
     assert matches[0]["published_text"] == words
@@ -71,8 +72,11 @@ def test_editions_without_published_totals_have_no_numbers(dataset):
 
 
 def test_evaluations_keep_what_was_rated_and_both_2021_statements(dataset):
-    scores = {(r["edition"], r["what_rated"]): r["published_text"] for r in dataset["evaluations.csv"]
-              if r["measure"] == "cijfer"}
+    scores = {
+        (r["edition"], r["what_rated"]): r["published_text"]
+        for r in dataset["evaluations.csv"]
+        if r["measure"] == "cijfer"
+    }
     assert scores[(2021, "De vier regionale bijeenkomsten en 39 deelsessies")] == "gemiddeld een 7,5"
     assert scores[(2021, "De regionale bijeenkomsten")] == "gemiddeld een 7.5"
     assert scores[(2022, "De SZE 2022 als geheel")] == "een 8.0"

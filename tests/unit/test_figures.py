@@ -11,9 +11,12 @@ from data_access import queries
 
 @pytest.fixture(scope="module")
 def trend(engine):
-    return figures.trend_figure(queries.metric_by_edition(engine, "activiteiten"),
-                                queries.metric_by_edition(engine, "evenementen"),
-                                metric="activiteiten", predecessor_metric="evenementen")
+    return figures.trend_figure(
+        queries.metric_by_edition(engine, "activiteiten"),
+        queries.metric_by_edition(engine, "evenementen"),
+        metric="activiteiten",
+        predecessor_metric="evenementen",
+    )
 
 
 def _bars(fig):
@@ -45,9 +48,14 @@ def test_rounded_figures_keep_their_qualifier_and_are_hatched(engine):
 
 
 def test_map_colours_each_region_and_fades_the_others_when_one_is_chosen(engine):
-    fig = figures.map_figure(queries.provinces(engine), queries.regions(engine),
-                             queries.weeks(engine, 2021).assign(edition=2021), queries.initiatives(engine, [2024]),
-                             geojson_url="/assets/geo/nl-provinces.geojson", highlight=frozenset({"zuid"}))
+    fig = figures.map_figure(
+        queries.provinces(engine),
+        queries.regions(engine),
+        queries.weeks(engine, 2021).assign(edition=2021),
+        queries.initiatives(engine, [2024]),
+        geojson_url="/assets/geo/nl-provinces.geojson",
+        highlight=frozenset({"zuid"}),
+    )
     regions = {t.name: t for t in fig.data if t.type == "choropleth"}
     assert set(regions) == {"Noord", "Oost", "West", "Zuid"}
     assert set(regions["Zuid"].locations) == {"Zeeland", "Noord-Brabant", "Limburg"}
@@ -59,10 +67,16 @@ def test_map_colours_each_region_and_fades_the_others_when_one_is_chosen(engine)
 
 
 def test_map_by_figure_greys_regions_without_a_published_value(engine):
-    fig = figures.map_figure(queries.provinces(engine), queries.regions(engine), queries.weeks(engine, 2021).assign(edition=2021),
-                             queries.initiatives(engine, [2021]), geojson_url="x",
-                             regional_values=queries.regional_figures(engine, 2021, "activiteiten"),
-                             metric="activiteiten", value_edition=2021)
+    fig = figures.map_figure(
+        queries.provinces(engine),
+        queries.regions(engine),
+        queries.weeks(engine, 2021).assign(edition=2021),
+        queries.initiatives(engine, [2021]),
+        geojson_url="x",
+        regional_values=queries.regional_figures(engine, 2021, "activiteiten"),
+        metric="activiteiten",
+        value_edition=2021,
+    )
     colours = {t.name: t.colorscale[0][1] for t in fig.data if t.type == "choropleth"}
     assert colours["Zuid"] == figures.REGION_COLOURS["zuid"]
     assert colours["Noord"] == colours["Oost"] == colours["West"] == figures.UNPUBLISHED_COLOUR

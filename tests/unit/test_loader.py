@@ -29,8 +29,11 @@ def _replace(path: Path, old: str, new: str) -> None:
 def test_every_problem_is_named_by_line_and_column(data_copy: Path):
     _replace(data_copy / "figures.csv", "2022,,,activiteiten,300,", "2022,,,activiteiten,drie honderd,")
     _replace(data_copy / "figures.csv", "ruim,ruim 3500,kamerbrief-2022", "ruim,3500,kamerbrief-2022")
-    _replace(data_copy / "evaluations.csv", "2022,cijfer,8.0,exact,een 8.0,De SZE 2022 als geheel,deelnemers (evaluatie),kamerbrief-2022",
-             "2022,cijfer,8.0,exact,een 8.0,De SZE 2022 als geheel,deelnemers (evaluatie),onbekende-bron")
+    _replace(
+        data_copy / "evaluations.csv",
+        "2022,cijfer,8.0,exact,een 8.0,De SZE 2022 als geheel,deelnemers (evaluatie),kamerbrief-2022",
+        "2022,cijfer,8.0,exact,een 8.0,De SZE 2022 als geheel,deelnemers (evaluatie),onbekende-bron",
+    )
     with pytest.raises(DatasetError) as caught:
         read_dataset(data_copy)
     messages = [str(p) for p in caught.value.problems]

@@ -12,8 +12,15 @@ METRICS = ["activiteiten", "deelnemers", "bezoekers"]
 
 
 def test_a_url_reproduces_the_selection():
-    selection = Selection.parse(editions=[2021, 2022], region="zuid", week="4", metric="deelnemers", tab="trends",
-                                known_editions=KNOWN, known_metrics=METRICS)
+    selection = Selection.parse(
+        editions=[2021, 2022],
+        region="zuid",
+        week="4",
+        metric="deelnemers",
+        tab="trends",
+        known_editions=KNOWN,
+        known_metrics=METRICS,
+    )
     query = selection.to_query()
     assert query == "?tab=trends&editie=2021,2022&regio=zuid&week=4&cijfer=deelnemers"
     assert Selection.from_query(query, known_editions=KNOWN, known_metrics=METRICS) == selection
@@ -25,8 +32,11 @@ def test_repeated_edition_parameters_are_accepted():
 
 
 def test_unknown_values_fall_back_to_defaults():
-    selection = Selection.from_query("?tab=admin&editie=1999,abc&regio=mars&week=9&cijfer=';drop table--&kleur=x",
-                                     known_editions=KNOWN, known_metrics=METRICS)
+    selection = Selection.from_query(
+        "?tab=admin&editie=1999,abc&regio=mars&week=9&cijfer=';drop table--&kleur=x",
+        known_editions=KNOWN,
+        known_metrics=METRICS,
+    )
     assert selection == Selection()
     assert selection.to_query() == "?tab=kaart"
 
@@ -35,15 +45,24 @@ def test_choosing_every_edition_is_the_default():
     assert Selection.parse(editions=KNOWN, known_editions=KNOWN).editions == ()
 
 
-junk = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
-                    max_leaves=10)
+junk = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=10,
+)
 
 
 @given(editions=junk, region=junk, week=junk, metric=junk, tab=junk, colour=junk)
 def test_anything_the_browser_sends_gives_a_valid_selection(editions, region, week, metric, tab, colour):
-    store = {"editions": editions, "region": region, "week": week, "metric": metric, "tab": tab, "colour": colour,
-             "known_editions": KNOWN}
+    store = {
+        "editions": editions,
+        "region": region,
+        "week": week,
+        "metric": metric,
+        "tab": tab,
+        "colour": colour,
+        "known_editions": KNOWN,
+    }
     selection = Selection.from_store(store, known_metrics=METRICS)
     assert set(selection.editions) <= set(KNOWN)
     assert selection.region in (None, "noord", "oost", "west", "zuid")

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Set up and run every test: lint, unit tests and browser tests in headless Chromium.
+# Installs Debian's chromium and chromium-driver when missing (nothing is downloaded elsewhere).
+# Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  echo "Installing Debian's chromium and chromium-driver for the browser tests..."
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+scripts/setup-venv.sh test
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+
+set +e
+.venv/bin/pytest "$@"
+status=$?
+set -e
+if [ "$status" -eq 5 ]; then
+  # pytest: no tests collected. Fine when the caller narrowed the run (-k, -m, a path); a bug otherwise.
+  if [ "$#" -gt 0 ]; then
+    echo "No test matched the given selection ($*)."
+    exit 0
+  fi
+  echo "pytest collected no tests at all: the suite is broken." >&2
+  exit 1
+fi
+exit "$status"
