@@ -109,7 +109,7 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
         )
         for r in initiatives.itertuples()
     ]
-    text = html.Div(
+    side = html.Div(
         [
             html.H3(t("weeks_heading", language)),
             table(
@@ -137,6 +137,10 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
             )
             if figure_rows
             else html.P(t("regional_figures_none", language)),
+        ]
+    )
+    text = html.Div(
+        [
             html.H3(t("initiatives_heading", language)),
             table(
                 [
@@ -159,13 +163,14 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
         extra=["Natural Earth (provinciegrenzen, publiek domein)"],
     )
     note = html.Ul([html.Li(n) for n in notes]) if notes else None
-    return figure, text, sources, note
+    return figure, side, text, sources, note
 
 
 def register(app: Dash) -> None:
     """Wire the map view to the selection."""
     app.callback(
         Output(ids.MAP_GRAPH, "figure"),
+        Output(ids.MAP_SIDE, "children"),
         Output(ids.MAP_TEXT, "children"),
         Output(ids.MAP_SOURCES, "children"),
         Output(ids.MAP_NOTE, "children"),

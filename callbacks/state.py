@@ -9,6 +9,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, ctx, no_update
 
 from callbacks.common import db, sze_metrics
+from dashboard.i18n import t
 from dashboard.selection import REGIONS, Selection
 from data_access import queries
 from layouts import ids
@@ -71,6 +72,21 @@ def region_from_click(click: object, current: object) -> str:
     return "" if region == current else region
 
 
+def describe_selection(data: object) -> str:
+    """One sentence saying what the views show, read out by screen readers when it changes."""
+    selection = Selection.from_store(data if isinstance(data, dict) else None)
+    parts = [
+        t("summary_editions", edition=", ".join(str(y) for y in selection.editions))
+        if selection.editions
+        else t("summary_all_editions")
+    ]
+    if selection.region:
+        parts.append(t("summary_region", region=selection.region.capitalize()))
+    if selection.week:
+        parts.append(t("summary_week", week=selection.week))
+    return t("summary", parts="; ".join(parts))
+
+
 def _sync(search, editions, region, week, metric, colour, tab, _reset):
     engine = db()
     known = [int(y) for y in queries.editions(engine)["year"]]
@@ -108,6 +124,7 @@ def register(app: Dash) -> None:
         Input(ids.TABS, "active_tab"),
         Input(ids.RESET, "n_clicks"),
     )(_sync)
+    app.callback(Output(ids.FILTER_SUMMARY, "children"), Input(ids.SELECTION, "data"))(describe_selection)
     app.callback(
         Output(ids.REGION, "value", allow_duplicate=True),
         Input(ids.MAP_GRAPH, "clickData"),

@@ -24,8 +24,6 @@ FONT = dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-se
 #: Graph config: no plotly logo, no cloud buttons, and no topojson from a CDN (we draw our own GeoJSON).
 GRAPH_CONFIG = {
     "displaylogo": False,
-    "responsive": True,
-    "locale": "nl",
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
     "toImageButtonOptions": {"scale": 2},
 }
@@ -86,8 +84,9 @@ def map_figure(
         return 1.0 if not highlight or region in highlight else 0.25
 
     week_text: dict[str, list[str]] = {}
-    for row in weeks.itertuples():
-        week_text.setdefault(row.region, []).append(f"{t('week_label', lang, week=row.week)} ({row.edition})")
+    for (region, week), group in weeks.groupby(["region", "week"], sort=True) if len(weeks) else []:
+        years = ", ".join(str(int(y)) for y in sorted(group["edition"]))
+        week_text.setdefault(region, []).append(f"{t('week_label', lang, week=int(week))} ({years})")
 
     by_metric = regional_values is not None
     values = {}
@@ -183,7 +182,7 @@ def map_figure(
     return fig
 
 
-def _edition_bars(fig: go.Figure, frame: pd.DataFrame, *, col: int, colour: str, lang: str, legend: bool) -> None:
+def _edition_bars(fig: go.Figure, frame: pd.DataFrame, *, col: int, colour: str, lang: str) -> None:
     """Bars for published values (hatched when rounded) and 'niet gepubliceerd' marks for gaps."""
     frame = frame.assign(x=frame["edition"].astype(str))
     published = frame[~frame["value"].isna()]
@@ -198,12 +197,13 @@ def _edition_bars(fig: go.Figure, frame: pd.DataFrame, *, col: int, colour: str,
                 y=part["value"],
                 text=[fmt_published(v) for v in part["published_text"]],
                 textposition="outside",
+                constraintext="none",
                 cliponaxis=False,
                 textfont=dict(size=18),
                 marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="white", size=10)),
                 name=name,
                 legendgroup=name,
-                showlegend=legend,
+                showlegend=name not in {trace.name for trace in fig.data if trace.showlegend is not False},
                 hovertext=[
                     f"{fmt_published(r.published_text)}<br>{t('source', lang)}: {r.source_publisher}, {r.source_date}"
                     for r in part.itertuples()
@@ -214,17 +214,21 @@ def _edition_bars(fig: go.Figure, frame: pd.DataFrame, *, col: int, colour: str,
             col=col,
         )
     top = float(published["value"].max()) if len(published) else 1.0
-    for x in frame.loc[frame["value"].isna(), "x"]:
-        # an invisible zero-height bar keeps the category on the axis; the words say why it is empty
-        fig.add_trace(go.Bar(x=[x], y=[0], showlegend=False, hoverinfo="skip", marker_color=colour), row=1, col=col)
-        fig.add_annotation(
-            x=x,
-            y=top * 0.06,
-            text=t("not_published", lang),
-            showarrow=False,
-            textangle=-90,
-            yanchor="bottom",
-            font=dict(size=15, color="#555"),
+    gaps = frame.loc[frame["value"].isna(), "x"]
+    if len(gaps):
+        # words, not a zero: a text mark keeps the edition on the axis and says why it is empty
+        fig.add_trace(
+            go.Scatter(
+                x=list(gaps),
+                y=[top * 0.08] * len(gaps),
+                mode="text",
+                text=[t("not_published_br", lang)] * len(gaps),
+                textfont=dict(size=15, color="#444"),
+                cliponaxis=False,
+                showlegend=False,
+                hoverinfo="skip",
+                name="gaps",
+            ),
             row=1,
             col=col,
         )
@@ -256,14 +260,16 @@ def trend_figure(
                 f"{t('sze_title', lang)}: {metric_label(metric, lang)}",
             ),
         )
-        _edition_bars(fig, predecessor, col=1, colour=PREDECESSOR_COLOUR, lang=lang, legend=False)
+        _edition_bars(fig, predecessor, col=1, colour=PREDECESSOR_COLOUR, lang=lang)
         sze_col = 2
     else:
         fig = make_subplots(rows=1, cols=1, subplot_titles=(f"{t('sze_title', lang)}: {metric_label(metric, lang)}",))
         sze_col = 1
     if len(sze):
-        _edition_bars(fig, sze, col=sze_col, colour=SZE_COLOUR, lang=lang, legend=True)
-    fig.update_xaxes(type="category", showline=True, linecolor="#444", tickfont=dict(size=17))
+        _edition_bars(fig, sze, col=sze_col, colour=SZE_COLOUR, lang=lang)
+    fig.update_xaxes(
+        type="category", categoryorder="category ascending", showline=True, linecolor="#444", tickfont=dict(size=17)
+    )
     fig.update_yaxes(showgrid=True, gridcolor="#e5e5e5", tickformat=",d", rangemode="tozero")
     for annotation in fig.layout.annotations[: 2 if with_predecessor else 1]:
         annotation.font = dict(size=17)
@@ -329,8 +335,8 @@ def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
             row=1,
             col=2,
         )
-    fig.update_xaxes(range=[0, 10], dtick=1, row=1, col=1, gridcolor="#e5e5e5")
-    fig.update_xaxes(range=[0, 100], dtick=25, ticksuffix="%", row=1, col=2, gridcolor="#e5e5e5")
+    fig.update_xaxes(range=[0, 12.5], tickvals=list(range(11)), row=1, col=1, gridcolor="#e5e5e5")
+    fig.update_xaxes(range=[0, 135], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", row=1, col=2, gridcolor="#e5e5e5")
     fig.update_yaxes(autorange="reversed", type="category", tickfont=dict(size=14))
     _base_layout(fig, t("eval_title", lang), height=max(360, 110 + 70 * max(len(scores), len(returning))))
     fig.update_layout(margin=dict(l=10, r=40, t=80, b=30))

@@ -48,7 +48,7 @@ def graph_panel(
                 id=graph_id,
                 config={**GRAPH_CONFIG, **(config or {})},
                 className="sze-graph",
-                figure={"layout": {"height": 480}},
+                figure={"layout": {"height": 480}, "data": []},
             ),
             type="dot",
             delay_show=300,

@@ -24,6 +24,8 @@ VIEW = "view"
 
 MAP_GRAPH = "map-graph"
 MAP_TEXT = "map-text"
+MAP_SIDE = "map-side"
+MAP_SIDE = "map-side"
 MAP_SOURCES = "map-sources"
 MAP_NOTE = "map-note"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dash_bootstrap_components as dbc
 from dash import get_asset_url, html
 
 from dashboard.i18n import t
@@ -11,17 +12,19 @@ from layouts.components import graph_panel
 
 def map_view(lang: str = "nl") -> html.Div:
     """Map of regional activity with the week order, regional figures and initiatives as text."""
+    # plotly fetches a world topojson for geo maps; serve it ourselves so the map works offline
+    config = {"topojsonURL": get_asset_url("topojson/")}
     return html.Div(
         [
             html.P(t("map_region_hint", lang), className="hint"),
-            # plotly fetches a world topojson for geo maps; serve it ourselves so the map works offline
-            graph_panel(
-                ids.MAP_GRAPH,
-                ids.MAP_TEXT,
-                ids.MAP_SOURCES,
-                ids.MAP_NOTE,
-                lang,
-                config={"topojsonURL": get_asset_url("topojson/")},
+            dbc.Row(
+                [
+                    dbc.Col(
+                        graph_panel(ids.MAP_GRAPH, ids.MAP_TEXT, ids.MAP_SOURCES, ids.MAP_NOTE, lang, config=config),
+                        lg=7,
+                    ),
+                    dbc.Col(html.Div(id=ids.MAP_SIDE, className="as-text"), lg=5),
+                ]
             ),
             html.P(t("map_credit", lang), className="credit"),
         ]

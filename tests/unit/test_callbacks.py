@@ -78,6 +78,11 @@ def test_reset_keeps_the_open_view_only():
     assert out[0] == "?tab=trends" and out[1] == KNOWN and out[2] == ""
 
 
+def test_the_summary_says_what_is_shown():
+    assert state.describe_selection(store(editions=[2021], region="zuid")) == "Getoond: editie 2021; regio Zuid."
+    assert state.describe_selection(None) == "Getoond: alle edities."
+
+
 def test_clicking_a_province_selects_its_region_and_again_clears_it():
     click = {"points": [{"location": "Limburg", "customdata": "zuid"}]}
     assert state.region_from_click(click, "") == "zuid"
@@ -105,8 +110,9 @@ def test_trends_for_a_region_show_only_that_regions_figures(in_request):
 
 
 def test_map_for_a_region_lists_only_its_initiatives(in_request):
-    _figure, text, sources, note = map.update_map(store(region="noord", editions=[2024]), geojson_url="/g.json")
+    _figure, side, text, sources, note = map.update_map(store(region="noord", editions=[2024]), geojson_url="/g.json")
     words = text_of(text)
+    assert "Geen cijfers per regio gepubliceerd" in text_of(side)
     assert "Tour de BeterDichtbij (Sneek)" in words and "Roosendaal" not in words
     assert "2024: weekvolgorde niet gepubliceerd" in text_of(note)
     assert "Natural Earth" in text_of(sources)

@@ -31,12 +31,13 @@ def test_predecessor_is_drawn_in_its_own_panel_never_one_series(trend):
     assert {x for t in predecessor for x in t.x} == {"2017", "2019", "2020"}
     assert {x for t in sze for x in t.x} == {"2021", "2022"}
     titles = [a.text for a in trend.layout.annotations]
-    assert any("Voorloper: landelijke e-healthweek" in text for text in titles)
+    assert any("Voorloper e-healthweek" in text for text in titles)
 
 
 def test_editions_without_a_published_value_show_the_words_not_a_zero(trend):
-    gaps = [a for a in trend.layout.annotations if a.text == "niet gepubliceerd"]
-    assert sorted(a.x for a in gaps) == ["2018", "2023", "2024"]
+    gaps = [trace for trace in trend.data if trace.name == "gaps"]
+    assert sorted(x for trace in gaps for x in trace.x) == ["2018", "2023", "2024"]
+    assert all(text == "niet<br>gepubliceerd" for trace in gaps for text in trace.text)
     for trace in _bars(trend):
         assert 0 not in list(trace.y)
 
@@ -64,6 +65,19 @@ def test_map_colours_each_region_and_fades_the_others_when_one_is_chosen(engine)
     assert all(t.geojson == "/assets/geo/nl-provinces.geojson" for t in regions.values())
     labels = next(t for t in fig.data if t.name == "labels")
     assert any("week 4 (2021)" in text for text in labels.text)
+
+
+def test_map_labels_a_week_once_for_all_editions_that_share_it(engine):
+    weeks = [queries.weeks(engine, year).assign(edition=year) for year in (2021, 2023)]
+    fig = figures.map_figure(
+        queries.provinces(engine),
+        queries.regions(engine),
+        pd.concat(weeks),
+        queries.initiatives(engine, [2021, 2023]),
+        geojson_url="x",
+    )
+    labels = next(t for t in fig.data if t.name == "labels")
+    assert any("week 1 (2021, 2023)" in text and "Oost" in text for text in labels.text)
 
 
 def test_map_by_figure_greys_regions_without_a_published_value(engine):
