@@ -49,7 +49,7 @@ def about_content(pathname: str | None) -> object:
         return no_update
     engine, language = db(), lang()
     sources = queries.sources(engine)
-    counts = sources[["n_figures", "n_evaluations", "n_reach", "n_monitor", "n_initiatives", "n_weeks"]].sum(axis=1)
+    counts = sources.filter(like="n_").sum(axis=1)
     source_rows = [
         (row.publisher, html.Em(row.title), row.published_label, row.contributed, int(n))
         for row, n in zip(sources.itertuples(), counts, strict=True)

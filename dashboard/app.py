@@ -76,6 +76,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         title=t("app_title", settings.lang),
         update_title=None,
         serve_locally=True,
+        compress=True,  # plotly.js is 4.6 MB; gzip makes a cold load on a slow ministry network bearable
         suppress_callback_exceptions=True,  # view skeletons are added by a callback
         on_error=_on_error(settings),
         meta_tags=[

@@ -314,6 +314,9 @@ def sources(engine: Engine) -> pd.DataFrame:
         (s.monitor_values, "n_monitor"),
         (s.initiatives, "n_initiatives"),
         (s.edition_weeks, "n_weeks"),
+        (s.editions, "n_editions"),
+        (s.regions, "n_regions"),
+        (s.provinces, "n_provinces"),
     ):
         counts.append(
             select(func.count())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,16 @@ from data_access.loader import load_bundled
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A SQLite file filled with the bundled dataset, shared read-only by the tests."""
-    path: Path = tmp_path_factory.mktemp("db") / "sze.db"
-    url = f"sqlite:///{path}"
+    """A database filled with the bundled dataset, shared read-only by the tests.
+
+    SQLite file by default; ``SZE_TEST_DATABASE_URL`` runs the same tests on another backend.
+    """
+    url = os.environ.get("SZE_TEST_DATABASE_URL")
+    if not url:
+        path: Path = tmp_path_factory.mktemp("db") / "sze.db"
+        url = f"sqlite:///{path}"
     engine = make_engine(url)
-    load_bundled(engine)
+    load_bundled(engine, force=True)
     engine.dispose()
     return url
 

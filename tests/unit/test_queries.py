@@ -61,6 +61,7 @@ def test_sources_count_what_they_contributed(engine):
     frame = queries.sources(engine).set_index("source_id")
     assert frame.loc["kamerbrief-2022", "n_reach"] == 6
     assert frame.loc["icth-2021-03-09", "n_figures"] == 3
+    assert frame.loc["kamerstuk-27529-151", "n_editions"] == 1  # the 2018 dates, though no totals
 
 
 def test_ping_and_synthetic_count(engine):
