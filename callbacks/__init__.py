@@ -5,7 +5,7 @@ from dash import Dash
 
 def register_all(app: Dash) -> None:
     """Wire every callback module to ``app``."""
-    from callbacks import evaluation, map, pages, reach, state, trends
+    from callbacks import download, evaluation, map, pages, reach, state, trends
 
-    for module in (state, pages, map, trends, evaluation, reach):
+    for module in (state, pages, map, trends, evaluation, reach, download):
         module.register(app)

@@ -43,6 +43,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "colour_region": "Regio",
         "colour_metric": "Gekozen cijfer",
         "reset": "Filters wissen",
+        "download": "Cijfers downloaden (CSV)",
         "summary": "Getoond: {parts}.",
         "summary_all_editions": "alle edities",
         "summary_editions": "editie {edition}",

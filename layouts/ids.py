@@ -18,6 +18,8 @@ METRIC = "filter-metric"
 COLOUR = "filter-colour"
 RESET = "filter-reset"
 FILTER_SUMMARY = "filter-summary"
+DOWNLOAD_BUTTON = "download-button"
+DOWNLOAD = "download"
 
 TABS = "view-tabs"
 VIEW = "view"

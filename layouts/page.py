@@ -93,6 +93,14 @@ def filters(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: s
                         html.Div(
                             [
                                 html.Div(id=ids.FILTER_SUMMARY, className="filter-summary", **{"aria-live": "polite"}),
+                                dbc.Button(
+                                    t("download", lang),
+                                    id=ids.DOWNLOAD_BUTTON,
+                                    color="primary",
+                                    outline=True,
+                                    size="sm",
+                                ),
+                                dcc.Download(id=ids.DOWNLOAD),
                                 dbc.Button(t("reset", lang), id=ids.RESET, color="secondary", outline=True, size="sm"),
                             ],
                             className="d-flex gap-3 align-items-center justify-content-lg-end",

@@ -156,3 +156,25 @@ def test_about_page_lists_sources_discrepancies_and_editions_without_totals(in_r
     assert "landelijke afsluiting op 4 maart" in words
     assert "Slimme Zorg Estafette 2023" in words and "Slimme Zorg Estafette 2024" in words
     assert "Bijna 33.000 bezoekers activiteiten Slimme Zorg Estafette" in words
+
+
+def test_only_predecessor_editions_chosen_still_gives_every_view(in_request):
+    only_2019 = store(editions=[2019], colour="cijfer")
+    _figure, side, _text, _sources, _note = map.update_map(only_2019, geojson_url="/g.json")
+    assert "Geen cijfers per regio gepubliceerd" in text_of(side)
+    _trend_figure, trend_text, *_ = trends.update_trends({**only_2019, "tab": "trends"})
+    assert "meer dan 270" in text_of(trend_text) and "210" not in text_of(trend_text)
+    evaluation_figure, *_ = evaluation.update_evaluation(only_2019)
+    assert "geen evaluatieresultaten" in evaluation_figure.layout.annotations[0].text
+
+
+def test_download_holds_each_figure_with_its_words_and_source(in_request):
+    from callbacks import download
+
+    table = download.figures_table(store(editions=[2022]))
+    row = table[table["zoals_gepubliceerd"] == "ruim 3500"].iloc[0]
+    assert row["bron_datum"] == "voorjaar 2022" and row["kwalificatie"] == "ruim"
+    assert set(table["editie"]) == {2022}
+    assert "cijfer: De SZE 2022 als geheel" in set(table["cijfer"])
+    sent = download.download(1, store(editions=[2022]))
+    assert sent["filename"] == "sze-cijfers.csv" and "ruim 3500" in sent["content"]
