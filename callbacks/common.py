@@ -29,7 +29,10 @@ def sze_metrics(engine: Engine) -> list[str]:
 
 def selection_from(data: object, engine: Engine) -> Selection:
     """Validate the stored selection again: the browser can send anything."""
-    return Selection.from_store(data if isinstance(data, dict) else None, known_metrics=sze_metrics(engine))
+    known_editions = [int(y) for y in queries.editions(engine)["year"]]
+    return Selection.from_store(
+        data if isinstance(data, dict) else None, known_editions=known_editions, known_metrics=sze_metrics(engine)
+    )
 
 
 def chosen_editions(selection: Selection, editions: pd.DataFrame, programme: str | None = None) -> list[int]:

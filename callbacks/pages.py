@@ -25,8 +25,10 @@ def show_page(pathname: str | None) -> tuple[bool, bool, bool]:
     return True, True, False
 
 
-def render_view(selection: object, rendered: object) -> tuple:
-    """Put the open tab's skeleton on the page, only when the tab changed."""
+def render_view(selection: object, pathname: str | None, rendered: object) -> tuple:
+    """Put the open view's skeleton on the page when it changed; nothing while another page shows."""
+    if show_page(pathname)[0]:
+        return no_update, no_update
     tab = selection.get("tab") if isinstance(selection, dict) else None
     if tab not in VIEWS:
         tab = "kaart"
@@ -111,6 +113,7 @@ def register(app: Dash) -> None:
         Output(ids.VIEW, "children"),
         Output(ids.RENDERED_TAB, "data"),
         Input(ids.SELECTION, "data"),
+        Input(ids.URL, "pathname"),
         State(ids.RENDERED_TAB, "data"),
     )(render_view)
     app.callback(Output(ids.DEMO_BANNER, "children"), Input(ids.URL, "pathname"))(demo_banner)

@@ -1,62 +1,96 @@
 """The URL query, the filter controls and the selection Store kept in step, in one callback.
 
 A link reproduces the view: on load (and on back/forward) the URL sets the controls; any
-control change writes the URL. Clicking a region on the map sets the region filter.
+control change writes the URL. The view links carry the current filters; clicking a region on
+the map sets the region filter.
 """
 
 from __future__ import annotations
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
-from callbacks.common import db, sze_metrics
+from callbacks.common import db, lang, sze_metrics
 from dashboard.i18n import t
-from dashboard.selection import REGIONS, Selection
+from dashboard.selection import REGIONS, TABS, Selection
 from data_access import queries
 from layouts import ids
-
-CONTROLS = (ids.EDITIONS, ids.REGION, ids.WEEK, ids.METRIC, ids.COLOUR, ids.TABS)
 
 
 def sync_selection(
     trigger: str | None,
     search: str | None,
-    editions: object,
+    sze_editions: object,
+    predecessor_editions: object,
     region: object,
     week: object,
     metric: object,
     colour: object,
-    tab: object,
     *,
-    known_editions: list[int],
+    known: dict[str, list[int]],
     known_metrics: list[str],
 ) -> tuple:
     """Work out the selection from whatever changed; return URL search, control values and Store."""
+    every = sorted(year for years in known.values() for year in years)
+    current = Selection.from_query(search, known_editions=every, known_metrics=known_metrics)
     if trigger in (None, ids.URL):
-        selection = Selection.from_query(search, known_editions=known_editions, known_metrics=known_metrics)
+        selection = current
     elif trigger == ids.RESET:
-        selection = Selection.parse(tab=tab, known_editions=known_editions, known_metrics=known_metrics)
+        selection = Selection.parse(tab=current.tab, known_editions=every, known_metrics=known_metrics)
     else:
         selection = Selection.parse(
-            editions=editions,
+            # no box ticked means every edition, as in the URL: a view is never empty by accident
+            editions=[*_as_years(sze_editions), *_as_years(predecessor_editions)],
             region=region or None,
             week=week or None,
             metric=metric,
-            tab=tab,
+            tab=current.tab,
             colour=colour,
-            known_editions=known_editions,
+            known_editions=every,
             known_metrics=known_metrics,
         )
+    shown = selection.editions_or(every)
     new_search = selection.to_query()
     return (
         new_search if new_search != search else no_update,
-        list(selection.editions_or(known_editions)),
+        [y for y in known.get("sze", []) if y in shown],
+        [y for y in known.get("ehealthweek", []) if y in shown],
         selection.region or "",
         str(selection.week) if selection.week else "",
         selection.metric,
         selection.colour,
-        selection.tab,
         selection.to_store(),
     )
+
+
+def _as_years(value: object) -> list[int]:
+    """Checkbox values as years; anything else is dropped (Selection.parse validates again)."""
+    if not isinstance(value, list):
+        return []
+    return [v for v in value if isinstance(v, int) and not isinstance(v, bool)]
+
+
+def view_links(selection_data: object) -> tuple:
+    """Each view link keeps the current filters; the open view's link is marked active."""
+    selection = Selection.from_store(selection_data if isinstance(selection_data, dict) else None)
+    hrefs = ["/" + selection.with_tab(tab).to_query() for tab in TABS]
+    active = [tab == selection.tab for tab in TABS]
+    return (*hrefs, *active)
+
+
+def describe_selection(data: object) -> str:
+    """One sentence saying what the views show, read out by screen readers when it changes."""
+    language = lang()
+    selection = Selection.from_store(data if isinstance(data, dict) else None)
+    parts = [
+        t("summary_editions", language, edition=", ".join(str(y) for y in selection.editions))
+        if selection.editions
+        else t("summary_all_editions", language)
+    ]
+    if selection.region:
+        parts.append(t("summary_region", language, region=selection.region.capitalize()))
+    if selection.week:
+        parts.append(t("summary_week", language, week=selection.week))
+    return t("summary", language, parts="; ".join(parts))
 
 
 def region_from_click(click: object, current: object) -> str:
@@ -72,58 +106,51 @@ def region_from_click(click: object, current: object) -> str:
     return "" if region == current else region
 
 
-def describe_selection(data: object) -> str:
-    """One sentence saying what the views show, read out by screen readers when it changes."""
-    selection = Selection.from_store(data if isinstance(data, dict) else None)
-    parts = [
-        t("summary_editions", edition=", ".join(str(y) for y in selection.editions))
-        if selection.editions
-        else t("summary_all_editions")
-    ]
-    if selection.region:
-        parts.append(t("summary_region", region=selection.region.capitalize()))
-    if selection.week:
-        parts.append(t("summary_week", week=selection.week))
-    return t("summary", parts="; ".join(parts))
-
-
-def _sync(search, editions, region, week, metric, colour, tab, _reset):
+def _sync(search, sze_editions, predecessor_editions, region, week, metric, colour, _reset):
     engine = db()
-    known = [int(y) for y in queries.editions(engine)["year"]]
+    editions = queries.editions(engine)
+    known = {
+        programme: [int(y) for y in group["year"]] for programme, group in editions.groupby("programme", sort=False)
+    }
     return sync_selection(
         ctx.triggered_id,
         search,
-        editions,
+        sze_editions,
+        predecessor_editions,
         region,
         week,
         metric,
         colour,
-        tab,
-        known_editions=known,
+        known=known,
         known_metrics=sze_metrics(engine),
     )
 
 
 def register(app: Dash) -> None:
-    """Wire the URL/filter synchronisation and the map click."""
+    """Wire the URL/filter synchronisation, the view links, the summary and the map click."""
     app.callback(
         Output(ids.URL, "search"),
         Output(ids.EDITIONS, "value"),
+        Output(ids.EDITIONS_PREDECESSOR, "value"),
         Output(ids.REGION, "value"),
         Output(ids.WEEK, "value"),
         Output(ids.METRIC, "value"),
         Output(ids.COLOUR, "value"),
-        Output(ids.TABS, "active_tab"),
         Output(ids.SELECTION, "data"),
         Input(ids.URL, "search"),
         Input(ids.EDITIONS, "value"),
+        Input(ids.EDITIONS_PREDECESSOR, "value"),
         Input(ids.REGION, "value"),
         Input(ids.WEEK, "value"),
         Input(ids.METRIC, "value"),
         Input(ids.COLOUR, "value"),
-        Input(ids.TABS, "active_tab"),
         Input(ids.RESET, "n_clicks"),
     )(_sync)
+    app.callback(
+        *[Output(ids.tab_link(tab), "href") for tab in TABS],
+        *[Output(ids.tab_link(tab), "active") for tab in TABS],
+        Input(ids.SELECTION, "data"),
+    )(view_links)
     app.callback(Output(ids.FILTER_SUMMARY, "children"), Input(ids.SELECTION, "data"))(describe_selection)
     app.callback(
         Output(ids.REGION, "value", allow_duplicate=True),

@@ -6,8 +6,9 @@ The URL query is the shareable form of a Selection. Anything the browser sends g
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
 TABS = ("kaart", "trends", "evaluatie", "bereik")
@@ -27,6 +28,9 @@ PARAM_EDITIONS, PARAM_REGION, PARAM_WEEK, PARAM_METRIC, PARAM_TAB, PARAM_COLOUR 
 )
 
 
+_DIGITS = re.compile(r"[0-9]{1,6}")
+
+
 def _as_list(value: object) -> list:
     if value is None:
         return []
@@ -40,7 +44,8 @@ def _int_or_none(value: object) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 6:
+    # ASCII digits only: str.isdigit() also accepts '²', which int() then refuses
+    if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
         return int(value.strip())
     return None
 
@@ -117,7 +122,9 @@ class Selection:
         )
 
     @classmethod
-    def from_store(cls, data: Mapping | None, *, known_metrics: Iterable[str] = ()) -> Selection:
+    def from_store(
+        cls, data: Mapping | None, *, known_editions: Iterable[int] = (), known_metrics: Iterable[str] = ()
+    ) -> Selection:
         """Re-validate a Selection kept in a dcc.Store (the browser may send anything)."""
         data = data if isinstance(data, Mapping) else {}
         return cls.parse(
@@ -127,7 +134,7 @@ class Selection:
             metric=data.get("metric"),
             tab=data.get("tab"),
             colour=data.get("colour"),
-            known_editions=[y for y in map(_int_or_none, _as_list(data.get("known_editions"))) if y is not None],
+            known_editions=known_editions,
             known_metrics=known_metrics,
         )
 
@@ -140,8 +147,11 @@ class Selection:
             "metric": self.metric,
             "tab": self.tab,
             "colour": self.colour,
-            "known_editions": list(self.known_editions),
         }
+
+    def with_tab(self, tab: str) -> Selection:
+        """The same selection in another view."""
+        return replace(self, tab=tab if tab in TABS else self.tab)
 
     def to_query(self) -> str:
         """The URL query that reproduces this view; defaults are left out."""

@@ -12,6 +12,7 @@ NAV_DASHBOARD = "nav-dashboard"
 NAV_ABOUT = "nav-about"
 
 EDITIONS = "filter-editions"
+EDITIONS_PREDECESSOR = "filter-editions-predecessor"
 REGION = "filter-region"
 WEEK = "filter-week"
 METRIC = "filter-metric"
@@ -22,6 +23,13 @@ DOWNLOAD_BUTTON = "download-button"
 DOWNLOAD = "download"
 
 TABS = "view-tabs"
+
+
+def tab_link(tab: str) -> str:
+    """Id of the link that opens view ``tab``."""
+    return f"view-tab-{tab}"
+
+
 VIEW = "view"
 
 MAP_GRAPH = "map-graph"

@@ -17,112 +17,119 @@ def _fieldset(legend: str, control) -> html.Fieldset:
     return html.Fieldset([html.Legend(legend, className="filter-legend"), control], className="filter-group")
 
 
+def _checklist(component_id: str, years: Sequence[int]) -> dbc.Checklist:
+    return dbc.Checklist(
+        id=component_id, options=[{"label": str(y), "value": y} for y in years], value=list(years), inline=True
+    )
+
+
 def filters(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: str = "nl") -> dbc.Card:
     """The filter bar; its values are set from the URL and written back to it."""
-    edition_options = [
-        {
-            "label": f"{year}" + (f" ({t('programme_ehealthweek', lang)})" if programme == "ehealthweek" else ""),
-            "value": year,
-        }
-        for year, programme in editions
-    ]
+    sze = [year for year, programme in editions if programme == "sze"]
+    predecessor = [year for year, programme in editions if programme != "sze"]
     region_options = [{"label": t("all", lang), "value": ""}] + [{"label": r.capitalize(), "value": r} for r in REGIONS]
     week_options = [{"label": t("all", lang), "value": ""}] + [{"label": str(w), "value": str(w)} for w in WEEKS]
-    metric_options = [{"label": metric_label(m, lang), "value": m} for m in metrics]
     colour_options = [
         {"label": t(f"colour_{'region' if c == 'regio' else 'metric'}", lang), "value": c} for c in COLOUR_MODES
     ]
     return dbc.Card(
         dbc.CardBody(
-            dbc.Row(
-                [
-                    dbc.Col(
-                        _fieldset(
-                            t("filter_editions", lang),
-                            dbc.Checklist(
-                                id=ids.EDITIONS,
-                                options=edition_options,
-                                value=[y for y, _ in editions],
-                                inline=True,
-                                switch=False,
-                                input_class_name="big-check",
+            [
+                dbc.Row(
+                    [
+                        dbc.Col(_fieldset(t("filter_editions", lang), _checklist(ids.EDITIONS, sze)), lg=3, md=6),
+                        dbc.Col(
+                            _fieldset(t("filter_predecessor", lang), _checklist(ids.EDITIONS_PREDECESSOR, predecessor)),
+                            lg=3,
+                            md=6,
+                        ),
+                        dbc.Col(
+                            _fieldset(
+                                t("filter_region", lang),
+                                dbc.RadioItems(id=ids.REGION, options=region_options, value="", inline=True),
                             ),
+                            lg=4,
+                            md=6,
                         ),
-                        lg=4,
-                        md=12,
-                    ),
-                    dbc.Col(
-                        _fieldset(
-                            t("filter_region", lang),
-                            dbc.RadioItems(id=ids.REGION, options=region_options, value="", inline=True),
-                        ),
-                        lg=3,
-                        md=6,
-                    ),
-                    dbc.Col(
-                        _fieldset(
-                            t("filter_week", lang),
-                            dbc.RadioItems(id=ids.WEEK, options=week_options, value="", inline=True),
-                        ),
-                        lg=2,
-                        md=6,
-                    ),
-                    dbc.Col(
-                        [
-                            html.Label(t("filter_metric", lang), htmlFor=ids.METRIC, className="filter-legend"),
-                            dcc.Dropdown(
-                                id=ids.METRIC,
-                                options=metric_options,
-                                value=DEFAULT_METRIC,
-                                clearable=False,
-                                searchable=False,
+                        dbc.Col(
+                            _fieldset(
+                                t("filter_week", lang),
+                                dbc.RadioItems(id=ids.WEEK, options=week_options, value="", inline=True),
                             ),
-                        ],
-                        lg=3,
-                        md=6,
-                    ),
-                    dbc.Col(
-                        _fieldset(
-                            t("filter_colour", lang),
-                            dbc.RadioItems(id=ids.COLOUR, options=colour_options, value=COLOUR_MODES[0], inline=True),
+                            lg=2,
+                            md=6,
                         ),
-                        lg=4,
-                        md=6,
-                    ),
-                    dbc.Col(
-                        html.Div(
+                    ],
+                    className="g-2",
+                ),
+                dbc.Row(
+                    [
+                        dbc.Col(
                             [
-                                html.Div(id=ids.FILTER_SUMMARY, className="filter-summary", **{"aria-live": "polite"}),
-                                dbc.Button(
-                                    t("download", lang),
-                                    id=ids.DOWNLOAD_BUTTON,
-                                    color="primary",
-                                    outline=True,
-                                    size="sm",
+                                dbc.Label(t("filter_metric", lang), html_for=ids.METRIC, className="filter-legend"),
+                                # a native select: keyboard and screen readers know it without help
+                                dbc.Select(
+                                    id=ids.METRIC,
+                                    options=[{"label": metric_label(m, lang), "value": m} for m in metrics],
+                                    value=DEFAULT_METRIC,
                                 ),
-                                dcc.Download(id=ids.DOWNLOAD),
-                                dbc.Button(t("reset", lang), id=ids.RESET, color="secondary", outline=True, size="sm"),
                             ],
-                            className="d-flex gap-3 align-items-center justify-content-lg-end",
+                            lg=3,
+                            md=6,
                         ),
-                        lg=8,
-                        md=12,
-                    ),
-                ],
-                className="g-3 align-items-end",
-            )
+                        dbc.Col(
+                            _fieldset(
+                                t("filter_colour", lang),
+                                dbc.RadioItems(
+                                    id=ids.COLOUR, options=colour_options, value=COLOUR_MODES[0], inline=True
+                                ),
+                            ),
+                            lg=3,
+                            md=6,
+                        ),
+                        dbc.Col(
+                            html.Div(
+                                [
+                                    html.Div(
+                                        id=ids.FILTER_SUMMARY, className="filter-summary", **{"aria-live": "polite"}
+                                    ),
+                                    dbc.Button(
+                                        t("download", lang),
+                                        id=ids.DOWNLOAD_BUTTON,
+                                        color="primary",
+                                        outline=True,
+                                        size="sm",
+                                    ),
+                                    dcc.Download(id=ids.DOWNLOAD),
+                                    dbc.Button(
+                                        t("reset", lang), id=ids.RESET, color="secondary", outline=True, size="sm"
+                                    ),
+                                ],
+                                className="d-flex flex-wrap gap-2 align-items-center justify-content-lg-end",
+                            ),
+                            lg=6,
+                            md=12,
+                        ),
+                    ],
+                    className="g-2 mt-1 align-items-end",
+                ),
+            ]
         ),
         className="filters mb-3",
     )
 
 
-def tabs(lang: str = "nl") -> dbc.Tabs:
-    """The four views; which one is open is part of the URL (tab=…)."""
-    return dbc.Tabs(
-        [dbc.Tab(label=t(f"tab_{tab}", lang), tab_id=tab) for tab in TABS],
+def tabs(lang: str = "nl") -> dbc.Nav:
+    """The four views as links: keyboard-reachable, and each link carries the current filters."""
+    return dbc.Nav(
+        [
+            dbc.NavItem(
+                dbc.NavLink(t(f"tab_{tab}", lang), id=ids.tab_link(tab), href=f"/?tab={tab}", active=tab == TABS[0])
+            )
+            for tab in TABS
+        ],
         id=ids.TABS,
-        active_tab=TABS[0],
-        className="view-tabs",
+        class_name="nav-tabs view-tabs",
     )
 
 
@@ -146,7 +153,7 @@ def header(lang: str = "nl") -> html.Header:
                             ),
                         ],
                         className="app-nav",
-                        **{"aria-label": "Hoofdnavigatie"},
+                        **{"aria-label": t("nav_label", lang)},
                     ),
                 ],
                 className="d-flex flex-wrap justify-content-between align-items-center gap-2",

@@ -27,58 +27,65 @@ def store(**values) -> dict:
     return Selection.parse(known_editions=KNOWN, known_metrics=METRICS, **values).to_store()
 
 
-def test_url_sets_the_filters_on_load():
-    out = state.sync_selection(
-        None,
-        "?tab=trends&editie=2021,2022&regio=zuid",
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        known_editions=KNOWN,
-        known_metrics=METRICS,
+KNOWN_BY_PROGRAMME = {"ehealthweek": [2017, 2018, 2019, 2020], "sze": [2021, 2022, 2023, 2024]}
+
+
+def sync(trigger, search, sze=None, predecessor=None, region=None, week=None, metric=None, colour=None):
+    return state.sync_selection(
+        trigger, search, sze, predecessor, region, week, metric, colour, known=KNOWN_BY_PROGRAMME, known_metrics=METRICS
     )
-    search, editions, region, week, metric, _colour, tab, data = out
+
+
+def test_url_sets_the_filters_on_load():
+    search, sze, predecessor, region, week, metric, _colour, data = sync(
+        None, "?tab=trends&editie=2021,2022&regio=zuid"
+    )
     assert search is no_update  # the URL already says it
-    assert (editions, region, week, metric, tab) == ([2021, 2022], "zuid", "", "activiteiten", "trends")
-    assert data["region"] == "zuid"
+    assert (sze, predecessor, region, week, metric) == ([2021, 2022], [], "zuid", "", "activiteiten")
+    assert data["tab"] == "trends" and data["region"] == "zuid"
 
 
-def test_a_filter_change_is_written_to_the_url():
-    out = state.sync_selection(
+def test_a_filter_change_is_written_to_the_url_keeping_the_view():
+    out = sync(
         ids.REGION,
-        "?tab=kaart",
-        KNOWN,
+        "?tab=trends",
+        [2021, 2022, 2023, 2024],
+        [2017, 2018, 2019, 2020],
         "noord",
         "",
         "activiteiten",
         "regio",
-        "kaart",
-        known_editions=KNOWN,
-        known_metrics=METRICS,
     )
-    assert out[0] == "?tab=kaart&regio=noord"
+    assert out[0] == "?tab=trends&regio=noord"
+
+
+def test_unticking_editions_narrows_the_selection():
+    out = sync(ids.EDITIONS, "?tab=kaart", [2024], [], "", "", "activiteiten", "regio")
+    assert out[0] == "?tab=kaart&editie=2024" and out[1] == [2024] and out[2] == []
 
 
 def test_reset_keeps_the_open_view_only():
-    out = state.sync_selection(
-        ids.RESET,
-        "?tab=trends&regio=zuid",
-        [2021],
-        "zuid",
-        "4",
-        "deelnemers",
-        "cijfer",
-        "trends",
-        known_editions=KNOWN,
-        known_metrics=METRICS,
+    out = sync(ids.RESET, "?tab=trends&regio=zuid", [2021], [], "zuid", "4", "deelnemers", "cijfer")
+    assert out[0] == "?tab=trends" and out[1] == KNOWN_BY_PROGRAMME["sze"] and out[3] == ""
+
+
+def test_a_malformed_url_opens_the_asked_view_with_defaults():
+    out = sync(None, "?tab=trends&week=%C2%B2&editie=%C2%B2%C2%B2")
+    assert out[-1]["tab"] == "trends" and out[-1]["week"] is None
+
+
+def test_view_links_carry_the_filters_and_mark_the_open_view():
+    links = state.view_links(store(tab="trends", region="zuid"))
+    assert links[:4] == (
+        "/?tab=kaart&regio=zuid",
+        "/?tab=trends&regio=zuid",
+        "/?tab=evaluatie&regio=zuid",
+        "/?tab=bereik&regio=zuid",
     )
-    assert out[0] == "?tab=trends" and out[1] == KNOWN and out[2] == ""
+    assert links[4:] == (False, True, False, False)
 
 
-def test_the_summary_says_what_is_shown():
+def test_the_summary_says_what_is_shown(in_request):
     assert state.describe_selection(store(editions=[2021], region="zuid")) == "Getoond: editie 2021; regio Zuid."
     assert state.describe_selection(None) == "Getoond: alle edities."
 
@@ -142,6 +149,12 @@ def test_reach_shows_every_indicator_with_qualifier_and_period(in_request):
 def test_a_tampered_store_falls_back_to_the_default_view(in_request):
     figure, _text, *_ = trends.update_trends({"metric": "x' OR 1=1", "editions": "all", "region": ["zuid"]})
     assert "Activiteiten" in figure.layout.title.text
+
+
+def test_views_are_not_built_behind_the_about_page(in_request):
+    assert pages.render_view(store(tab="trends"), "/over-de-cijfers", None) == (no_update, no_update)
+    _skeleton, tab = pages.render_view(store(tab="trends"), "/", None)
+    assert tab == "trends" and pages.render_view(store(tab="trends"), "/", "trends") == (no_update, no_update)
 
 
 def test_pages_by_path():
