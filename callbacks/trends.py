@@ -14,6 +14,26 @@ from layouts import ids
 from layouts.components import figure_card, source_note
 
 
+def _edition_card(edition, metric: str, row, language: str):
+    """A card for one edition: its published value with source, or why there is none."""
+    published = row is not None and isinstance(row.published_text, str)
+    detail = fmt_period(edition.start_date, edition.end_date)
+    if published and isinstance(row.note, str):
+        detail = f"{detail}. {row.note}" if detail else row.note
+    if published:
+        value, source = fmt_published(row.published_text), f"{row.source_publisher}, {row.source_date}"
+    else:
+        value = t("not_published" if edition.has_totals else "no_totals", language)
+        source = f"{edition.source_publisher}, {edition.source_date}"  # where the dates and the silence come from
+    return figure_card(
+        f"{edition['name']} · {metric_label(metric, language)}",
+        value,
+        detail,
+        f"{t('source', language)}: {source}",
+        muted=not published,
+    )
+
+
 def update_trends(selection_data: object) -> tuple:
     """Redraw the trend chart, its figures as cards, sources and notes for the selection."""
     engine, language = db(), lang()
@@ -23,50 +43,43 @@ def update_trends(selection_data: object) -> tuple:
     ehw_years = chosen_editions(selection, editions, "ehealthweek")
     sze = queries.metric_by_edition(engine, selection.metric, region=selection.region, week=selection.week)
     sze = sze[sze["edition"].isin(sze_years)]
-    predecessor_metric = queries.PREDECESSOR_METRIC.get(selection.metric)
     notes = []
     if selection.region:
         notes.append(t("trend_region_note", language, region=selection.region.capitalize()))
     if selection.week:
         notes.append(t("trend_week_note", language, week=selection.week))
-    predecessor = None
-    if predecessor_metric and not (selection.region or selection.week) and ehw_years:
-        predecessor = queries.metric_by_edition(engine, predecessor_metric)
-        predecessor = predecessor[predecessor["edition"].isin(ehw_years)]
-    elif ehw_years and not predecessor_metric:
+    predecessor: list[tuple[str, pd.DataFrame]] = []
+    predecessor_metrics = queries.PREDECESSOR_METRICS.get(selection.metric, ())
+    if ehw_years and (selection.region or selection.week):
+        notes.append(t("predecessor_national_note", language))
+    elif ehw_years and not predecessor_metrics:
         notes.append(t("no_comparable_predecessor", language))
+    elif ehw_years:
+        for metric in predecessor_metrics:
+            frame = queries.metric_by_edition(engine, metric)
+            predecessor.append((metric, frame[frame["edition"].isin(ehw_years)]))
     definitions = queries.metrics(engine).set_index("metric")["definition"]
-    notes.append(f"{t('definition', language)}: {definitions.get(selection.metric, '')}")
+    for metric in (selection.metric, *(m for m, _ in predecessor)):
+        notes.append(
+            f"{t('definition', language)} {metric_label(metric, language).lower()}: {definitions.get(metric, '')}"
+        )
 
-    figure = trend_figure(
-        sze, predecessor, metric=selection.metric, predecessor_metric=predecessor_metric, lang=language
-    )
+    figure = trend_figure(sze, predecessor, metric=selection.metric, lang=language)
     info = editions.set_index("year")
-    cards = []
-    for frame, metric in ((sze, selection.metric), (predecessor, predecessor_metric)):
-        if frame is None:
-            continue
-        for row in frame.itertuples():
-            edition = info.loc[row.edition]
-            published = isinstance(row.published_text, str)
-            detail = fmt_period(edition.start_date, edition.end_date)
-            if published and isinstance(row.note, str):
-                detail = f"{detail}. {row.note}" if detail else row.note
-            cards.append(
-                figure_card(
-                    f"{edition['name']} · {metric_label(metric, language)}",
-                    fmt_published(row.published_text)
-                    if published
-                    else (t("not_published", language) if edition.has_totals else t("no_totals", language)),
-                    detail,
-                    f"{t('source', language)}: {row.source_publisher}, {row.source_date}" if published else None,
-                    muted=not published,
-                )
-            )
+    cards = [_edition_card(info.loc[row.edition], selection.metric, row, language) for row in sze.itertuples()]
+    for year in ehw_years if predecessor else []:
+        rows = [
+            (m, r)
+            for m, f in predecessor
+            for r in f[f["edition"] == year].itertuples()
+            if isinstance(r.published_text, str)
+        ]
+        metric, row = rows[0] if rows else (predecessor[0][0], None)
+        cards.append(_edition_card(info.loc[year], metric, row, language))
     text = html.Div(
         [html.H3(t("trend_cards_heading", language, metric=metric_label(selection.metric, language))), dbc.Row(cards)]
     )
-    shown = pd.concat([f for f in (sze, predecessor) if f is not None], ignore_index=True)
+    shown = pd.concat([sze, *(f for _, f in predecessor)], ignore_index=True)
     return figure, text, source_note(shown, language), html.Ul([html.Li(n) for n in notes])
 
 

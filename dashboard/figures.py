@@ -7,6 +7,7 @@ Readable from the back of the room: large type, direct labels with the published
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,6 +19,7 @@ from dashboard.i18n import fmt_number, fmt_published, indicator_label, metric_la
 REGION_COLOURS = {"noord": "#56B4E9", "oost": "#E69F00", "west": "#009E73", "zuid": "#CC79A7"}
 SZE_COLOUR = "#1F4E79"
 PREDECESSOR_COLOUR = "#7F7F7F"
+PREDECESSOR_COLOUR_2 = "#4D4D4D"
 UNPUBLISHED_COLOUR = "#D9D9D9"
 EDITION_SYMBOLS = ("circle", "diamond", "square", "triangle-up", "star", "cross")
 FONT = dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", size=16, color="#1a1a1a")
@@ -182,44 +184,57 @@ def map_figure(
     return fig
 
 
-def _edition_bars(fig: go.Figure, frame: pd.DataFrame, *, col: int, colour: str, lang: str) -> None:
-    """Bars for published values (hatched when rounded) and 'niet gepubliceerd' marks for gaps."""
-    frame = frame.assign(x=frame["edition"].astype(str))
-    published = frame[~frame["value"].isna()]
-    exact = published[published["qualifier"] == "exact"]
-    rounded = published[published["qualifier"] != "exact"]
-    for part, name, pattern in ((exact, t("trend_exact", lang), ""), (rounded, t("trend_rounded", lang), "/")):
-        if part.empty:
-            continue
-        fig.add_trace(
-            go.Bar(
-                x=part["x"],
-                y=part["value"],
-                text=[fmt_published(v) for v in part["published_text"]],
-                textposition="outside",
-                constraintext="none",
-                cliponaxis=False,
-                textfont=dict(size=18),
-                marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="white", size=10)),
-                name=name,
-                legendgroup=name,
-                showlegend=name not in {trace.name for trace in fig.data if trace.showlegend is not False},
-                hovertext=[
-                    f"{fmt_published(r.published_text)}<br>{t('source', lang)}: {r.source_publisher}, {r.source_date}"
-                    for r in part.itertuples()
-                ],
-                hoverinfo="text",
-            ),
-            row=1,
-            col=col,
-        )
-    top = float(published["value"].max()) if len(published) else 1.0
-    gaps = frame.loc[frame["value"].isna(), "x"]
-    if len(gaps):
+def _edition_bars(
+    fig: go.Figure, series: Sequence[tuple[str, pd.DataFrame, str]], *, col: int, lang: str, name_metric: bool
+) -> None:
+    """Bars per (metric, frame, colour), hatched when rounded; 'niet gepubliceerd' where none has a value.
+
+    Each metric is its own trace: two definitions never become one series, even in one panel.
+    """
+    top, published_editions, editions = 1.0, set(), set()
+    for metric, frame, colour in series:
+        frame = frame.assign(x=frame["edition"].astype(str))
+        editions |= set(frame["x"])
+        published = frame[~frame["value"].isna()]
+        published_editions |= set(published["x"])
+        if len(published):
+            top = max(top, float(published["value"].max()))
+        suffix = f" {metric_label(metric, lang).split(' (')[0].lower()}" if name_metric else ""
+        for rounded in (False, True):
+            part = published[(published["qualifier"] != "exact") == rounded]
+            if part.empty:
+                continue
+            name = t("trend_rounded" if rounded else "trend_exact", lang)
+            fig.add_trace(
+                go.Bar(
+                    x=list(part["x"]),
+                    y=list(part["value"]),
+                    text=[fmt_published(v) + suffix for v in part["published_text"]],
+                    textposition="outside",
+                    constraintext="none",
+                    cliponaxis=False,
+                    textfont=dict(size=18),
+                    marker=dict(color=colour, pattern=dict(shape="/" if rounded else "", fgcolor="white", size=10)),
+                    name=name,
+                    legendgroup=name,
+                    showlegend=name not in {trace.name for trace in fig.data if trace.showlegend is not False},
+                    meta=metric,
+                    hovertext=[
+                        f"{metric_label(metric, lang)}: {fmt_published(r.published_text)}<br>"
+                        f"{t('source', lang)}: {r.source_publisher}, {r.source_date}"
+                        for r in part.itertuples()
+                    ],
+                    hoverinfo="text",
+                ),
+                row=1,
+                col=col,
+            )
+    gaps = sorted(editions - published_editions)
+    if gaps:
         # words, not a zero: a text mark keeps the edition on the axis and says why it is empty
         fig.add_trace(
             go.Scatter(
-                x=list(gaps),
+                x=gaps,
                 y=[top * 0.08] * len(gaps),
                 mode="text",
                 text=[t("not_published_br", lang)] * len(gaps),
@@ -237,42 +252,43 @@ def _edition_bars(fig: go.Figure, frame: pd.DataFrame, *, col: int, colour: str,
 
 def trend_figure(
     sze: pd.DataFrame,
-    predecessor: pd.DataFrame | None,
+    predecessor: Sequence[tuple[str, pd.DataFrame]] = (),
     *,
     metric: str,
-    predecessor_metric: str | None = None,
     lang: str = "nl",
 ) -> go.Figure:
     """A metric per edition; the e-healthweek predecessor in its own panel, never joined to the SZE series.
 
+    ``predecessor`` holds (metric, frame) pairs: the e-healthweek counted differently over the years.
     Frames have columns edition, value (NaN = not published), qualifier, published_text,
     source_publisher, source_date.
     """
-    with_predecessor = predecessor is not None and len(predecessor) > 0
-    if with_predecessor:
+    predecessor = [(m, f) for m, f in predecessor if len(f)]
+    sze_title = f"{t('sze_title', lang)}: {metric_label(metric, lang)}"
+    if predecessor:
+        names = f" {t('and', lang)} ".join(metric_label(m, lang) for m, _ in predecessor)
         fig = make_subplots(
             rows=1,
             cols=2,
             column_widths=[0.42, 0.58],
             horizontal_spacing=0.08,
-            subplot_titles=(
-                f"{t('predecessor_title', lang)}: {metric_label(predecessor_metric or '', lang)}",
-                f"{t('sze_title', lang)}: {metric_label(metric, lang)}",
-            ),
+            subplot_titles=(f"{t('predecessor_title', lang)}: {names}", sze_title),
         )
-        _edition_bars(fig, predecessor, col=1, colour=PREDECESSOR_COLOUR, lang=lang)
+        colours = [PREDECESSOR_COLOUR, PREDECESSOR_COLOUR_2]
+        series = [(m, f, colours[i % 2]) for i, (m, f) in enumerate(predecessor)]
+        _edition_bars(fig, series, col=1, lang=lang, name_metric=len(predecessor) > 1)
         sze_col = 2
     else:
-        fig = make_subplots(rows=1, cols=1, subplot_titles=(f"{t('sze_title', lang)}: {metric_label(metric, lang)}",))
+        fig = make_subplots(rows=1, cols=1, subplot_titles=(sze_title,))
         sze_col = 1
     if len(sze):
-        _edition_bars(fig, sze, col=sze_col, colour=SZE_COLOUR, lang=lang)
+        _edition_bars(fig, [(metric, sze, SZE_COLOUR)], col=sze_col, lang=lang, name_metric=False)
     fig.update_xaxes(
         type="category", categoryorder="category ascending", showline=True, linecolor="#444", tickfont=dict(size=17)
     )
     fig.update_yaxes(showgrid=True, gridcolor="#e5e5e5", tickformat=",d", rangemode="tozero")
-    for annotation in fig.layout.annotations[: 2 if with_predecessor else 1]:
-        annotation.font = dict(size=17)
+    for annotation in fig.layout.annotations[: 2 if predecessor else 1]:
+        annotation.font = dict(size=16)
     _base_layout(fig, t("trend_title", lang, metric=metric_label(metric, lang)), height=500)
     fig.update_layout(bargap=0.35, barmode="overlay")
     return fig

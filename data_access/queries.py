@@ -138,7 +138,7 @@ def _figure_columns():
 
 
 #: The e-healthweek figure shown beside an SZE figure, in its own panel: related, not the same measure.
-PREDECESSOR_METRIC = {"activiteiten": "evenementen", "bezoekers": "bezoekers_ehw", "deelnemers": "bezoekers_ehw"}
+PREDECESSOR_METRICS = {"activiteiten": ("activiteiten_ehw", "evenementen"), "bezoekers": ("bezoekers_ehw",)}
 
 
 def metric_by_edition(engine: Engine, metric: str, region: str | None = None, week: int | None = None) -> pd.DataFrame:

@@ -13,9 +13,8 @@ from data_access import queries
 def trend(engine):
     return figures.trend_figure(
         queries.metric_by_edition(engine, "activiteiten"),
-        queries.metric_by_edition(engine, "evenementen"),
+        [(m, queries.metric_by_edition(engine, m)) for m in ("activiteiten_ehw", "evenementen")],
         metric="activiteiten",
-        predecessor_metric="evenementen",
     )
 
 
@@ -34,6 +33,15 @@ def test_predecessor_is_drawn_in_its_own_panel_never_one_series(trend):
     assert any("Voorloper e-healthweek" in text for text in titles)
 
 
+def test_activities_and_events_of_the_predecessor_stay_separate_traces(trend):
+    by_metric = {}
+    for trace in _bars(trend):
+        by_metric.setdefault(trace.meta, set()).update(trace.x)
+    assert by_metric["activiteiten_ehw"] == {"2017"} and by_metric["evenementen"] == {"2019", "2020"}
+    texts = [text for trace in _bars(trend) if trace.xaxis == "x" for text in trace.text]
+    assert "meer dan 100 activiteiten" in texts and "meer dan 270 evenementen" in texts
+
+
 def test_editions_without_a_published_value_show_the_words_not_a_zero(trend):
     gaps = [trace for trace in trend.data if trace.name == "gaps"]
     assert sorted(x for trace in gaps for x in trace.x) == ["2018", "2023", "2024"]
@@ -43,7 +51,7 @@ def test_editions_without_a_published_value_show_the_words_not_a_zero(trend):
 
 
 def test_rounded_figures_keep_their_qualifier_and_are_hatched(engine):
-    fig = figures.trend_figure(queries.metric_by_edition(engine, "deelnemers"), None, metric="deelnemers")
+    fig = figures.trend_figure(queries.metric_by_edition(engine, "deelnemers"), metric="deelnemers")
     rounded = [t for t in _bars(fig) if "ruim 3500" in list(t.text)]
     assert len(rounded) == 1 and rounded[0].marker.pattern.shape == "/"
 

@@ -34,7 +34,8 @@ def test_visitors_and_participants_are_separate_series(engine):
 def test_predecessor_metric_covers_only_the_e_healthweek(engine):
     frame = queries.metric_by_edition(engine, "evenementen")
     assert list(frame["edition"]) == [2017, 2018, 2019, 2020]
-    assert list(frame["published_text"].fillna("")) == ["meer dan 100", "", "meer dan 270", "218"]
+    assert list(frame["published_text"].fillna("")) == ["", "", "meer dan 270", "218"]
+    assert queries.metric_by_edition(engine, "activiteiten_ehw")["published_text"].iloc[0] == "meer dan 100"
 
 
 def test_regions_carry_their_provinces(engine):
