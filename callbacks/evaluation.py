@@ -50,7 +50,7 @@ def update_evaluation(selection_data: object) -> tuple:
     notes = [t("eval_national_note", language)] if (selection.region or selection.week) else []
     without = [y for y in years if y not in set(frame["edition"])]
     if without:
-        notes.append(f"Geen evaluatie gepubliceerd voor: {', '.join(str(y) for y in without)}.")
+        notes.append(t("eval_missing", language, editions=", ".join(str(y) for y in without)))
     return (
         evaluation_figure(frame, language),
         text,

@@ -38,18 +38,32 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
         week_frames.append(frame.assign(edition=year))
     weeks = pd.concat(week_frames) if week_frames else queries.weeks(engine, -1).assign(edition=[])
     highlight = _highlight(weeks, selection.region, selection.week)
-    if selection.week and not highlight:
-        notes.append(
-            f"Geen regio met week {selection.week} in de gekozen edities"
-            + (f" en regio {selection.region.capitalize()}." if selection.region else ".")
-        )
     initiatives = queries.initiatives(engine, editions=years or [-1])
-    if highlight:
-        initiatives = initiatives[initiatives["region"].isin(highlight)]
-
-    regional_values, value_edition = None, None
     regional = queries.figures(engine, editions=years or [-1])
     regional = regional[regional["region"].notna()]
+    if selection.week:
+        # a week means a region only in editions whose week order is published
+        had_week = set(
+            zip(
+                weeks.loc[weeks["week"] == selection.week, "edition"],
+                weeks.loc[weeks["week"] == selection.week, "region"],
+                strict=True,
+            )
+        )
+        initiatives = initiatives[
+            [(e, r) in had_week for e, r in zip(initiatives["edition"], initiatives["region"], strict=True)]
+        ]
+        regional = regional[regional["week"] == selection.week]
+        unordered = [y for y in years if y not in set(weeks["edition"])]
+        if unordered:
+            notes.append(t("map_week_unordered", language, editions=", ".join(map(str, unordered))))
+        if not highlight:
+            notes.append(t("map_week_none", language, week=selection.week))
+    if selection.region:
+        initiatives = initiatives[initiatives["region"] == selection.region]
+        regional = regional[regional["region"] == selection.region]
+
+    regional_values, value_edition = None, None
     if selection.colour == "cijfer":
         for year in reversed(years):
             frame = queries.regional_figures(engine, year, selection.metric)
@@ -145,7 +159,7 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
             table(
                 [
                     t("col_name", language),
-                    "Organisatie",
+                    t("col_organisation", language),
                     t("col_where", language),
                     t("col_edition", language),
                     t("col_kind", language),
@@ -160,7 +174,7 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
     sources = source_note(
         pd.concat([weeks, initiatives, regional], ignore_index=True),
         language,
-        extra=["Natural Earth (provinciegrenzen, publiek domein)"],
+        extra=[t("map_boundaries_source", language)],
     )
     note = html.Ul([html.Li(n) for n in notes]) if notes else None
     return figure, side, text, sources, note

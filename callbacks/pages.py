@@ -61,8 +61,9 @@ def about_content(pathname: str | None) -> object:
         html.Li(
             [
                 html.Strong(f"{row.topic} ({row.edition}). "),
-                html.Span(f"{row.source_a_publisher} ({row.source_a_date}): “{row.statement_a}”. "),
-                html.Span(f"{row.source_b_publisher} ({row.source_b_date}): “{row.statement_b}”. "),
+                # the statements are summaries, not quotations: no quotation marks
+                html.Span(f"{row.source_a_publisher} ({row.source_a_date}): {row.statement_a}. "),
+                html.Span(f"{row.source_b_publisher} ({row.source_b_date}): {row.statement_b}. "),
                 html.Span(row.explanation),
             ]
         )
@@ -72,8 +73,9 @@ def about_content(pathname: str | None) -> object:
     no_totals = editions[~editions["has_totals"].astype(bool)]
     no_total_items = [
         html.Li(
-            f"{row.name}: {fmt_period(row.start_date, row.end_date) or 'data niet vermeld'}; "
-            f"{row.organiser or ''}. {row.notes or ''} (bron: {row.source_publisher}, {row.source_date})"
+            f"{row.name}: {fmt_period(row.start_date, row.end_date) or t('dates_unknown', language)}; "
+            f"{row.organiser or ''}. {row.notes or ''} ({t('source', language)}: {row.source_publisher}, "
+            f"{row.source_date})"
         )
         for row in no_totals.itertuples()
     ]
@@ -84,14 +86,17 @@ def about_content(pathname: str | None) -> object:
             html.H2(t("about_title", language)),
             html.P(t("about_intro", language), className="lead"),
             html.H3(t("about_sources", language)),
-            table(["Uitgever", "Titel", "Datum", "Wat het bijdraagt", "Aantal rijen"], source_rows),
+            table(
+                [t(f"about_col_{c}", language) for c in ("publisher", "title", "date", "contributes", "rows")],
+                source_rows,
+            ),
             html.H3(t("about_discrepancies", language)),
             html.Ul(gap_items, className="discrepancies"),
             html.H3(t("about_no_totals", language)),
             html.Ul(no_total_items),
             html.H3(t("about_definitions", language)),
             table(
-                ["Cijfer", "Programma", "Eenheid", "Definitie"],
+                [t(f"about_col_{c}", language) for c in ("metric", "programme", "unit", "definition")],
                 [(metric_label(r.metric, language), r.programme, r.unit, r.definition) for r in metrics.itertuples()],
             ),
             html.P(t("about_loaded", language, when=loaded or "?"), className="text-muted"),

@@ -39,7 +39,7 @@ def update_reach(selection_data: object) -> tuple:
         if not overlapping:
             notes.append(t("reach_filter_note", language, period=" / ".join(periods)))
     if selection.region or selection.week:
-        notes.append("Zorg van Nu-cijfers zijn landelijk; het regio- en weekfilter gelden hier niet.")
+        notes.append(t("reach_national_note", language))
     reach_text = html.Div([html.H3(t("reach_cards_heading", language)), dbc.Row(cards)])
     monitor_rows = [
         (

@@ -152,6 +152,14 @@ def register(app: Dash) -> None:
         Input(ids.SELECTION, "data"),
     )(view_links)
     app.callback(Output(ids.FILTER_SUMMARY, "children"), Input(ids.SELECTION, "data"))(describe_selection)
+    # in the browser: no round trip for a presenter folding the filters away
+    app.clientside_callback(
+        "function (clicks, open) { return clicks ? !open : open; }",
+        Output(ids.FILTER_COLLAPSE, "is_open"),
+        Input(ids.FILTER_TOGGLE, "n_clicks"),
+        State(ids.FILTER_COLLAPSE, "is_open"),
+        prevent_initial_call=True,
+    )
     app.callback(
         Output(ids.REGION, "value", allow_duplicate=True),
         Input(ids.MAP_GRAPH, "clickData"),

@@ -21,6 +21,10 @@ SZE_COLOUR = "#1F4E79"
 PREDECESSOR_COLOUR = "#7F7F7F"
 PREDECESSOR_COLOUR_2 = "#4D4D4D"
 UNPUBLISHED_COLOUR = "#D9D9D9"
+#: Where each region's label stands: off the coast or beyond the border, never on a province or marker.
+LABEL_POSITIONS = {"noord": (6.3, 53.66), "oost": (7.9, 52.45), "west": (3.45, 52.45), "zuid": (5.2, 50.55)}
+MAP_LON_RANGE, MAP_LAT_RANGE = (2.35, 9.05), (50.3, 53.95)
+CONTEXT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")  # Okabe-Ito, distinct from the regions' fills
 EDITION_SYMBOLS = ("circle", "diamond", "square", "triangle-up", "star", "cross")
 FONT = dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", size=16, color="#1a1a1a")
 #: Graph config: no plotly logo, no cloud buttons, and no topojson from a CDN (we draw our own GeoJSON).
@@ -133,8 +137,8 @@ def map_figure(
         label_lines.append("<br>".join(lines))
     fig.add_trace(
         go.Scattergeo(
-            lon=regions["lon"],
-            lat=regions["lat"],
+            lon=[LABEL_POSITIONS.get(r.region, (r.lon, r.lat))[0] for r in regions.itertuples()],
+            lat=[LABEL_POSITIONS.get(r.region, (r.lon, r.lat))[1] for r in regions.itertuples()],
             text=label_lines,
             mode="text",
             textfont=dict(size=17, color="#111"),
@@ -148,8 +152,9 @@ def map_figure(
     located = initiatives.dropna(subset=["lon", "lat"]) if len(initiatives) else initiatives
     for i, (edition, group) in enumerate(located.groupby("edition", sort=True) if len(located) else []):
         hover = [
-            f"<b>{r.name}</b><br>{r.organisation or ''}<br>{r.place or ('provincie ' + r.province)}"
-            f"<br>SZE {edition}<br>{t('source', lang)}: {r.source_publisher}, {r.source_date}"
+            f"<b>{r.name}</b><br>{r.organisation or ''}<br>"
+            f"{r.place or t('initiative_where_province', lang, province=r.province)}<br>SZE {edition}<br>"
+            f"{t('source', lang)}: {r.source_publisher}, {r.source_date}"
             for r in group.itertuples()
         ]
         fig.add_trace(
@@ -173,13 +178,20 @@ def map_figure(
     title = t("map_title", lang)
     if by_metric and metric:
         title = t("map_title_metric", lang, metric=metric_label(metric, lang), edition=value_edition or "")
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator", bgcolor="white")
-    _base_layout(fig, title, height=620)
+    # fixed bounds (not fitbounds): room around the country for the region labels
+    fig.update_geos(
+        visible=False,
+        projection_type="mercator",
+        bgcolor="white",
+        lonaxis_range=MAP_LON_RANGE,
+        lataxis_range=MAP_LAT_RANGE,
+    )
+    _base_layout(fig, title, height=640)
     fig.update_layout(
-        margin=dict(l=0, r=0, t=60, b=0),
+        margin=dict(l=0, r=0, t=60, b=40),
         clickmode="event",
         dragmode=False,
-        legend=dict(orientation="h", y=0.02, x=0.01, bgcolor="rgba(255,255,255,0.8)"),
+        legend=dict(orientation="h", y=0, yanchor="top", x=0.01),
     )
     return fig
 
@@ -360,33 +372,48 @@ def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
 
 
 def reach_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
-    """Zorg van Nu indicators that count people, on a log scale, each labelled as published."""
+    """Zorg van Nu indicators that count people, as dots on a log scale, each labelled as published.
+
+    Dots, not bars: a bar on a log axis has no honest starting point. An open dot marks a figure
+    published as a bound ("meer dan"), a filled dot one published as such.
+    """
     people = frame[frame["counts_people"].astype(bool) & ~frame["value"].isna()].sort_values("value")
     if people.empty:
         return empty_figure(t("not_published", lang))
-    fig = go.Figure(
-        go.Bar(
-            y=[indicator_label(i, lang) for i in people["indicator"]],
-            x=people["value"],
-            orientation="h",
-            marker_color="#6A3D9A",
-            text=[f"{fmt_published(r.published_text)} ({r.period_label})" for r in people.itertuples()],
-            textposition="outside",
-            cliponaxis=False,
-            textfont=dict(size=18),
-            showlegend=False,
-            hovertext=[
-                f"{fmt_published(r.published_text)} · {r.period_label}<br>{t('source', lang)}: {r.source_publisher}, "
-                f"{r.source_date}"
-                for r in people.itertuples()
-            ],
-            hoverinfo="text",
+    fig = go.Figure()
+    for rounded in (False, True):
+        part = people[(people["qualifier"] != "exact") == rounded]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                y=[indicator_label(i, lang) for i in part["indicator"]],
+                x=list(part["value"]),
+                mode="markers+text",
+                marker=dict(
+                    size=20, color="#6A3D9A", symbol="circle-open" if rounded else "circle", line=dict(width=4)
+                ),
+                text=[f"{fmt_published(r.published_text)} ({r.period_label})" for r in part.itertuples()],
+                textposition="middle right",
+                cliponaxis=False,
+                textfont=dict(size=18),
+                name=t("trend_rounded" if rounded else "trend_exact", lang),
+                hovertext=[
+                    f"{fmt_published(r.published_text)} · {r.period_label}<br>{t('source', lang)}: "
+                    f"{r.source_publisher}, {r.source_date}"
+                    for r in part.itertuples()
+                ],
+                hoverinfo="text",
+            )
         )
+    fig.update_xaxes(type="log", range=[3, 6.7], gridcolor="#e5e5e5", tickformat=",d")
+    fig.update_yaxes(
+        tickfont=dict(size=15),
+        categoryorder="array",
+        categoryarray=[indicator_label(i, lang) for i in people["indicator"]],
     )
-    fig.update_xaxes(type="log", range=[3, 6.4], gridcolor="#e5e5e5", tickformat=",d")
-    fig.update_yaxes(tickfont=dict(size=15))
-    _base_layout(fig, t("reach_title", lang), height=360)
-    fig.update_layout(margin=dict(l=10, r=60, t=70, b=40))
+    _base_layout(fig, t("reach_title", lang), height=380)
+    fig.update_layout(margin=dict(l=10, r=60, t=70, b=40), legend=dict(y=-0.3))
     return fig
 
 
@@ -396,19 +423,20 @@ def monitor_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
     if dated.empty:
         return empty_figure(t("not_published", lang))
     fig = go.Figure()
-    for indicator, group in dated.groupby("indicator", sort=False):
+    for i, (indicator, group) in enumerate(dated.groupby("indicator", sort=False)):
         group = group.sort_values("year")
+        colour = CONTEXT_COLOURS[i % len(CONTEXT_COLOURS)]
         fig.add_trace(
             go.Scatter(
-                x=group["year"].astype(int),
+                x=list(group["year"].astype(int)),
                 y=group["value"],
                 mode="lines+markers+text",
                 name=indicator_label(indicator, lang),
                 text=[fmt_published(v) for v in group["published_text"]],
                 textposition="top center",
                 textfont=dict(size=16),
-                marker=dict(size=11),
-                line=dict(width=3),
+                marker=dict(size=11, color=colour),
+                line=dict(width=3, color=colour),
                 hovertext=[
                     f"{indicator_label(indicator, lang)}: {fmt_published(r.published_text)} ({r.period_label})<br>"
                     f"{t('source', lang)}: {r.source_publisher}, {r.source_date}"

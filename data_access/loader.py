@@ -15,10 +15,11 @@ from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, Table, delete, insert, select
+from sqlalchemy import Connection, Engine, Table, delete, insert, select, text
 
 from data_access import schema
 
+_LOCK_KEY = 52_072_021  # any fixed number: names the advisory lock of the bundled-data load
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GEOJSON_PATH = Path(__file__).resolve().parents[1] / "assets" / "geo" / "nl-provinces.geojson"
 
@@ -432,9 +433,12 @@ def load_bundled(engine: Engine, *, force: bool = False, data_dir: Path = DATA_D
     dataset = read_dataset(data_dir)
     centroids = province_centroids()
     fingerprint = dataset_fingerprint(data_dir)
-    schema.metadata.create_all(engine)
     meta = schema.dataset_meta
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # several instances may run init-db at once: one loads, the others then find it loaded
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+        schema.metadata.create_all(conn)
         current = conn.execute(select(meta.c.value).where(meta.c.key == "bundled_sha256")).scalar()
         if current == fingerprint and not force:
             return None

@@ -240,7 +240,7 @@ def reach(engine: Engine) -> pd.DataFrame:
             src.c.published_label.label("source_date"),
         )
         .join(src, src.c.source_id == r.c.source_id)
-        .order_by(r.c.counts_people.desc(), r.c.value.desc())
+        .order_by(r.c.counts_people.desc(), r.c.value.desc().nulls_last())
     )
     return _frame(engine, stmt)
 

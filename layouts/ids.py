@@ -19,6 +19,8 @@ METRIC = "filter-metric"
 COLOUR = "filter-colour"
 RESET = "filter-reset"
 FILTER_SUMMARY = "filter-summary"
+FILTER_TOGGLE = "filter-toggle"
+FILTER_COLLAPSE = "filter-collapse"
 DOWNLOAD_BUTTON = "download-button"
 DOWNLOAD = "download"
 

@@ -32,89 +32,75 @@ def filters(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: s
     colour_options = [
         {"label": t(f"colour_{'region' if c == 'regio' else 'metric'}", lang), "value": c} for c in COLOUR_MODES
     ]
-    return dbc.Card(
-        dbc.CardBody(
+    strip = html.Div(
+        [
+            dbc.Button(
+                t("filters_toggle", lang), id=ids.FILTER_TOGGLE, color="link", size="sm", className="filter-toggle"
+            ),
+            html.Div(id=ids.FILTER_SUMMARY, className="filter-summary me-auto", **{"aria-live": "polite"}),
+            dbc.Button(t("download", lang), id=ids.DOWNLOAD_BUTTON, color="primary", outline=True, size="sm"),
+            dcc.Download(id=ids.DOWNLOAD),
+            dbc.Button(t("reset", lang), id=ids.RESET, color="secondary", outline=True, size="sm"),
+        ],
+        className="d-flex flex-wrap gap-2 align-items-center filter-strip",
+    )
+    controls = [
+        dbc.Row(
             [
-                dbc.Row(
-                    [
-                        dbc.Col(_fieldset(t("filter_editions", lang), _checklist(ids.EDITIONS, sze)), lg=3, md=6),
-                        dbc.Col(
-                            _fieldset(t("filter_predecessor", lang), _checklist(ids.EDITIONS_PREDECESSOR, predecessor)),
-                            lg=3,
-                            md=6,
-                        ),
-                        dbc.Col(
-                            _fieldset(
-                                t("filter_region", lang),
-                                dbc.RadioItems(id=ids.REGION, options=region_options, value="", inline=True),
-                            ),
-                            lg=4,
-                            md=6,
-                        ),
-                        dbc.Col(
-                            _fieldset(
-                                t("filter_week", lang),
-                                dbc.RadioItems(id=ids.WEEK, options=week_options, value="", inline=True),
-                            ),
-                            lg=2,
-                            md=6,
-                        ),
-                    ],
-                    className="g-2",
+                dbc.Col(_fieldset(t("filter_editions", lang), _checklist(ids.EDITIONS, sze)), lg=3, md=6),
+                dbc.Col(
+                    _fieldset(t("filter_predecessor", lang), _checklist(ids.EDITIONS_PREDECESSOR, predecessor)),
+                    lg=3,
+                    md=6,
                 ),
-                dbc.Row(
-                    [
-                        dbc.Col(
-                            [
-                                dbc.Label(t("filter_metric", lang), html_for=ids.METRIC, className="filter-legend"),
-                                # a native select: keyboard and screen readers know it without help
-                                dbc.Select(
-                                    id=ids.METRIC,
-                                    options=[{"label": metric_label(m, lang), "value": m} for m in metrics],
-                                    value=DEFAULT_METRIC,
-                                ),
-                            ],
-                            lg=3,
-                            md=6,
-                        ),
-                        dbc.Col(
-                            _fieldset(
-                                t("filter_colour", lang),
-                                dbc.RadioItems(
-                                    id=ids.COLOUR, options=colour_options, value=COLOUR_MODES[0], inline=True
-                                ),
-                            ),
-                            lg=3,
-                            md=6,
-                        ),
-                        dbc.Col(
-                            html.Div(
-                                [
-                                    html.Div(
-                                        id=ids.FILTER_SUMMARY, className="filter-summary", **{"aria-live": "polite"}
-                                    ),
-                                    dbc.Button(
-                                        t("download", lang),
-                                        id=ids.DOWNLOAD_BUTTON,
-                                        color="primary",
-                                        outline=True,
-                                        size="sm",
-                                    ),
-                                    dcc.Download(id=ids.DOWNLOAD),
-                                    dbc.Button(
-                                        t("reset", lang), id=ids.RESET, color="secondary", outline=True, size="sm"
-                                    ),
-                                ],
-                                className="d-flex flex-wrap gap-2 align-items-center justify-content-lg-end",
-                            ),
-                            lg=6,
-                            md=12,
-                        ),
-                    ],
-                    className="g-2 mt-1 align-items-end",
+                dbc.Col(
+                    _fieldset(
+                        t("filter_region", lang),
+                        dbc.RadioItems(id=ids.REGION, options=region_options, value="", inline=True),
+                    ),
+                    lg=3,
+                    md=6,
                 ),
-            ]
+                dbc.Col(
+                    _fieldset(
+                        t("filter_week", lang), dbc.RadioItems(id=ids.WEEK, options=week_options, value="", inline=True)
+                    ),
+                    lg=3,
+                    md=6,
+                ),
+            ],
+            className="g-2",
         ),
+        dbc.Row(
+            [
+                dbc.Col(
+                    [
+                        dbc.Label(t("filter_metric", lang), html_for=ids.METRIC, className="filter-legend"),
+                        # a native select: keyboard and screen readers know it without help
+                        dbc.Select(
+                            id=ids.METRIC,
+                            options=[{"label": metric_label(m, lang), "value": m} for m in metrics],
+                            value=DEFAULT_METRIC,
+                        ),
+                    ],
+                    lg=3,
+                    md=6,
+                ),
+                dbc.Col(
+                    _fieldset(
+                        t("filter_colour", lang),
+                        dbc.RadioItems(id=ids.COLOUR, options=colour_options, value=COLOUR_MODES[0], inline=True),
+                    ),
+                    lg=3,
+                    md=6,
+                ),
+            ],
+            className="g-2 mt-1 align-items-end",
+        ),
+    ]
+    # hiding the controls is this browser's own affair (a presenter's screen), so it is not in the URL
+    return dbc.Card(
+        dbc.CardBody([strip, dbc.Collapse(controls, id=ids.FILTER_COLLAPSE, is_open=True, className="mt-2")]),
         className="filters mb-3",
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from tests.browser.conftest import make_driver
 from tests.browser.pageutil import (
@@ -100,3 +101,25 @@ def test_brabout001_the_about_page_names_sources_and_their_disagreements(live_se
         e.text for e in browser.find_elements(By.CSS_SELECTOR, "#view-tabs .nav-link") if e.is_displayed()
     ]
     assert console_errors(browser) == []
+
+
+def test_brkbd001_the_views_are_reachable_with_the_keyboard(live_server, browser):
+    browser.get(f"{live_server}/?tab=kaart&regio=west")
+    wait_for_charts(browser)
+    link = browser.find_element(By.ID, "view-tab-bereik")
+    assert link.get_attribute("tabindex") != "-1" and "regio=west" in link.get_attribute("href")
+    browser.execute_script("arguments[0].focus()", link)
+    link.send_keys(Keys.ENTER)
+    wait_for_text(browser, "meer dan 300.000")
+    wait_until(lambda: "tab=bereik" in browser.current_url and "regio=west" in browser.current_url, what="the URL")
+    assert console_errors(browser) == []
+
+
+def test_brfilter002_a_presenter_can_fold_the_filters_away(live_server, browser):
+    browser.get(f"{live_server}/?tab=trends&regio=zuid")
+    wait_for_charts(browser)
+    region = browser.find_element(By.CSS_SELECTOR, "#filter-region input[value='zuid']")
+    assert region.is_displayed()
+    browser.find_element(By.ID, "filter-toggle").click()
+    wait_until(lambda: not region.is_displayed(), what="the filters to fold away")
+    assert "regio Zuid" in browser.find_element(By.ID, "filter-summary").text  # still says what is shown

@@ -117,8 +117,10 @@ def test_evaluation_labels_scores_in_dutch_notation_with_what_was_rated(engine):
 
 def test_reach_draws_only_people_counts_and_keeps_more_than(engine):
     fig = figures.reach_figure(queries.reach(engine))
-    texts = list(fig.data[0].text)
+    texts = [text for trace in fig.data for text in trace.text]
     assert any(text.startswith("meer dan 300.000") for text in texts)
+    bound = next(trace for trace in fig.data if any(text.startswith("meer dan") for text in trace.text))
+    assert bound.marker.symbol == "circle-open" and bound.type == "scatter"
     assert not any("miljoenen" in text for text in texts)
     assert fig.layout.xaxis.type == "log"
 
