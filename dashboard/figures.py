@@ -211,7 +211,7 @@ def _edition_bars(
         published_editions |= set(published["x"])
         if len(published):
             top = max(top, float(published["value"].max()))
-        suffix = f" {metric_label(metric, lang).split(' (')[0].lower()}" if name_metric else ""
+        suffix = f"<br>{metric_label(metric, lang).split(' (')[0].lower()}" if name_metric else ""
         for rounded in (False, True):
             part = published[(published["qualifier"] != "exact") == rounded]
             if part.empty:
@@ -278,13 +278,12 @@ def trend_figure(
     predecessor = [(m, f) for m, f in predecessor if len(f)]
     sze_title = f"{t('sze_title', lang)}: {metric_label(metric, lang)}"
     if predecessor:
-        names = f" {t('and', lang)} ".join(metric_label(m, lang) for m, _ in predecessor)
         fig = make_subplots(
             rows=1,
             cols=2,
             column_widths=[0.42, 0.58],
             horizontal_spacing=0.08,
-            subplot_titles=(f"{t('predecessor_title', lang)}: {names}", sze_title),
+            subplot_titles=(t("predecessor_title", lang), sze_title),
         )
         colours = [PREDECESSOR_COLOUR, PREDECESSOR_COLOUR_2]
         series = [(m, f, colours[i % 2]) for i, (m, f) in enumerate(predecessor)]
@@ -302,7 +301,7 @@ def trend_figure(
     for annotation in fig.layout.annotations[: 2 if predecessor else 1]:
         annotation.font = dict(size=16)
     _base_layout(fig, t("trend_title", lang, metric=metric_label(metric, lang)), height=500)
-    fig.update_layout(bargap=0.35, barmode="overlay")
+    fig.update_layout(bargap=0.3, barmode="overlay", margin=dict(l=10, r=50, t=90, b=40))
     return fig
 
 

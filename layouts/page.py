@@ -47,10 +47,10 @@ def filters(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: s
     controls = [
         dbc.Row(
             [
-                dbc.Col(_fieldset(t("filter_editions", lang), _checklist(ids.EDITIONS, sze)), lg=3, md=6),
+                dbc.Col(_fieldset(t("filter_editions", lang), _checklist(ids.EDITIONS, sze)), lg=4, md=6),
                 dbc.Col(
                     _fieldset(t("filter_predecessor", lang), _checklist(ids.EDITIONS_PREDECESSOR, predecessor)),
-                    lg=3,
+                    lg=4,
                     md=6,
                 ),
                 dbc.Col(
@@ -58,14 +58,7 @@ def filters(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: s
                         t("filter_region", lang),
                         dbc.RadioItems(id=ids.REGION, options=region_options, value="", inline=True),
                     ),
-                    lg=3,
-                    md=6,
-                ),
-                dbc.Col(
-                    _fieldset(
-                        t("filter_week", lang), dbc.RadioItems(id=ids.WEEK, options=week_options, value="", inline=True)
-                    ),
-                    lg=3,
+                    lg=4,
                     md=6,
                 ),
             ],
@@ -73,6 +66,13 @@ def filters(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: s
         ),
         dbc.Row(
             [
+                dbc.Col(
+                    _fieldset(
+                        t("filter_week", lang), dbc.RadioItems(id=ids.WEEK, options=week_options, value="", inline=True)
+                    ),
+                    lg=3,
+                    md=6,
+                ),
                 dbc.Col(
                     [
                         dbc.Label(t("filter_metric", lang), html_for=ids.METRIC, className="filter-legend"),
