@@ -6,7 +6,7 @@ from dash import Dash, Input, Output, html
 
 from callbacks.common import chosen_editions, db, lang, selection_from
 from dashboard.figures import evaluation_figure
-from dashboard.i18n import fmt_published, t
+from dashboard.i18n import cite, fmt_published, t
 from data_access import queries
 from layouts import ids
 from layouts.components import source_note, table
@@ -25,7 +25,7 @@ def update_evaluation(selection_data: object) -> tuple:
             fmt_published(r.published_text),
             r.what_rated,
             r.rated_by,
-            f"{r.source_publisher}, {r.source_date}",
+            cite(r),
         )
         for r in frame.itertuples()
     ]

@@ -7,7 +7,7 @@ from dash import Dash, Input, Output, get_asset_url, html
 
 from callbacks.common import chosen_editions, db, lang, selection_from
 from dashboard.figures import map_figure
-from dashboard.i18n import fmt_period, fmt_published, metric_label, t
+from dashboard.i18n import cite, fmt_period, fmt_published, metric_label, t
 from data_access import queries
 from layouts import ids
 from layouts.components import source_note, table
@@ -93,7 +93,7 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
             int(r.week),
             r.region.capitalize(),
             fmt_period(r.start_date, r.end_date),
-            f"{r.source_publisher}, {r.source_date}",
+            cite(r),
         )
         for r in weeks.itertuples()
     ]
@@ -103,7 +103,7 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
             r.region.capitalize(),
             metric_label(r.metric, language),
             fmt_published(r.published_text),
-            f"{r.source_publisher}, {r.source_date}",
+            cite(r),
         )
         for r in regional.itertuples()
     ]
@@ -119,7 +119,7 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
             where[r.precision](r),
             int(r.edition),
             r.kind,
-            f"{r.source_publisher}, {r.source_date}",
+            cite(r),
         )
         for r in initiatives.itertuples()
     ]

@@ -7,7 +7,7 @@ from dash import Dash, Input, Output, html
 
 from callbacks.common import db, lang, selection_from
 from dashboard.figures import monitor_figure, reach_figure
-from dashboard.i18n import fmt_published, indicator_label, t
+from dashboard.i18n import cite, fmt_published, indicator_label, t
 from data_access import queries
 from layouts import ids
 from layouts.components import figure_card, source_note, table
@@ -24,7 +24,7 @@ def update_reach(selection_data: object) -> tuple:
             indicator_label(r.indicator, language),
             fmt_published(r.published_text),
             f"{t('col_period', language)}: {r.period_label}",
-            f"{t('source', language)}: {r.source_publisher}, {r.source_date}",
+            f"{t('source', language)}: {cite(r)}",
         )
         for r in reach.itertuples()
     ]
@@ -46,7 +46,7 @@ def update_reach(selection_data: object) -> tuple:
             indicator_label(r.indicator, language),
             r.period_label,
             fmt_published(r.published_text),
-            f"{r.source_publisher}, {r.source_date}",
+            cite(r),
         )
         for r in monitor.itertuples()
     ]

@@ -8,7 +8,7 @@ from dash import Dash, Input, Output, html
 
 from callbacks.common import chosen_editions, db, lang, selection_from
 from dashboard.figures import trend_figure
-from dashboard.i18n import fmt_period, fmt_published, metric_label, t
+from dashboard.i18n import cite, fmt_period, fmt_published, metric_label, t
 from data_access import queries
 from layouts import ids
 from layouts.components import figure_card, source_note
@@ -21,10 +21,10 @@ def _edition_card(edition, metric: str, row, language: str):
     if published and isinstance(row.note, str):
         detail = f"{detail}. {row.note}" if detail else row.note
     if published:
-        value, source = fmt_published(row.published_text), f"{row.source_publisher}, {row.source_date}"
+        value, source = fmt_published(row.published_text), cite(row)
     else:
         value = t("not_published" if edition.has_totals else "no_totals", language)
-        source = f"{edition.source_publisher}, {edition.source_date}"  # where the dates and the silence come from
+        source = cite(edition)  # where the dates and the silence come from
     return figure_card(
         f"{edition['name']} · {metric_label(metric, language)}",
         value,

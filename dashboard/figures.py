@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.i18n import fmt_number, fmt_published, indicator_label, metric_label, t
+from dashboard.i18n import cite, fmt_number, fmt_published, indicator_label, metric_label, t
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 REGION_COLOURS = {"noord": "#56B4E9", "oost": "#E69F00", "west": "#009E73", "zuid": "#CC79A7"}
@@ -154,7 +154,7 @@ def map_figure(
         hover = [
             f"<b>{r.name}</b><br>{r.organisation or ''}<br>"
             f"{r.place or t('initiative_where_province', lang, province=r.province)}<br>SZE {edition}<br>"
-            f"{t('source', lang)}: {r.source_publisher}, {r.source_date}"
+            f"{t('source', lang)}: {cite(r)}"
             for r in group.itertuples()
         ]
         fig.add_trace(
@@ -233,7 +233,7 @@ def _edition_bars(
                     meta=metric,
                     hovertext=[
                         f"{metric_label(metric, lang)}: {fmt_published(r.published_text)}<br>"
-                        f"{t('source', lang)}: {r.source_publisher}, {r.source_date}"
+                        f"{t('source', lang)}: {cite(r)}"
                         for r in part.itertuples()
                     ],
                     hoverinfo="text",
@@ -332,8 +332,7 @@ def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
                 textfont=dict(size=18),
                 showlegend=False,
                 hovertext=[
-                    f"{r.what_rated}<br>{fmt_published(r.published_text)}<br>{t('source', lang)}: "
-                    f"{r.source_publisher}, {r.source_date}"
+                    f"{r.what_rated}<br>{fmt_published(r.published_text)}<br>{t('source', lang)}: {cite(r)}"
                     for r in scores.itertuples()
                 ],
                 hoverinfo="text",
@@ -354,7 +353,7 @@ def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
                 textfont=dict(size=18),
                 showlegend=False,
                 hovertext=[
-                    f"{fmt_published(r.published_text)}<br>{t('source', lang)}: {r.source_publisher}, {r.source_date}"
+                    f"{fmt_published(r.published_text)}<br>{t('source', lang)}: {cite(r)}"
                     for r in returning.itertuples()
                 ],
                 hoverinfo="text",
@@ -398,8 +397,7 @@ def reach_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
                 textfont=dict(size=18),
                 name=t("trend_rounded" if rounded else "trend_exact", lang),
                 hovertext=[
-                    f"{fmt_published(r.published_text)} · {r.period_label}<br>{t('source', lang)}: "
-                    f"{r.source_publisher}, {r.source_date}"
+                    f"{fmt_published(r.published_text)} · {r.period_label}<br>{t('source', lang)}: {cite(r)}"
                     for r in part.itertuples()
                 ],
                 hoverinfo="text",
@@ -438,7 +436,7 @@ def monitor_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
                 line=dict(width=3, color=colour),
                 hovertext=[
                     f"{indicator_label(indicator, lang)}: {fmt_published(r.published_text)} ({r.period_label})<br>"
-                    f"{t('source', lang)}: {r.source_publisher}, {r.source_date}"
+                    f"{t('source', lang)}: {cite(r)}"
                     for r in group.itertuples()
                 ],
                 hoverinfo="text",

@@ -263,6 +263,11 @@ def fmt_period(start: dt.date | str | None, end: dt.date | str | None) -> str:
     return f"{fmt_date(start, year=start.year != end.year)} – {fmt_date(end)}"
 
 
+def cite(row) -> str:
+    """A figure's source in short, as beside a value: 'publisher, date'."""
+    return f"{row.source_publisher}, {row.source_date}"
+
+
 def source_text(publisher: str, title: str, date_label: str) -> str:
     """One source as cited under a chart: publisher, ‘title’, date."""
     return f"{publisher}, ‘{title}’, {date_label}"

@@ -14,6 +14,15 @@ from sqlalchemy import Engine, and_, case, func, literal, or_, select, text
 from data_access import schema as s
 
 
+def _cited(src) -> tuple:
+    """The columns that cite a source under a figure: publisher, title and date as published."""
+    return (
+        src.c.publisher.label("source_publisher"),
+        src.c.title.label("source_title"),
+        src.c.published_label.label("source_date"),
+    )
+
+
 def _frame(engine: Engine, statement) -> pd.DataFrame:
     """Run ``statement`` and return its rows as a DataFrame."""
     with engine.connect() as conn:
@@ -43,9 +52,7 @@ def editions(engine: Engine) -> pd.DataFrame:
             e.c.has_totals,
             e.c.notes,
             e.c.is_synthetic,
-            src.c.title.label("source_title"),
-            src.c.publisher.label("source_publisher"),
-            src.c.published_label.label("source_date"),
+            *_cited(src),
         )
         .join(src, src.c.source_id == e.c.source_id)
         .order_by(e.c.year)
@@ -111,9 +118,7 @@ def weeks(engine: Engine, edition: int) -> pd.DataFrame:
             w.c.region,
             w.c.start_date,
             w.c.end_date,
-            src.c.publisher.label("source_publisher"),
-            src.c.title.label("source_title"),
-            src.c.published_label.label("source_date"),
+            *_cited(src),
         )
         .join(src, src.c.source_id == w.c.source_id)
         .where(w.c.edition == edition)
@@ -131,9 +136,7 @@ def _figure_columns():
         f.c.quote,
         f.c.note,
         f.c.is_synthetic,
-        src.c.publisher.label("source_publisher"),
-        src.c.title.label("source_title"),
-        src.c.published_label.label("source_date"),
+        *_cited(src),
     )
 
 
@@ -208,9 +211,7 @@ def evaluations(engine: Engine, editions: Sequence[int] | None = None) -> pd.Dat
             v.c.rated_by,
             v.c.quote,
             v.c.is_synthetic,
-            src.c.publisher.label("source_publisher"),
-            src.c.title.label("source_title"),
-            src.c.published_label.label("source_date"),
+            *_cited(src),
         )
         .join(src, src.c.source_id == v.c.source_id)
         .order_by(v.c.edition, v.c.measure, v.c.evaluation_id)
@@ -235,9 +236,7 @@ def reach(engine: Engine) -> pd.DataFrame:
             r.c.period_start,
             r.c.period_end,
             r.c.quote,
-            src.c.publisher.label("source_publisher"),
-            src.c.title.label("source_title"),
-            src.c.published_label.label("source_date"),
+            *_cited(src),
         )
         .join(src, src.c.source_id == r.c.source_id)
         .order_by(r.c.counts_people.desc(), r.c.value.desc().nulls_last())
@@ -256,9 +255,7 @@ def monitor(engine: Engine) -> pd.DataFrame:
             m.c.value,
             m.c.qualifier,
             m.c.published_text,
-            src.c.publisher.label("source_publisher"),
-            src.c.title.label("source_title"),
-            src.c.published_label.label("source_date"),
+            *_cited(src),
         )
         .join(src, src.c.source_id == m.c.source_id)
         .order_by(m.c.indicator, m.c.monitor_value_id)
@@ -287,9 +284,7 @@ def initiatives(engine: Engine, editions: Sequence[int] | None = None, region: s
                 (pr.c.province.is_not(None), literal("provincie")),
                 else_=literal("geen"),
             ).label("precision"),
-            src.c.publisher.label("source_publisher"),
-            src.c.title.label("source_title"),
-            src.c.published_label.label("source_date"),
+            *_cited(src),
         )
         .outerjoin(pl, pl.c.place == i.c.place)
         .outerjoin(pr, pr.c.province == i.c.province)
