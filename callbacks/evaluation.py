@@ -47,7 +47,9 @@ def update_evaluation(selection_data: object) -> tuple:
             else html.P(t("eval_none", language)),
         ]
     )
-    notes = [t("eval_national_note", language)] if (selection.region or selection.week) else []
+    notes = [t("eval_not_a_series", language)]
+    if selection.region or selection.week:
+        notes.append(t("eval_national_note", language))
     without = [y for y in years if y not in set(frame["edition"])]
     if without:
         notes.append(t("eval_missing", language, editions=", ".join(str(y) for y in without)))

@@ -119,6 +119,7 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
             where[r.precision](r),
             int(r.edition),
             r.kind,
+            r.size_text or "",
             cite(r),
         )
         for r in initiatives.itertuples()
@@ -163,6 +164,7 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
                     t("col_where", language),
                     t("col_edition", language),
                     t("col_kind", language),
+                    t("col_size", language),
                     t("col_source", language),
                 ],
                 initiative_rows,

@@ -29,7 +29,7 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
     "bijna": ("bijna",),
     "ruim": ("ruim",),
     "meer_dan": ("meer dan",),
-    "circa": ("circa", "~", "zo'n"),
+    "circa": ("circa", "~", "zo'n", "zo’n"),
     "naar_schatting_circa": ("naar schatting",),
     "gemiddeld": ("gemiddeld",),
     "miljoenen": ("miljoenen",),
@@ -279,6 +279,9 @@ SPECS: tuple[FileSpec, ...] = (
             "province": Col(required=False, refers_to="provinces.csv"),
             "kind": Col(),
             "description": Col(required=False),
+            "size_value": Col(_float, required=False),
+            "size_qualifier": Col(_one_of(schema.QUALIFIERS), required=False),
+            "size_text": Col(required=False),
             "source_id": _SRC,
             "quote": Col(required=False),
         },
@@ -301,12 +304,14 @@ SPECS: tuple[FileSpec, ...] = (
 
 def _check_row(spec: FileSpec, row: dict, problems: list[Problem], line: int) -> None:
     """Cross-column rules: a rounded figure must say so in its published text."""
-    qualifier, text = row.get("qualifier"), row.get("published_text")
-    if isinstance(qualifier, str) and isinstance(text, str):
-        words = QUALIFIER_WORDS.get(qualifier, ())
-        if words and not any(w in text.lower() for w in words):
+    for qualifier_column, text_column in (("qualifier", "published_text"), ("size_qualifier", "size_text")):
+        qualifier, text = row.get(qualifier_column), row.get(text_column)
+        words = QUALIFIER_WORDS.get(qualifier, ()) if isinstance(qualifier, str) else ()
+        if words and not (isinstance(text, str) and any(w in text.lower() for w in words)):
             problems.append(
-                Problem(spec.name, line, "published_text", f"qualifier {qualifier!r} but text {text!r} does not say so")
+                Problem(
+                    spec.name, line, text_column, f"{qualifier_column} {qualifier!r} but text {text!r} does not say so"
+                )
             )
     if spec.name == "figures.csv" and row.get("week") is not None and row.get("region") is None:
         problems.append(Problem(spec.name, line, "region", "a weekly figure needs the region of that week"))

@@ -275,6 +275,7 @@ def initiatives(engine: Engine, editions: Sequence[int] | None = None, region: s
             i.c.province,
             i.c.kind,
             i.c.description,
+            i.c.size_text,
             i.c.is_synthetic,
             pr.c.region,
             func.coalesce(pl.c.lon, pr.c.centroid_lon).label("lon"),

@@ -212,6 +212,10 @@ initiatives = Table(
     Column("province", ForeignKey("provinces.province")),
     Column("kind", String(40), nullable=False),
     Column("description", Text),
+    # a count the source gives for the initiative itself ("14 VVT instellingen"), as published
+    Column("size_value", Float),
+    Column("size_qualifier", String(30)),
+    Column("size_text", Text),
     Column("source_id", ForeignKey("sources.source_id"), nullable=False),
     Column("quote", Text),
     *_origin_columns(),

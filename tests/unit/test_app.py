@@ -60,3 +60,32 @@ def test_a_failing_callback_shows_a_message_not_a_trace(tmp_path, client):
     body = response.get_data(as_text=True)
     assert "Traceback" not in body and "sqlite3" not in body
     assert "database is niet bereikbaar" in body
+
+
+def test_synthetic_rows_are_announced_on_every_page(tmp_path):
+    from sqlalchemy import insert
+
+    from callbacks import pages
+    from data_access import schema
+    from data_access.engine import make_engine
+    from data_access.loader import load_bundled
+
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    engine = make_engine(url)
+    load_bundled(engine)
+    app = create_app(Settings(database_url=url))
+    with app.server.test_request_context("/"):
+        assert pages.demo_banner("/") is None
+        with engine.begin() as conn:
+            conn.execute(
+                insert(schema.initiatives).values(
+                    edition=2024,
+                    name="Demo",
+                    kind="activiteit",
+                    source_id="icth-2024-03",
+                    origin="demo",
+                    is_synthetic=True,
+                )
+            )
+        banner = pages.demo_banner("/over-de-cijfers")
+        assert "synthetische demonstratiegegevens (aantal rijen: 1)" in str(banner.children)

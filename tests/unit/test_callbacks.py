@@ -121,8 +121,14 @@ def test_map_for_a_region_lists_only_its_initiatives(in_request):
     words = text_of(text)
     assert "Geen cijfers per regio gepubliceerd" in text_of(side)
     assert "Tour de BeterDichtbij (Sneek)" in words and "Roosendaal" not in words
+    assert "Omvang (zoals gepubliceerd)" in words
     assert "2024: weekvolgorde niet gepubliceerd" in text_of(note)
     assert "Natural Earth" in text_of(sources)
+
+
+def test_initiatives_show_the_size_their_source_gives(in_request):
+    _figure, _side, text, *_ = map.update_map(store(editions=[2022]), geojson_url="/g.json")
+    assert "14 VVT instellingen" in text_of(text) and "zo’n 150 cliënten" in text_of(text)
 
 
 def test_map_by_week_highlights_the_region_that_had_that_week(in_request):

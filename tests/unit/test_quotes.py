@@ -52,6 +52,13 @@ def test_every_quote_stands_verbatim_in_its_source():
     assert misquoted == []
 
 
+def test_every_initiative_size_stands_word_for_word_in_its_quote():
+    sized = [(line, row) for name, line, row in _quoted_rows() if name == "initiatives.csv" and row["size_text"]]
+    assert len(sized) == 2
+    for line, row in sized:
+        assert row["size_text"] in row["quote"], f"initiatives.csv line {line}"
+
+
 def test_every_published_text_of_a_documented_figure_stands_in_its_quote():
     for name, line, row in _quoted_rows():
         text = row.get("published_text")
