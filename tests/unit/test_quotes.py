@@ -31,9 +31,14 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _require_documents() -> None:
+    missing = [path for path in (*DOCUMENTS.values(), NOTES) if not (SHARED / path).exists()]
+    if missing:
+        pytest.skip(f"source documents not found in {SHARED} (set SZE_SOURCE_TEXTS): {missing[0]}")
+
+
 def _quoted_rows():
-    if not (SHARED / NOTES).exists():
-        pytest.skip(f"source documents not found in {SHARED} (set SZE_SOURCE_TEXTS)")
+    _require_documents()
     dataset = read_dataset()
     for name, rows in dataset.items():
         for line, row in enumerate(rows, start=2):
@@ -42,6 +47,7 @@ def _quoted_rows():
 
 
 def test_every_quote_stands_verbatim_in_its_source():
+    _require_documents()
     texts = {source: _normal((SHARED / path).read_text(encoding="utf-8")) for source, path in DOCUMENTS.items()}
     notes = _normal((SHARED / NOTES).read_text(encoding="utf-8"))
     misquoted = []
