@@ -9,7 +9,7 @@ from dashboard.figures import evaluation_figure
 from dashboard.i18n import cite, fmt_published, t
 from data_access import queries
 from layouts import ids
-from layouts.components import source_note, table
+from layouts.components import headers, source_note, table
 
 
 def update_evaluation(selection_data: object) -> tuple:
@@ -33,14 +33,7 @@ def update_evaluation(selection_data: object) -> tuple:
         [
             html.H3(t("eval_table_heading", language)),
             table(
-                [
-                    t("col_edition", language),
-                    t("col_measure", language),
-                    t("col_value", language),
-                    t("col_what_rated", language),
-                    t("col_rated_by", language),
-                    t("col_source", language),
-                ],
+                headers(language, "edition", "measure", "value", "what_rated", "rated_by", "source"),
                 rows,
             )
             if rows

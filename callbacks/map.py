@@ -10,7 +10,7 @@ from dashboard.figures import map_figure
 from dashboard.i18n import cite, fmt_period, fmt_published, metric_label, t
 from data_access import queries
 from layouts import ids
-from layouts.components import source_note, table
+from layouts.components import headers, source_note, table
 
 GEOJSON_ASSET = "geo/nl-provinces.geojson"
 
@@ -128,26 +128,14 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
         [
             html.H3(t("weeks_heading", language)),
             table(
-                [
-                    t("col_edition", language),
-                    t("col_week", language),
-                    t("col_region", language),
-                    t("col_period", language),
-                    t("col_source", language),
-                ],
+                headers(language, "edition", "week", "region", "period", "source"),
                 week_rows,
             )
             if week_rows
             else html.P("—"),
             html.H3(t("regional_figures_heading", language)),
             table(
-                [
-                    t("col_edition", language),
-                    t("col_region", language),
-                    t("filter_metric", language),
-                    t("col_value", language),
-                    t("col_source", language),
-                ],
+                headers(language, "edition", "region", "metric", "value", "source"),
                 figure_rows,
             )
             if figure_rows
@@ -158,15 +146,7 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
         [
             html.H3(t("initiatives_heading", language)),
             table(
-                [
-                    t("col_name", language),
-                    t("col_organisation", language),
-                    t("col_where", language),
-                    t("col_edition", language),
-                    t("col_kind", language),
-                    t("col_size", language),
-                    t("col_source", language),
-                ],
+                headers(language, "name", "organisation", "where", "edition", "kind", "size", "source"),
                 initiative_rows,
             )
             if initiative_rows

@@ -10,7 +10,7 @@ from dashboard.figures import monitor_figure, reach_figure
 from dashboard.i18n import cite, fmt_published, indicator_label, t
 from data_access import queries
 from layouts import ids
-from layouts.components import figure_card, source_note, table
+from layouts.components import figure_card, headers, source_note, table
 
 
 def update_reach(selection_data: object) -> tuple:
@@ -54,12 +54,7 @@ def update_reach(selection_data: object) -> tuple:
         [
             html.P(t("monitor_note", language), className="view-note"),
             table(
-                [
-                    t("col_indicator", language),
-                    t("col_period", language),
-                    t("col_value", language),
-                    t("col_source", language),
-                ],
+                headers(language, "indicator", "period", "value", "source"),
                 monitor_rows,
             ),
         ]

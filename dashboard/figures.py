@@ -318,48 +318,36 @@ def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
         horizontal_spacing=0.22,
         subplot_titles=(t("eval_score", lang), t("eval_return", lang)),
     )
-    if len(scores):
-        labels = [f"{r.edition} · {r.what_rated} ({r.source_publisher.split(' (')[0]})" for r in scores.itertuples()]
+    panels = (
+        (
+            scores,
+            [f"{r.edition} · {r.what_rated} ({r.source_publisher.split(' (')[0]})" for r in scores.itertuples()],
+            SZE_COLOUR,
+        ),
+        (returning, [str(e) for e in returning["edition"]], "#2E7D32"),
+    )
+    for col, (part, labels, colour) in enumerate(panels, start=1):
+        if part.empty:
+            continue
         fig.add_trace(
             go.Bar(
                 y=labels,
-                x=scores["value"],
+                x=list(part["value"]),
                 orientation="h",
-                marker_color=SZE_COLOUR,
-                text=[fmt_published(v) for v in scores["published_text"]],
+                marker_color=colour,
+                text=[fmt_published(v) for v in part["published_text"]],
                 textposition="outside",
                 cliponaxis=False,
                 textfont=dict(size=18),
                 showlegend=False,
                 hovertext=[
                     f"{r.what_rated}<br>{fmt_published(r.published_text)}<br>{t('source', lang)}: {cite(r)}"
-                    for r in scores.itertuples()
+                    for r in part.itertuples()
                 ],
                 hoverinfo="text",
             ),
             row=1,
-            col=1,
-        )
-    if len(returning):
-        fig.add_trace(
-            go.Bar(
-                y=[str(e) for e in returning["edition"]],
-                x=returning["value"],
-                orientation="h",
-                marker_color="#2E7D32",
-                text=[fmt_published(v) for v in returning["published_text"]],
-                textposition="outside",
-                cliponaxis=False,
-                textfont=dict(size=18),
-                showlegend=False,
-                hovertext=[
-                    f"{fmt_published(r.published_text)}<br>{t('source', lang)}: {cite(r)}"
-                    for r in returning.itertuples()
-                ],
-                hoverinfo="text",
-            ),
-            row=1,
-            col=2,
+            col=col,
         )
     fig.update_xaxes(range=[0, 12.5], tickvals=list(range(11)), row=1, col=1, gridcolor="#e5e5e5")
     fig.update_xaxes(range=[0, 135], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", row=1, col=2, gridcolor="#e5e5e5")

@@ -112,6 +112,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_indicator": "Indicator",
         "col_name": "Initiatief",
         "col_organisation": "Organisatie",
+        "col_metric": "Cijfer",
         "col_size": "Omvang (zoals gepubliceerd)",
         "eval_missing": "Geen evaluatie gepubliceerd voor: {editions}.",
         "map_boundaries_source": "Natural Earth (provinciegrenzen, publiek domein)",

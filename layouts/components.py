@@ -72,6 +72,11 @@ def figure_card(title: str, value: str, detail: str | None, source: str | None, 
     return dbc.Col(dbc.Card(dbc.CardBody(body), className="figure-card h-100"), xs=12, sm=6, lg=3, className="mb-3")
 
 
+def headers(lang: str, *keys: str) -> list[str]:
+    """Column headers from their i18n keys: headers(lang, "edition", "source") -> ['Editie', 'Bron']."""
+    return [t(f"col_{key}", lang) for key in keys]
+
+
 def table(columns: Sequence[str], rows: Iterable[Sequence[object]], caption: str | None = None) -> dbc.Table:
     """A plain, accessible table (header cells scoped to columns)."""
     head = html.Thead(html.Tr([html.Th(c, scope="col") for c in columns]))
