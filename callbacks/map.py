@@ -29,30 +29,16 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
     selection = selection_from(selection_data, engine)
     editions = queries.editions(engine)
     years = chosen_editions(selection, editions, programme="sze")
-    notes: list[str] = []
-    week_frames = []
-    for year in years:
-        frame = queries.weeks(engine, year)
-        if frame.empty:
-            notes.append(t("weeks_unknown", language, edition=year))
-        week_frames.append(frame.assign(edition=year))
-    weeks = pd.concat(week_frames) if week_frames else queries.weeks(engine, -1).assign(edition=[])
+    weeks = queries.weeks(engine, years)
+    notes = [t("weeks_unknown", language, edition=year) for year in years if year not in set(weeks["edition"])]
     highlight = _highlight(weeks, selection.region, selection.week)
     initiatives = queries.initiatives(engine, editions=years or [-1])
     regional = queries.figures(engine, editions=years or [-1])
     regional = regional[regional["region"].notna()]
     if selection.week:
         # a week means a region only in editions whose week order is published
-        had_week = set(
-            zip(
-                weeks.loc[weeks["week"] == selection.week, "edition"],
-                weeks.loc[weeks["week"] == selection.week, "region"],
-                strict=True,
-            )
-        )
-        initiatives = initiatives[
-            [(e, r) in had_week for e, r in zip(initiatives["edition"], initiatives["region"], strict=True)]
-        ]
+        that_week = weeks.loc[weeks["week"] == selection.week, ["edition", "region"]]
+        initiatives = initiatives.merge(that_week, on=["edition", "region"])
         regional = regional[regional["week"] == selection.week]
         unordered = [y for y in years if y not in set(weeks["edition"])]
         if unordered:

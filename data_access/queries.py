@@ -109,11 +109,15 @@ def provinces(engine: Engine) -> pd.DataFrame:
     )
 
 
-def weeks(engine: Engine, edition: int) -> pd.DataFrame:
-    """Which region had which week in ``edition``, with dates and source; empty if unpublished."""
+def weeks(engine: Engine, editions: Sequence[int]) -> pd.DataFrame:
+    """Which region had which week in each of ``editions``, with dates and source.
+
+    Editions whose week order was not published have no rows.
+    """
     w, src = s.edition_weeks, s.sources
     stmt = (
         select(
+            w.c.edition,
             w.c.week,
             w.c.region,
             w.c.start_date,
@@ -121,8 +125,8 @@ def weeks(engine: Engine, edition: int) -> pd.DataFrame:
             *_cited(src),
         )
         .join(src, src.c.source_id == w.c.source_id)
-        .where(w.c.edition == edition)
-        .order_by(w.c.week)
+        .where(w.c.edition.in_(list(editions)))
+        .order_by(w.c.edition, w.c.week)
     )
     return _frame(engine, stmt)
 

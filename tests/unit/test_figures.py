@@ -60,7 +60,7 @@ def test_map_colours_each_region_and_fades_the_others_when_one_is_chosen(engine)
     fig = figures.map_figure(
         queries.provinces(engine),
         queries.regions(engine),
-        queries.weeks(engine, 2021).assign(edition=2021),
+        queries.weeks(engine, [2021]),
         queries.initiatives(engine, [2024]),
         geojson_url="/assets/geo/nl-provinces.geojson",
         highlight=frozenset({"zuid"}),
@@ -76,11 +76,11 @@ def test_map_colours_each_region_and_fades_the_others_when_one_is_chosen(engine)
 
 
 def test_map_labels_a_week_once_for_all_editions_that_share_it(engine):
-    weeks = [queries.weeks(engine, year).assign(edition=year) for year in (2021, 2023)]
+    weeks = queries.weeks(engine, [2021, 2023])
     fig = figures.map_figure(
         queries.provinces(engine),
         queries.regions(engine),
-        pd.concat(weeks),
+        weeks,
         queries.initiatives(engine, [2021, 2023]),
         geojson_url="x",
     )
@@ -92,7 +92,7 @@ def test_map_by_figure_greys_regions_without_a_published_value(engine):
     fig = figures.map_figure(
         queries.provinces(engine),
         queries.regions(engine),
-        queries.weeks(engine, 2021).assign(edition=2021),
+        queries.weeks(engine, [2021]),
         queries.initiatives(engine, [2021]),
         geojson_url="x",
         regional_values=queries.regional_figures(engine, 2021, "activiteiten"),
