@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.i18n import cite, fmt_number, fmt_published, indicator_label, metric_label, t
+from dashboard.i18n import cite, fmt_published, indicator_label, metric_label, t
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 REGION_COLOURS = {"noord": "#56B4E9", "oost": "#E69F00", "west": "#009E73", "zuid": "#CC79A7"}
@@ -442,7 +442,6 @@ __all__ = [
     "REGION_COLOURS",
     "empty_figure",
     "evaluation_figure",
-    "fmt_number",
     "map_figure",
     "monitor_figure",
     "reach_figure",

@@ -7,7 +7,6 @@ later issue: add ``"en"`` with the same keys.
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 DEFAULT_LANG = "nl"
 
@@ -219,14 +218,6 @@ def metric_label(metric: str, lang: str = DEFAULT_LANG) -> str:
 def indicator_label(indicator: str, lang: str = DEFAULT_LANG) -> str:
     """Display name of a Zorg van Nu or e-healthmonitor indicator."""
     return INDICATOR_LABELS.get(lang, INDICATOR_LABELS[DEFAULT_LANG]).get(indicator, indicator.replace("_", " "))
-
-
-def fmt_number(value: float | None, decimals: int = 0) -> str:
-    """Dutch notation: 33000 -> '33.000', 7.5 -> '7,5'; None or NaN -> ''."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def fmt_published(text: str | None) -> str:
