@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-import dash_bootstrap_components as dbc  # noqa: F401  (registers the component library)
 from dash import Dash, set_props
 from flask import Response
 from sqlalchemy.exc import SQLAlchemyError

@@ -123,3 +123,16 @@ def test_brfilter002_a_presenter_can_fold_the_filters_away(live_server, browser)
     browser.find_element(By.ID, "filter-toggle").click()
     wait_until(lambda: not region.is_displayed(), what="the filters to fold away")
     assert "regio Zuid" in browser.find_element(By.ID, "filter-summary").text  # still says what is shown
+
+
+def test_brdl001_the_download_holds_the_selections_figures_with_their_sources(live_server, browser, tmp_path):
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
+    browser.get(f"{live_server}/?tab=trends&editie=2022")
+    wait_for_charts(browser)
+    browser.find_element(By.ID, "download-button").click()
+    target = tmp_path / "sze-cijfers.csv"
+    wait_until(lambda: target.exists() and target.stat().st_size > 0, what="the CSV file")
+    text = target.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("editie,regio,week,cijfer,waarde,zoals_gepubliceerd")
+    assert "ruim 3500" in text and "voorjaar 2022" in text
+    assert "bijna 33.000" not in text  # 2021 is not in the selection
