@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
-from callbacks.common import db, lang, sze_metrics
+from callbacks.common import db, lang, selection_from, sze_metrics
 from dashboard.i18n import t
 from dashboard.selection import REGIONS, TABS, Selection
 from data_access import queries
@@ -28,18 +28,27 @@ def sync_selection(
     *,
     known: dict[str, list[int]],
     known_metrics: list[str],
+    on_dashboard: bool = True,
 ) -> tuple:
-    """Work out the selection from whatever changed; return URL search, control values and Store."""
+    """Work out the selection from whatever changed; return URL search, control values and Store.
+
+    Only the dashboard page reads and writes its state in the URL: another page (Over de cijfers)
+    keeps its own address, so Back leads where the user came from, and the selection stays as it
+    was for the way back.
+    """
+    if not on_dashboard:
+        return (no_update,) * 8
     every = sorted(year for years in known.values() for year in years)
     current = Selection.from_query(search, known_editions=every, known_metrics=known_metrics)
+    ticked = [*_as_years(sze_editions), *_as_years(predecessor_editions)]
     if trigger in (None, ids.URL):
         selection = current
     elif trigger == ids.RESET:
         selection = Selection.parse(tab=current.tab, known_editions=every, known_metrics=known_metrics)
     else:
         selection = Selection.parse(
-            # no box ticked means every edition, as in the URL: a view is never empty by accident
-            editions=[*_as_years(sze_editions), *_as_years(predecessor_editions)],
+            # the last ticked edition cannot be unticked: a view is never empty by accident
+            editions=ticked or list(current.editions_or(every)),
             region=region or None,
             week=week or None,
             metric=metric,
@@ -70,17 +79,17 @@ def _as_years(value: object) -> list[int]:
 
 
 def view_links(selection_data: object) -> tuple:
-    """Each view link keeps the current filters; the open view's link is marked active."""
-    selection = Selection.from_store(selection_data if isinstance(selection_data, dict) else None)
+    """Each view link (and the Dashboard link) keeps the current filters; the open view is marked."""
+    selection = selection_from(selection_data, db())
     hrefs = ["/" + selection.with_tab(tab).to_query() for tab in TABS]
     active = [tab == selection.tab for tab in TABS]
-    return (*hrefs, *active)
+    return ("/" + selection.to_query(), *hrefs, *active)
 
 
 def describe_selection(data: object) -> str:
     """One sentence saying what the views show, read out by screen readers when it changes."""
     language = lang()
-    selection = Selection.from_store(data if isinstance(data, dict) else None)
+    selection = selection_from(data, db())
     parts = [
         t("summary_editions", language, edition=", ".join(str(y) for y in selection.editions))
         if selection.editions
@@ -106,7 +115,7 @@ def region_from_click(click: object, current: object) -> str:
     return "" if region == current else region
 
 
-def _sync(search, sze_editions, predecessor_editions, region, week, metric, colour, _reset):
+def _sync(search, sze_editions, predecessor_editions, region, week, metric, colour, _reset, pathname):
     engine = db()
     editions = queries.editions(engine)
     known = {
@@ -123,6 +132,7 @@ def _sync(search, sze_editions, predecessor_editions, region, week, metric, colo
         colour,
         known=known,
         known_metrics=sze_metrics(engine),
+        on_dashboard=(pathname or "/").rstrip("/") in ("", "/"),
     )
 
 
@@ -145,8 +155,10 @@ def register(app: Dash) -> None:
         Input(ids.METRIC, "value"),
         Input(ids.COLOUR, "value"),
         Input(ids.RESET, "n_clicks"),
+        State(ids.URL, "pathname"),
     )(_sync)
     app.callback(
+        Output(ids.NAV_DASHBOARD, "href"),
         *[Output(ids.tab_link(tab), "href") for tab in TABS],
         *[Output(ids.tab_link(tab), "active") for tab in TABS],
         Input(ids.SELECTION, "data"),

@@ -136,3 +136,17 @@ def test_brdl001_the_download_holds_the_selections_figures_with_their_sources(li
     assert text.splitlines()[0].startswith("editie,regio,week,cijfer,waarde,zoals_gepubliceerd")
     assert "ruim 3500" in text and "voorjaar 2022" in text
     assert "bijna 33.000" not in text  # 2021 is not in the selection
+
+
+def test_brnav001_back_from_the_about_page_returns_to_the_filtered_view(live_server, browser):
+    browser.get(f"{live_server}/?tab=evaluatie&editie=2022&regio=oost")
+    wait_for_text(browser, "De SZE 2022 als geheel")
+    browser.find_element(By.ID, "nav-about").click()
+    wait_for_text(browser, "Waar bronnen verschillen")
+    assert browser.current_url.endswith("/over-de-cijfers")
+    dashboard_link = browser.find_element(By.ID, "nav-dashboard").get_attribute("href")
+    assert dashboard_link.endswith("/?tab=evaluatie&editie=2022&regio=oost")
+    browser.back()
+    wait_until(lambda: browser.current_url.endswith("/?tab=evaluatie&editie=2022&regio=oost"), what="the way back")
+    wait_for_text(browser, "De SZE 2022 als geheel")
+    assert console_errors(browser) == []

@@ -59,6 +59,28 @@ def test_a_filter_change_is_written_to_the_url_keeping_the_view():
     assert out[0] == "?tab=trends&regio=noord"
 
 
+def test_the_last_ticked_edition_cannot_be_unticked():
+    out = sync(ids.EDITIONS, "?tab=kaart&editie=2024", [], [], "", "", "activiteiten", "regio")
+    assert out[0] is no_update and out[1] == [2024]
+
+
+def test_another_page_keeps_its_own_address_and_the_selection():
+    out = state.sync_selection(
+        None,
+        "",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        known=KNOWN_BY_PROGRAMME,
+        known_metrics=METRICS,
+        on_dashboard=False,
+    )
+    assert all(value is no_update for value in out)
+
+
 def test_unticking_editions_narrows_the_selection():
     out = sync(ids.EDITIONS, "?tab=kaart", [2024], [], "", "", "activiteiten", "regio")
     assert out[0] == "?tab=kaart&editie=2024" and out[1] == [2024] and out[2] == []
@@ -74,15 +96,18 @@ def test_a_malformed_url_opens_the_asked_view_with_defaults():
     assert out[-1]["tab"] == "trends" and out[-1]["week"] is None
 
 
-def test_view_links_carry_the_filters_and_mark_the_open_view():
+def test_view_links_carry_the_filters_and_mark_the_open_view(in_request):
+    links = state.view_links(store(tab="trends", region="zuid", metric="deelsessies"))
+    assert links[0] == "/?tab=trends&regio=zuid&cijfer=deelsessies"
+    assert links[2] == "/?tab=trends&regio=zuid&cijfer=deelsessies"
     links = state.view_links(store(tab="trends", region="zuid"))
-    assert links[:4] == (
+    assert links[1:5] == (
         "/?tab=kaart&regio=zuid",
         "/?tab=trends&regio=zuid",
         "/?tab=evaluatie&regio=zuid",
         "/?tab=bereik&regio=zuid",
     )
-    assert links[4:] == (False, True, False, False)
+    assert links[5:] == (False, True, False, False)
 
 
 def test_the_summary_says_what_is_shown(in_request):
