@@ -8,6 +8,7 @@ from dash import Dash, Input, Output, get_asset_url, html
 from callbacks.common import chosen_editions, db, lang, selection_from
 from dashboard.figures import map_figure
 from dashboard.i18n import cite, fmt_period, fmt_published, metric_label, t
+from dashboard.selection import REGIONS
 from data_access import queries
 from layouts import ids
 from layouts.components import headers, source_note, table
@@ -15,12 +16,15 @@ from layouts.components import headers, source_note, table
 GEOJSON_ASSET = "geo/nl-provinces.geojson"
 
 
-def _highlight(weeks: pd.DataFrame, region: str | None, week: int | None) -> frozenset[str]:
-    """Regions to emphasise: the chosen region, and the regions that had the chosen week."""
-    regions = set(weeks.loc[weeks["week"] == week, "region"]) if week else None
-    if region:
-        regions = {region} if regions is None else regions & {region}
-    return frozenset(regions or ())
+def _highlight(weeks: pd.DataFrame, region: str | None, week: int | None) -> frozenset[str] | None:
+    """Regions to emphasise: the chosen region and the regions that had the chosen week.
+
+    None when neither is chosen; an empty set when the two exclude each other.
+    """
+    if not (region or week):
+        return None
+    regions = set(weeks.loc[weeks["week"] == week, "region"]) if week else set(REGIONS)
+    return frozenset(regions & {region} if region else regions)
 
 
 def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
@@ -118,7 +122,7 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
                 week_rows,
             )
             if week_rows
-            else html.P("—"),
+            else html.P(t("weeks_none_published" if years else "weeks_none_chosen", language)),
             html.H3(t("regional_figures_heading", language)),
             table(
                 headers(language, "edition", "region", "metric", "value", "source"),

@@ -70,7 +70,7 @@ def map_figure(
     initiatives: pd.DataFrame,
     *,
     geojson_url: str,
-    highlight: frozenset[str] = frozenset(),
+    highlight: frozenset[str] | None = None,
     regional_values: pd.DataFrame | None = None,
     metric: str | None = None,
     value_edition: int | None = None,
@@ -87,7 +87,8 @@ def map_figure(
     region_names = dict(zip(regions["region"], regions["name"], strict=True))
 
     def opacity(region: str) -> float:
-        return 1.0 if not highlight or region in highlight else 0.25
+        # None: no region or week chosen; an empty set: the choices exclude every region
+        return 1.0 if highlight is None or region in highlight else 0.25
 
     week_text: dict[str, list[str]] = {}
     for (region, week), group in weeks.groupby(["region", "week"], sort=True) if len(weeks) else []:
@@ -177,7 +178,11 @@ def map_figure(
 
     title = t("map_title", lang)
     if by_metric and metric:
-        title = t("map_title_metric", lang, metric=metric_label(metric, lang), edition=value_edition or "")
+        title = (
+            t("map_title_metric", lang, metric=metric_label(metric, lang), edition=value_edition)
+            if value_edition
+            else t("map_title_metric_none", lang, metric=metric_label(metric, lang))
+        )
     # fixed bounds (not fitbounds): room around the country for the region labels
     fig.update_geos(
         visible=False,

@@ -32,7 +32,7 @@ def source_note(frame: pd.DataFrame, lang: str = "nl", extra: Iterable[str] = ()
 
 def graph_panel(
     graph_id: str,
-    text_id: str,
+    text_id: str | None,
     sources_id: str,
     note_id: str | None = None,
     lang: str = "nl",
@@ -54,8 +54,9 @@ def graph_panel(
             delay_show=300,
         ),
         html.Div(id=sources_id, className="sources"),
-        html.Div(id=text_id, className="as-text"),
     ]
+    if text_id:
+        children.append(html.Div(id=text_id, className="as-text"))
     return html.Section(children, className="graph-panel", **{"aria-label": t("chart_alt", lang)})
 
 

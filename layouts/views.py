@@ -20,13 +20,15 @@ def map_view(lang: str = "nl") -> html.Div:
             dbc.Row(
                 [
                     dbc.Col(
-                        graph_panel(ids.MAP_GRAPH, ids.MAP_TEXT, ids.MAP_SOURCES, ids.MAP_NOTE, lang, config=config),
+                        graph_panel(ids.MAP_GRAPH, None, ids.MAP_SOURCES, ids.MAP_NOTE, lang, config=config),
                         lg=7,
                     ),
                     dbc.Col(html.Div(id=ids.MAP_SIDE, className="as-text"), lg=5),
                 ]
             ),
             html.P(t("map_credit", lang), className="credit"),
+            # the initiatives table needs the full width for its sources
+            html.Div(id=ids.MAP_TEXT, className="as-text"),
         ]
     )
 

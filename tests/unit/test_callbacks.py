@@ -156,6 +156,17 @@ def test_initiatives_show_the_size_their_source_gives(in_request):
     assert "14 VVT instellingen" in text_of(text) and "zo’n 150 cliënten" in text_of(text)
 
 
+def test_map_with_a_region_and_week_that_exclude_each_other_fades_every_region(in_request):
+    figure, _side, _text, _sources, note = map.update_map(store(region="noord", week="1"), geojson_url="/g.json")
+    assert all(t.marker.opacity < 0.5 for t in figure.data if t.type == "choropleth")
+    assert "Geen regio had week 1" in text_of(note)
+
+
+def test_map_by_a_figure_without_regional_values_says_so_in_its_title(in_request):
+    figure, *_ = map.update_map(store(colour="cijfer", metric="bezoekers"), geojson_url="/g.json")
+    assert figure.layout.title.text == "Bezoekers van activiteiten per regio: niet gepubliceerd"
+
+
 def test_map_by_week_highlights_the_region_that_had_that_week(in_request):
     figure, *_ = map.update_map(store(week="1", editions=[2021]), geojson_url="/g.json")
     opacities = {t.name: t.marker.opacity for t in figure.data if t.type == "choropleth"}
