@@ -14,8 +14,11 @@ from layouts import ids
 from layouts.components import figure_card, source_note
 
 
-def _edition_card(edition, metric: str, row, language: str):
-    """A card for one edition: its published value with source, or why there is none."""
+def _edition_card(edition, metric: str, row, language: str, scope: str = ""):
+    """A card for one edition: its published value with source, or why there is none.
+
+    ``scope`` names a region or week filter, so 'niet gepubliceerd' is not read as national.
+    """
     published = row is not None and isinstance(row.published_text, str)
     detail = fmt_period(edition.start_date, edition.end_date)
     if published and isinstance(row.note, str):
@@ -26,7 +29,7 @@ def _edition_card(edition, metric: str, row, language: str):
         value = t("not_published" if edition.has_totals else "no_totals", language)
         source = cite(edition)  # where the dates and the silence come from
     return figure_card(
-        f"{edition['name']} · {metric_label(metric, language)}",
+        f"{edition['name']} · {metric_label(metric, language)}{scope}",
         value,
         detail,
         f"{t('source', language)}: {source}",
@@ -59,14 +62,19 @@ def update_trends(selection_data: object) -> tuple:
             frame = queries.metric_by_edition(engine, metric)
             predecessor.append((metric, frame[frame["edition"].isin(ehw_years)]))
     definitions = queries.metrics(engine).set_index("metric")["definition"]
-    for metric in (selection.metric, *(m for m, _ in predecessor)):
+    for metric in ([selection.metric] if sze_years else []) + [m for m, _ in predecessor]:
         notes.append(
             f"{t('definition', language)} {metric_label(metric, language).lower()}: {definitions.get(metric, '')}"
         )
 
     figure = trend_figure(sze, predecessor, metric=selection.metric, lang=language)
     info = editions.set_index("year")
-    cards = [_edition_card(info.loc[row.edition], selection.metric, row, language) for row in sze.itertuples()]
+    scope = ""
+    if selection.region:
+        scope += f" · {t('summary_region', language, region=selection.region.capitalize())}"
+    if selection.week:
+        scope += f" · {t('summary_week', language, week=selection.week)}"
+    cards = [_edition_card(info.loc[row.edition], selection.metric, row, language, scope) for row in sze.itertuples()]
     for year in ehw_years if predecessor else []:
         rows = [
             (m, r)

@@ -7,6 +7,7 @@ Readable from the back of the room: large type, direct labels with the published
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
@@ -37,6 +38,11 @@ GRAPH_CONFIG = {
 
 def _is_missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _wrap(text: str, width: int = 14) -> str:
+    """Long published words on two or more lines, so a bar's label stays above its bar."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
 
 
 def _base_layout(fig: go.Figure, title: str, height: int = 480) -> go.Figure:
@@ -208,7 +214,7 @@ def _edition_bars(
 
     Each metric is its own trace: two definitions never become one series, even in one panel.
     """
-    top, published_editions, editions = 1.0, set(), set()
+    top, published_editions, editions = 0.0, set(), set()
     for metric, frame, colour in series:
         frame = frame.assign(x=frame["edition"].astype(str))
         editions |= set(frame["x"])
@@ -226,7 +232,7 @@ def _edition_bars(
                 go.Bar(
                     x=list(part["x"]),
                     y=list(part["value"]),
-                    text=[fmt_published(v) + suffix for v in part["published_text"]],
+                    text=[_wrap(fmt_published(v)) + suffix for v in part["published_text"]],
                     textposition="outside",
                     constraintext="none",
                     cliponaxis=False,
@@ -252,7 +258,7 @@ def _edition_bars(
         fig.add_trace(
             go.Scatter(
                 x=gaps,
-                y=[top * 0.08] * len(gaps),
+                y=[(top or 1.0) * 0.08] * len(gaps),
                 mode="text",
                 text=[t("not_published_br", lang)] * len(gaps),
                 textfont=dict(size=15, color="#444"),
@@ -264,7 +270,10 @@ def _edition_bars(
             row=1,
             col=col,
         )
-    fig.update_yaxes(range=[0, top * 1.25], row=1, col=col)
+    if published_editions:
+        fig.update_yaxes(range=[0, top * 1.25], row=1, col=col)
+    else:  # nothing published here: no axis that suggests a scale
+        fig.update_yaxes(range=[0, 1], showticklabels=False, showgrid=False, row=1, col=col)
 
 
 def trend_figure(
@@ -281,29 +290,29 @@ def trend_figure(
     source_publisher, source_date.
     """
     predecessor = [(m, f) for m, f in predecessor if len(f)]
-    sze_title = f"{t('sze_title', lang)}: {metric_label(metric, lang)}"
+    colours = [PREDECESSOR_COLOUR, PREDECESSOR_COLOUR_2]
+    panels = []
     if predecessor:
-        fig = make_subplots(
-            rows=1,
-            cols=2,
-            column_widths=[0.42, 0.58],
-            horizontal_spacing=0.08,
-            subplot_titles=(t("predecessor_title", lang), sze_title),
-        )
-        colours = [PREDECESSOR_COLOUR, PREDECESSOR_COLOUR_2]
         series = [(m, f, colours[i % 2]) for i, (m, f) in enumerate(predecessor)]
-        _edition_bars(fig, series, col=1, lang=lang, name_metric=len(predecessor) > 1)
-        sze_col = 2
-    else:
-        fig = make_subplots(rows=1, cols=1, subplot_titles=(sze_title,))
-        sze_col = 1
+        panels.append((t("predecessor_title", lang), series, len(predecessor) > 1))
     if len(sze):
-        _edition_bars(fig, [(metric, sze, SZE_COLOUR)], col=sze_col, lang=lang, name_metric=False)
+        panels.append((f"{t('sze_title', lang)}: {metric_label(metric, lang)}", [(metric, sze, SZE_COLOUR)], False))
+    if not panels:
+        return empty_figure(t("trend_nothing", lang))
+    fig = make_subplots(
+        rows=1,
+        cols=len(panels),
+        column_widths=[0.42, 0.58] if len(panels) == 2 else None,
+        horizontal_spacing=0.12,
+        subplot_titles=[title for title, _, _ in panels],
+    )
+    for col, (_title, series, name_metric) in enumerate(panels, start=1):
+        _edition_bars(fig, series, col=col, lang=lang, name_metric=name_metric)
     fig.update_xaxes(
         type="category", categoryorder="category ascending", showline=True, linecolor="#444", tickfont=dict(size=17)
     )
-    fig.update_yaxes(showgrid=True, gridcolor="#e5e5e5", tickformat=",d", rangemode="tozero")
-    for annotation in fig.layout.annotations[: 2 if predecessor else 1]:
+    fig.update_yaxes(gridcolor="#e5e5e5", tickformat=",d", rangemode="tozero")
+    for annotation in fig.layout.annotations[: len(panels)]:
         annotation.font = dict(size=16)
     _base_layout(fig, t("trend_title", lang, metric=metric_label(metric, lang)), height=500)
     fig.update_layout(bargap=0.3, barmode="overlay", margin=dict(l=10, r=50, t=90, b=40))

@@ -88,6 +88,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "regional_figures_heading": "Cijfers per regio",
         "regional_figures_none": "Geen cijfers per regio gepubliceerd voor deze selectie.",
         "trend_title": "{metric} per editie",
+        "trend_nothing": "Voor deze selectie is niets gepubliceerd.",
         "trend_axis": "aantal",
         "trend_rounded": "afgerond gepubliceerd (bijna, ruim, meer dan)",
         "trend_exact": "gepubliceerd cijfer",

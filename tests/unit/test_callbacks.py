@@ -136,6 +136,7 @@ def test_trends_show_gaps_and_no_totals_as_words(in_request):
 def test_trends_for_a_region_show_only_that_regions_figures(in_request):
     figure, text, sources, note = trends.update_trends(store(tab="trends", region="zuid"))
     assert "ruim vijftig" in text_of(text)
+    assert "Slimme Zorg Estafette 2022 · Activiteiten · regio Zuid" in text_of(text)
     assert "CIC West-Brabant" in text_of(sources)
     assert "regio Zuid" in text_of(note)
     assert not any(trace.xaxis == "x2" for trace in figure.data)  # no predecessor for a region

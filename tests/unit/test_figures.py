@@ -53,6 +53,17 @@ def test_editions_without_a_published_value_show_the_words_not_a_zero(trend):
 def test_rounded_figures_keep_their_qualifier_and_are_hatched(engine):
     fig = figures.trend_figure(queries.metric_by_edition(engine, "deelnemers"), metric="deelnemers")
     rounded = [t for t in _bars(fig) if "ruim 3500" in list(t.text)]
+    assert "naar schatting<br>circa 50.000" in [
+        text
+        for trace in _bars(
+            figures.trend_figure(
+                pd.DataFrame(columns=["edition"]),
+                [("bezoekers_ehw", queries.metric_by_edition(engine, "bezoekers_ehw"))],
+                metric="bezoekers",
+            )
+        )
+        for text in trace.text
+    ]
     assert len(rounded) == 1 and rounded[0].marker.pattern.shape == "/"
 
 
@@ -134,3 +145,12 @@ def test_monitor_draws_each_indicator_as_its_own_line(engine):
 def test_empty_evaluation_says_why():
     fig = figures.evaluation_figure(pd.DataFrame(columns=["measure"]))
     assert "geen evaluatieresultaten" in fig.layout.annotations[0].text
+
+
+def test_a_selection_with_nothing_published_says_so_without_an_axis(engine):
+    sze = queries.metric_by_edition(engine, "activiteiten", region="noord")
+    fig = figures.trend_figure(sze[sze["edition"] > 2022], metric="activiteiten")
+    assert fig.layout.yaxis.showticklabels is False
+    assert not [trace for trace in fig.data if trace.type == "bar"]
+    empty = figures.trend_figure(sze.iloc[0:0], metric="activiteiten")
+    assert empty.layout.annotations[0].text == "Voor deze selectie is niets gepubliceerd."
