@@ -1,4 +1,7 @@
-"""Download: every published figure and evaluation in the selection, each with its source, as CSV."""
+"""Download: the selection's published figures and evaluations, each with its source, as CSV.
+
+Written for Dutch spreadsheets: semicolons, decimal commas, UTF-8 with a byte-order mark.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from layouts import ids
 
 COLUMNS = {
     "edition": "editie",
+    "level": "niveau",
     "region": "regio",
     "week": "week",
     "what": "cijfer",
@@ -25,31 +29,52 @@ COLUMNS = {
 }
 
 
+def _number(value: object) -> str:
+    """7.5 -> '7,5', 210.0 -> '210', missing -> ''."""
+    if value is None or value != value:
+        return ""
+    return f"{float(value):g}".replace(".", ",")
+
+
 def figures_table(selection_data: object) -> pd.DataFrame:
-    """The figures and evaluations the selection covers, one row each, source columns included."""
+    """What the views show for the selection, one row per figure, source columns included.
+
+    With a region or week chosen only the figures published for it; evaluations are national
+    and come along only without such a filter.
+    """
     engine = db()
     selection = selection_from(selection_data, engine)
     years = chosen_editions(selection, queries.editions(engine)) or [-1]
-    figures = queries.figures(engine, editions=years, region=selection.region)
+    figures = queries.figures(engine, editions=years, region=selection.region, week=selection.week)
     figures = figures.assign(what=[metric_label(m) for m in figures["metric"]])
-    evaluations = queries.evaluations(engine, editions=years)
-    evaluations = evaluations.assign(
-        region=None,
-        week=None,
-        what=[
-            f"{t('measure_' + m)}: {w}" for m, w in zip(evaluations["measure"], evaluations["what_rated"], strict=True)
-        ],
+    parts = [figures]
+    if not (selection.region or selection.week):
+        evaluations = queries.evaluations(engine, editions=years)
+        parts.append(
+            evaluations.assign(
+                region=None,
+                week=None,
+                what=[
+                    f"{t('measure_' + m)}: {w}"
+                    for m, w in zip(evaluations["measure"], evaluations["what_rated"], strict=True)
+                ],
+            )
+        )
+    table = pd.concat(parts, ignore_index=True)
+    table = table.assign(
+        level=[t("level_region") if isinstance(r, str) else t("level_national") for r in table["region"]],
+        value=[_number(v) for v in table["value"]],
+        week=[_number(w) for w in table["week"]],
     )
-    table = pd.concat([figures, evaluations], ignore_index=True)[list(COLUMNS)]
-    return table.rename(columns=COLUMNS)
+    return table[list(COLUMNS)].rename(columns=COLUMNS)
 
 
 def download(n_clicks: int | None, selection_data: object) -> dict | None:
-    """Send the CSV when the button is pressed (UTF-8 with BOM, so Excel shows é and ë)."""
+    """Send the CSV when the button is pressed."""
     if not n_clicks:
         return None
-    table = figures_table(selection_data)
-    return dcc.send_data_frame(table.to_csv, "sze-cijfers.csv", index=False, encoding="utf-8-sig")
+    csv = figures_table(selection_data).to_csv(index=False, sep=";")
+    return dcc.send_string("\ufeff" + csv, "sze-cijfers.csv", type="text/csv")
 
 
 def register(app: Dash) -> None:

@@ -329,13 +329,16 @@ def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
         rows=1,
         cols=2,
         column_widths=[0.6, 0.4],
-        horizontal_spacing=0.22,
+        horizontal_spacing=0.14,
         subplot_titles=(t("eval_score", lang), t("eval_return", lang)),
     )
     panels = (
         (
             scores,
-            [f"{r.edition} · {r.what_rated} ({r.source_publisher.split(' (')[0]})" for r in scores.itertuples()],
+            [
+                _wrap(f"{r.edition} · {r.what_rated} ({r.source_publisher.split(' (')[0]})", 34)
+                for r in scores.itertuples()
+            ],
             SZE_COLOUR,
         ),
         (returning, [str(e) for e in returning["edition"]], "#2E7D32"),
@@ -405,7 +408,14 @@ def reach_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
                 hoverinfo="text",
             )
         )
-    fig.update_xaxes(type="log", range=[3, 6.7], gridcolor="#e5e5e5", tickformat=",d")
+    ticks = [1_000, 10_000, 100_000, 1_000_000]
+    fig.update_xaxes(
+        type="log",
+        range=[3, 7],
+        gridcolor="#e5e5e5",
+        tickvals=ticks,
+        ticktext=[f"{v:,}".replace(",", ".") for v in ticks],
+    )
     fig.update_yaxes(
         tickfont=dict(size=15),
         categoryorder="array",

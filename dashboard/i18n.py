@@ -46,6 +46,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "reset": "Filters wissen",
         "filters_toggle": "Filters tonen/verbergen",
         "download": "Cijfers downloaden (CSV)",
+        "level_national": "landelijk",
+        "level_region": "regio",
         "summary": "Getoond: {parts}.",
         "summary_all_editions": "alle edities",
         "summary_editions": "editie {edition}",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, func, literal, or_, select, text
+from sqlalchemy import Engine, and_, case, func, literal, select, text
 
 from data_access import schema as s
 
@@ -172,8 +172,10 @@ def metric_by_edition(engine: Engine, metric: str, region: str | None = None, we
     return _frame(engine, stmt)
 
 
-def figures(engine: Engine, editions: Sequence[int] | None = None, region: str | None = None) -> pd.DataFrame:
-    """Every published figure (national and regional), filtered by editions and region."""
+def figures(
+    engine: Engine, editions: Sequence[int] | None = None, region: str | None = None, week: int | None = None
+) -> pd.DataFrame:
+    """Published figures of ``editions``: all of them, or with ``region``/``week`` only those published for it."""
     f, e = s.figures, s.editions
     stmt = (
         select(f.c.edition, e.c.programme, f.c.region, f.c.week, f.c.metric, *_figure_columns())
@@ -184,7 +186,9 @@ def figures(engine: Engine, editions: Sequence[int] | None = None, region: str |
     if editions:
         stmt = stmt.where(f.c.edition.in_(list(editions)))
     if region:
-        stmt = stmt.where(or_(f.c.region == region, f.c.region.is_(None)))
+        stmt = stmt.where(f.c.region == region)
+    if week:
+        stmt = stmt.where(f.c.week == week)
     return _frame(engine, stmt)
 
 

@@ -132,8 +132,10 @@ def test_brdl001_the_download_holds_the_selections_figures_with_their_sources(li
     browser.find_element(By.ID, "download-button").click()
     target = tmp_path / "sze-cijfers.csv"
     wait_until(lambda: target.exists() and target.stat().st_size > 0, what="the CSV file")
-    text = target.read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0].startswith("editie,regio,week,cijfer,waarde,zoals_gepubliceerd")
+    raw = target.read_bytes()
+    assert raw.startswith("\ufeff".encode())  # so a Dutch Excel shows ë and ’ as they are
+    text = raw.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("editie;niveau;regio;week;cijfer;waarde;zoals_gepubliceerd")
     assert "ruim 3500" in text and "voorjaar 2022" in text
     assert "bijna 33.000" not in text  # 2021 is not in the selection
 

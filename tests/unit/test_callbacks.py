@@ -229,8 +229,22 @@ def test_download_holds_each_figure_with_its_words_and_source(in_request):
 
     table = download.figures_table(store(editions=[2022]))
     row = table[table["zoals_gepubliceerd"] == "ruim 3500"].iloc[0]
-    assert row["bron_datum"] == "voorjaar 2022" and row["kwalificatie"] == "ruim"
+    assert (row["waarde"], row["bron_datum"], row["kwalificatie"], row["niveau"]) == (
+        "3500",
+        "voorjaar 2022",
+        "ruim",
+        "landelijk",
+    )
     assert set(table["editie"]) == {2022}
     assert "cijfer: De SZE 2022 als geheel" in set(table["cijfer"])
     sent = download.download(1, store(editions=[2022]))
-    assert sent["filename"] == "sze-cijfers.csv" and "ruim 3500" in sent["content"]
+    assert sent["filename"] == "sze-cijfers.csv" and sent["content"].startswith("\ufeffeditie;niveau;regio")
+    assert ";8;een 8.0;" in sent["content"]
+
+
+def test_download_for_a_region_holds_only_that_regions_figures(in_request):
+    from callbacks import download
+
+    table = download.figures_table(store(editions=[2021, 2022], region="zuid"))
+    assert list(table["zoals_gepubliceerd"]) == ["ruim vijftig", "elf"]
+    assert set(table["niveau"]) == {"regio"} and set(table["week"]) == {"4"}
