@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html, no_update
 
 from callbacks.common import db, lang
-from dashboard.i18n import fmt_period, metric_label, t
+from dashboard.i18n import fmt_period, fmt_timestamp, metric_label, t
 from data_access import queries
 from layouts import ids
 from layouts.components import table
@@ -97,9 +97,12 @@ def about_content(pathname: str | None) -> object:
             html.H3(t("about_definitions", language)),
             table(
                 [t(f"about_col_{c}", language) for c in ("metric", "programme", "unit", "definition")],
-                [(metric_label(r.metric, language), r.programme, r.unit, r.definition) for r in metrics.itertuples()],
+                [
+                    (metric_label(r.metric, language), t(f"programme_{r.programme}", language), r.unit, r.definition)
+                    for r in metrics.itertuples()
+                ],
             ),
-            html.P(t("about_loaded", language, when=loaded or "?"), className="text-muted"),
+            html.P(t("about_loaded", language, when=fmt_timestamp(loaded)), className="text-muted"),
             html.P(t("map_credit", language), className="text-muted"),
         ],
         className="about py-3",

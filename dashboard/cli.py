@@ -55,6 +55,7 @@ def serve(settings: Settings, host: str, port: int, workers: int, dev: bool) -> 
                 "accesslog": "-",
                 "timeout": 60,
                 "graceful_timeout": 10,
+                "limit_request_line": 8190,  # gunicorn's maximum: long shared links still open
             }.items():
                 self.cfg.set(key, value)
 

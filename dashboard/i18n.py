@@ -78,7 +78,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "map_credit": "Kaartgegevens: Natural Earth (publiek domein). Plaatsen van initiatieven: plaats of provincie zoals in de bron genoemd.",
         "map_unpublished_legend": "Geen cijfer per regio gepubliceerd",
         "weeks_heading": "Weekvolgorde",
-        "map_week_unordered": "Het weekfilter geldt alleen voor edities met een gepubliceerde weekvolgorde; {editions} vallen weg.",
+        "map_week_unordered": "Het weekfilter geldt alleen voor edities met een gepubliceerde weekvolgorde; niet getoond: {editions}.",
         "map_week_none": "Geen regio had week {week} in de gekozen edities en regio.",
         "weeks_unknown": "{edition}: weekvolgorde niet gepubliceerd",
         "week_label": "week {week}",
@@ -248,6 +248,14 @@ def fmt_date(value: dt.date | str | None, *, year: bool = True) -> str:
         value = dt.date.fromisoformat(value)
     text = f"{value.day} {MONTHS_NL[value.month - 1]}"
     return f"{text} {value.year}" if year else text
+
+
+def fmt_timestamp(value: str | None) -> str:
+    """An ISO timestamp as '22 november 2026, 13:58 UTC'; '?' if unknown."""
+    if not value:
+        return "?"
+    moment = dt.datetime.fromisoformat(value)
+    return f"{fmt_date(moment.date())}, {moment:%H:%M} UTC"
 
 
 def fmt_period(start: dt.date | str | None, end: dt.date | str | None) -> str:

@@ -211,6 +211,7 @@ def test_about_page_lists_sources_discrepancies_and_editions_without_totals(in_r
     assert "Aantal deelsessies" in words and "39 deelsessies" in words
     assert "landelijke afsluiting op 4 maart" in words
     assert "Slimme Zorg Estafette 2023" in words and "Slimme Zorg Estafette 2024" in words
+    assert "Dataset geladen op " in words and "UTC." in words and "T1" not in words.split("Dataset geladen op ")[1]
     assert "Bijna 33.000 bezoekers activiteiten Slimme Zorg Estafette" in words
 
 
