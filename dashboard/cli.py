@@ -9,22 +9,31 @@ from collections.abc import Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.settings import Settings
+from data_access import schema
 from data_access.engine import make_engine
 from data_access.loader import DatasetError, load_bundled
 
 
-def init_db(settings: Settings, *, force: bool = False) -> int:
+def init_db(settings: Settings, *, force: bool = False, recreate: bool = False) -> int:
     """Create the schema and load the bundled dataset (idempotent); exit code."""
     settings.ensure_sqlite_dir()
     engine = make_engine(settings.database_url)
     try:
-        loaded = load_bundled(engine, force=force)
+        if recreate:
+            # until migrations exist (Alembic, a later issue) this is how a changed schema is applied
+            schema.metadata.drop_all(engine)
+        loaded = load_bundled(engine, force=force or recreate)
     except DatasetError as exc:
         print(exc, file=sys.stderr)
         return 2
     except SQLAlchemyError as exc:
         reason = getattr(exc, "orig", None) or exc
         print(f"Database error, nothing was changed: {exc.__class__.__name__}: {reason}", file=sys.stderr)
+        print(
+            "If the database was made by an older version, 'sze-dashboard init-db --recreate' rebuilds it "
+            "from the bundled dataset (rows added by other means are lost).",
+            file=sys.stderr,
+        )
         return 3
     finally:
         engine.dispose()
@@ -74,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     init = sub.add_parser("init-db", help="create the schema and load the bundled dataset (idempotent)")
     init.add_argument("--force", action="store_true", help="reload even if the dataset is unchanged")
+    init.add_argument(
+        "--recreate", action="store_true", help="drop every table first (for a database made by an older version)"
+    )
     run = sub.add_parser("serve", help="fill the database if needed and serve the dashboard")
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8050)
@@ -82,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = Settings.from_env(database_url=args.database_url)
     if args.command == "init-db":
-        return init_db(settings, force=args.force)
+        return init_db(settings, force=args.force, recreate=args.recreate)
     return serve(settings, args.host, args.port, args.workers, args.dev)
 
 
