@@ -36,22 +36,18 @@ def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
     weeks = queries.weeks(engine, years)
     notes = [t("weeks_unknown", language, edition=year) for year in years if year not in set(weeks["edition"])]
     highlight = _highlight(weeks, selection.region, selection.week)
-    initiatives = queries.initiatives(engine, editions=years or [-1])
-    regional = queries.figures(engine, editions=years or [-1])
+    initiatives = queries.initiatives(engine, editions=years or [-1], region=selection.region)
+    regional = queries.figures(engine, editions=years or [-1], region=selection.region, week=selection.week)
     regional = regional[regional["region"].notna()]
     if selection.week:
         # a week means a region only in editions whose week order is published
         that_week = weeks.loc[weeks["week"] == selection.week, ["edition", "region"]]
         initiatives = initiatives.merge(that_week, on=["edition", "region"])
-        regional = regional[regional["week"] == selection.week]
         unordered = [y for y in years if y not in set(weeks["edition"])]
         if unordered:
             notes.append(t("map_week_unordered", language, editions=", ".join(map(str, unordered))))
         if not highlight:
             notes.append(t("map_week_none", language, week=selection.week))
-    if selection.region:
-        initiatives = initiatives[initiatives["region"] == selection.region]
-        regional = regional[regional["region"] == selection.region]
 
     regional_values, value_edition = None, None
     if selection.colour == "cijfer":
