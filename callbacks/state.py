@@ -10,6 +10,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, ctx, no_update
 
 from callbacks.common import db, lang, selection_from, sze_metrics
+from callbacks.pages import show_page
 from dashboard.i18n import t
 from dashboard.selection import REGIONS, TABS, Selection
 from data_access import queries
@@ -132,7 +133,7 @@ def _sync(search, sze_editions, predecessor_editions, region, week, metric, colo
         colour,
         known=known,
         known_metrics=sze_metrics(engine),
-        on_dashboard=(pathname or "/").rstrip("/") in ("", "/"),
+        on_dashboard=not show_page(pathname)[0],
     )
 
 
