@@ -32,7 +32,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nav_dashboard": "Dashboard",
         "nav_about": "Over de cijfers",
         "skip_link": "Naar de inhoud",
-        "filters": "Filters",
         "filter_editions": "Editie SZE",
         "filter_predecessor": "Voorloper e-healthweek",
         "nav_label": "Hoofdnavigatie",
@@ -76,7 +75,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "map_no_regional": "Voor ‘{metric}’ is in de gekozen edities geen cijfer per regio gepubliceerd; alle regio's grijs.",
         "map_region_hint": "Klik op een provincie om op die regio te filteren; klik nogmaals om het filter te wissen.",
         "map_credit": "Kaartgegevens: Natural Earth (publiek domein). Plaatsen van initiatieven: plaats of provincie zoals in de bron genoemd.",
-        "map_unpublished_legend": "Geen cijfer per regio gepubliceerd",
         "weeks_heading": "Weekvolgorde",
         "map_week_unordered": "Het weekfilter geldt alleen voor edities met een gepubliceerde weekvolgorde; niet getoond: {editions}.",
         "map_week_none": "Geen regio had week {week} in de gekozen edities en regio.",
@@ -91,7 +89,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "regional_figures_none": "Geen cijfers per regio gepubliceerd voor deze selectie.",
         "trend_title": "{metric} per editie",
         "trend_nothing": "Voor deze selectie is niets gepubliceerd.",
-        "trend_axis": "aantal",
         "trend_rounded": "afgerond gepubliceerd (bijna, ruim, meer dan)",
         "trend_exact": "gepubliceerd cijfer",
         "trend_region_note": "Alleen cijfers die voor regio {region} zijn gepubliceerd.",
@@ -149,7 +146,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "about_discrepancies": "Waar bronnen verschillen",
         "about_no_totals": "Edities zonder gepubliceerde totalen",
         "about_definitions": "Definities van de cijfers",
-        "about_contributes": "{n} cijfers",
         "about_loaded": "Dataset geladen op {when}.",
         "demo_banner": "Let op: deze database bevat synthetische demonstratiegegevens (aantal rijen: {n}). Die zijn gemarkeerd en zijn geen gepubliceerde cijfers.",
         "error_generic": "Er ging iets mis bij het ophalen van de cijfers. Probeer het opnieuw; blijft het misgaan, meld het dan aan de beheerder.",
@@ -158,9 +154,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "back_to_dashboard": "Terug naar het dashboard",
         "footer": "Bronnen: Kamerbrieven van VWS, ICT&health en andere openbare bronnen; zie ‘Over de cijfers’.",
         "chart_alt": "Grafiek; dezelfde cijfers staan als tekst eronder.",
-        "unit_percent": "%",
-        "and": "en",
-        "predecessor_tag": "voorloper",
     },
 }
 
@@ -196,15 +189,6 @@ INDICATOR_LABELS: dict[str, dict[str, str]] = {
         "huisartsen_patientenportaal": "Huisartsenpraktijken met patiëntenportaal",
         "beeldbellen_huisartsen_specialisten": "Huisartsen en specialisten die beeldbellen",
         "huisartsen_econsult": "Huisartsen die e-consult gebruiken",
-    }
-}
-
-KIND_LABELS = {
-    "nl": {
-        "activiteit": "activiteit",
-        "werkbezoek": "werkbezoek",
-        "landelijke opening": "landelijke opening",
-        "landelijke afsluiting": "landelijke afsluiting",
     }
 }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
 TABS = ("kaart", "trends", "evaluatie", "bereik")
@@ -60,7 +60,6 @@ class Selection:
     metric: str = DEFAULT_METRIC
     tab: str = TABS[0]
     colour: str = COLOUR_MODES[0]
-    known_editions: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
     def parse(
@@ -96,7 +95,6 @@ class Selection:
             else DEFAULT_METRIC,
             tab=tab if tab in TABS else TABS[0],
             colour=colour if colour in COLOUR_MODES else COLOUR_MODES[0],
-            known_editions=known,
         )
 
     @classmethod

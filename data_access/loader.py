@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
@@ -122,7 +122,6 @@ class FileSpec:
     table: Table
     columns: dict[str, Col]
     key: str | None = None  # column other files may refer to
-    extra: dict[str, Callable[[dict], object]] = field(default_factory=dict)
 
 
 _SRC = Col(refers_to="sources.csv")
