@@ -1,9 +1,9 @@
-"""What every callback needs: the request's database engine, language and validated selection."""
+"""What every callback needs: the request's database engine, language, reference data and selection."""
 
 from __future__ import annotations
 
 import pandas as pd
-from flask import current_app
+from flask import current_app, g
 from sqlalchemy import Engine
 
 from dashboard.selection import Selection
@@ -21,22 +21,37 @@ def lang() -> str:
     return current_app.config.get("SZE_LANG", "nl")
 
 
-def sze_metrics(engine: Engine) -> list[str]:
+def editions() -> pd.DataFrame:
+    """Every edition, read once per request however many helpers ask."""
+    if "sze_editions" not in g:
+        g.sze_editions = queries.editions(db())
+    return g.sze_editions
+
+
+def metrics() -> pd.DataFrame:
+    """Every metric definition, read once per request."""
+    if "sze_metrics" not in g:
+        g.sze_metrics = queries.metrics(db())
+    return g.sze_metrics
+
+
+def sze_metrics() -> list[str]:
     """Metric codes a user may choose: SZE figures with at least one published value."""
-    frame = queries.metrics(engine)
+    frame = metrics()
     return list(frame.loc[(frame["programme"] == "sze") & (frame["editions_with_value"] > 0), "metric"])
 
 
-def selection_from(data: object, engine: Engine) -> Selection:
+def selection_from(data: object) -> Selection:
     """Validate the stored selection again: the browser can send anything."""
-    known_editions = [int(y) for y in queries.editions(engine)["year"]]
     return Selection.from_store(
-        data if isinstance(data, dict) else None, known_editions=known_editions, known_metrics=sze_metrics(engine)
+        data if isinstance(data, dict) else None,
+        known_editions=[int(y) for y in editions()["year"]],
+        known_metrics=sze_metrics(),
     )
 
 
-def chosen_editions(selection: Selection, editions: pd.DataFrame, programme: str | None = None) -> list[int]:
+def chosen_editions(selection: Selection, programme: str | None = None) -> list[int]:
     """The selected edition years (all when none chosen), optionally of one programme only."""
-    frame = editions if programme is None else editions[editions["programme"] == programme]
+    frame = editions() if programme is None else editions()[editions()["programme"] == programme]
     years = [int(y) for y in frame["year"]]
     return [y for y in years if not selection.editions or y in selection.editions]

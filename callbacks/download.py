@@ -43,8 +43,8 @@ def figures_table(selection_data: object) -> pd.DataFrame:
     and come along only without such a filter.
     """
     engine = db()
-    selection = selection_from(selection_data, engine)
-    years = chosen_editions(selection, queries.editions(engine)) or [-1]
+    selection = selection_from(selection_data)
+    years = chosen_editions(selection) or [-1]
     figures = queries.figures(engine, editions=years, region=selection.region, week=selection.week)
     figures = figures.assign(what=[metric_label(m) for m in figures["metric"]])
     parts = [figures]

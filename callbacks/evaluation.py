@@ -15,8 +15,8 @@ from layouts.components import headers, source_note, table
 def update_evaluation(selection_data: object) -> tuple:
     """Redraw the evaluation chart and its table for the selected editions."""
     engine, language = db(), lang()
-    selection = selection_from(selection_data, engine)
-    years = chosen_editions(selection, queries.editions(engine), "sze")
+    selection = selection_from(selection_data)
+    years = chosen_editions(selection, "sze")
     frame = queries.evaluations(engine, editions=years or [-1])
     rows = [
         (

@@ -30,9 +30,8 @@ def _highlight(weeks: pd.DataFrame, region: str | None, week: int | None) -> fro
 def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
     """Redraw the map, its note, its sources and its figures as text for the selection."""
     engine, language = db(), lang()
-    selection = selection_from(selection_data, engine)
-    editions = queries.editions(engine)
-    years = chosen_editions(selection, editions, programme="sze")
+    selection = selection_from(selection_data)
+    years = chosen_editions(selection, "sze")
     weeks = queries.weeks(engine, years)
     notes = [t("weeks_unknown", language, edition=year) for year in years if year not in set(weeks["edition"])]
     highlight = _highlight(weeks, selection.region, selection.week)

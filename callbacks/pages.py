@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html, no_update
 
-from callbacks.common import db, lang
+from callbacks.common import db, editions, lang, metrics
 from dashboard.i18n import fmt_period, fmt_timestamp, metric_label, t
 from data_access import queries
 from layouts import ids
@@ -69,8 +69,8 @@ def about_content(pathname: str | None) -> object:
         )
         for row in gaps.itertuples()
     ]
-    editions = queries.editions(engine)
-    no_totals = editions[~editions["has_totals"].astype(bool)]
+    all_editions = editions()
+    no_totals = all_editions[~all_editions["has_totals"].astype(bool)]
     no_total_items = [
         html.Li(
             f"{row.name}: {fmt_period(row.start_date, row.end_date) or t('dates_unknown', language)}; "
@@ -79,7 +79,7 @@ def about_content(pathname: str | None) -> object:
         )
         for row in no_totals.itertuples()
     ]
-    metrics = queries.metrics(engine)
+    definitions = metrics()
     loaded = queries.dataset_loaded_at(engine)
     return html.Div(
         [
@@ -99,7 +99,7 @@ def about_content(pathname: str | None) -> object:
                 [t(f"about_col_{c}", language) for c in ("metric", "programme", "unit", "definition")],
                 [
                     (metric_label(r.metric, language), t(f"programme_{r.programme}", language), r.unit, r.definition)
-                    for r in metrics.itertuples()
+                    for r in definitions.itertuples()
                 ],
             ),
             html.P(t("about_loaded", language, when=fmt_timestamp(loaded)), className="text-muted"),

@@ -16,7 +16,7 @@ from layouts.components import figure_card, headers, source_note, table
 def update_reach(selection_data: object) -> tuple:
     """Redraw the Zorg van Nu and e-healthmonitor charts with every indicator as text."""
     engine, language = db(), lang()
-    selection = selection_from(selection_data, engine)
+    selection = selection_from(selection_data)
     reach = queries.reach(engine)
     monitor = queries.monitor(engine)
     cards = [

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
-from callbacks.common import db, lang, selection_from, sze_metrics
+from callbacks.common import editions, lang, selection_from, sze_metrics
 from callbacks.pages import show_page
 from dashboard.i18n import t
 from dashboard.selection import REGIONS, TABS, Selection
-from data_access import queries
 from layouts import ids
 
 
@@ -81,7 +80,7 @@ def _as_years(value: object) -> list[int]:
 
 def view_links(selection_data: object) -> tuple:
     """Each view link (and the Dashboard link) keeps the current filters; the open view is marked."""
-    selection = selection_from(selection_data, db())
+    selection = selection_from(selection_data)
     hrefs = ["/" + selection.with_tab(tab).to_query() for tab in TABS]
     active = [tab == selection.tab for tab in TABS]
     return ("/" + selection.to_query(), *hrefs, *active)
@@ -90,7 +89,7 @@ def view_links(selection_data: object) -> tuple:
 def describe_selection(data: object) -> str:
     """One sentence saying what the views show, read out by screen readers when it changes."""
     language = lang()
-    selection = selection_from(data, db())
+    selection = selection_from(data)
     parts = [
         t("summary_editions", language, edition=", ".join(str(y) for y in selection.editions))
         if selection.editions
@@ -101,6 +100,11 @@ def describe_selection(data: object) -> str:
     if selection.week:
         parts.append(t("summary_week", language, week=selection.week))
     return t("summary", language, parts="; ".join(parts))
+
+
+def restate_selection(data: object) -> tuple:
+    """Everything that only restates the selection: the links, then the summary sentence."""
+    return (*view_links(data), describe_selection(data))
 
 
 def region_from_click(click: object, current: object) -> str:
@@ -117,10 +121,8 @@ def region_from_click(click: object, current: object) -> str:
 
 
 def _sync(search, sze_editions, predecessor_editions, region, week, metric, colour, _reset, pathname):
-    engine = db()
-    editions = queries.editions(engine)
     known = {
-        programme: [int(y) for y in group["year"]] for programme, group in editions.groupby("programme", sort=False)
+        programme: [int(y) for y in group["year"]] for programme, group in editions().groupby("programme", sort=False)
     }
     return sync_selection(
         ctx.triggered_id,
@@ -132,7 +134,7 @@ def _sync(search, sze_editions, predecessor_editions, region, week, metric, colo
         metric,
         colour,
         known=known,
-        known_metrics=sze_metrics(engine),
+        known_metrics=sze_metrics(),
         on_dashboard=not show_page(pathname)[0],
     )
 
@@ -158,13 +160,14 @@ def register(app: Dash) -> None:
         Input(ids.RESET, "n_clicks"),
         State(ids.URL, "pathname"),
     )(_sync)
+    # links and summary restate the same selection: one round trip, not two
     app.callback(
         Output(ids.NAV_DASHBOARD, "href"),
         *[Output(ids.tab_link(tab), "href") for tab in TABS],
         *[Output(ids.tab_link(tab), "active") for tab in TABS],
+        Output(ids.FILTER_SUMMARY, "children"),
         Input(ids.SELECTION, "data"),
-    )(view_links)
-    app.callback(Output(ids.FILTER_SUMMARY, "children"), Input(ids.SELECTION, "data"))(describe_selection)
+    )(restate_selection)
     # in the browser: no round trip for a presenter folding the filters away
     app.clientside_callback(
         "function (clicks, open) { return clicks ? !open : open; }",

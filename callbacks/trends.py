@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Dash, Input, Output, html
 
-from callbacks.common import chosen_editions, db, lang, selection_from
+from callbacks.common import chosen_editions, db, editions, lang, metrics, selection_from
 from dashboard.figures import trend_figure
 from dashboard.i18n import cite, fmt_period, fmt_published, metric_label, t
 from data_access import queries
@@ -40,10 +40,9 @@ def _edition_card(edition, metric: str, row, language: str, scope: str = ""):
 def update_trends(selection_data: object) -> tuple:
     """Redraw the trend chart, its figures as cards, sources and notes for the selection."""
     engine, language = db(), lang()
-    selection = selection_from(selection_data, engine)
-    editions = queries.editions(engine)
-    sze_years = chosen_editions(selection, editions, "sze")
-    ehw_years = chosen_editions(selection, editions, "ehealthweek")
+    selection = selection_from(selection_data)
+    sze_years = chosen_editions(selection, "sze")
+    ehw_years = chosen_editions(selection, "ehealthweek")
     sze = queries.metric_by_edition(engine, selection.metric, region=selection.region, week=selection.week)
     sze = sze[sze["edition"].isin(sze_years)]
     notes = []
@@ -61,14 +60,14 @@ def update_trends(selection_data: object) -> tuple:
         for metric in predecessor_metrics:
             frame = queries.metric_by_edition(engine, metric)
             predecessor.append((metric, frame[frame["edition"].isin(ehw_years)]))
-    definitions = queries.metrics(engine).set_index("metric")["definition"]
+    definitions = metrics().set_index("metric")["definition"]
     for metric in ([selection.metric] if sze_years else []) + [m for m, _ in predecessor]:
         notes.append(
             f"{t('definition', language)} {metric_label(metric, language).lower()}: {definitions.get(metric, '')}"
         )
 
     figure = trend_figure(sze, predecessor, metric=selection.metric, lang=language)
-    info = editions.set_index("year")
+    info = editions().set_index("year")
     scope = ""
     if selection.region:
         scope += f" · {t('summary_region', language, region=selection.region.capitalize())}"

@@ -110,6 +110,11 @@ def test_view_links_carry_the_filters_and_mark_the_open_view(in_request):
     assert links[5:] == (False, True, False, False)
 
 
+def test_links_and_summary_come_in_one_answer(in_request):
+    out = state.restate_selection(store(tab="bereik", region="west"))
+    assert out[0] == "/?tab=bereik&regio=west" and out[-1] == "Getoond: alle edities; regio West."
+
+
 def test_the_summary_says_what_is_shown(in_request):
     assert state.describe_selection(store(editions=[2021], region="zuid")) == "Getoond: editie 2021; regio Zuid."
     assert state.describe_selection(None) == "Getoond: alle edities."
