@@ -1,57 +1,104 @@
-"""What every callback needs: the request's database engine, language, reference data and selection."""
+"""What every callback needs: the request's database engine, language, reference data and selection.
+
+The app factory puts a ``Runtime`` on the Flask app; reference data are read once per request
+(on ``flask.g``) however many helpers ask.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
-from flask import current_app, g
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask, current_app, g
 from sqlalchemy import Engine
 
-from dashboard.selection import Selection
+from core.i18n import t
+from core.reference import Reference
+from core.selection import Choices, Selection
+from core.views import View
 from data_access import queries
 from data_access.engine import engine_for
 
+RUNTIME_KEY = "sze_dashboard"
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """What the app was created with: where the data are, in which language, with which views."""
+
+    database_url: str
+    lang: str
+    views: tuple[View, ...]
+
+    @property
+    def tabs(self) -> tuple[str, ...]:
+        """The views' URL values, in tab order."""
+        return tuple(view.slug for view in self.views)
+
+
+def runtime_of(app: Any) -> Runtime:
+    """The Runtime a Dash app (or its Flask server) was created with."""
+    server: Flask = app if isinstance(app, Flask) else app.server
+    value = server.extensions[RUNTIME_KEY]
+    assert isinstance(value, Runtime)
+    return value
+
+
+def runtime() -> Runtime:
+    """The Runtime of the app handling this request."""
+    return runtime_of(current_app)
+
 
 def db() -> Engine:
-    """The engine of the app handling this request."""
-    return engine_for(current_app.config["DATABASE_URL"])
+    """The engine (connection pool) of the app handling this request."""
+    return engine_for(runtime().database_url)
 
 
 def lang() -> str:
-    """The interface language of this app (Dutch unless configured)."""
-    return current_app.config.get("SZE_LANG", "nl")
+    """The interface language of this app."""
+    return runtime().lang
 
 
-def editions() -> pd.DataFrame:
-    """Every edition, read once per request however many helpers ask."""
-    if "sze_editions" not in g:
-        g.sze_editions = queries.editions(db())
-    return g.sze_editions
+def reference() -> Reference:
+    """Editions, figure definitions, regions and week numbers, read once per request."""
+    if "sze_reference" not in g:
+        g.sze_reference = read_reference(db())
+    value = g.sze_reference
+    assert isinstance(value, Reference)
+    return value
 
 
-def metrics() -> pd.DataFrame:
-    """Every metric definition, read once per request."""
-    if "sze_metrics" not in g:
-        g.sze_metrics = queries.metrics(db())
-    return g.sze_metrics
+def read_reference(engine: Engine) -> Reference:
+    """Reference data straight from the database (also used to build the page)."""
+    return Reference(
+        editions=queries.editions(engine),
+        metrics=queries.metrics(engine),
+        regions=queries.regions(engine),
+        weeks=queries.week_numbers(engine),
+    )
 
 
-def sze_metrics() -> list[str]:
-    """Metric codes a user may choose: SZE figures with at least one published value."""
-    frame = metrics()
-    return list(frame.loc[(frame["programme"] == "sze") & (frame["editions_with_value"] > 0), "metric"])
+def choices() -> Choices:
+    """What a selection may hold in this app and database."""
+    return reference().choices(runtime().tabs)
 
 
 def selection_from(data: object) -> Selection:
     """Validate the stored selection again: the browser can send anything."""
-    return Selection.from_store(
-        data if isinstance(data, dict) else None,
-        known_editions=[int(y) for y in editions()["year"]],
-        known_metrics=sze_metrics(),
-    )
+    return Selection.from_store(data, choices())
 
 
 def chosen_editions(selection: Selection, programme: str | None = None) -> list[int]:
     """The selected edition years (all when none chosen), optionally of one programme only."""
-    frame = editions() if programme is None else editions()[editions()["programme"] == programme]
-    years = [int(y) for y in frame["year"]]
-    return [y for y in years if not selection.editions or y in selection.editions]
+    return [y for y in reference().years(programme) if not selection.editions or y in selection.editions]
+
+
+def scope_words(selection: Selection, names: Sequence[str] = ("region", "week")) -> list[str]:
+    """'regio Zuid', 'week 4': the filters that narrow the figures, in words."""
+    words = []
+    if "region" in names and selection.region:
+        words.append(t("summary_region", lang(), region=reference().region_name(selection.region)))
+    if "week" in names and selection.week:
+        words.append(t("summary_week", lang(), week=selection.week))
+    return words

@@ -5,11 +5,14 @@ Written for Dutch spreadsheets: semicolons, decimal commas, UTF-8 with a byte-or
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc
 
-from callbacks.common import chosen_editions, db, selection_from
-from dashboard.i18n import metric_label, t
+from callbacks.common import chosen_editions, db, lang, selection_from
+from core.formatting import fmt_number
+from core.i18n import metric_label, t
 from data_access import queries
 from layouts import ids
 
@@ -29,47 +32,40 @@ COLUMNS = {
 }
 
 
-def _number(value: object) -> str:
-    """7.5 -> '7,5', 210.0 -> '210', missing -> ''."""
-    if value is None or value != value:
-        return ""
-    return f"{float(value):g}".replace(".", ",")
-
-
 def figures_table(selection_data: object) -> pd.DataFrame:
     """What the views show for the selection, one row per figure, source columns included.
 
     With a region or week chosen only the figures published for it; evaluations are national
     and come along only without such a filter.
     """
-    engine = db()
+    engine, language = db(), lang()
     selection = selection_from(selection_data)
     years = chosen_editions(selection) or [-1]
     figures = queries.figures(engine, editions=years, region=selection.region, week=selection.week)
-    figures = figures.assign(what=[metric_label(m) for m in figures["metric"]])
+    figures = figures.assign(what=[metric_label(m, language) for m in figures["metric"]])
     parts = [figures]
-    if not (selection.region or selection.week):
+    if not selection.is_local():
         evaluations = queries.evaluations(engine, editions=years)
         parts.append(
             evaluations.assign(
                 region=None,
                 week=None,
                 what=[
-                    f"{t('measure_' + m)}: {w}"
+                    f"{t('measure_' + m, language)}: {w}"
                     for m, w in zip(evaluations["measure"], evaluations["what_rated"], strict=True)
                 ],
             )
         )
     table = pd.concat(parts, ignore_index=True)
     table = table.assign(
-        level=[t("level_region") if isinstance(r, str) else t("level_national") for r in table["region"]],
-        value=[_number(v) for v in table["value"]],
-        week=[_number(w) for w in table["week"]],
+        level=[t("level_region" if isinstance(r, str) else "level_national", language) for r in table["region"]],
+        value=[fmt_number(v) for v in table["value"]],
+        week=[fmt_number(w) for w in table["week"]],
     )
     return table[list(COLUMNS)].rename(columns=COLUMNS)
 
 
-def download(n_clicks: int | None, selection_data: object) -> dict | None:
+def download(n_clicks: int | None, selection_data: object) -> dict[str, Any] | None:
     """Send the CSV when the button is pressed."""
     if not n_clicks:
         return None

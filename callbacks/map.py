@@ -1,159 +1,154 @@
-"""Map view: provinces by SZE region or by a regional figure, weeks, initiatives; click filters."""
+"""Map view: provinces by SZE region or by a regional figure, weeks, initiatives; a click filters."""
 
 from __future__ import annotations
 
+from typing import Any, TypedDict
+
 import pandas as pd
-from dash import Dash, Input, Output, get_asset_url, html
+import plotly.graph_objects as go
+from dash import Dash, Input, Output, State, get_relative_path, no_update
+from flask import Response
 
-from callbacks.common import chosen_editions, db, lang, selection_from
-from dashboard.figures import map_figure
-from dashboard.i18n import cite, fmt_period, fmt_published, metric_label, t
-from dashboard.selection import REGIONS
-from data_access import queries
+from callbacks.common import chosen_editions, db, lang, reference, selection_from
+from core.figures import map_figure
+from core.i18n import metric_label, t
+from core.views import View
+from data_access import bundled, queries
 from layouts import ids
-from layouts.components import headers, source_note, table
+from layouts.components import notes, source_note
+from layouts.views import map as layout
 
-GEOJSON_ASSET = "geo/nl-provinces.geojson"
+NAME = layout.NAME
+#: The province boundaries, served by the app itself (never a CDN or tile server): the map works offline.
+BOUNDARIES_PATH = "/geo/nl-provinces.geojson"
 
 
-def _highlight(weeks: pd.DataFrame, region: str | None, week: int | None) -> frozenset[str] | None:
+class MapParts(TypedDict):
+    """What the map view shows, by part."""
+
+    graph: go.Figure
+    side: Any
+    text: Any
+    sources: Any
+    note: Any
+
+
+def _highlight(
+    weeks: pd.DataFrame, regions: tuple[str, ...], region: str | None, week: int | None
+) -> frozenset[str] | None:
     """Regions to emphasise: the chosen region and the regions that had the chosen week.
 
     None when neither is chosen; an empty set when the two exclude each other.
     """
     if not (region or week):
         return None
-    regions = set(weeks.loc[weeks["week"] == week, "region"]) if week else set(REGIONS)
-    return frozenset(regions & {region} if region else regions)
+    candidates = set(weeks.loc[weeks["week"] == week, "region"]) if week else set(regions)
+    return frozenset(candidates & {region} if region else candidates)
 
 
-def update_map(selection_data: object, geojson_url: str | None = None) -> tuple:
+def _regional_values(years: list[int], metric: str) -> tuple[pd.DataFrame, int | None]:
+    """The latest chosen edition with ``metric`` published per region, and its values (else all unpublished)."""
+    engine = db()
+    for year in reversed(years):
+        frame = queries.regional_figures(engine, year, metric)
+        if frame["value"].notna().any():
+            return frame, year
+    return queries.regional_figures(engine, years[-1] if years else -1, metric), None
+
+
+def update_map(selection: object) -> MapParts:
     """Redraw the map, its note, its sources and its figures as text for the selection."""
     engine, language = db(), lang()
-    selection = selection_from(selection_data)
-    years = chosen_editions(selection, "sze")
+    chosen = selection_from(selection)
+    years = chosen_editions(chosen, "sze")
     weeks = queries.weeks(engine, years)
-    notes = [t("weeks_unknown", language, edition=year) for year in years if year not in set(weeks["edition"])]
-    highlight = _highlight(weeks, selection.region, selection.week)
-    initiatives = queries.initiatives(engine, editions=years or [-1], region=selection.region)
-    regional = queries.figures(engine, editions=years or [-1], region=selection.region, week=selection.week)
+    regions = reference().regions
+    messages = [t("weeks_unknown", language, edition=year) for year in years if year not in set(weeks["edition"])]
+    highlight = _highlight(weeks, tuple(regions["region"]), chosen.region, chosen.week)
+    initiatives = queries.initiatives(engine, editions=years or [-1], region=chosen.region)
+    regional = queries.figures(engine, editions=years or [-1], region=chosen.region, week=chosen.week)
     regional = regional[regional["region"].notna()]
-    if selection.week:
+    if chosen.week:
         # a week means a region only in editions whose week order is published
-        that_week = weeks.loc[weeks["week"] == selection.week, ["edition", "region"]]
+        that_week = weeks.loc[weeks["week"] == chosen.week, ["edition", "region"]]
         initiatives = initiatives.merge(that_week, on=["edition", "region"])
         unordered = [y for y in years if y not in set(weeks["edition"])]
         if unordered:
-            notes.append(t("map_week_unordered", language, editions=", ".join(map(str, unordered))))
+            messages.append(t("map_week_unordered", language, editions=", ".join(map(str, unordered))))
         if not highlight:
-            notes.append(t("map_week_none", language, week=selection.week))
+            messages.append(t("map_week_none", language, week=chosen.week))
 
     regional_values, value_edition = None, None
-    if selection.colour == "cijfer":
-        for year in reversed(years):
-            frame = queries.regional_figures(engine, year, selection.metric)
-            if frame["value"].notna().any():
-                regional_values, value_edition = frame, year
-                break
-        if regional_values is None:
-            regional_values = queries.regional_figures(engine, years[-1] if years else -1, selection.metric)
-            notes.append(t("map_no_regional", language, metric=metric_label(selection.metric, language)))
+    if chosen.colour == "cijfer":
+        regional_values, value_edition = _regional_values(years, chosen.metric)
+        if value_edition is None:
+            messages.append(t("map_no_regional", language, metric=metric_label(chosen.metric, language)))
 
     figure = map_figure(
         queries.provinces(engine),
-        queries.regions(engine),
+        regions,
         weeks,
         initiatives,
-        geojson_url=geojson_url or get_asset_url(GEOJSON_ASSET),
+        geojson_url=get_relative_path(BOUNDARIES_PATH),
         highlight=highlight,
         regional_values=regional_values,
-        metric=selection.metric,
+        metric=chosen.metric,
         value_edition=value_edition,
         lang=language,
-    )
-
-    week_rows = [
-        (
-            int(r.edition),
-            int(r.week),
-            r.region.capitalize(),
-            fmt_period(r.start_date, r.end_date),
-            cite(r),
-        )
-        for r in weeks.itertuples()
-    ]
-    figure_rows = [
-        (
-            int(r.edition),
-            r.region.capitalize(),
-            metric_label(r.metric, language),
-            fmt_published(r.published_text),
-            cite(r),
-        )
-        for r in regional.itertuples()
-    ]
-    where = {
-        "plaats": lambda r: t("initiative_where_place", language, place=r.place, province=r.province),
-        "provincie": lambda r: t("initiative_where_province", language, province=r.province),
-        "geen": lambda r: t("initiative_where_none", language),
-    }
-    initiative_rows = [
-        (
-            r.name,
-            r.organisation or "",
-            where[r.precision](r),
-            int(r.edition),
-            r.kind,
-            r.size_text or "",
-            cite(r),
-        )
-        for r in initiatives.itertuples()
-    ]
-    side = html.Div(
-        [
-            html.H3(t("weeks_heading", language)),
-            table(
-                headers(language, "edition", "week", "region", "period", "source"),
-                week_rows,
-            )
-            if week_rows
-            else html.P(t("weeks_none_published" if years else "weeks_none_chosen", language)),
-            html.H3(t("regional_figures_heading", language)),
-            table(
-                headers(language, "edition", "region", "metric", "value", "source"),
-                figure_rows,
-            )
-            if figure_rows
-            else html.P(t("regional_figures_none", language)),
-        ]
-    )
-    text = html.Div(
-        [
-            html.H3(t("initiatives_heading", language)),
-            table(
-                headers(language, "name", "organisation", "where", "edition", "kind", "size", "source"),
-                initiative_rows,
-            )
-            if initiative_rows
-            else html.P(t("initiatives_none", language)),
-        ]
     )
     sources = source_note(
         pd.concat([weeks, initiatives, regional], ignore_index=True),
         language,
         extra=[t("map_boundaries_source", language)],
     )
-    note = html.Ul([html.Li(n) for n in notes]) if notes else None
-    return figure, side, text, sources, note
+    return {
+        "graph": figure,
+        "side": layout.side_panel(weeks, regional, bool(years), language),
+        "text": layout.initiatives_table(initiatives, language),
+        "sources": sources,
+        "note": notes(messages),
+    }
 
 
-def register(app: Dash) -> None:
-    """Wire the map view to the selection."""
+def region_from_click(click: object, current: object) -> object:
+    """The region a map click points at; clicking the selected region again clears the filter."""
+    try:
+        region = click["points"][0]["customdata"]  # type: ignore[index]
+    except (TypeError, KeyError, IndexError):
+        return no_update
+    if isinstance(region, list):
+        region = region[0] if region else None
+    if not isinstance(region, str) or region not in set(reference().regions["region"]):
+        return no_update
+    return "" if region == current else region
+
+
+def _boundaries() -> Response:
+    """The province boundaries for the browser; cached, as they change only with a new release."""
+    response = Response(bundled.boundaries(), mimetype="application/geo+json")
+    response.cache_control.public = True
+    response.cache_control.max_age = 86400
+    return response
+
+
+def wire(app: Dash) -> None:
+    """The map's own wiring: a click on a province sets the region filter; the boundaries' URL."""
     app.callback(
-        Output(ids.MAP_GRAPH, "figure"),
-        Output(ids.MAP_SIDE, "children"),
-        Output(ids.MAP_TEXT, "children"),
-        Output(ids.MAP_SOURCES, "children"),
-        Output(ids.MAP_NOTE, "children"),
-        Input(ids.SELECTION, "data"),
-    )(update_map)
+        Output(ids.REGION, "value", allow_duplicate=True),
+        Input(ids.part(NAME, "graph"), "clickData"),
+        State(ids.REGION, "value"),
+        prevent_initial_call=True,
+    )(region_from_click)
+    app.server.add_url_rule(BOUNDARIES_PATH, "sze_boundaries", _boundaries)
+
+
+VIEW = View(
+    name=NAME,
+    slug="kaart",
+    label="tab_kaart",
+    skeleton=layout.skeleton,
+    update=update_map,
+    outputs={"graph": "figure", "side": "children", "text": "children", "sources": "children", "note": "children"},
+    figures=(map_figure,),
+    wire=wire,
+)

@@ -1,20 +1,26 @@
-"""The app factory: ``create_app(settings) -> Dash``. Importing this module touches no database."""
+"""The app factory: ``create_app(settings, views) -> Dash``. Importing this module touches no database."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
+from importlib.resources import as_file, files
 
+import pandas as pd
 from dash import Dash, set_props
 from flask import Response
 from sqlalchemy.exc import SQLAlchemyError
 
-from callbacks import register_all
-from dashboard.i18n import t
-from dashboard.settings import PROJECT_ROOT, Settings
+from callbacks import VIEWS, register_all
+from callbacks.common import RUNTIME_KEY, Runtime, read_reference
+from core.i18n import t
+from core.reference import Reference
+from core.views import View
+from dashboard.settings import Settings
 from data_access import queries
 from data_access.engine import engine_for
 from layouts import ids
-from layouts.page import page, unavailable
+from layouts.page import page, unavailable, validation_layout
 
 log = logging.getLogger(__name__)
 
@@ -37,26 +43,21 @@ INDEX_STRING = """<!DOCTYPE html>
 </html>"""
 
 
-def _layout(settings: Settings):
+def _layout(settings: Settings, views: Sequence[View]) -> Callable[[], object]:
     """Build the page per request from what the database holds; a message if it cannot be read."""
 
-    def serve_layout():
+    def serve_layout() -> object:
         try:
-            engine = engine_for(settings.database_url)
-            editions = queries.editions(engine)
-            metrics = queries.metrics(engine)
+            reference = read_reference(engine_for(settings.database_url))
         except SQLAlchemyError:
             log.exception("database unavailable while building the layout")
             return unavailable(settings.lang)
-        choosable = metrics.loc[(metrics["programme"] == "sze") & (metrics["editions_with_value"] > 0), "metric"]
-        return page(
-            list(zip(editions["year"].astype(int), editions["programme"], strict=True)), list(choosable), settings.lang
-        )
+        return page(reference, views, settings.lang)
 
     return serve_layout
 
 
-def _on_error(settings: Settings):
+def _on_error(settings: Settings) -> Callable[[Exception], None]:
     def on_error(error: Exception) -> None:
         """Log the trace for the operators; show the user a plain message, never the trace."""
         log.error("callback failed", exc_info=error)
@@ -66,17 +67,25 @@ def _on_error(settings: Settings):
     return on_error
 
 
-def create_app(settings: Settings | None = None) -> Dash:
-    """Create the dashboard for ``settings`` (default: from the environment)."""
+def _empty_reference() -> Reference:
+    """Reference data without rows: enough to name every component for ``validation_layout``."""
+    frame = pd.DataFrame(columns=["year", "programme", "metric", "editions_with_value", "region", "name"])
+    return Reference(editions=frame, metrics=frame, regions=frame)
+
+
+def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) -> Dash:
+    """Create the dashboard for ``settings`` (default: from the environment) with ``views`` as its tabs."""
     settings = settings or Settings.from_env()
+    views = tuple(views)
+    with as_file(files("dashboard") / "assets") as assets:  # package data, wherever it is installed
+        assets_folder = str(assets)
     app = Dash(
         __name__,
-        assets_folder=str(PROJECT_ROOT / "assets"),
+        assets_folder=assets_folder,
         title=t("app_title", settings.lang),
-        update_title=None,
+        update_title="",
         serve_locally=True,
         compress=True,  # plotly.js is 4.6 MB; gzip makes a cold load on a slow ministry network bearable
-        suppress_callback_exceptions=True,  # view skeletons are added by a callback
         on_error=_on_error(settings),
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
@@ -85,10 +94,11 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     app.index_string = INDEX_STRING.format(lang=settings.lang)
     server = app.server
-    server.config["DATABASE_URL"] = settings.database_url
-    server.config["SZE_LANG"] = settings.lang
-    app.layout = _layout(settings)
-    register_all(app)
+    server.extensions[RUNTIME_KEY] = Runtime(settings.database_url, settings.lang, views)
+    app.layout = _layout(settings, views)
+    # views are put on the page by a callback: Dash checks callback ids against this instead
+    app.validation_layout = validation_layout(_empty_reference(), views, settings.lang)  # type: ignore[assignment]
+    register_all(app, views)
 
     @server.route("/healthz")
     def healthz() -> Response:
@@ -100,7 +110,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         return Response("ok\n" if ok else "database unavailable\n", status=200 if ok else 503, mimetype="text/plain")
 
     @server.errorhandler(500)
-    def internal_error(_error) -> Response:
+    def internal_error(_error: Exception) -> Response:
         """No stack traces to users."""
         return Response(t("error_generic", settings.lang), status=500, mimetype="text/plain; charset=utf-8")
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from flask import Flask
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.settings import Settings
@@ -68,7 +69,7 @@ def serve(settings: Settings, host: str, port: int, workers: int, dev: bool) -> 
             }.items():
                 self.cfg.set(key, value)
 
-        def load(self):
+        def load(self) -> Flask:
             return create_app(settings).server
 
     print(f"Dashboard on http://{host}:{port}/ (stop with Ctrl+C)", flush=True)

@@ -6,8 +6,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SQLITE_PATH = PROJECT_ROOT / "instance" / "sze.db"
+#: The embedded database when DATABASE_URL is not set: in the folder the dashboard is started from
+#: (the checkout, for the README's commands), never inside the installed package.
+DEFAULT_SQLITE_FILE = Path("instance") / "sze.db"
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Settings:
     @classmethod
     def from_env(cls, database_url: str | None = None, lang: str | None = None) -> Settings:
         """Settings from arguments, else ``DATABASE_URL`` / ``SZE_LANG``, else the embedded SQLite file."""
-        url = database_url or os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_PATH}"
+        url = database_url or os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_FILE.resolve()}"
         if url.startswith("postgres://"):  # the form some platforms hand out; SQLAlchemy wants postgresql://
             url = "postgresql://" + url[len("postgres://") :]
         return cls(database_url=url, lang=lang or os.environ.get("SZE_LANG", "nl"))

@@ -7,14 +7,16 @@ Bound parameters only. Published figures are never summed or averaged here: a ro
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, func, literal, select, text
+from sqlalchemy import Engine, Table, and_, case, func, literal, select
+from sqlalchemy.sql import ColumnElement, Select
 
 from data_access import schema as s
 
 
-def _cited(src) -> tuple:
+def _cited(src: Table) -> tuple[ColumnElement[Any], ...]:
     """The columns that cite a source under a figure: publisher, title and date as published."""
     return (
         src.c.publisher.label("source_publisher"),
@@ -23,7 +25,7 @@ def _cited(src) -> tuple:
     )
 
 
-def _frame(engine: Engine, statement) -> pd.DataFrame:
+def _frame(engine: Engine, statement: Select[Any]) -> pd.DataFrame:
     """Run ``statement`` and return its rows as a DataFrame."""
     with engine.connect() as conn:
         result = conn.execute(statement)
@@ -109,21 +111,30 @@ def provinces(engine: Engine) -> pd.DataFrame:
     )
 
 
+def week_numbers(engine: Engine) -> tuple[int, ...]:
+    """The week numbers of every published week order (what the week filter offers)."""
+    w = s.edition_weeks
+    with engine.connect() as conn:
+        return tuple(int(n) for n in conn.execute(select(w.c.week).distinct().order_by(w.c.week)).scalars())
+
+
 def weeks(engine: Engine, editions: Sequence[int]) -> pd.DataFrame:
     """Which region had which week in each of ``editions``, with dates and source.
 
     Editions whose week order was not published have no rows.
     """
-    w, src = s.edition_weeks, s.sources
+    w, r, src = s.edition_weeks, s.regions, s.sources
     stmt = (
         select(
             w.c.edition,
             w.c.week,
             w.c.region,
+            r.c.name.label("region_name"),
             w.c.start_date,
             w.c.end_date,
             *_cited(src),
         )
+        .join(r, r.c.region == w.c.region)
         .join(src, src.c.source_id == w.c.source_id)
         .where(w.c.edition.in_(list(editions)))
         .order_by(w.c.edition, w.c.week)
@@ -131,7 +142,7 @@ def weeks(engine: Engine, editions: Sequence[int]) -> pd.DataFrame:
     return _frame(engine, stmt)
 
 
-def _figure_columns():
+def _figure_columns() -> tuple[ColumnElement[Any], ...]:
     f, src = s.figures, s.sources
     return (
         f.c.value,
@@ -176,10 +187,19 @@ def figures(
     engine: Engine, editions: Sequence[int] | None = None, region: str | None = None, week: int | None = None
 ) -> pd.DataFrame:
     """Published figures of ``editions``: all of them, or with ``region``/``week`` only those published for it."""
-    f, e = s.figures, s.editions
+    f, e, r = s.figures, s.editions, s.regions
     stmt = (
-        select(f.c.edition, e.c.programme, f.c.region, f.c.week, f.c.metric, *_figure_columns())
+        select(
+            f.c.edition,
+            e.c.programme,
+            f.c.region,
+            r.c.name.label("region_name"),
+            f.c.week,
+            f.c.metric,
+            *_figure_columns(),
+        )
         .join(e, e.c.year == f.c.edition)
+        .outerjoin(r, r.c.region == f.c.region)
         .join(s.sources, s.sources.c.source_id == f.c.source_id)
         .order_by(f.c.edition, f.c.metric, f.c.region)
     )
@@ -308,27 +328,20 @@ def initiatives(engine: Engine, editions: Sequence[int] | None = None, region: s
 
 
 def sources(engine: Engine) -> pd.DataFrame:
-    """Every source with what it contributed and how many figures of each kind cite it."""
+    """Every source with what it contributed and how many rows of each table cite it (``n_<table>_<column>``).
+
+    ``rows`` is their sum: every row the source backs. The tables come from the schema, so a new
+    table that cites sources is counted without a change here.
+    """
     src = s.sources
-    counts = []
-    for table, label in (
-        (s.figures, "n_figures"),
-        (s.evaluations, "n_evaluations"),
-        (s.reach_indicators, "n_reach"),
-        (s.monitor_values, "n_monitor"),
-        (s.initiatives, "n_initiatives"),
-        (s.edition_weeks, "n_weeks"),
-        (s.editions, "n_editions"),
-        (s.regions, "n_regions"),
-        (s.provinces, "n_provinces"),
-    ):
-        counts.append(
-            select(func.count())
-            .select_from(table)
-            .where(table.c.source_id == src.c.source_id)
-            .scalar_subquery()
-            .label(label)
-        )
+    counts = [
+        select(func.count())
+        .select_from(table)
+        .where(column == src.c.source_id)
+        .scalar_subquery()
+        .label(f"n_{table.name}_{column.name}")
+        for table, column in s.tables_citing_sources()
+    ]
     stmt = select(
         src.c.source_id,
         src.c.title,
@@ -339,7 +352,8 @@ def sources(engine: Engine) -> pd.DataFrame:
         src.c.contributed,
         *counts,
     ).order_by(func.coalesce(src.c.published_date, "9999"), src.c.source_id)
-    return _frame(engine, stmt)
+    frame = _frame(engine, stmt)
+    return frame.assign(rows=frame.filter(like="n_").sum(axis=1).astype(int))
 
 
 def discrepancies(engine: Engine) -> pd.DataFrame:
@@ -366,17 +380,18 @@ def discrepancies(engine: Engine) -> pd.DataFrame:
 
 
 def synthetic_row_count(engine: Engine) -> int:
-    """How many rows on screen could be synthetic demo data (announced on every page)."""
-    total = 0
+    """How many rows are synthetic demo data, in every table that can hold them (announced on every page)."""
+    counts = [
+        select(func.count()).select_from(table).where(table.c.is_synthetic.is_(True)).scalar_subquery()
+        for table in s.tables_with_origin()
+    ]
     with engine.connect() as conn:
-        for table in (s.editions, s.figures, s.evaluations, s.initiatives):
-            total += conn.execute(
-                select(func.count()).select_from(table).where(table.c.is_synthetic.is_(True))
-            ).scalar_one()
-    return total
+        return sum(int(n or 0) for n in conn.execute(select(*counts)).one())
 
 
 def dataset_loaded_at(engine: Engine) -> str | None:
     """When the bundled dataset was last loaded (ISO timestamp), if ever."""
+    meta = s.dataset_meta
     with engine.connect() as conn:
-        return conn.execute(text("SELECT value FROM dataset_meta WHERE key = :key"), {"key": "loaded_at"}).scalar()
+        value = conn.execute(select(meta.c.value).where(meta.c.key == "loaded_at")).scalar()
+        return None if value is None else str(value)

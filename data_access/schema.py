@@ -3,9 +3,16 @@
 Every figure-bearing table carries a ``source_id`` and, where a number can be rounded, the
 ``qualifier`` and ``published_text`` exactly as published. ``origin`` and ``is_synthetic`` let
 later imports and demo data live beside the bundled rows without being mistaken for them.
+
+Rules are written once, here, and read by the loader: ``info["choices"]`` on a column is both
+its CHECK constraint and the loader's list of allowed values; ``info["range"]`` likewise;
+``info["derived"]`` marks a column the loader computes instead of reading from a file. Each
+table is filled from ``<table name>.csv``; load order follows the foreign keys.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from sqlalchemy import (
     Boolean,
@@ -36,14 +43,25 @@ QUALIFIERS = (
     "miljoenen",
 )
 PROGRAMMES = ("sze", "ehealthweek")
-REGIONS = ("noord", "oost", "west", "zuid")
+MEASURES = ("cijfer", "doet_weer_mee")  # evaluation: a score 1-10, the share that will take part again (%)
+ORIGIN_BUNDLED = "bundled"
+
+
+def _choice(name: str, type_: String, choices: Sequence[str], **kwargs: object) -> Column:
+    """A column whose values are one of ``choices``; its CHECK constraint is made from them."""
+    return Column(name, type_, info={"choices": tuple(choices)}, **kwargs)  # type: ignore[arg-type]
+
+
+def _qualifier(name: str = "qualifier", nullable: bool = False) -> Column:
+    """How a number was published: exact, or with the qualifier the source used."""
+    return _choice(name, String(30), QUALIFIERS, nullable=nullable)
 
 
 def _origin_columns() -> list[Column]:
     """Columns that say where a row came from, so synthetic or imported rows stay recognisable."""
     return [
-        Column("origin", String(20), nullable=False, server_default="bundled"),
-        Column("is_synthetic", Boolean, nullable=False, server_default=false()),
+        Column("origin", String(20), nullable=False, server_default=ORIGIN_BUNDLED, info={"derived": "origin"}),
+        Column("is_synthetic", Boolean, nullable=False, server_default=false(), info={"derived": "origin"}),
     ]
 
 
@@ -75,8 +93,9 @@ provinces = Table(
     Column("province", String(40), primary_key=True),
     Column("hasc", String(10), nullable=False, unique=True),
     Column("region", ForeignKey("regions.region"), nullable=False),
-    Column("centroid_lon", Float, nullable=False),
-    Column("centroid_lat", Float, nullable=False),
+    # computed from the province boundaries (nl-provinces.geojson) when the dataset is loaded
+    Column("centroid_lon", Float, nullable=False, info={"derived": "boundaries"}),
+    Column("centroid_lat", Float, nullable=False, info={"derived": "boundaries"}),
     Column("source_id", ForeignKey("sources.source_id"), nullable=False),
 )
 
@@ -84,7 +103,7 @@ editions = Table(
     "editions",
     metadata,
     Column("year", Integer, primary_key=True),
-    Column("programme", String(20), nullable=False),
+    _choice("programme", String(20), PROGRAMMES, nullable=False),
     Column("name", Text, nullable=False),
     Column("start_date", Date),
     Column("end_date", Date),
@@ -96,14 +115,13 @@ editions = Table(
     Column("source_id", ForeignKey("sources.source_id"), nullable=False),
     Column("quote", Text),
     *_origin_columns(),
-    CheckConstraint("programme IN ('sze', 'ehealthweek')", name="ck_editions_programme"),
 )
 
 metrics = Table(
     "metrics",
     metadata,
     Column("metric", String(40), primary_key=True),
-    Column("programme", String(20), nullable=False),
+    _choice("programme", String(20), PROGRAMMES, nullable=False),
     Column("unit", String(40), nullable=False),
     Column("definition", Text, nullable=False),
 )
@@ -112,16 +130,13 @@ edition_weeks = Table(
     "edition_weeks",
     metadata,
     Column("edition", ForeignKey("editions.year"), primary_key=True),
-    Column("week", Integer, primary_key=True),
+    Column("week", Integer, primary_key=True, info={"range": (1, 5)}),
     Column("region", ForeignKey("regions.region"), nullable=False),
     Column("start_date", Date, nullable=False),
     Column("end_date", Date, nullable=False),
     Column("source_id", ForeignKey("sources.source_id"), nullable=False),
     Column("quote", Text),
-    CheckConstraint("week BETWEEN 1 AND 5", name="ck_edition_weeks_week"),
 )
-
-_qualifier_check = "qualifier IN (" + ", ".join(f"'{q}'" for q in QUALIFIERS) + ")"
 
 figures = Table(
     "figures",
@@ -131,14 +146,13 @@ figures = Table(
     Column("region", ForeignKey("regions.region")),  # NULL: national figure
     Column("week", Integer),
     Column("metric", ForeignKey("metrics.metric"), nullable=False),
-    Column("value", Float),
-    Column("qualifier", String(30), nullable=False),
+    Column("value", Float, nullable=False),
+    _qualifier(),
     Column("published_text", Text, nullable=False),
     Column("source_id", ForeignKey("sources.source_id"), nullable=False),
     Column("quote", Text),
     Column("note", Text),
     *_origin_columns(),
-    CheckConstraint(_qualifier_check, name="ck_figures_qualifier"),
 )
 
 evaluations = Table(
@@ -146,17 +160,15 @@ evaluations = Table(
     metadata,
     Column("evaluation_id", Integer, primary_key=True, autoincrement=True),
     Column("edition", ForeignKey("editions.year"), nullable=False),
-    Column("measure", String(30), nullable=False),  # cijfer (1-10) | doet_weer_mee (%)
+    _choice("measure", String(30), MEASURES, nullable=False),
     Column("value", Float, nullable=False),
-    Column("qualifier", String(30), nullable=False),
+    _qualifier(),
     Column("published_text", Text, nullable=False),
     Column("what_rated", Text, nullable=False),
     Column("rated_by", Text, nullable=False),
     Column("source_id", ForeignKey("sources.source_id"), nullable=False),
     Column("quote", Text),
     *_origin_columns(),
-    CheckConstraint("measure IN ('cijfer', 'doet_weer_mee')", name="ck_evaluations_measure"),
-    CheckConstraint(_qualifier_check, name="ck_evaluations_qualifier"),
 )
 
 reach_indicators = Table(
@@ -164,7 +176,7 @@ reach_indicators = Table(
     metadata,
     Column("indicator", String(60), primary_key=True),
     Column("value", Float),  # NULL where only words were published ("miljoenen")
-    Column("qualifier", String(30), nullable=False),
+    _qualifier(),
     Column("published_text", Text, nullable=False),
     Column("unit", String(40), nullable=False),
     Column("counts_people", Boolean, nullable=False),
@@ -173,7 +185,6 @@ reach_indicators = Table(
     Column("period_end", Integer),
     Column("source_id", ForeignKey("sources.source_id"), nullable=False),
     Column("quote", Text),
-    CheckConstraint(_qualifier_check, name="ck_reach_qualifier"),
 )
 
 monitor_values = Table(
@@ -184,11 +195,10 @@ monitor_values = Table(
     Column("period_label", Text, nullable=False),
     Column("year", Integer),
     Column("value", Float, nullable=False),
-    Column("qualifier", String(30), nullable=False),
+    _qualifier(),
     Column("published_text", Text, nullable=False),
     Column("source_id", ForeignKey("sources.source_id"), nullable=False),
     Column("quote", Text),
-    CheckConstraint(_qualifier_check, name="ck_monitor_qualifier"),
 )
 
 places = Table(
@@ -214,7 +224,7 @@ initiatives = Table(
     Column("description", Text),
     # a count the source gives for the initiative itself ("14 VVT instellingen"), as published
     Column("size_value", Float),
-    Column("size_qualifier", String(30)),
+    _qualifier("size_qualifier", nullable=True),
     Column("size_text", Text),
     Column("source_id", ForeignKey("sources.source_id"), nullable=False),
     Column("quote", Text),
@@ -234,9 +244,51 @@ discrepancies = Table(
     Column("explanation", Text, nullable=False),
 )
 
+#: Bookkeeping of the loader (fingerprint and time of the last load), not part of the dataset.
 dataset_meta = Table(
     "dataset_meta",
     metadata,
     Column("key", String(40), primary_key=True),
     Column("value", Text, nullable=False),
+    info={"bookkeeping": True},
 )
+
+
+def _add_rule_constraints() -> None:
+    """CHECK constraints from the ``choices`` and ``range`` each column declares: the rules, once."""
+    for table in metadata.tables.values():
+        for column in table.columns:
+            choices, bounds = column.info.get("choices"), column.info.get("range")
+            if choices:
+                allowed = ", ".join(f"'{value}'" for value in choices)
+                table.append_constraint(
+                    CheckConstraint(f"{column.name} IN ({allowed})", name=f"ck_{table.name}_{column.name}")
+                )
+            if bounds:
+                low, high = bounds
+                table.append_constraint(
+                    CheckConstraint(f"{column.name} BETWEEN {low} AND {high}", name=f"ck_{table.name}_{column.name}")
+                )
+
+
+_add_rule_constraints()
+
+
+def dataset_tables() -> list[Table]:
+    """The tables filled from the bundled files, in an order that respects the foreign keys."""
+    return [table for table in metadata.sorted_tables if not table.info.get("bookkeeping")]
+
+
+def tables_citing_sources() -> list[tuple[Table, Column]]:
+    """Every (table, column) whose rows name a source: what the about page counts per source."""
+    return [
+        (table, column)
+        for table in dataset_tables()
+        for column in table.columns
+        if any(fk.column is sources.c.source_id for fk in column.foreign_keys)
+    ]
+
+
+def tables_with_origin() -> list[Table]:
+    """Tables whose rows may come from somewhere else than the bundled files (imports, demo data)."""
+    return [table for table in dataset_tables() if "is_synthetic" in table.c]

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.figures import GRAPH_CONFIG
-from dashboard.i18n import source_text, t
+from core.figures import GRAPH_CONFIG
+from core.formatting import source_text
+from core.i18n import t
+from layouts import ids
+
+
+def aria(**attributes: str) -> dict[str, Any]:
+    """ARIA attributes for a component: aria(label="...") -> {"aria-label": "..."}."""
+    return {f"aria-{name.replace('_', '-')}": value for name, value in attributes.items()}
 
 
 def source_note(frame: pd.DataFrame, lang: str = "nl", extra: Iterable[str] = ()) -> html.Div:
@@ -31,33 +39,42 @@ def source_note(frame: pd.DataFrame, lang: str = "nl", extra: Iterable[str] = ()
 
 
 def graph_panel(
-    graph_id: str,
-    text_id: str | None,
-    sources_id: str,
-    note_id: str | None = None,
+    view: str,
+    prefix: str = "",
+    *,
+    note: bool = True,
+    text: bool = True,
     lang: str = "nl",
-    config: dict | None = None,
+    config: dict[str, Any] | None = None,
 ) -> html.Section:
-    """A chart with its note above, its sources below and its figures as text below that."""
-    children = []
-    if note_id:
-        children.append(html.Div(id=note_id, className="view-note", role="status"))
+    """A chart with its note above, its sources below and its figures as text below that.
+
+    Ids are ``ids.part(view, prefix + "graph")`` and so on for "note", "sources" and "text".
+    """
+    children: list[Any] = []
+    if note:
+        children.append(html.Div(id=ids.part(view, prefix + "note"), className="view-note", role="status"))
     children += [
         dcc.Loading(
             dcc.Graph(
-                id=graph_id,
-                config={**GRAPH_CONFIG, **(config or {})},
+                id=ids.part(view, prefix + "graph"),
+                config={**GRAPH_CONFIG, **(config or {})},  # type: ignore[arg-type]
                 className="sze-graph",
                 figure={"layout": {"height": 480}, "data": []},
             ),
             type="dot",
             delay_show=300,
         ),
-        html.Div(id=sources_id, className="sources"),
+        html.Div(id=ids.part(view, prefix + "sources"), className="sources"),
     ]
-    if text_id:
-        children.append(html.Div(id=text_id, className="as-text"))
-    return html.Section(children, className="graph-panel", **{"aria-label": t("chart_alt", lang)})
+    if text:
+        children.append(html.Div(id=ids.part(view, prefix + "text"), className="as-text"))
+    return html.Section(children, className="graph-panel", **aria(label=t("chart_alt", lang)))
+
+
+def notes(items: Sequence[str]) -> html.Ul | None:
+    """Notes above a chart as a list; nothing when there are none."""
+    return html.Ul([html.Li(item) for item in items]) if items else None
 
 
 def figure_card(title: str, value: str, detail: str | None, source: str | None, muted: bool = False) -> dbc.Col:
@@ -78,7 +95,7 @@ def headers(lang: str, *keys: str) -> list[str]:
     return [t(f"col_{key}", lang) for key in keys]
 
 
-def table(columns: Sequence[str], rows: Iterable[Sequence[object]], caption: str | None = None) -> dbc.Table:
+def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | None = None) -> dbc.Table:
     """A plain, accessible table (header cells scoped to columns)."""
     head = html.Thead(html.Tr([html.Th(c, scope="col") for c in columns]))
     body = html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows])

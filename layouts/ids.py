@@ -1,4 +1,4 @@
-"""Every component id of the dashboard, one named constant each."""
+"""Every component id of the dashboard: named constants for the shell, ``part()`` for a view's own."""
 
 URL = "url"
 SELECTION = "selection"  # dcc.Store: the validated Selection, the single input of every view
@@ -25,38 +25,15 @@ DOWNLOAD_BUTTON = "download-button"
 DOWNLOAD = "download"
 
 TABS = "view-tabs"
-
-
-def tab_link(tab: str) -> str:
-    """Id of the link that opens view ``tab``."""
-    return f"view-tab-{tab}"
-
-
 VIEW = "view"
-
-MAP_GRAPH = "map-graph"
-MAP_TEXT = "map-text"
-MAP_SIDE = "map-side"
-MAP_SIDE = "map-side"
-MAP_SOURCES = "map-sources"
-MAP_NOTE = "map-note"
-
-TREND_GRAPH = "trend-graph"
-TREND_TEXT = "trend-text"
-TREND_SOURCES = "trend-sources"
-TREND_NOTE = "trend-note"
-
-EVAL_GRAPH = "evaluation-graph"
-EVAL_TEXT = "evaluation-text"
-EVAL_SOURCES = "evaluation-sources"
-EVAL_NOTE = "evaluation-note"
-
-REACH_GRAPH = "reach-graph"
-REACH_TEXT = "reach-text"
-REACH_SOURCES = "reach-sources"
-REACH_NOTE = "reach-note"
-MONITOR_GRAPH = "monitor-graph"
-MONITOR_TEXT = "monitor-text"
-MONITOR_SOURCES = "monitor-sources"
-
 ABOUT_CONTENT = "about-content"
+
+
+def tab_link(slug: str) -> str:
+    """Id of the link that opens the view with URL value ``slug``."""
+    return f"view-tab-{slug}"
+
+
+def part(view: str, name: str) -> str:
+    """Id of part ``name`` ('graph', 'text', ...) of view ``view``: 'map-graph'."""
+    return f"{view}-{name}"

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.i18n import metric_label, t
-from dashboard.selection import COLOUR_MODES, DEFAULT_METRIC, REGIONS, TABS, WEEKS
+from core.i18n import metric_label, t
+from core.reference import Reference
+from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH
+from core.views import View
 from layouts import ids
+from layouts.components import aria
 
 
-def _fieldset(legend: str, control) -> html.Fieldset:
+def _fieldset(legend: str, control: Any) -> html.Fieldset:
     """A labelled group of radio buttons or checkboxes (a legend, so screen readers name it)."""
     return html.Fieldset([html.Legend(legend, className="filter-legend"), control], className="filter-group")
 
@@ -23,12 +27,17 @@ def _checklist(component_id: str, years: Sequence[int]) -> dbc.Checklist:
     )
 
 
-def filters(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: str = "nl") -> dbc.Card:
+def filters(reference: Reference, lang: str = "nl") -> dbc.Card:
     """The filter bar; its values are set from the URL and written back to it."""
-    sze = [year for year, programme in editions if programme == "sze"]
-    predecessor = [year for year, programme in editions if programme != "sze"]
-    region_options = [{"label": t("all", lang), "value": ""}] + [{"label": r.capitalize(), "value": r} for r in REGIONS]
-    week_options = [{"label": t("all", lang), "value": ""}] + [{"label": str(w), "value": str(w)} for w in WEEKS]
+    sze = reference.years("sze")
+    predecessor = [year for year in reference.years() if year not in sze]
+    metrics = reference.choosable_metrics()
+    region_options = [{"label": t("all", lang), "value": ""}] + [
+        {"label": str(r.name), "value": str(r.region)} for r in reference.regions.itertuples()
+    ]
+    week_options = [{"label": t("all", lang), "value": ""}] + [
+        {"label": str(w), "value": str(w)} for w in reference.weeks
+    ]
     colour_options = [
         {"label": t(f"colour_{'region' if c == 'regio' else 'metric'}", lang), "value": c} for c in COLOUR_MODES
     ]
@@ -37,7 +46,7 @@ def filters(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: s
             dbc.Button(
                 t("filters_toggle", lang), id=ids.FILTER_TOGGLE, color="link", size="sm", className="filter-toggle"
             ),
-            html.Div(id=ids.FILTER_SUMMARY, className="filter-summary me-auto", **{"aria-live": "polite"}),
+            html.Div(id=ids.FILTER_SUMMARY, className="filter-summary me-auto", **aria(live="polite")),
             dbc.Button(t("download", lang), id=ids.DOWNLOAD_BUTTON, color="primary", outline=True, size="sm"),
             dcc.Download(id=ids.DOWNLOAD),
             dbc.Button(t("reset", lang), id=ids.RESET, color="secondary", outline=True, size="sm"),
@@ -80,7 +89,7 @@ def filters(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: s
                         dbc.Select(
                             id=ids.METRIC,
                             options=[{"label": metric_label(m, lang), "value": m} for m in metrics],
-                            value=DEFAULT_METRIC,
+                            value=reference.choices(()).default_metric,
                         ),
                     ],
                     lg=3,
@@ -105,14 +114,19 @@ def filters(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: s
     )
 
 
-def tabs(lang: str = "nl") -> dbc.Nav:
-    """The four views as links: keyboard-reachable, and each link carries the current filters."""
+def tabs(views: Sequence[View], lang: str = "nl") -> dbc.Nav:
+    """The views as links: keyboard-reachable, and each link carries the current filters."""
     return dbc.Nav(
         [
             dbc.NavItem(
-                dbc.NavLink(t(f"tab_{tab}", lang), id=ids.tab_link(tab), href=f"/?tab={tab}", active=tab == TABS[0])
+                dbc.NavLink(
+                    t(view.label, lang),
+                    id=ids.tab_link(view.slug),
+                    href=f"{DASHBOARD_PATH}?tab={view.slug}",
+                    active=i == 0,
+                )
             )
-            for tab in TABS
+            for i, view in enumerate(views)
         ],
         id=ids.TABS,
         class_name="nav-tabs view-tabs",
@@ -133,13 +147,16 @@ def header(lang: str = "nl") -> html.Header:
                     ),
                     html.Nav(
                         [
-                            dcc.Link(t("nav_dashboard", lang), href="/", id=ids.NAV_DASHBOARD, className="nav-link"),
                             dcc.Link(
-                                t("nav_about", lang), href="/over-de-cijfers", id=ids.NAV_ABOUT, className="nav-link"
+                                t("nav_dashboard", lang),
+                                href=DASHBOARD_PATH,
+                                id=ids.NAV_DASHBOARD,
+                                className="nav-link",
                             ),
+                            dcc.Link(t("nav_about", lang), href=ABOUT_PATH, id=ids.NAV_ABOUT, className="nav-link"),
                         ],
                         className="app-nav",
-                        **{"aria-label": t("nav_label", lang)},
+                        **aria(label=t("nav_label", lang)),
                     ),
                 ],
                 className="d-flex flex-wrap justify-content-between align-items-center gap-2",
@@ -150,7 +167,7 @@ def header(lang: str = "nl") -> html.Header:
     )
 
 
-def page(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: str = "nl") -> html.Div:
+def page(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.Div:
     """The whole page; views and the about page are filled by callbacks."""
     return html.Div(
         [
@@ -167,12 +184,15 @@ def page(editions: Sequence[tuple[int, str]], metrics: Sequence[str], lang: str 
                         ),
                         html.Div(id=ids.DEMO_BANNER),
                         html.Div(
-                            [filters(editions, metrics, lang), tabs(lang), html.Div(id=ids.VIEW, className="view")],
+                            [filters(reference, lang), tabs(views, lang), html.Div(id=ids.VIEW, className="view")],
                             id=ids.DASHBOARD_PAGE,
                         ),
                         html.Div(html.Div(id=ids.ABOUT_CONTENT), id=ids.ABOUT_PAGE, hidden=True),
                         html.Div(
-                            [html.H2(t("not_found", lang)), dcc.Link(t("back_to_dashboard", lang), href="/")],
+                            [
+                                html.H2(t("not_found", lang)),
+                                dcc.Link(t("back_to_dashboard", lang), href=DASHBOARD_PATH),
+                            ],
                             id=ids.NOT_FOUND_PAGE,
                             hidden=True,
                             className="py-5",
@@ -192,3 +212,8 @@ def unavailable(lang: str = "nl") -> html.Div:
     return html.Div(
         [header(lang), dbc.Container(dbc.Alert(t("error_database", lang), color="danger", className="mt-4"))]
     )
+
+
+def validation_layout(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.Div:
+    """Every component any callback names: the page with every view's skeleton (Dash checks ids against it)."""
+    return html.Div([page(reference, views, lang), *[view.skeleton(lang) for view in views]])

@@ -14,9 +14,39 @@ def test_healthz_answers_200_when_the_database_answers(client):
     assert response.status_code == 200
 
 
-def test_healthz_answers_503_when_the_database_is_empty_or_gone(tmp_path):
+def test_healthz_answers_503_when_the_database_is_gone(tmp_path):
     app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'missing' / 'none.db'}"))
     assert app.server.test_client().get("/healthz").status_code == 503
+
+
+def test_healthz_answers_503_when_the_database_is_empty(tmp_path):
+    from data_access import schema
+    from data_access.engine import make_engine
+
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    engine = make_engine(url)
+    schema.metadata.create_all(engine)  # the tables, but not the dataset
+    engine.dispose()
+    response = create_app(Settings(database_url=url)).server.test_client().get("/healthz")
+    assert response.status_code == 503 and b"unavailable" in response.data
+
+
+def test_a_platform_postgres_url_is_accepted(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://sze:secret@db.internal:5432/sze")
+    assert Settings.from_env().database_url == "postgresql://sze:secret@db.internal:5432/sze"
+    assert Settings.from_env(database_url="sqlite:///x.db").database_url == "sqlite:///x.db"
+
+
+def test_without_database_url_the_embedded_file_is_in_the_starting_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert Settings.from_env().database_url == f"sqlite:///{tmp_path / 'instance' / 'sze.db'}"
+
+
+def test_the_map_boundaries_come_from_the_app_itself(client):
+    response = client.get("/geo/nl-provinces.geojson")
+    assert response.status_code == 200 and response.mimetype == "application/geo+json"
+    assert b"Noord-Brabant" in response.data and response.cache_control.max_age == 86400
 
 
 def test_page_is_dutch_and_loads_nothing_from_other_hosts(client):
@@ -42,14 +72,14 @@ def test_without_a_database_the_page_says_so_without_a_trace(tmp_path):
 def test_a_failing_callback_shows_a_message_not_a_trace(tmp_path, client):
     broken = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'missing' / 'none.db'}")).server.test_client()
     payload = {
-        "output": "..trend-graph.figure...trend-text.children...trend-sources.children...trend-note.children..",
+        "output": "..trends-graph.figure...trends-text.children...trends-sources.children...trends-note.children..",
         "outputs": [
             {"id": i, "property": p}
             for i, p in (
-                ("trend-graph", "figure"),
-                ("trend-text", "children"),
-                ("trend-sources", "children"),
-                ("trend-note", "children"),
+                ("trends-graph", "figure"),
+                ("trends-text", "children"),
+                ("trends-sources", "children"),
+                ("trends-note", "children"),
             )
         ],
         "inputs": [{"id": "selection", "property": "data", "value": {"tab": "trends"}}],

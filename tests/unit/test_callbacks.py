@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import pytest
 from dash import no_update
 
-from callbacks import evaluation, map, pages, reach, state, trends
-from dashboard.selection import Selection
+from callbacks import download, evaluation, map, pages, reach, state, trends
+from callbacks.common import choices
+from core.selection import Choices, Selection
 from layouts import ids
 
-KNOWN = [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]
-METRICS = ["activiteiten", "bezoekers", "deelnemers", "deelsessies"]
+CHOICES = Choices(
+    editions=(2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024),
+    metrics=(
+        "activiteiten",
+        "bezoekers",
+        "deelnemers",
+        "deelsessies",
+        "deelsessies_per_bijeenkomst",
+        "initiatieven_afsluiting",
+        "initiatieven_opening",
+        "regionale_bijeenkomsten",
+        "werkbezoeken",
+    ),
+    regions=("noord", "oost", "west", "zuid"),
+    weeks=(1, 2, 3, 4),
+    tabs=("kaart", "trends", "evaluatie", "bereik"),
+)
+SZE_YEARS = [2021, 2022, 2023, 2024]
+EVERY_PREDECESSOR = [2017, 2018, 2019, 2020]
 
 
 def text_of(component) -> str:
@@ -24,113 +43,114 @@ def text_of(component) -> str:
 
 
 def store(**values) -> dict:
-    return Selection.parse(known_editions=KNOWN, known_metrics=METRICS, **values).to_store()
+    return Selection.parse(CHOICES, **values).to_store()
 
 
-KNOWN_BY_PROGRAMME = {"ehealthweek": [2017, 2018, 2019, 2020], "sze": [2021, 2022, 2023, 2024]}
+def sync(trigger, search, **controls):
+    return state.sync_selection(trigger, search, controls, choices=CHOICES, sze_years=SZE_YEARS)
 
 
-def sync(trigger, search, sze=None, predecessor=None, region=None, week=None, metric=None, colour=None):
-    return state.sync_selection(
-        trigger, search, sze, predecessor, region, week, metric, colour, known=KNOWN_BY_PROGRAMME, known_metrics=METRICS
-    )
+def test_the_app_offers_what_the_data_and_the_registry_hold(in_request):
+    assert choices() == CHOICES
 
 
 def test_url_sets_the_filters_on_load():
-    search, sze, predecessor, region, week, metric, _colour, data = sync(
-        None, "?tab=trends&editie=2021,2022&regio=zuid"
+    out = sync(None, "?tab=trends&editie=2021,2022&regio=zuid&kleur=cijfer")
+    assert out["search"] is no_update  # the URL already says it
+    assert (out["sze_editions"], out["predecessor_editions"], out["region"], out["week"]) == (
+        [2021, 2022],
+        [],
+        "zuid",
+        "",
     )
-    assert search is no_update  # the URL already says it
-    assert (sze, predecessor, region, week, metric) == ([2021, 2022], [], "zuid", "", "activiteiten")
-    assert data["tab"] == "trends" and data["region"] == "zuid"
+    assert (out["metric"], out["colour"]) == ("activiteiten", "cijfer")
+    assert out["selection"]["tab"] == "trends" and out["selection"]["region"] == "zuid"
 
 
 def test_a_filter_change_is_written_to_the_url_keeping_the_view():
     out = sync(
         ids.REGION,
         "?tab=trends",
-        [2021, 2022, 2023, 2024],
-        [2017, 2018, 2019, 2020],
-        "noord",
-        "",
-        "activiteiten",
-        "regio",
+        sze_editions=SZE_YEARS,
+        predecessor_editions=EVERY_PREDECESSOR,
+        region="noord",
+        week="",
+        metric="activiteiten",
+        colour="cijfer",
     )
-    assert out[0] == "?tab=trends&regio=noord"
+    assert out["search"] == "?tab=trends&regio=noord&kleur=cijfer"
 
 
 def test_the_last_ticked_edition_cannot_be_unticked():
-    out = sync(ids.EDITIONS, "?tab=kaart&editie=2024", [], [], "", "", "activiteiten", "regio")
-    assert out[0] is no_update and out[1] == [2024]
+    out = sync(ids.EDITIONS, "?tab=kaart&editie=2024", sze_editions=[], predecessor_editions=[], region="")
+    assert out["search"] is no_update and out["sze_editions"] == [2024]
 
 
 def test_another_page_keeps_its_own_address_and_the_selection():
-    out = state.sync_selection(
-        None,
-        "",
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        known=KNOWN_BY_PROGRAMME,
-        known_metrics=METRICS,
-        on_dashboard=False,
-    )
-    assert all(value is no_update for value in out)
+    out = state.sync_selection(None, "", {}, choices=CHOICES, sze_years=SZE_YEARS, on_dashboard=False)
+    assert set(out) == set(state.SYNC_OUTPUTS) and all(value is no_update for value in out.values())
 
 
 def test_unticking_editions_narrows_the_selection():
-    out = sync(ids.EDITIONS, "?tab=kaart", [2024], [], "", "", "activiteiten", "regio")
-    assert out[0] == "?tab=kaart&editie=2024" and out[1] == [2024] and out[2] == []
+    out = sync(ids.EDITIONS, "?tab=kaart", sze_editions=[2024], predecessor_editions=[], region="", week="")
+    assert out["search"] == "?tab=kaart&editie=2024" and out["sze_editions"] == [2024]
+    assert out["predecessor_editions"] == []
 
 
 def test_reset_keeps_the_open_view_only():
-    out = sync(ids.RESET, "?tab=trends&regio=zuid", [2021], [], "zuid", "4", "deelnemers", "cijfer")
-    assert out[0] == "?tab=trends" and out[1] == KNOWN_BY_PROGRAMME["sze"] and out[3] == ""
+    out = sync(
+        ids.RESET,
+        "?tab=trends&regio=zuid&kleur=cijfer",
+        sze_editions=[2021],
+        region="zuid",
+        week="4",
+        metric="deelnemers",
+    )
+    assert out["search"] == "?tab=trends" and out["sze_editions"] == SZE_YEARS and out["region"] == ""
+    assert out["colour"] == "regio" and out["predecessor_editions"] == EVERY_PREDECESSOR
 
 
 def test_a_malformed_url_opens_the_asked_view_with_defaults():
     out = sync(None, "?tab=trends&week=%C2%B2&editie=%C2%B2%C2%B2")
-    assert out[-1]["tab"] == "trends" and out[-1]["week"] is None
+    assert out["selection"]["tab"] == "trends" and out["selection"]["week"] is None
 
 
 def test_view_links_carry_the_filters_and_mark_the_open_view(in_request):
-    links = state.view_links(store(tab="trends", region="zuid", metric="deelsessies"))
-    assert links[0] == "/?tab=trends&regio=zuid&cijfer=deelsessies"
-    assert links[2] == "/?tab=trends&regio=zuid&cijfer=deelsessies"
-    links = state.view_links(store(tab="trends", region="zuid"))
-    assert links[1:5] == (
-        "/?tab=kaart&regio=zuid",
-        "/?tab=trends&regio=zuid",
-        "/?tab=evaluatie&regio=zuid",
-        "/?tab=bereik&regio=zuid",
-    )
-    assert links[5:] == (False, True, False, False)
+    links = state.restate_selection(store(tab="trends", region="zuid", metric="deelsessies"))
+    assert links["dashboard"] == "/?tab=trends&regio=zuid&cijfer=deelsessies"
+    assert links["href-trends"] == "/?tab=trends&regio=zuid&cijfer=deelsessies"
+    links = state.restate_selection(store(tab="trends", region="zuid", colour="cijfer"))
+    assert [links[f"href-{tab}"] for tab in CHOICES.tabs] == [
+        "/?tab=kaart&regio=zuid&kleur=cijfer",
+        "/?tab=trends&regio=zuid&kleur=cijfer",
+        "/?tab=evaluatie&regio=zuid&kleur=cijfer",
+        "/?tab=bereik&regio=zuid&kleur=cijfer",
+    ]
+    assert [links[f"active-{tab}"] for tab in CHOICES.tabs] == [False, True, False, False]
 
 
 def test_links_and_summary_come_in_one_answer(in_request):
     out = state.restate_selection(store(tab="bereik", region="west"))
-    assert out[0] == "/?tab=bereik&regio=west" and out[-1] == "Getoond: alle edities; regio West."
+    assert out["dashboard"] == "/?tab=bereik&regio=west" and out["summary"] == "Getoond: alle edities; regio West."
 
 
-def test_the_summary_says_what_is_shown(in_request):
-    assert state.describe_selection(store(editions=[2021], region="zuid")) == "Getoond: editie 2021; regio Zuid."
-    assert state.describe_selection(None) == "Getoond: alle edities."
+def test_the_summary_says_what_is_shown_with_region_names_from_the_data(in_request):
+    summary = state.describe_selection(Selection.parse(CHOICES, editions=[2021], region="zuid", week=4))
+    assert summary == "Getoond: editie 2021; regio Zuid; week 4."
+    assert state.describe_selection(Selection.default(CHOICES)) == "Getoond: alle edities."
 
 
-def test_clicking_a_province_selects_its_region_and_again_clears_it():
+def test_clicking_a_province_selects_its_region_and_again_clears_it(in_request):
     click = {"points": [{"location": "Limburg", "customdata": "zuid"}]}
-    assert state.region_from_click(click, "") == "zuid"
-    assert state.region_from_click(click, "zuid") == ""
-    assert state.region_from_click({"points": [{"customdata": "<script>"}]}, "") is no_update
-    assert state.region_from_click("garbage", "") is no_update
+    assert map.region_from_click(click, "") == "zuid"
+    assert map.region_from_click(click, "zuid") == ""
+    assert map.region_from_click({"points": [{"customdata": "<script>"}]}, "") is no_update
+    assert map.region_from_click("garbage", "") is no_update
 
 
 def test_trends_show_gaps_and_no_totals_as_words(in_request):
-    _figure, text, sources, note = trends.update_trends(store(tab="trends"))
-    words = text_of(text)
+    out = trends.update_trends(store(tab="trends"))
+    words, sources, note = text_of(out["text"]), out["sources"], out["note"]
     assert "210" in words and "300" in words
     assert "Geen totalen gepubliceerd" in words  # 2023, 2024
     assert "meer dan 270" in words  # the predecessor, in its own cards
@@ -139,7 +159,8 @@ def test_trends_show_gaps_and_no_totals_as_words(in_request):
 
 
 def test_trends_for_a_region_show_only_that_regions_figures(in_request):
-    figure, text, sources, note = trends.update_trends(store(tab="trends", region="zuid"))
+    out = trends.update_trends(store(tab="trends", region="zuid"))
+    figure, text, sources, note = out["graph"], out["text"], out["sources"], out["note"]
     assert "ruim vijftig" in text_of(text)
     assert "Slimme Zorg Estafette 2022 · Activiteiten · regio Zuid" in text_of(text)
     assert "CIC West-Brabant" in text_of(sources)
@@ -148,9 +169,9 @@ def test_trends_for_a_region_show_only_that_regions_figures(in_request):
 
 
 def test_map_for_a_region_lists_only_its_initiatives(in_request):
-    _figure, side, text, sources, note = map.update_map(store(region="noord", editions=[2024]), geojson_url="/g.json")
-    words = text_of(text)
-    assert "Geen cijfers per regio gepubliceerd" in text_of(side)
+    out = map.update_map(store(region="noord", editions=[2024]))
+    words, note, sources = text_of(out["text"]), out["note"], out["sources"]
+    assert "Geen cijfers per regio gepubliceerd" in text_of(out["side"])
     assert "Tour de BeterDichtbij (Sneek)" in words and "Roosendaal" not in words
     assert "Omvang (zoals gepubliceerd)" in words
     assert "2024: weekvolgorde niet gepubliceerd" in text_of(note)
@@ -158,44 +179,45 @@ def test_map_for_a_region_lists_only_its_initiatives(in_request):
 
 
 def test_initiatives_show_the_size_their_source_gives(in_request):
-    _figure, _side, text, *_ = map.update_map(store(editions=[2022]), geojson_url="/g.json")
+    text = map.update_map(store(editions=[2022]))["text"]
     assert "14 VVT instellingen" in text_of(text) and "zo’n 150 cliënten" in text_of(text)
 
 
 def test_map_with_a_region_and_week_that_exclude_each_other_fades_every_region(in_request):
-    figure, _side, _text, _sources, note = map.update_map(store(region="noord", week="1"), geojson_url="/g.json")
-    assert all(t.marker.opacity < 0.5 for t in figure.data if t.type == "choropleth")
-    assert "Geen regio had week 1" in text_of(note)
+    out = map.update_map(store(region="noord", week="1"))
+    assert all(t.marker.opacity < 0.5 for t in out["graph"].data if t.type == "choropleth")
+    assert "Geen regio had week 1" in text_of(out["note"])
 
 
 def test_map_by_a_figure_without_regional_values_says_so_in_its_title(in_request):
-    figure, *_ = map.update_map(store(colour="cijfer", metric="bezoekers"), geojson_url="/g.json")
+    figure = map.update_map(store(colour="cijfer", metric="bezoekers"))["graph"]
     assert figure.layout.title.text == "Bezoekers van activiteiten per regio: niet gepubliceerd"
 
 
 def test_map_by_week_highlights_the_region_that_had_that_week(in_request):
-    figure, *_ = map.update_map(store(week="1", editions=[2021]), geojson_url="/g.json")
+    figure = map.update_map(store(week="1", editions=[2021]))["graph"]
     opacities = {t.name: t.marker.opacity for t in figure.data if t.type == "choropleth"}
     assert opacities["Oost"] == 1.0 and opacities["Zuid"] < 0.5
 
 
 def test_evaluation_says_regional_filters_do_not_apply(in_request):
-    _figure, text, _sources, note = evaluation.update_evaluation(store(tab="evaluatie", region="west"))
-    assert "alleen landelijk" in text_of(note)
-    assert "De SZE 2022 als geheel" in text_of(text)
+    out = evaluation.update_evaluation(store(tab="evaluatie", region="west"))
+    assert "alleen landelijk" in text_of(out["note"])
+    assert "De SZE 2022 als geheel" in text_of(out["text"])
     only_2023 = evaluation.update_evaluation(store(tab="evaluatie", editions=[2023]))
-    assert "Geen evaluatie gepubliceerd voor: 2023" in text_of(only_2023[3])
+    assert "Geen evaluatie gepubliceerd voor: 2023" in text_of(only_2023["note"])
 
 
 def test_reach_shows_every_indicator_with_qualifier_and_period(in_request):
     out = reach.update_reach(store(tab="bereik"))
-    words = text_of(out[1])
+    words = text_of(out["text"])
     assert "meer dan 300.000" in words and "miljoenen" in words and "Periode: 2020-2021" in words
-    assert "2020-2021" in text_of(out[3])
+    assert "2020-2021" in text_of(out["note"])
+    assert "security.nl" in text_of(out["monitor-sources"]) and "security.nl" not in text_of(out["sources"])
 
 
 def test_a_tampered_store_falls_back_to_the_default_view(in_request):
-    figure, _text, *_ = trends.update_trends({"metric": "x' OR 1=1", "editions": "all", "region": ["zuid"]})
+    figure = trends.update_trends({"metric": "x' OR 1=1", "editions": "all", "region": ["zuid"]})["graph"]
     assert "Activiteiten" in figure.layout.title.text
 
 
@@ -222,17 +244,14 @@ def test_about_page_lists_sources_discrepancies_and_editions_without_totals(in_r
 
 def test_only_predecessor_editions_chosen_still_gives_every_view(in_request):
     only_2019 = store(editions=[2019], colour="cijfer")
-    _figure, side, _text, _sources, _note = map.update_map(only_2019, geojson_url="/g.json")
-    assert "Geen cijfers per regio gepubliceerd" in text_of(side)
-    _trend_figure, trend_text, *_ = trends.update_trends({**only_2019, "tab": "trends"})
+    assert "Geen cijfers per regio gepubliceerd" in text_of(map.update_map(only_2019)["side"])
+    trend_text = trends.update_trends({**only_2019, "tab": "trends"})["text"]
     assert "meer dan 270" in text_of(trend_text) and "210" not in text_of(trend_text)
-    evaluation_figure, *_ = evaluation.update_evaluation(only_2019)
+    evaluation_figure = evaluation.update_evaluation(only_2019)["graph"]
     assert "geen evaluatieresultaten" in evaluation_figure.layout.annotations[0].text
 
 
 def test_download_holds_each_figure_with_its_words_and_source(in_request):
-    from callbacks import download
-
     table = download.figures_table(store(editions=[2022]))
     row = table[table["zoals_gepubliceerd"] == "ruim 3500"].iloc[0]
     assert (row["waarde"], row["bron_datum"], row["kwalificatie"], row["niveau"]) == (
@@ -249,8 +268,68 @@ def test_download_holds_each_figure_with_its_words_and_source(in_request):
 
 
 def test_download_for_a_region_holds_only_that_regions_figures(in_request):
-    from callbacks import download
-
     table = download.figures_table(store(editions=[2021, 2022], region="zuid"))
     assert list(table["zoals_gepubliceerd"]) == ["ruim vijftig", "elf"]
     assert set(table["niveau"]) == {"regio"} and set(table["week"]) == {"4"}
+
+
+def test_the_week_filter_keeps_only_initiatives_of_the_region_that_had_that_week(in_request):
+    every = text_of(map.update_map(store(editions=[2021, 2024]))["text"])
+    assert "Roosendaal" in every
+    out = map.update_map(store(editions=[2021, 2024], week=4))
+    assert "Roosendaal" not in text_of(out["text"])  # 2024 has no published week order
+    assert "niet getoond: 2024" in text_of(out["note"])
+
+
+def test_the_download_for_a_week_holds_only_figures_published_for_that_week(in_request):
+    assert list(download.figures_table(store(editions=[2021], week=4))["zoals_gepubliceerd"]) == ["ruim vijftig", "elf"]
+    assert download.figures_table(store(editions=[2021], week=1)).empty  # nothing published for week 1
+
+
+def test_the_download_writes_decimals_with_a_comma_for_dutch_spreadsheets(in_request):
+    content = download.download(1, store(editions=[2021, 2022]))["content"]
+    assert ";7,5;gemiddeld een 7.5;" in content and ";8;een 8.0;" in content
+    assert "7.5;" not in content.replace("een 7.5;", "")
+
+
+@pytest.fixture
+def two_regional_editions(tmp_path):
+    """A database where 2021 (Zuid, as published) and 2022 (Noord, synthetic) have the figure per region."""
+    from sqlalchemy import insert
+
+    from dashboard.app import create_app
+    from dashboard.settings import Settings
+    from data_access import schema
+    from data_access.engine import make_engine
+    from data_access.loader import load_bundled
+
+    url = f"sqlite:///{tmp_path / 'regional.db'}"
+    engine = make_engine(url)
+    load_bundled(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            insert(schema.figures).values(
+                edition=2022,
+                region="noord",
+                metric="activiteiten",
+                value=40,
+                qualifier="exact",
+                published_text="40",
+                source_id="kamerbrief-2022",
+                origin="test",
+                is_synthetic=True,
+            )
+        )
+    engine.dispose()
+    app = create_app(Settings(database_url=url))
+    with app.server.test_request_context("/"):
+        yield
+
+
+def test_the_map_by_figure_shows_the_latest_chosen_edition_with_regional_values(two_regional_editions):
+    both = map.update_map(store(editions=[2021, 2022], colour="cijfer"))["graph"]
+    assert both.layout.title.text == "Activiteiten per regio, 2022"
+    colours = {t.name: t.colorscale[0][1] for t in both.data if t.type == "choropleth"}
+    assert colours["Noord"] != colours["Zuid"]  # Zuid has no 2022 value: grey
+    only_2021 = map.update_map(store(editions=[2021], colour="cijfer"))["graph"]
+    assert only_2021.layout.title.text == "Activiteiten per regio, 2021"

@@ -6,7 +6,8 @@ import csv
 
 import pytest
 
-from data_access.loader import DATA_DIR, SPECS, read_dataset
+from data_access.bundled import data_dir
+from data_access.loader import read_dataset, specs
 
 # (edition, region, metric, value, published words) as they stand in the source documents
 PUBLISHED_FIGURES = [
@@ -37,8 +38,8 @@ def dataset():
 
 
 def test_every_row_of_every_file_names_a_source():
-    for spec in SPECS:
-        with open(DATA_DIR / spec.name, encoding="utf-8") as handle:
+    for spec in specs():
+        with (data_dir() / spec.name).open(encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
         source_columns = [c for c in ("source_id", "source_a", "source_b") if c in spec.columns]
         if spec.name == "metrics.csv":
@@ -85,13 +86,15 @@ def test_evaluations_keep_what_was_rated_and_both_2021_statements(dataset):
 
 
 def test_zorg_van_nu_reach_keeps_its_qualifiers(dataset):
-    reach = {r["indicator"]: r for r in dataset["reach.csv"]}
+    reach = {r["indicator"]: r for r in dataset["reach_indicators.csv"]}
     assert reach["ouderen_langer_thuis"]["published_text"] == "meer dan 300.000"
     assert reach["social_media_weergaven"]["value"] is None
     assert reach["social_media_weergaven"]["published_text"] == "miljoenen"
     assert reach["patienten_via_huisarts"]["value"] == 100000
     assert reach["elearning_deelnemers"]["published_text"] == "inmiddels 4300"
-    assert {r["period_label"] for r in dataset["reach.csv"] if r["source_id"] == "kamerbrief-2022"} == {"2020-2021"}
+    assert {r["period_label"] for r in dataset["reach_indicators.csv"] if r["source_id"] == "kamerbrief-2022"} == {
+        "2020-2021"
+    }
 
 
 def test_regions_hold_the_twelve_provinces_as_published(dataset):

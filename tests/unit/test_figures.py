@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import figures
+from core import figures
 from data_access import queries
 
 
@@ -73,7 +73,7 @@ def test_map_colours_each_region_and_fades_the_others_when_one_is_chosen(engine)
         queries.regions(engine),
         queries.weeks(engine, [2021]),
         queries.initiatives(engine, [2024]),
-        geojson_url="/assets/geo/nl-provinces.geojson",
+        geojson_url="/geo/nl-provinces.geojson",
         highlight=frozenset({"zuid"}),
     )
     regions = {t.name: t for t in fig.data if t.type == "choropleth"}
@@ -81,7 +81,7 @@ def test_map_colours_each_region_and_fades_the_others_when_one_is_chosen(engine)
     assert set(regions["Zuid"].locations) == {"Zeeland", "Noord-Brabant", "Limburg"}
     assert regions["Zuid"].marker.opacity == 1.0 and regions["Noord"].marker.opacity < 0.5
     assert regions["Zuid"].colorscale[0][1] == figures.REGION_COLOURS["zuid"]
-    assert all(t.geojson == "/assets/geo/nl-provinces.geojson" for t in regions.values())
+    assert all(t.geojson == "/geo/nl-provinces.geojson" for t in regions.values())
     labels = next(t for t in fig.data if t.name == "labels")
     assert any("week 4 (2021)" in text for text in labels.text)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard.i18n import fmt_period, fmt_published, fmt_timestamp, metric_label, t
+from core.formatting import fmt_number, fmt_period, fmt_published, fmt_timestamp
+from core.i18n import metric_label, t
 
 
 def test_decimal_points_become_commas_but_thousands_stay_dots():

@@ -10,13 +10,14 @@ from sqlalchemy import func, select
 
 from data_access import schema
 from data_access.engine import make_engine
-from data_access.loader import DATA_DIR, DatasetError, load_bundled, read_dataset
+from data_access.bundled import data_dir
+from data_access.loader import DatasetError, load_bundled, read_dataset
 
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
+    shutil.copytree(str(data_dir()), target)
     return target
 
 
@@ -57,7 +58,7 @@ def test_a_failed_load_leaves_the_database_as_it_was(tmp_path: Path, data_copy: 
         before = conn.execute(select(func.count()).select_from(schema.figures)).scalar_one()
     _replace(data_copy / "figures.csv", "2021,zuid,4,deelsessies,11,", "2021,zuid,4,deelsessies,elf,")
     with pytest.raises(DatasetError):
-        load_bundled(engine, force=True, data_dir=data_copy)
+        load_bundled(engine, force=True, folder=data_copy)
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(schema.figures)).scalar_one() == before
 

@@ -61,9 +61,20 @@ def test_initiatives_are_placed_at_their_town_or_province(engine):
 
 def test_sources_count_what_they_contributed(engine):
     frame = queries.sources(engine).set_index("source_id")
-    assert frame.loc["kamerbrief-2022", "n_reach"] == 6
-    assert frame.loc["icth-2021-03-09", "n_figures"] == 3
-    assert frame.loc["kamerstuk-27529-151", "n_editions"] == 1  # the 2018 dates, though no totals
+    assert frame.loc["kamerbrief-2022", "n_reach_indicators_source_id"] == 6
+    assert frame.loc["icth-2021-03-09", "n_figures_source_id"] == 3
+    assert frame.loc["kamerstuk-27529-151", "n_editions_source_id"] == 1  # the 2018 dates, though no totals
+    assert (frame["rows"] == frame.filter(like="n_").sum(axis=1)).all()
+
+
+def test_every_table_that_cites_sources_is_counted_per_source(engine):
+    """A table added to the schema is counted on the about page without touching the query."""
+    from data_access import schema
+
+    counted = {c for c in queries.sources(engine).columns if c.startswith("n_")}
+    expected = {f"n_{table.name}_{column.name}" for table, column in schema.tables_citing_sources()}
+    assert counted == expected
+    assert {"n_places_source_id", "n_discrepancies_source_a", "n_discrepancies_source_b"} <= counted
 
 
 def test_ping_and_synthetic_count(engine):

@@ -5,49 +5,63 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.selection import Selection
+from core.selection import COLOUR_MODES, Choices, Page, Selection, page_for
 
-KNOWN = [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]
-METRICS = ["activiteiten", "deelnemers", "bezoekers"]
+CHOICES = Choices(
+    editions=(2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024),
+    metrics=("activiteiten", "deelnemers", "bezoekers"),
+    regions=("noord", "oost", "west", "zuid"),
+    weeks=(1, 2, 3, 4),
+    tabs=("kaart", "trends", "evaluatie", "bereik"),
+)
 
 
 def test_a_url_reproduces_the_selection():
     selection = Selection.parse(
-        editions=[2021, 2022],
-        region="zuid",
-        week="4",
-        metric="deelnemers",
-        tab="trends",
-        known_editions=KNOWN,
-        known_metrics=METRICS,
+        CHOICES, editions=[2021, 2022], region="zuid", week="4", metric="deelnemers", tab="trends", colour="cijfer"
     )
     query = selection.to_query()
-    assert query == "?tab=trends&editie=2021,2022&regio=zuid&week=4&cijfer=deelnemers"
-    assert Selection.from_query(query, known_editions=KNOWN, known_metrics=METRICS) == selection
+    assert query == "?tab=trends&editie=2021,2022&regio=zuid&week=4&cijfer=deelnemers&kleur=cijfer"
+    assert Selection.from_query(query, CHOICES) == selection
 
 
 def test_repeated_edition_parameters_are_accepted():
-    selection = Selection.from_query("?editie=2021&editie=2023", known_editions=KNOWN, known_metrics=METRICS)
-    assert selection.editions == (2021, 2023)
+    assert Selection.from_query("?editie=2021&editie=2023", CHOICES).editions == (2021, 2023)
 
 
 def test_unknown_values_fall_back_to_defaults():
     selection = Selection.from_query(
-        "?tab=admin&editie=1999,abc&regio=mars&week=9&cijfer=';drop table--&kleur=x",
-        known_editions=KNOWN,
-        known_metrics=METRICS,
+        "?tab=admin&editie=1999,abc&regio=mars&week=9&cijfer=';drop table--&kleur=x", CHOICES
     )
-    assert selection == Selection()
+    assert selection == Selection.default(CHOICES)
     assert selection.to_query() == "?tab=kaart"
 
 
 def test_digits_other_than_ascii_are_not_numbers():
-    selection = Selection.from_query("?week=%C2%B2&editie=%D9%A2%D9%A0%D9%A2%D9%A1", known_editions=KNOWN)
+    selection = Selection.from_query("?week=%C2%B2&editie=%D9%A2%D9%A0%D9%A2%D9%A1", CHOICES)
     assert selection.week is None and selection.editions == ()
 
 
 def test_choosing_every_edition_is_the_default():
-    assert Selection.parse(editions=KNOWN, known_editions=KNOWN).editions == ()
+    assert Selection.parse(CHOICES, editions=list(CHOICES.editions)).editions == ()
+
+
+def test_regions_weeks_and_views_are_those_of_the_data_and_the_registry():
+    fewer = Choices(editions=(2021,), regions=("zuid",), weeks=(4,), tabs=("trends", "extra"))
+    selection = Selection.from_query("?tab=extra&regio=noord&week=1", fewer)
+    assert (selection.tab, selection.region, selection.week) == ("extra", None, None)
+    assert Selection.from_query("?tab=kaart", fewer).tab == "trends"  # the first view is the default
+
+
+def test_reset_keeps_only_the_open_view():
+    selection = Selection.parse(CHOICES, editions=[2021], region="zuid", week=4, tab="bereik", colour="cijfer")
+    assert selection.cleared() == Selection.default(CHOICES).with_tab("bereik")
+
+
+def test_pages_by_path():
+    assert page_for("/") is Page.DASHBOARD and page_for(None) is Page.DASHBOARD
+    assert page_for("/over-de-cijfers") is Page.ABOUT and page_for("/over-de-cijfers/") is Page.ABOUT
+    assert page_for("/admin") is Page.NOT_FOUND
 
 
 junk = st.recursive(
@@ -57,21 +71,35 @@ junk = st.recursive(
 )
 
 
-@given(editions=junk, region=junk, week=junk, metric=junk, tab=junk, colour=junk)
-def test_anything_the_browser_sends_gives_a_valid_selection(editions, region, week, metric, tab, colour):
-    store = {
-        "editions": editions,
-        "region": region,
-        "week": week,
-        "metric": metric,
-        "tab": tab,
-        "colour": colour,
-        "known_editions": [1, 2, 3],  # ignored: only the database says which editions exist
-    }
-    selection = Selection.from_store(store, known_editions=KNOWN, known_metrics=METRICS)
-    assert set(selection.editions) <= set(KNOWN)
-    assert selection.region in (None, "noord", "oost", "west", "zuid")
-    assert selection.week in (None, 1, 2, 3, 4)
-    assert selection.metric in METRICS
-    assert selection.tab in ("kaart", "trends", "evaluatie", "bereik")
-    assert Selection.from_query(selection.to_query(), known_editions=KNOWN, known_metrics=METRICS) == selection
+def valid_or_junk(values: tuple[object, ...]) -> st.SearchStrategy[object]:
+    """Half the time a value a user could choose, so the round trip checks more than defaults."""
+    return st.sampled_from(values) | junk
+
+
+@given(
+    editions=st.lists(st.sampled_from(CHOICES.editions), max_size=8) | junk,
+    region=valid_or_junk(CHOICES.regions),
+    week=valid_or_junk((*CHOICES.weeks, *map(str, CHOICES.weeks))),
+    metric=valid_or_junk(CHOICES.metrics),
+    tab=valid_or_junk(CHOICES.tabs),
+    colour=valid_or_junk(COLOUR_MODES),
+)
+def test_anything_the_browser_sends_gives_a_valid_selection_that_a_link_reproduces(
+    editions, region, week, metric, tab, colour
+):
+    store = {"editions": editions, "region": region, "week": week, "metric": metric, "tab": tab, "colour": colour}
+    selection = Selection.from_store(store, CHOICES)
+    assert set(selection.editions) <= set(CHOICES.editions)
+    assert selection.region in (None, *CHOICES.regions)
+    assert selection.week in (None, *CHOICES.weeks)
+    assert selection.metric in CHOICES.metrics
+    assert selection.tab in CHOICES.tabs
+    assert selection.colour in COLOUR_MODES
+    # a valid choice survives: nothing the user picked is dropped on the way into the URL and back
+    if colour in COLOUR_MODES:
+        assert selection.colour == colour
+    if region in CHOICES.regions:
+        assert selection.region == region
+    back = Selection.from_query(selection.to_query(), CHOICES)
+    assert back == selection and back.to_store() == selection.to_store()
+    assert Selection.from_store(selection.to_store(), CHOICES) == selection

@@ -1,29 +1,13 @@
-"""Every text a user reads, one dictionary per language, and Dutch number and date notation.
+"""Every text a user reads, one dictionary per language.
 
 Layouts and callbacks ask ``t(key)``; nothing user-facing is written elsewhere. English is a
-later issue: add ``"en"`` with the same keys.
+later issue: add ``"en"`` with the same keys. Notation (numbers, dates) is in ``core.formatting``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 DEFAULT_LANG = "nl"
 
-MONTHS_NL = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 TEXTS: dict[str, dict[str, str]] = {
     "nl": {
@@ -208,58 +192,3 @@ def metric_label(metric: str, lang: str = DEFAULT_LANG) -> str:
 def indicator_label(indicator: str, lang: str = DEFAULT_LANG) -> str:
     """Display name of a Zorg van Nu or e-healthmonitor indicator."""
     return INDICATOR_LABELS.get(lang, INDICATOR_LABELS[DEFAULT_LANG]).get(indicator, indicator.replace("_", " "))
-
-
-def fmt_published(text: str | None) -> str:
-    """A published figure as shown: the source's own words, decimal point made Dutch ('7.5' -> '7,5')."""
-    if not text:
-        return ""
-    out = []
-    for word in text.split(" "):
-        head, dot, tail = word.partition(".")
-        # '8.0' and '7.5' are decimals in the letters; '33.000' and '100.000' are thousands
-        if dot and head.isdigit() and tail.isdigit() and len(tail) != 3:
-            word = f"{head},{tail}"
-        out.append(word)
-    return " ".join(out)
-
-
-def fmt_date(value: dt.date | str | None, *, year: bool = True) -> str:
-    """'1 februari 2021' (or without the year)."""
-    if value is None or value != value:  # None or NaN
-        return ""
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    text = f"{value.day} {MONTHS_NL[value.month - 1]}"
-    return f"{text} {value.year}" if year else text
-
-
-def fmt_timestamp(value: str | None) -> str:
-    """An ISO timestamp as '22 november 2026, 13:58 UTC'; '?' if unknown."""
-    if not value:
-        return "?"
-    moment = dt.datetime.fromisoformat(value)
-    return f"{fmt_date(moment.date())}, {moment:%H:%M} UTC"
-
-
-def fmt_period(start: dt.date | str | None, end: dt.date | str | None) -> str:
-    """'1–26 februari 2021', '27 januari – 25 februari 2022', or what is known."""
-    if not start or start != start:
-        return fmt_date(end) if end and end == end else ""
-    if not end or end != end:
-        return fmt_date(start)
-    start = dt.date.fromisoformat(start) if isinstance(start, str) else start
-    end = dt.date.fromisoformat(end) if isinstance(end, str) else end
-    if start.month == end.month and start.year == end.year:
-        return f"{start.day}–{end.day} {MONTHS_NL[end.month - 1]} {end.year}"
-    return f"{fmt_date(start, year=start.year != end.year)} – {fmt_date(end)}"
-
-
-def cite(row) -> str:
-    """A figure's source in short, as beside a value: 'publisher, date'."""
-    return f"{row.source_publisher}, {row.source_date}"
-
-
-def source_text(publisher: str, title: str, date_label: str) -> str:
-    """One source as cited under a chart: publisher, ‘title’, date."""
-    return f"{publisher}, ‘{title}’, {date_label}"

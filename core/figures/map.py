@@ -1,0 +1,155 @@
+"""The map: provinces coloured by SZE region (or by a figure per region), week labels, initiatives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from core.figures.style import REGION_COLOURS, SZE_COLOUR, UNPUBLISHED_COLOUR, styled
+from core.formatting import cite, fmt_published, is_missing
+from core.i18n import metric_label, t
+
+#: Where each region's label stands: off the coast or beyond the border, never on a province or marker.
+LABEL_POSITIONS = {"noord": (6.3, 53.66), "oost": (7.9, 52.45), "west": (3.45, 52.45), "zuid": (5.2, 50.55)}
+MAP_LON_RANGE, MAP_LAT_RANGE = (2.35, 9.05), (50.3, 53.95)
+EDITION_SYMBOLS = ("circle", "diamond", "square", "triangle-up", "star", "cross")
+
+
+def map_figure(
+    provinces: pd.DataFrame,
+    regions: pd.DataFrame,
+    weeks: pd.DataFrame,
+    initiatives: pd.DataFrame,
+    *,
+    geojson_url: str,
+    highlight: frozenset[str] | None = None,
+    regional_values: pd.DataFrame | None = None,
+    metric: str | None = None,
+    value_edition: int | None = None,
+    lang: str = "nl",
+) -> go.Figure:
+    """The provinces coloured by SZE region (or by a regional figure), week labels and initiatives.
+
+    ``provinces``: province, region. ``regions``: region, name, lon, lat. ``weeks``: edition, week,
+    region. ``initiatives``: name, edition, lon, lat, region, place, province, organisation.
+    ``regional_values`` (region, value, published_text) switches to colouring by that figure.
+    Every trace carries the region code in customdata so a click can filter on it.
+    """
+    fig = go.Figure()
+    region_names = dict(zip(regions["region"], regions["name"], strict=True))
+
+    def opacity(region: str) -> float:
+        # None: no region or week chosen; an empty set: the choices exclude every region
+        return 1.0 if highlight is None or region in highlight else 0.25
+
+    week_text: dict[str, list[str]] = {}
+    for (region, week), group in weeks.groupby(["region", "week"], sort=True) if len(weeks) else []:
+        years = ", ".join(str(int(y)) for y in sorted(group["edition"]))
+        week_text.setdefault(region, []).append(f"{t('week_label', lang, week=int(week))} ({years})")
+
+    by_metric = regional_values is not None
+    values: dict[str, Any] = {}
+    if regional_values is not None:
+        values = {r.region: r for r in regional_values.itertuples() if not is_missing(r.value)}
+
+    for region, group in provinces.groupby("region", sort=False):
+        name = region_names.get(region, region)
+        row = values.get(region)
+        if by_metric and row is None:
+            colour, detail = UNPUBLISHED_COLOUR, t("not_published", lang)
+        elif row is not None:
+            colour, detail = REGION_COLOURS.get(region, SZE_COLOUR), fmt_published(row.published_text)
+        else:
+            colour, detail = REGION_COLOURS.get(region, SZE_COLOUR), ", ".join(week_text.get(region, [])) or ""
+        hover = [f"<b>{p}</b><br>{t('col_region', lang)} {name}<br>{detail}" for p in group["province"]]
+        fig.add_trace(
+            go.Choropleth(
+                geojson=geojson_url,
+                featureidkey="properties.name",
+                locations=list(group["province"]),
+                z=[1] * len(group),
+                colorscale=[[0, colour], [1, colour]],
+                showscale=False,
+                marker=dict(line=dict(color="white", width=1.5), opacity=opacity(region)),
+                name=name,
+                customdata=[region] * len(group),
+                hovertext=hover,
+                hoverinfo="text",
+                showlegend=False,
+            )
+        )
+
+    label_lines = []
+    for r in regions.itertuples():
+        lines = [f"<b>{r.name}</b>"]
+        if by_metric:
+            row = values.get(r.region)
+            lines.append(fmt_published(row.published_text) if row is not None else t("not_published", lang))
+        else:
+            lines += week_text.get(r.region, [])[:2]
+        label_lines.append("<br>".join(lines))
+    fig.add_trace(
+        go.Scattergeo(
+            lon=[LABEL_POSITIONS.get(r.region, (r.lon, r.lat))[0] for r in regions.itertuples()],
+            lat=[LABEL_POSITIONS.get(r.region, (r.lon, r.lat))[1] for r in regions.itertuples()],
+            text=label_lines,
+            mode="text",
+            textfont=dict(size=17, color="#111"),
+            customdata=list(regions["region"]),
+            hoverinfo="skip",
+            showlegend=False,
+            name="labels",
+        )
+    )
+
+    located = initiatives.dropna(subset=["lon", "lat"]) if len(initiatives) else initiatives
+    for i, (edition, group) in enumerate(located.groupby("edition", sort=True) if len(located) else []):
+        hover = [
+            f"<b>{r.name}</b><br>{r.organisation or ''}<br>"
+            f"{r.place or t('initiative_where_province', lang, province=r.province)}<br>SZE {edition}<br>"
+            f"{t('source', lang)}: {cite(r)}"
+            for r in group.itertuples()
+        ]
+        fig.add_trace(
+            go.Scattergeo(
+                lon=group["lon"],
+                lat=group["lat"],
+                mode="markers",
+                name=f"{t('initiatives_heading', lang)} {edition}",
+                marker=dict(
+                    size=14,
+                    symbol=EDITION_SYMBOLS[i % len(EDITION_SYMBOLS)],
+                    color="#222",
+                    line=dict(color="white", width=2),
+                ),
+                customdata=list(group["region"]),
+                hovertext=hover,
+                hoverinfo="text",
+            )
+        )
+
+    title = t("map_title", lang)
+    if by_metric and metric:
+        title = (
+            t("map_title_metric", lang, metric=metric_label(metric, lang), edition=value_edition)
+            if value_edition
+            else t("map_title_metric_none", lang, metric=metric_label(metric, lang))
+        )
+    # fixed bounds (not fitbounds): room around the country for the region labels
+    fig.update_geos(
+        visible=False,
+        projection_type="mercator",
+        bgcolor="white",
+        lonaxis_range=MAP_LON_RANGE,
+        lataxis_range=MAP_LAT_RANGE,
+    )
+    styled(fig, title, height=640)
+    fig.update_layout(
+        margin=dict(l=0, r=0, t=60, b=40),
+        clickmode="event",
+        dragmode=False,
+        legend=dict(orientation="h", y=0, yanchor="top", x=0.01),
+    )
+    return fig

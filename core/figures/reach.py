@@ -1,0 +1,96 @@
+"""Reach: Zorg van Nu indicators as dots on a log axis; e-healthmonitor context as separate lines."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from core.figures.style import CONTEXT_COLOURS, REACH_COLOUR, empty_figure, styled
+from core.formatting import cite, fmt_published
+from core.i18n import indicator_label, t
+
+
+def reach_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """Zorg van Nu indicators that count people, as dots on a log scale, each labelled as published.
+
+    Dots, not bars: a bar on a log axis has no honest starting point. An open dot marks a figure
+    published as a bound ("meer dan"), a filled dot one published as such.
+    """
+    people = frame[frame["counts_people"].astype(bool) & ~frame["value"].isna()].sort_values("value")
+    if people.empty:
+        return empty_figure(t("not_published", lang))
+    fig = go.Figure()
+    for rounded in (False, True):
+        part = people[(people["qualifier"] != "exact") == rounded]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                y=[indicator_label(i, lang) for i in part["indicator"]],
+                x=list(part["value"]),
+                mode="markers+text",
+                marker=dict(
+                    size=20, color=REACH_COLOUR, symbol="circle-open" if rounded else "circle", line=dict(width=4)
+                ),
+                text=[f"{fmt_published(r.published_text)} ({r.period_label})" for r in part.itertuples()],
+                textposition="middle right",
+                cliponaxis=False,
+                textfont=dict(size=18),
+                name=t("trend_rounded" if rounded else "trend_exact", lang),
+                hovertext=[
+                    f"{fmt_published(r.published_text)} · {r.period_label}<br>{t('source', lang)}: {cite(r)}"
+                    for r in part.itertuples()
+                ],
+                hoverinfo="text",
+            )
+        )
+    ticks = [1_000, 10_000, 100_000, 1_000_000]
+    fig.update_xaxes(
+        type="log",
+        range=[3, 7],
+        tickvals=ticks,
+        ticktext=[f"{v:,}".replace(",", ".") for v in ticks],
+    )
+    fig.update_yaxes(
+        tickfont=dict(size=15),
+        categoryorder="array",
+        categoryarray=[indicator_label(i, lang) for i in people["indicator"]],
+    )
+    styled(fig, t("reach_title", lang), height=380)
+    fig.update_layout(margin=dict(l=10, r=60, t=70, b=40), legend=dict(y=-0.3))
+    return fig
+
+
+def monitor_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
+    """E-healthmonitor context: one line per indicator with a known year; never joined across indicators."""
+    dated = frame.dropna(subset=["year"])
+    if dated.empty:
+        return empty_figure(t("not_published", lang))
+    fig = go.Figure()
+    for i, (indicator, group) in enumerate(dated.groupby("indicator", sort=False)):
+        group = group.sort_values("year")
+        colour = CONTEXT_COLOURS[i % len(CONTEXT_COLOURS)]
+        fig.add_trace(
+            go.Scatter(
+                x=list(group["year"].astype(int)),
+                y=group["value"],
+                mode="lines+markers+text",
+                name=indicator_label(indicator, lang),
+                text=[fmt_published(v) for v in group["published_text"]],
+                textposition="top center",
+                textfont=dict(size=16),
+                marker=dict(size=11, color=colour),
+                line=dict(width=3, color=colour),
+                hovertext=[
+                    f"{indicator_label(indicator, lang)}: {fmt_published(r.published_text)} ({r.period_label})<br>"
+                    f"{t('source', lang)}: {cite(r)}"
+                    for r in group.itertuples()
+                ],
+                hoverinfo="text",
+            )
+        )
+    fig.update_xaxes(dtick=1, tickformat="d", gridcolor="#f0f0f0")
+    fig.update_yaxes(range=[0, 105], ticksuffix="%", title=t("monitor_axis", lang))
+    styled(fig, t("monitor_title", lang), height=440)
+    fig.update_layout(legend=dict(orientation="v", y=-0.2, yanchor="top"), margin=dict(b=140))
+    return fig

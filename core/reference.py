@@ -1,0 +1,58 @@
+"""The reference data every view needs (editions, figure definitions, regions) and the rules on it.
+
+Built from query results once per request; the only place that says which figures a user may
+choose and what a region is called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from core.selection import Choices
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Editions, metric definitions, regions and week numbers as the database holds them."""
+
+    editions: pd.DataFrame  # year, programme, name, start_date, end_date, has_totals, source columns ...
+    metrics: pd.DataFrame  # metric, programme, unit, definition, editions_with_value
+    regions: pd.DataFrame  # region, name, sort_order
+    weeks: tuple[int, ...] = ()  # week numbers of any published week order
+
+    def choosable_metrics(self) -> list[str]:
+        """SZE figures with at least one published value: the ones a user may pick."""
+        frame = self.metrics
+        return list(frame.loc[(frame["programme"] == "sze") & (frame["editions_with_value"] > 0), "metric"])
+
+    def choices(self, tabs: Sequence[str]) -> Choices:
+        """What a selection may hold, given these data and the views ``tabs``."""
+        return Choices(
+            editions=tuple(int(y) for y in self.editions["year"]),
+            metrics=tuple(self.choosable_metrics()),
+            regions=tuple(str(r) for r in self.regions["region"]),
+            weeks=self.weeks,
+            tabs=tuple(tabs),
+        )
+
+    def years(self, programme: str | None = None) -> list[int]:
+        """Edition years, oldest first, of one programme or all."""
+        frame = self.editions if programme is None else self.editions[self.editions["programme"] == programme]
+        return [int(y) for y in frame["year"]]
+
+    def region_name(self, region: str) -> str:
+        """A region's name as the data spell it ('Zuid'); the code if the region is unknown."""
+        names = dict(zip(self.regions["region"], self.regions["name"], strict=True))
+        return str(names.get(region, region))
+
+    def definition(self, metric: str) -> str:
+        """The published definition of a metric, '' if unknown."""
+        rows = self.metrics.loc[self.metrics["metric"] == metric, "definition"]
+        return str(rows.iloc[0]) if len(rows) else ""
+
+    def edition(self, year: int) -> pd.Series:
+        """One edition's row."""
+        return self.editions.set_index("year").loc[year]

@@ -1,0 +1,226 @@
+"""What the user has chosen (editions, region, week, figure, view) and which page a path is: parsed here only.
+
+The URL is the shareable form of a Selection. Anything the browser sends goes through
+``Selection.parse``: unknown or malformed values fall back to defaults, never to an error.
+What counts as known (editions, figures, regions, weeks, views) is not written here: it comes
+from the database and the view registry as ``Choices``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any
+from urllib.parse import parse_qs, urlencode
+
+COLOUR_MODES = ("regio", "cijfer")  # map colouring: by region, or by the chosen figure per region
+DEFAULT_METRIC = "activiteiten"
+
+#: URL query parameters (Dutch, as users see them).
+PARAM_TAB = "tab"
+PARAM_EDITIONS = "editie"
+PARAM_REGION = "regio"
+PARAM_WEEK = "week"
+PARAM_METRIC = "cijfer"
+PARAM_COLOUR = "kleur"
+
+DASHBOARD_PATH = "/"
+ABOUT_PATH = "/over-de-cijfers"
+
+_DIGITS = re.compile(r"[0-9]{1,6}")
+
+
+class Page(Enum):
+    """The pages of the app: the dashboard with its views, 'Over de cijfers', and everything else."""
+
+    DASHBOARD = "dashboard"
+    ABOUT = "about"
+    NOT_FOUND = "not_found"
+
+
+def page_for(pathname: str | None) -> Page:
+    """Which page a path shows; a trailing slash does not matter."""
+    path = (pathname or DASHBOARD_PATH).rstrip("/") or DASHBOARD_PATH
+    if path == DASHBOARD_PATH:
+        return Page.DASHBOARD
+    if path == ABOUT_PATH:
+        return Page.ABOUT
+    return Page.NOT_FOUND
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What a selection may hold: editions, figures, regions and weeks in the data, and the views.
+
+    ``tabs`` is ordered; its first entry is the default view.
+    """
+
+    editions: tuple[int, ...] = ()
+    metrics: tuple[str, ...] = (DEFAULT_METRIC,)
+    regions: tuple[str, ...] = ()
+    weeks: tuple[int, ...] = ()
+    tabs: tuple[str, ...] = ("kaart",)
+
+    @property
+    def default_tab(self) -> str:
+        """The view a link without ``tab=`` opens."""
+        return self.tabs[0] if self.tabs else ""
+
+    @property
+    def default_metric(self) -> str:
+        """The figure shown when none (or an unknown one) is asked for."""
+        if DEFAULT_METRIC in self.metrics or not self.metrics:
+            return DEFAULT_METRIC
+        return self.metrics[0]
+
+
+def _as_list(value: object) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [value]
+
+
+def _int_or_none(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    # ASCII digits only: str.isdigit() also accepts '²', which int() then refuses
+    if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
+        return int(value.strip())
+    return None
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A validated view state. ``editions`` is sorted; empty means every edition."""
+
+    tab: str
+    metric: str = DEFAULT_METRIC
+    editions: tuple[int, ...] = ()
+    region: str | None = None
+    week: int | None = None
+    colour: str = COLOUR_MODES[0]
+    # the choices it was validated against: links to other views are checked against them too
+    choices: Choices = field(default_factory=Choices, compare=False, repr=False)
+
+    @classmethod
+    def default(cls, choices: Choices) -> Selection:
+        """Every edition, no region or week, the default figure, the first view."""
+        return cls(tab=choices.default_tab, metric=choices.default_metric, choices=choices)
+
+    @classmethod
+    def parse(
+        cls,
+        choices: Choices,
+        *,
+        editions: object = None,
+        region: object = None,
+        week: object = None,
+        metric: object = None,
+        tab: object = None,
+        colour: object = None,
+    ) -> Selection:
+        """Build a Selection from untrusted values; anything not in ``choices`` becomes the default."""
+        known = set(choices.editions)
+        chosen: set[int] = set()
+        for item in _as_list(editions):
+            for part in item.split(",") if isinstance(item, str) else [item]:
+                year = _int_or_none(part)
+                if year is not None and year in known:
+                    chosen.add(year)
+        if chosen == known:
+            chosen = set()  # all chosen is the default: keep URLs short
+        week_number = _int_or_none(week)
+        return cls(
+            editions=tuple(sorted(chosen)),
+            region=region if isinstance(region, str) and region in choices.regions else None,
+            week=week_number if week_number in choices.weeks else None,
+            metric=metric if isinstance(metric, str) and metric in choices.metrics else choices.default_metric,
+            tab=tab if isinstance(tab, str) and tab in choices.tabs else choices.default_tab,
+            colour=colour if isinstance(colour, str) and colour in COLOUR_MODES else COLOUR_MODES[0],
+            choices=choices,
+        )
+
+    @classmethod
+    def from_query(cls, search: str | None, choices: Choices) -> Selection:
+        """Parse a URL query string such as ``?tab=trends&editie=2021,2022&regio=zuid``."""
+        query = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
+
+        def first(name: str) -> str | None:
+            values = query.get(name)
+            return values[0] if values else None
+
+        return cls.parse(
+            choices,
+            editions=query.get(PARAM_EDITIONS),
+            region=first(PARAM_REGION),
+            week=first(PARAM_WEEK),
+            metric=first(PARAM_METRIC),
+            tab=first(PARAM_TAB),
+            colour=first(PARAM_COLOUR),
+        )
+
+    @classmethod
+    def from_store(cls, data: object, choices: Choices) -> Selection:
+        """Re-validate a Selection kept in a dcc.Store (the browser may send anything)."""
+        values: Mapping[Any, Any] = data if isinstance(data, Mapping) else {}
+        return cls.parse(
+            choices,
+            editions=values.get("editions"),
+            region=values.get("region"),
+            week=values.get("week"),
+            metric=values.get("metric"),
+            tab=values.get("tab"),
+            colour=values.get("colour"),
+        )
+
+    def to_store(self) -> dict[str, object]:
+        """JSON-ready form for a dcc.Store."""
+        return {
+            "editions": list(self.editions),
+            "region": self.region,
+            "week": self.week,
+            "metric": self.metric,
+            "tab": self.tab,
+            "colour": self.colour,
+        }
+
+    def with_tab(self, tab: str) -> Selection:
+        """The same selection in another view (an unknown view keeps the current one)."""
+        return replace(self, tab=tab if tab in self.choices.tabs else self.tab)
+
+    def cleared(self) -> Selection:
+        """Every filter back to its default, in the same view."""
+        return replace(Selection.default(self.choices), tab=self.tab)
+
+    def to_query(self) -> str:
+        """The URL query that reproduces this view; defaults are left out."""
+        params: list[tuple[str, str]] = [(PARAM_TAB, self.tab)]
+        if self.editions:
+            params.append((PARAM_EDITIONS, ",".join(str(y) for y in self.editions)))
+        if self.region:
+            params.append((PARAM_REGION, self.region))
+        if self.week:
+            params.append((PARAM_WEEK, str(self.week)))
+        if self.metric != self.choices.default_metric:
+            params.append((PARAM_METRIC, self.metric))
+        if self.colour != COLOUR_MODES[0]:
+            params.append((PARAM_COLOUR, self.colour))
+        return "?" + urlencode(params, safe=",")
+
+    def to_path(self) -> str:
+        """The dashboard path with this selection: what a link to this view holds."""
+        return DASHBOARD_PATH + self.to_query()
+
+    def shown_editions(self) -> tuple[int, ...]:
+        """The chosen editions, or every edition when none is chosen."""
+        return self.editions or tuple(sorted(self.choices.editions))
+
+    def is_local(self) -> bool:
+        """True when a region or week narrows the figures to those published for it."""
+        return bool(self.region or self.week)

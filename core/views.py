@@ -1,0 +1,31 @@
+"""The contract of a dashboard view: one declaration from which tabs, ids, links and wiring follow.
+
+A view module in ``callbacks/`` declares ``VIEW = View(...)``; the registry in
+``callbacks/__init__.py`` lists them. Nothing here imports Dash: the callables are supplied by
+the layers above.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class View:
+    """One view of the dashboard.
+
+    ``update`` takes the selection (as the browser's Store holds it) and returns one value per
+    entry of ``outputs`` (part name -> component property); the parts' component ids are
+    ``ids.part(name, part)``, which ``skeleton`` must use.
+    """
+
+    name: str  # English code name: prefixes the view's component ids
+    slug: str  # the value of tab= in the URL (Dutch, as users see it)
+    label: str  # i18n key of the tab's label
+    skeleton: Callable[[str], Any]  # language -> the view's component tree, still empty
+    update: Callable[..., Mapping[str, Any]]  # selection=... -> {part: value}
+    outputs: Mapping[str, str]  # part -> property, e.g. {"graph": "figure", "text": "children"}
+    figures: tuple[Callable[..., Any], ...] = ()  # the figure builders it draws with
+    wire: Callable[[Any], None] | None = None  # callbacks of its own beyond update (app -> None)

@@ -1,0 +1,109 @@
+"""Load the validated dataset into the database in one transaction: all of it, or nothing.
+
+An unchanged dataset (same fingerprint) is not loaded again. Only rows that came from the
+bundled files are replaced; imported or demo rows (another ``origin``) stay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from importlib.resources.abc import Traversable
+from itertools import pairwise
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, insert, select, text
+
+from data_access import bundled, schema
+from data_access.loader.spec import specs
+from data_access.loader.validate import DatasetError, Problem, Row, read_dataset
+
+_LOCK_KEY = 52_072_021  # any fixed number: names the advisory lock of the bundled-data load
+
+
+def province_centroids(geojson: bytes) -> dict[str, tuple[float, float]]:
+    """Area-weighted centroid (lon, lat) of each province's largest polygon, by Dutch name."""
+    collection = json.loads(geojson)
+    centroids: dict[str, tuple[float, float]] = {}
+    for feature in collection["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        best = (0.0, 0.0, 0.0)
+        for polygon in polygons:
+            ring = polygon[0]
+            area = cx = cy = 0.0
+            for (x0, y0), (x1, y1) in pairwise(ring):
+                cross = x0 * y1 - x1 * y0
+                area += cross
+                cx += (x0 + x1) * cross
+                cy += (y0 + y1) * cross
+            if abs(area) > abs(best[0]):
+                best = (area, cx / (3 * area), cy / (3 * area))
+        centroids[feature["properties"]["name"]] = (round(best[1], 4), round(best[2], 4))
+    return centroids
+
+
+def dataset_fingerprint(folder: Traversable) -> str:
+    """Hash of every bundled file (CSVs and boundaries), so an unchanged dataset is not loaded twice."""
+    digest = hashlib.sha256()
+    names = [*sorted(spec.name for spec in specs()), bundled.BOUNDARIES_FILE]
+    for name in names:
+        source = folder / name
+        digest.update(name.encode())
+        digest.update(source.read_bytes() if source.is_file() else b"")
+    return digest.hexdigest()
+
+
+def _with_centroids(rows: list[Row], centroids: dict[str, tuple[float, float]]) -> list[Row]:
+    missing = [r["province"] for r in rows if r["province"] not in centroids]
+    if missing:
+        raise DatasetError([Problem("provinces.csv", 0, "province", f"no boundary for {missing}")])
+    return [
+        {**r, "centroid_lon": centroids[r["province"]][0], "centroid_lat": centroids[r["province"]][1]} for r in rows
+    ]
+
+
+def _write(conn: Connection, dataset: dict[str, list[Row]], centroids: dict[str, tuple[float, float]]) -> None:
+    """Replace the bundled rows with ``dataset`` inside the caller's transaction."""
+    for spec in reversed(specs()):
+        table = spec.table
+        if "origin" in table.c:
+            conn.execute(delete(table).where(table.c.origin == schema.ORIGIN_BUNDLED))
+        else:
+            conn.execute(delete(table))
+    for spec in specs():
+        rows = dataset[spec.name]
+        if spec.table is schema.provinces:
+            rows = _with_centroids(rows, centroids)
+        if rows:
+            conn.execute(insert(spec.table), rows)
+
+
+def load_bundled(engine: Engine, *, force: bool = False, folder: Traversable | None = None) -> dict[str, int] | None:
+    """Create the schema and load the bundled dataset (or the one in ``folder``) in one transaction.
+
+    Returns rows loaded per file, or None when the same dataset was already loaded.
+    Raises DatasetError (nothing written) when the files have problems.
+    """
+    folder = folder or bundled.data_dir()
+    dataset = read_dataset(folder)
+    centroids = province_centroids((folder / bundled.BOUNDARIES_FILE).read_bytes())
+    fingerprint = dataset_fingerprint(folder)
+    meta = schema.dataset_meta
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # several instances may run init-db at once: one loads, the others then find it loaded
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+        schema.metadata.create_all(conn)
+        current = conn.execute(select(meta.c.value).where(meta.c.key == "bundled_sha256")).scalar()
+        if current == fingerprint and not force:
+            return None
+        _write(conn, dataset, centroids)
+        conn.execute(delete(meta).where(meta.c.key.in_(["bundled_sha256", "loaded_at"])))
+        stamp: list[dict[str, Any]] = [
+            {"key": "bundled_sha256", "value": fingerprint},
+            {"key": "loaded_at", "value": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")},
+        ]
+        conn.execute(insert(meta), stamp)
+    return {name: len(rows) for name, rows in dataset.items()}

@@ -1,0 +1,86 @@
+"""Map view: the map beside its week order and regional figures, the initiatives as a table below."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import get_asset_url, html
+
+from core.formatting import cite, fmt_period, fmt_published
+from core.i18n import metric_label, t
+from layouts import ids
+from layouts.components import graph_panel, headers, table
+
+NAME = "map"
+
+
+def skeleton(lang: str = "nl") -> html.Div:
+    """Map of regional activity with the week order, regional figures and initiatives as text."""
+    # plotly fetches a world topojson for geo maps; serve it ourselves so the map works offline
+    config = {"topojsonURL": get_asset_url("topojson/")}
+    return html.Div(
+        [
+            html.P(t("map_region_hint", lang), className="hint"),
+            dbc.Row(
+                [
+                    dbc.Col(graph_panel(NAME, text=False, lang=lang, config=config), lg=7),
+                    dbc.Col(html.Div(id=ids.part(NAME, "side"), className="as-text"), lg=5),
+                ]
+            ),
+            html.P(t("map_credit", lang), className="credit"),
+            # the initiatives table needs the full width for its sources
+            html.Div(id=ids.part(NAME, "text"), className="as-text"),
+        ]
+    )
+
+
+def side_panel(weeks: pd.DataFrame, regional: pd.DataFrame, any_edition: bool, lang: str = "nl") -> html.Div:
+    """The week order and the figures published per region, as tables with their sources."""
+    week_rows = [
+        (int(r.edition), int(r.week), r.region_name, fmt_period(r.start_date, r.end_date), cite(r))
+        for r in weeks.itertuples()
+    ]
+    figure_rows = [
+        (int(r.edition), r.region_name, metric_label(r.metric, lang), fmt_published(r.published_text), cite(r))
+        for r in regional.itertuples()
+    ]
+    return html.Div(
+        [
+            html.H3(t("weeks_heading", lang)),
+            table(headers(lang, "edition", "week", "region", "period", "source"), week_rows)
+            if week_rows
+            else html.P(t("weeks_none_published" if any_edition else "weeks_none_chosen", lang)),
+            html.H3(t("regional_figures_heading", lang)),
+            table(headers(lang, "edition", "region", "metric", "value", "source"), figure_rows)
+            if figure_rows
+            else html.P(t("regional_figures_none", lang)),
+        ]
+    )
+
+
+def _where(row: Any, lang: str) -> str:
+    """Where an initiative took place, as precisely as its source says."""
+    if row.precision == "plaats":
+        return t("initiative_where_place", lang, place=row.place, province=row.province)
+    if row.precision == "provincie":
+        return t("initiative_where_province", lang, province=row.province)
+    return t("initiative_where_none", lang)
+
+
+def initiatives_table(initiatives: pd.DataFrame, lang: str = "nl") -> html.Div:
+    """The highlighted initiatives with where, when, how big (as published) and their source."""
+    rows: Sequence[tuple[Any, ...]] = [
+        (r.name, r.organisation or "", _where(r, lang), int(r.edition), r.kind, r.size_text or "", cite(r))
+        for r in initiatives.itertuples()
+    ]
+    return html.Div(
+        [
+            html.H3(t("initiatives_heading", lang)),
+            table(headers(lang, "name", "organisation", "where", "edition", "kind", "size", "source"), rows)
+            if rows
+            else html.P(t("initiatives_none", lang)),
+        ]
+    )
