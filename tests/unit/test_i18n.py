@@ -24,3 +24,8 @@ def test_periods_read_as_in_a_letter():
 def test_unknown_codes_and_languages_fall_back_readably():
     assert metric_label("nieuw_cijfer") == "nieuw cijfer"
     assert t("nav_about", "en") == "Over de cijfers"  # until English exists, Dutch rather than a key
+
+
+def test_numbers_for_a_dutch_spreadsheet_have_a_decimal_comma_and_no_noise():
+    assert fmt_number(7.5) == "7,5" and fmt_number(210.0) == "210" and fmt_number(33000) == "33000"
+    assert fmt_number(None) == "" and fmt_number(float("nan")) == ""

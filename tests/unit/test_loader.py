@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from data_access import schema
-from data_access.engine import make_engine
 from data_access.bundled import data_dir
+from data_access.engine import make_engine
 from data_access.loader import DatasetError, load_bundled, read_dataset
 
 
