@@ -13,6 +13,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,32 +31,47 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@contextmanager
+def running(command: list[str], env: dict[str, str], folder: Path, cwd: Path | None = None) -> Iterator[str]:
+    """Run a dashboard server command until the block ends; yield its base URL once /healthz answers 200."""
+    port = _free_port()
+    log_path = folder / "serve.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [*command, "--port", str(port)],
+            env=env,
+            cwd=cwd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        try:
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:
+                        if response.status == 200:
+                            break
+                except OSError:
+                    pass
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("the dashboard did not start:\n" + log_path.read_text())
+                time.sleep(0.3)
+            yield base
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=15)
+
+
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory):
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Start the dashboard exactly as a user would, on a fresh database; yield its base URL."""
     folder = tmp_path_factory.mktemp("live")
-    port = _free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'sze.db'}"}
-    command = [str(Path(sys.executable).parent / "sze-dashboard"), "serve", "--port", str(port), "--workers", "2"]
-    log = (folder / "serve.log").open("w")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            log.close()
-            pytest.fail("the dashboard did not start:\n" + (folder / "serve.log").read_text())
-        time.sleep(0.3)
-    yield base
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=15)
-    log.close()
+    command = [str(Path(sys.executable).parent / "sze-dashboard"), "serve", "--workers", "2"]
+    with running(command, env, folder) as base:
+        yield base
 
 
 def make_driver(width: int = 1600, height: int = 1200) -> webdriver.Chrome:
