@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Set up and run every test: lint, unit tests and browser tests in headless Chromium.
+# Set up and run every test: lint (ruff), types (mypy), layers (import-linter), unit and browser tests in
+# headless Chromium, then mutation testing (mutmut) of the URL parser, the loader and the CSV download.
 # Installs Debian's chromium and chromium-driver when missing (nothing is downloaded elsewhere).
-# Extra arguments go to pytest.
+# Extra arguments go to pytest (and skip the mutation run, which is for the whole suite).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,9 +15,15 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
 fi
 
 scripts/setup-venv.sh test
+echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+echo "== mypy"
+.venv/bin/mypy
+echo "== import-linter"
+.venv/bin/lint-imports --no-cache
 
+echo "== pytest"
 set +e
 .venv/bin/pytest "$@"
 status=$?
@@ -30,4 +37,9 @@ if [ "$status" -eq 5 ]; then
   echo "pytest collected no tests at all: the suite is broken." >&2
   exit 1
 fi
-exit "$status"
+[ "$status" -eq 0 ] || exit "$status"
+
+if [ "$#" -eq 0 ]; then
+  echo "== mutmut"
+  scripts/mutation.sh
+fi
