@@ -13,7 +13,9 @@ from importlib.resources.abc import Traversable
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, text
+from sqlalchemy import Connection, Engine, Table, delete, insert, select, text, true, tuple_
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql import ColumnElement
 
 from data_access import bundled, schema
 from data_access.loader.spec import specs
@@ -64,20 +66,54 @@ def _with_centroids(rows: list[Row], centroids: dict[str, tuple[float, float]]) 
     ]
 
 
+def _has_generated_key(table: Table) -> bool:
+    """Rows identified by a number the database hands out: nothing refers to them."""
+    return any(column.autoincrement is True for column in table.primary_key.columns)
+
+
+def _upsert(conn: Connection, table: Table, rows: list[Row]) -> None:
+    """Insert ``rows``, updating those whose primary key exists, so rows elsewhere that refer to them stay valid."""
+    insert_for = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    statement = insert_for(table)
+    keys = [column.name for column in table.primary_key.columns]
+    changes = {name: statement.excluded[name] for name in rows[0] if name not in keys}
+    conn.execute(statement.on_conflict_do_update(index_elements=keys, set_=changes), rows)
+
+
+def _bundled(table: Table) -> ColumnElement[bool]:
+    """The rows of ``table`` that came from the bundled files (all of them, where rows have no origin)."""
+    return table.c.origin == schema.ORIGIN_BUNDLED if "origin" in table.c else true()
+
+
 def _write(conn: Connection, dataset: dict[str, list[Row]], centroids: dict[str, tuple[float, float]]) -> None:
-    """Replace the bundled rows with ``dataset`` inside the caller's transaction."""
-    for spec in reversed(specs()):
-        table = spec.table
-        if "origin" in table.c:
-            conn.execute(delete(table).where(table.c.origin == schema.ORIGIN_BUNDLED))
-        else:
-            conn.execute(delete(table))
-    for spec in specs():
+    """Make the bundled rows equal to ``dataset`` inside the caller's transaction; other rows stay.
+
+    Rows with a natural key are updated in place (imported rows may refer to them); rows with a
+    generated key are replaced. A bundled row no longer in the files is removed at the end, which
+    fails, and so rolls back everything, if a row from elsewhere still refers to it.
+    """
+    specs_in_order = specs()
+    for spec in reversed(specs_in_order):
+        if _has_generated_key(spec.table):
+            conn.execute(delete(spec.table).where(_bundled(spec.table)))
+    for spec in specs_in_order:
         rows = dataset[spec.name]
         if spec.table is schema.provinces:
             rows = _with_centroids(rows, centroids)
-        if rows:
+        if not rows:
+            continue
+        if _has_generated_key(spec.table):
             conn.execute(insert(spec.table), rows)
+        else:
+            _upsert(conn, spec.table, rows)
+    for spec in reversed(specs_in_order):
+        table = spec.table
+        if _has_generated_key(table):
+            continue
+        key = tuple_(*table.primary_key.columns)
+        kept = [tuple(row[c.name] for c in table.primary_key.columns) for row in dataset[spec.name]]
+        stale = delete(table).where(_bundled(table))
+        conn.execute(stale.where(key.not_in(kept)) if kept else stale)
 
 
 def load_bundled(engine: Engine, *, force: bool = False, folder: Traversable | None = None) -> dict[str, int] | None:
@@ -92,9 +128,9 @@ def load_bundled(engine: Engine, *, force: bool = False, folder: Traversable | N
     fingerprint = dataset_fingerprint(folder)
     meta = schema.dataset_meta
     with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
+        if conn.dialect.name == "postgresql":  # pragma: no mutate
             # several instances may run init-db at once: one loads, the others then find it loaded
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})  # pragma: no mutate
         schema.metadata.create_all(conn)
         current = conn.execute(select(meta.c.value).where(meta.c.key == "bundled_sha256")).scalar()
         if current == fingerprint and not force:

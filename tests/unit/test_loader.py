@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from data_access import schema
 from data_access.bundled import data_dir
 from data_access.engine import make_engine
-from data_access.loader import DatasetError, load_bundled, read_dataset
+from data_access.loader import DatasetError, load_bundled, province_centroids, read_dataset
 
 
 @pytest.fixture
@@ -70,3 +71,114 @@ def test_loading_twice_changes_nothing(tmp_path: Path):
     assert load_bundled(engine) is None
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(schema.figures)).scalar_one() == 18
+
+
+def _problems(folder: Path) -> list[str]:
+    with pytest.raises(DatasetError) as caught:
+        read_dataset(folder)
+    assert str(caught.value).startswith(f"{len(caught.value.problems)} problem(s) in the dataset, nothing was loaded:")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_missing_file_and_an_unknown_column_are_named(data_copy: Path):
+    (data_copy / "places.csv").unlink()
+    _replace(data_copy / "regions.csv", "region,name,", "region,naam_extra,name,")
+    problems = _problems(data_copy)
+    assert "places.csv, line 0, column '-': file is missing" in problems
+    assert "regions.csv, line 1, column 'naam_extra': unknown column" in problems
+
+
+def test_a_file_that_is_not_utf8_is_named(data_copy: Path):
+    (data_copy / "metrics.csv").write_bytes("metric,programme\nactiviteiten,sze\ncaf\xe9\n".encode("latin-1"))
+    problems = _problems(data_copy)
+    assert any(p.startswith("metrics.csv, line 1, column '-': not readable as UTF-8 CSV") for p in problems)
+
+
+def test_empty_required_cells_duplicates_and_unknown_references_are_named(data_copy: Path):
+    _replace(data_copy / "regions.csv", "oost,Oost,", "oost,,")
+    _replace(data_copy / "regions.csv", "west,West,", "noord,West,")
+    _replace(data_copy / "edition_weeks.csv", "2021,2,west,", "2021,1,west,")
+    _replace(data_copy / "figures.csv", "2022,,,activiteiten,300,", "2022,,,activiteitn,300,")
+    problems = _problems(data_copy)
+    assert "regions.csv, line 3, column 'name': is empty" in problems
+    assert "regions.csv, line 4, column 'region': 'noord' appears twice" in problems
+    assert "edition_weeks.csv, line 3, column 'edition, week': (2021, 1) appears twice" in problems
+    assert "figures.csv, line 10, column 'metric': 'activiteitn' is not in metrics.csv" in problems
+
+
+def test_allowed_values_and_ranges_come_from_the_schema(data_copy: Path):
+    _replace(data_copy / "edition_weeks.csv", "2021,4,zuid,", "2021,6,zuid,")
+    _replace(data_copy / "editions.csv", "2021,sze,", "2021,szе,")  # a Cyrillic 'е'
+    _replace(data_copy / "editions.csv", ",1,kamerbrief-2021", ",ja,kamerbrief-2021")
+    problems = _problems(data_copy)
+    assert "edition_weeks.csv, line 5, column 'week': '6' is not between 1 and 5" in problems
+    assert any(
+        p.startswith("editions.csv, line 6, column 'programme': 'szе' is not one of sze, ehealthweek") for p in problems
+    )
+    assert "editions.csv, line 6, column 'has_totals': 'ja' is not 0 or 1" in problems
+
+
+def test_a_weekly_figure_needs_its_region(data_copy: Path):
+    _replace(data_copy / "figures.csv", "2021,zuid,4,deelsessies,11,", "2021,,4,deelsessies,11,")
+    assert _problems(data_copy) == [
+        "figures.csv, line 9, column 'region': a weekly figure needs the region of that week"
+    ]
+
+
+def test_province_centres_are_the_centre_of_the_largest_part():
+    square = [[[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0], [0.0, 0.0]]]
+    island = [[[10.0, 10.0], [10.5, 10.0], [10.5, 10.5], [10.0, 10.5], [10.0, 10.0]]]
+    geojson = {
+        "features": [
+            {"properties": {"name": "Vierkant"}, "geometry": {"type": "Polygon", "coordinates": square}},
+            {
+                "properties": {"name": "Met eiland"},
+                "geometry": {"type": "MultiPolygon", "coordinates": [island, square]},
+            },
+        ]
+    }
+    centres = province_centroids(json.dumps(geojson).encode())
+    assert centres == {"Vierkant": (1.0, 1.0), "Met eiland": (1.0, 1.0)}
+
+
+def test_every_province_is_placed_inside_the_netherlands(engine):
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(schema.provinces.c.province, schema.provinces.c.centroid_lon, schema.provinces.c.centroid_lat)
+        ).all()
+    assert len(rows) == 12
+    for name, lon, lat in rows:
+        assert 3.3 < lon < 7.3 and 50.7 < lat < 53.6, name
+    utrecht = next(r for r in rows if r.province == "Utrecht")
+    assert abs(utrecht.centroid_lon - 5.2) < 0.2 and abs(utrecht.centroid_lat - 52.1) < 0.15
+
+
+def test_a_province_without_a_boundary_is_refused_and_nothing_is_written(tmp_path: Path, data_copy: Path):
+    _replace(data_copy / "provinces.csv", "Zeeland,", "Zeeuws-Vlaanderen,")
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    with pytest.raises(DatasetError) as caught:
+        load_bundled(engine, folder=data_copy)
+    assert "provinces.csv, line 0, column 'province': no boundary for ['Zeeuws-Vlaanderen']" in str(caught.value)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(schema.figures)).scalar_one() == 0
+
+
+def test_a_reload_replaces_bundled_rows_and_keeps_rows_from_elsewhere(tmp_path: Path, data_copy: Path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    loaded = load_bundled(engine)
+    assert loaded is not None and loaded["initiatives.csv"] == 17 and loaded["provinces.csv"] == 12
+    with engine.begin() as conn:
+        conn.execute(
+            insert(schema.initiatives).values(
+                edition=2024, name="Geïmporteerd", kind="activiteit", source_id="icth-2024-03", origin="import"
+            )
+        )
+    _replace(data_copy / "figures.csv", "2022,,,activiteiten,300,", "2022,,,activiteiten,301,")
+    assert load_bundled(engine, folder=data_copy) is not None  # a changed dataset is loaded again
+    assert load_bundled(engine, folder=data_copy) is None
+    assert load_bundled(engine, folder=data_copy, force=True) is not None
+    with engine.connect() as conn:
+        names = conn.execute(select(schema.initiatives.c.name)).scalars().all()
+        values = conn.execute(select(schema.figures.c.value).where(schema.figures.c.edition == 2022)).scalars().all()
+    assert "Geïmporteerd" in names and len(names) == 18
+    assert 301 in values and 300 not in values
