@@ -333,3 +333,12 @@ def test_the_map_by_figure_shows_the_latest_chosen_edition_with_regional_values(
     assert colours["Noord"] != colours["Zuid"]  # Zuid has no 2022 value: grey
     only_2021 = map.update_map(store(editions=[2021], colour="cijfer"))["graph"]
     assert only_2021.layout.title.text == "Activiteiten per regio, 2021"
+
+
+def test_the_download_is_of_the_selection_with_each_figure_named(in_request):
+    sent = download.download(1, store(editions=[2022]))
+    assert sent["type"] == "text/csv" and "bijna 33.000" not in sent["content"]  # 2021 is not chosen
+    table = download.figures_table(store(editions=[2022]))
+    named = dict(zip(table["zoals_gepubliceerd"], table["cijfer"], strict=True))
+    assert named["ruim 3500"] == "Deelnemers aan activiteiten" and named["300"] == "Activiteiten"
+    assert download.download(None, store(editions=[2022])) is None  # nothing before the button is pressed

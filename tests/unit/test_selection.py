@@ -103,3 +103,21 @@ def test_anything_the_browser_sends_gives_a_valid_selection_that_a_link_reproduc
     back = Selection.from_query(selection.to_query(), CHOICES)
     assert back == selection and back.to_store() == selection.to_store()
     assert Selection.from_store(selection.to_store(), CHOICES) == selection
+
+
+def test_without_activities_the_first_figure_is_the_default_and_stays_out_of_the_url():
+    choices = Choices(editions=(2022,), metrics=("deelnemers", "werkbezoeken"), tabs=("trends",))
+    selection = Selection.default(choices)
+    assert selection.metric == "deelnemers" and selection.to_query() == "?tab=trends"
+    assert Selection.from_query("?cijfer=activiteiten", choices).metric == "deelnemers"
+
+
+def test_another_view_keeps_the_filters_and_an_unknown_view_changes_nothing():
+    selection = Selection.parse(CHOICES, region="zuid", tab="trends")
+    assert selection.with_tab("bereik").to_query() == "?tab=bereik&regio=zuid"
+    assert selection.with_tab("admin").tab == "trends"
+
+
+def test_a_store_that_is_not_a_mapping_gives_the_default():
+    assert Selection.from_store(["tab", "trends"], CHOICES) == Selection.default(CHOICES)
+    assert Selection.from_store("?tab=trends", CHOICES) == Selection.default(CHOICES)
