@@ -76,7 +76,9 @@ def test_loading_twice_changes_nothing(tmp_path: Path):
 def _problems(folder: Path) -> list[str]:
     with pytest.raises(DatasetError) as caught:
         read_dataset(folder)
-    assert str(caught.value).startswith(f"{len(caught.value.problems)} problem(s) in the dataset, nothing was loaded:")
+    message = str(caught.value)
+    assert message.startswith(f"{len(caught.value.problems)} problem(s) in the dataset, nothing was loaded:\n  - ")
+    assert message.count("\n  - ") == len(caught.value.problems)  # one line per problem
     return [str(p) for p in caught.value.problems]
 
 
@@ -126,8 +128,9 @@ def test_a_weekly_figure_needs_its_region(data_copy: Path):
 
 
 def test_province_centres_are_the_centre_of_the_largest_part():
-    square = [[[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0], [0.0, 0.0]]]
-    island = [[[10.0, 10.0], [10.5, 10.0], [10.5, 10.5], [10.0, 10.5], [10.0, 10.0]]]
+    # provinces are a fraction of a square degree: so are these
+    square = [[[5.0, 52.0], [5.2, 52.0], [5.2, 52.2], [5.0, 52.2], [5.0, 52.0]]]
+    island = [[[4.0, 53.0], [4.05, 53.0], [4.05, 53.05], [4.0, 53.05], [4.0, 53.0]]]
     geojson = {
         "features": [
             {"properties": {"name": "Vierkant"}, "geometry": {"type": "Polygon", "coordinates": square}},
@@ -138,7 +141,7 @@ def test_province_centres_are_the_centre_of_the_largest_part():
         ]
     }
     centres = province_centroids(json.dumps(geojson).encode())
-    assert centres == {"Vierkant": (1.0, 1.0), "Met eiland": (1.0, 1.0)}
+    assert centres == {"Vierkant": (5.1, 52.1), "Met eiland": (5.1, 52.1)}
 
 
 def test_every_province_is_placed_inside_the_netherlands(engine):
@@ -182,3 +185,30 @@ def test_a_reload_replaces_bundled_rows_and_keeps_rows_from_elsewhere(tmp_path: 
         values = conn.execute(select(schema.figures.c.value).where(schema.figures.c.edition == 2022)).scalars().all()
     assert "Geïmporteerd" in names and len(names) == 18
     assert 301 in values and 300 not in values
+
+
+def test_yes_no_columns_empty_optional_cells_and_the_top_week_read_as_meant(data_copy: Path):
+    _replace(data_copy / "edition_weeks.csv", "2023,4,zuid,", "2023,5,zuid,")  # five weeks is allowed
+    dataset = read_dataset(data_copy)
+    totals = {row["year"]: row["has_totals"] for row in dataset["editions.csv"]}
+    assert totals[2021] is True and totals[2023] is False and totals[2018] is False
+    row = next(r for r in dataset["figures.csv"] if r["published_text"] == "ruim 3500")
+    assert (row["region"], row["week"], row["metric"], row["value"]) == (None, None, "deelnemers", 3500.0)
+
+
+def test_a_duplicate_province_code_and_an_unsaid_size_qualifier_are_named(data_copy: Path):
+    _replace(data_copy / "provinces.csv", "NL.UT", "NL.GE")
+    _replace(data_copy / "initiatives.csv", "zo’n 150 cliënten", "150 cliënten")
+    problems = _problems(data_copy)
+    assert any(p.startswith("provinces.csv, line") and "column 'hasc': 'NL.GE' appears twice" in p for p in problems)
+    assert any(
+        p.startswith("initiatives.csv") and "size_qualifier 'circa' but text '150 cliënten'" in p for p in problems
+    )
+
+
+def test_a_load_places_each_province_at_its_own_centre(tmp_path: Path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    load_bundled(engine)
+    with engine.connect() as conn:
+        row = conn.execute(select(schema.provinces).where(schema.provinces.c.province == "Utrecht")).one()
+    assert abs(row.centroid_lon - 5.2) < 0.2 and abs(row.centroid_lat - 52.1) < 0.15
