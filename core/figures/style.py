@@ -30,7 +30,10 @@ GRAPH_CONFIG: dict[str, Any] = {
 }
 
 #: Every figure uses this template instead of plotly's default (which each figure would otherwise carry).
+#: Two things it must keep from that default: axes that make room for their labels (automargin), and
+#: hatching drawn over the bar's colour (fillmode overlay), or a rounded figure's bar is white on white.
 TEMPLATE = go.layout.Template(
+    data=dict(bar=[go.Bar(marker=dict(pattern=dict(fillmode="overlay", size=10, solidity=0.2)))]),
     layout=go.Layout(
         font=dict(family=FONT_FAMILY, size=16, color="#1a1a1a"),
         title=dict(x=0, xanchor="left", font=dict(size=20)),
@@ -40,9 +43,10 @@ TEMPLATE = go.layout.Template(
         paper_bgcolor="white",
         hoverlabel=dict(font_size=16),
         legend=dict(orientation="h", yanchor="bottom", y=-0.25, x=0),
-        xaxis=dict(gridcolor=GRID_COLOUR, zeroline=False),
-        yaxis=dict(gridcolor=GRID_COLOUR, zeroline=False),
-    )
+        autotypenumbers="strict",
+        xaxis=dict(gridcolor=GRID_COLOUR, zeroline=False, automargin=True, title=dict(standoff=15)),
+        yaxis=dict(gridcolor=GRID_COLOUR, zeroline=False, automargin=True, title=dict(standoff=15)),
+    ),
 )
 
 

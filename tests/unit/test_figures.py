@@ -154,3 +154,18 @@ def test_a_selection_with_nothing_published_says_so_without_an_axis(engine):
     assert not [trace for trace in fig.data if trace.type == "bar"]
     empty = figures.trend_figure(sze.iloc[0:0], metric="activiteiten")
     assert empty.layout.annotations[0].text == "Voor deze selectie is niets gepubliceerd."
+
+
+def test_every_chart_makes_room_for_its_labels_and_draws_hatching_over_the_colour(trend, engine):
+    """Without these a viewer sees '0 0 0' for clipped tick labels and white bars for rounded figures."""
+    charts = [
+        trend,
+        figures.evaluation_figure(queries.evaluations(engine)),
+        figures.reach_figure(queries.reach(engine)),
+        figures.monitor_figure(queries.monitor(engine)),
+    ]
+    for fig in charts:
+        template = fig.layout.template
+        assert template.layout.yaxis.automargin is True and template.layout.xaxis.automargin is True
+    hatched = [t for t in trend.data if t.type == "bar" and t.marker.pattern.shape == "/"]
+    assert hatched and trend.layout.template.data.bar[0].marker.pattern.fillmode == "overlay"
