@@ -139,7 +139,10 @@ def wire(app: Dash) -> None:
         State(ids.REGION, "value"),
         prevent_initial_call=True,
     )(region_from_click)
-    app.server.add_url_rule(BOUNDARIES_PATH, "sze_boundaries", _boundaries)
+    # under the app's own prefix (DASH_URL_BASE_PATHNAME), where get_relative_path points the figure
+    app.server.add_url_rule(
+        app.config.routes_pathname_prefix + BOUNDARIES_PATH.lstrip("/"), "sze_boundaries", _boundaries
+    )
 
 
 VIEW = View(

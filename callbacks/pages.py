@@ -7,7 +7,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, no_update
 
-from callbacks.common import db, lang, reference, runtime, selection_from
+from callbacks.common import db, lang, reference, runtime
 from core.i18n import t
 from core.selection import Page, page_for
 from data_access import queries
@@ -25,11 +25,13 @@ def render_view(selection: object, pathname: str | None, rendered: object) -> tu
     """Put the open view's skeleton on the page when it changed; nothing while another page shows."""
     if page_for(pathname) is not Page.DASHBOARD:
         return no_update, no_update
-    tab = selection_from(selection).tab
-    if tab == rendered:
+    # only the view matters here: checked against the registry, no database needed
+    views = runtime().views
+    asked = selection.get("tab") if isinstance(selection, dict) else None
+    view = next((view for view in views if view.slug == asked), views[0])
+    if view.slug == rendered:
         return no_update, no_update
-    view = next(view for view in runtime().views if view.slug == tab)
-    return view.skeleton(lang()), tab
+    return view.skeleton(lang()), view.slug
 
 
 def demo_banner(_pathname: str | None) -> Any:

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from callbacks.common import db, lang, selection_from
 from core.figures import monitor_figure, reach_figure
+from core.formatting import is_missing
 from core.i18n import t
 from core.views import View
 from data_access import queries
@@ -30,6 +31,16 @@ ReachParts = TypedDict(
 )
 
 
+def _first_year(row: Any) -> float:
+    """First year a reach figure covers (its end year when the start is not known)."""
+    return _last_year(row) if is_missing(row.period_start) else float(row.period_start)
+
+
+def _last_year(row: Any) -> float:
+    """Last year a reach figure covers; 0 when unknown (then no edition falls within it)."""
+    return 0.0 if is_missing(row.period_end) else float(row.period_end)
+
+
 def update_reach(selection: object) -> ReachParts:
     """Redraw the Zorg van Nu and e-healthmonitor charts with every indicator as text."""
     engine, language = db(), lang()
@@ -40,9 +51,7 @@ def update_reach(selection: object) -> ReachParts:
     messages = [t("reach_period_note", language, period=periods)]
     if chosen.editions:
         overlapping = [
-            y
-            for y in chosen.editions
-            if any((r.period_start or r.period_end or 0) <= y <= (r.period_end or 0) for r in reach.itertuples())
+            y for y in chosen.editions if any(_first_year(r) <= y <= _last_year(r) for r in reach.itertuples())
         ]
         if not overlapping:
             messages.append(t("reach_filter_note", language, period=periods))

@@ -31,7 +31,7 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
-#: Qualifiers as published; the Dutch words shown for them live in dashboard/i18n.py.
+#: Qualifiers as published; the words a published text must contain for each are in loader/validate.py.
 QUALIFIERS = (
     "exact",
     "bijna",

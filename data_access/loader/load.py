@@ -13,7 +13,7 @@ from importlib.resources.abc import Traversable
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, insert, select, text, true, tuple_
+from sqlalchemy import Connection, Engine, Table, delete, false, insert, select, text, true, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ColumnElement
 
@@ -77,6 +77,8 @@ def _upsert(conn: Connection, table: Table, rows: list[Row]) -> None:
     statement = insert_for(table)
     keys = [column.name for column in table.primary_key.columns]
     changes = {name: statement.excluded[name] for name in rows[0] if name not in keys}
+    if "origin" in table.c:  # a row the bundled files now hold is a bundled row, whatever it was before
+        changes |= {"origin": schema.ORIGIN_BUNDLED, "is_synthetic": false()}
     conn.execute(statement.on_conflict_do_update(index_elements=keys, set_=changes), rows)
 
 

@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import get_asset_url, html
 
-from core.formatting import cite, fmt_period, fmt_published
+from core.formatting import cite, fmt_period, fmt_published, is_missing
 from core.i18n import metric_label, t
 from layouts import ids
 from layouts.components import graph_panel, headers, table
@@ -61,6 +61,11 @@ def side_panel(weeks: pd.DataFrame, regional: pd.DataFrame, any_edition: bool, l
     )
 
 
+def _text(value: object) -> str:
+    """A text cell; empty, never 'nan', where the source says nothing."""
+    return "" if is_missing(value) else str(value)
+
+
 def _where(row: Any, lang: str) -> str:
     """Where an initiative took place, as precisely as its source says."""
     if row.precision == "plaats":
@@ -73,7 +78,7 @@ def _where(row: Any, lang: str) -> str:
 def initiatives_table(initiatives: pd.DataFrame, lang: str = "nl") -> html.Div:
     """The highlighted initiatives with where, when, how big (as published) and their source."""
     rows: Sequence[tuple[Any, ...]] = [
-        (r.name, r.organisation or "", _where(r, lang), int(r.edition), r.kind, r.size_text or "", cite(r))
+        (r.name, _text(r.organisation), _where(r, lang), int(r.edition), r.kind, _text(r.size_text), cite(r))
         for r in initiatives.itertuples()
     ]
     return html.Div(

@@ -23,6 +23,11 @@ VIEWS = {"kaart": "Weekvolgorde", "trends": "meer dan 270", "evaluatie": "gemidd
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A venv with the project installed from a wheel; its dependencies are lent by the test venv."""
     folder = tmp_path_factory.mktemp("install")
+    # build from the committed tree: nothing left over in the checkout (build/, mutants/) slips into the wheel
+    source = folder / "source"
+    source.mkdir()
+    archive = subprocess.run(["git", "-C", str(CHECKOUT), "archive", "HEAD"], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
     subprocess.run(
         [
             sys.executable,
@@ -33,7 +38,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--no-deps",
             "--wheel-dir",
             str(folder / "dist"),
-            str(CHECKOUT),
+            str(source),
         ],
         check=True,
     )

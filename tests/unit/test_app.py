@@ -119,3 +119,16 @@ def test_synthetic_rows_are_announced_on_every_page(tmp_path):
             )
         banner = pages.demo_banner("/over-de-cijfers")
         assert "synthetische demonstratiegegevens (aantal rijen: 1)" in str(banner.children)
+
+
+def test_under_a_base_path_the_map_finds_its_boundaries(database_url, monkeypatch):
+    monkeypatch.setenv("DASH_URL_BASE_PATHNAME", "/sze/")
+    app = create_app(Settings(database_url=database_url))
+    client = app.server.test_client()
+    with app.server.test_request_context("/sze/"):
+        from callbacks import map
+
+        url = map.update_map({"tab": "kaart"})["graph"].data[0].geojson
+    assert url == "/sze/geo/nl-provinces.geojson"
+    response = client.get(url)
+    assert response.status_code == 200 and response.mimetype == "application/geo+json"

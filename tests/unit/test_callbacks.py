@@ -342,3 +342,10 @@ def test_the_download_is_of_the_selection_with_each_figure_named(in_request):
     named = dict(zip(table["zoals_gepubliceerd"], table["cijfer"], strict=True))
     assert named["ruim 3500"] == "Deelnemers aan activiteiten" and named["300"] == "Activiteiten"
     assert download.download(None, store(editions=[2022])) is None  # nothing before the button is pressed
+
+
+def test_reach_for_an_edition_within_an_open_ended_period_does_not_say_the_filter_is_ignored(in_request):
+    assert "editiefilter geldt hier niet" not in text_of(
+        reach.update_reach(store(tab="bereik", editions=[2019]))["note"]
+    )
+    assert "editiefilter geldt hier niet" in text_of(reach.update_reach(store(tab="bereik", editions=[2017]))["note"])

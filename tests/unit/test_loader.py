@@ -212,3 +212,22 @@ def test_a_load_places_each_province_at_its_own_centre(tmp_path: Path):
     with engine.connect() as conn:
         row = conn.execute(select(schema.provinces).where(schema.provinces.c.province == "Utrecht")).one()
     assert abs(row.centroid_lon - 5.2) < 0.2 and abs(row.centroid_lat - 52.1) < 0.15
+
+
+def test_a_row_the_bundled_files_now_hold_becomes_a_bundled_row(tmp_path: Path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    load_bundled(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            schema.editions.update().where(schema.editions.c.year == 2024).values(origin="demo", is_synthetic=True)
+        )
+    load_bundled(engine, force=True)
+    with engine.connect() as conn:
+        row = conn.execute(select(schema.editions).where(schema.editions.c.year == 2024)).one()
+    assert (row.origin, row.is_synthetic) == ("bundled", False)
+
+
+def test_every_qualifier_has_its_words_rule():
+    from data_access.loader.validate import QUALIFIER_WORDS
+
+    assert set(QUALIFIER_WORDS) == set(schema.QUALIFIERS)
