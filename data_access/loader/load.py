@@ -76,7 +76,7 @@ def _upsert(conn: Connection, table: Table, rows: list[Row]) -> None:
     insert_for = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
     statement = insert_for(table)
     keys = [column.name for column in table.primary_key.columns]
-    changes = {name: statement.excluded[name] for name in rows[0] if name not in keys}
+    changes: dict[str, Any] = {name: statement.excluded[name] for name in rows[0] if name not in keys}
     if "origin" in table.c:  # a row the bundled files now hold is a bundled row, whatever it was before
         changes |= {"origin": schema.ORIGIN_BUNDLED, "is_synthetic": false()}
     conn.execute(statement.on_conflict_do_update(index_elements=keys, set_=changes), rows)
