@@ -11,7 +11,7 @@ from core.figures import evaluation_figure
 from core.i18n import t
 from core.views import View
 from data_access import queries
-from layouts.components import notes, source_note
+from layouts.components import notes, panel_outputs, source_note
 from layouts.views import evaluation as layout
 
 
@@ -50,6 +50,6 @@ VIEW = View(
     label="tab_evaluatie",
     skeleton=layout.skeleton,
     update=update_evaluation,
-    outputs={"graph": "figure", "text": "children", "sources": "children", "note": "children"},
+    outputs=panel_outputs(),
     figures=(evaluation_figure,),
 )

@@ -15,7 +15,7 @@ from core.i18n import metric_label, t
 from core.views import View
 from data_access import bundled, queries
 from layouts import ids
-from layouts.components import notes, source_note
+from layouts.components import notes, panel_outputs, source_note
 from layouts.views import map as layout
 
 NAME = layout.NAME
@@ -151,7 +151,7 @@ VIEW = View(
     label="tab_kaart",
     skeleton=layout.skeleton,
     update=update_map,
-    outputs={"graph": "figure", "side": "children", "text": "children", "sources": "children", "note": "children"},
+    outputs=panel_outputs(text=False) | {"side": "children", "text": "children"},
     figures=(map_figure,),
     wire=wire,
 )

@@ -12,7 +12,7 @@ from core.formatting import is_missing
 from core.i18n import t
 from core.views import View
 from data_access import queries
-from layouts.components import notes, source_note
+from layouts.components import notes, panel_outputs, source_note
 from layouts.views import reach as layout
 
 M = layout.MONITOR  # prefix of the context chart's parts
@@ -74,14 +74,6 @@ VIEW = View(
     label="tab_bereik",
     skeleton=layout.skeleton,
     update=update_reach,
-    outputs={
-        "graph": "figure",
-        "text": "children",
-        "sources": "children",
-        "note": "children",
-        M + "graph": "figure",
-        M + "text": "children",
-        M + "sources": "children",
-    },
+    outputs=panel_outputs() | panel_outputs(M, note=False),
     figures=(reach_figure, monitor_figure),
 )

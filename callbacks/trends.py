@@ -12,7 +12,7 @@ from core.figures import trend_figure
 from core.i18n import metric_label, t
 from core.views import View
 from data_access import queries
-from layouts.components import notes, source_note
+from layouts.components import notes, panel_outputs, source_note
 from layouts.views import trends as layout
 
 
@@ -80,6 +80,6 @@ VIEW = View(
     label="tab_trends",
     skeleton=layout.skeleton,
     update=update_trends,
-    outputs={"graph": "figure", "text": "children", "sources": "children", "note": "children"},
+    outputs=panel_outputs(),
     figures=(trend_figure,),
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -43,10 +44,22 @@ class Reference:
         frame = self.editions if programme is None else self.editions[self.editions["programme"] == programme]
         return [int(y) for y in frame["year"]]
 
+    @property
+    def default_metric(self) -> str:
+        """The figure shown when none is chosen."""
+        return Choices(metrics=tuple(self.choosable_metrics())).default_metric
+
+    @cached_property
+    def _region_names(self) -> dict[str, str]:
+        return {str(code): str(name) for code, name in zip(self.regions["region"], self.regions["name"], strict=True)}
+
+    @cached_property
+    def _editions_by_year(self) -> pd.DataFrame:
+        return self.editions.set_index("year")
+
     def region_name(self, region: str) -> str:
         """A region's name as the data spell it ('Zuid'); the code if the region is unknown."""
-        names = dict(zip(self.regions["region"], self.regions["name"], strict=True))
-        return str(names.get(region, region))
+        return self._region_names.get(region, region)
 
     def definition(self, metric: str) -> str:
         """The published definition of a metric, '' if unknown."""
@@ -55,4 +68,4 @@ class Reference:
 
     def edition(self, year: int) -> pd.Series:
         """One edition's row."""
-        return self.editions.set_index("year").loc[year]
+        return self._editions_by_year.loc[year]

@@ -72,6 +72,17 @@ def graph_panel(
     return html.Section(children, className="graph-panel", **aria(label=t("chart_alt", lang)))
 
 
+def panel_outputs(prefix: str = "", *, note: bool = True, text: bool = True) -> dict[str, str]:
+    """The parts ``graph_panel`` with the same arguments puts on the page, as a View's ``outputs``."""
+    parts = {prefix + "graph": "figure"}
+    if text:
+        parts[prefix + "text"] = "children"
+    parts[prefix + "sources"] = "children"
+    if note:
+        parts[prefix + "note"] = "children"
+    return parts  # this order is the callback's key in Dash: keep it stable
+
+
 def notes(items: Sequence[str]) -> html.Ul | None:
     """Notes above a chart as a list; nothing when there are none."""
     return html.Ul([html.Li(item) for item in items]) if items else None

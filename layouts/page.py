@@ -89,7 +89,7 @@ def filters(reference: Reference, lang: str = "nl") -> dbc.Card:
                         dbc.Select(
                             id=ids.METRIC,
                             options=[{"label": metric_label(m, lang), "value": m} for m in metrics],
-                            value=reference.choices(()).default_metric,
+                            value=reference.default_metric,
                         ),
                     ],
                     lg=3,
