@@ -10,19 +10,18 @@ from flask import Flask
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.settings import Settings
-from data_access import schema
 from data_access.engine import make_engine
 from data_access.loader import DatasetError, load_bundled
+from data_access.migrate import drop_everything
 
 
 def init_db(settings: Settings, *, force: bool = False, recreate: bool = False) -> int:
-    """Create the schema and load the bundled dataset (idempotent); exit code."""
+    """Migrate the schema to this version and load the bundled dataset (idempotent); exit code."""
     settings.ensure_sqlite_dir()
     engine = make_engine(settings.database_url)
     try:
         if recreate:
-            # until migrations exist (Alembic, a later issue) this is how a changed schema is applied
-            schema.metadata.drop_all(engine)
+            drop_everything(engine)
         loaded = load_bundled(engine, force=force or recreate)
     except DatasetError as exc:
         print(exc, file=sys.stderr)
@@ -31,8 +30,9 @@ def init_db(settings: Settings, *, force: bool = False, recreate: bool = False) 
         reason = getattr(exc, "orig", None) or exc
         print(f"Database error, nothing was changed: {exc.__class__.__name__}: {reason}", file=sys.stderr)
         print(
-            "If the database was made by an older version, 'sze-dashboard init-db --recreate' rebuilds it "
-            "from the bundled dataset (rows added by other means are lost).",
+            "Databases made by earlier versions are migrated; one changed by hand may not be. "
+            "'sze-dashboard init-db --recreate' rebuilds it from the bundled dataset "
+            "(imported rows are lost: export them first with 'sze-dashboard export DIR').",
             file=sys.stderr,
         )
         return 3
@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     init = sub.add_parser("init-db", help="create the schema and load the bundled dataset (idempotent)")
     init.add_argument("--force", action="store_true", help="reload even if the dataset is unchanged")
     init.add_argument(
-        "--recreate", action="store_true", help="drop every table first (for a database made by an older version)"
+        "--recreate", action="store_true", help="drop every table first and rebuild (imported rows are lost)"
     )
     run = sub.add_parser("serve", help="fill the database if needed and serve the dashboard")
     run.add_argument("--host", default="127.0.0.1")

@@ -21,11 +21,13 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Table,
     Text,
+    UniqueConstraint,
     false,
 )
 
@@ -43,8 +45,37 @@ QUALIFIERS = (
     "miljoenen",
 )
 PROGRAMMES = ("sze", "ehealthweek")
-MEASURES = ("cijfer", "doet_weer_mee")  # evaluation: a score 1-10, the share that will take part again (%)
+MEASURES = ("cijfer", "doet_weer_mee")  # evaluation: a score, the share that will take part again (%)
 ORIGIN_BUNDLED = "bundled"
+ORIGIN_IMPORT = "import"
+ORIGIN_DEMO = "demo"
+
+# Registrations and survey answers (imported from the organisers' exports, or synthetic demo data)
+FORMATS = ("online", "fysiek", "hybride")
+#: the three ways of "de juiste zorg op de juiste plek": prevent care, move it closer to home, replace it
+THEMES = ("voorkomen", "verplaatsen", "vervangen")
+DOMAINS = (
+    "ouderenzorg",
+    "gehandicaptenzorg",
+    "ggz",
+    "huisartsenzorg en eerste lijn",
+    "wijkverpleging",
+    "ziekenhuiszorg",
+    "jeugdzorg",
+    "sociaal domein en welzijn",
+    "overig",
+)
+ROLES = (
+    "zorgprofessional",
+    "bestuurder of manager",
+    "cliënt of patiënt",
+    "mantelzorger",
+    "student of docent",
+    "beleid of overheid",
+    "overig",
+)
+WOULD_RETURN = ("ja", "nee", "weet niet")
+IMPORT_KINDS = ("activities", "evaluations")
 
 
 def _choice(name: str, type_: String, choices: Sequence[str], **kwargs: object) -> Column:
@@ -69,6 +100,8 @@ sources = Table(
     "sources",
     metadata,
     Column("source_id", String(60), primary_key=True),
+    # an import is a source too ("export of <file>, imported <date>"): a bundled reload leaves it alone
+    Column("origin", String(20), nullable=False, server_default=ORIGIN_BUNDLED, info={"derived": "origin"}),
     Column("title", Text, nullable=False),
     Column("publisher", Text, nullable=False),
     Column("kind", String(40), nullable=False),
@@ -244,6 +277,69 @@ discrepancies = Table(
     Column("explanation", Text, nullable=False),
 )
 
+imports = Table(
+    "imports",
+    metadata,
+    Column("import_id", Integer, primary_key=True, autoincrement=True),
+    _choice("kind", String(20), IMPORT_KINDS, nullable=False),
+    Column("edition", ForeignKey("editions.year"), nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("imported_at", String(25), nullable=False),  # ISO timestamp, UTC
+    Column("row_count", Integer, nullable=False),
+    Column("dropped_columns", Text),  # personal data that was in the file and was not stored
+    Column("source_id", ForeignKey("sources.source_id"), nullable=False),
+    *_origin_columns(),
+    info={"filled_by": "import"},
+)
+
+activities = Table(
+    "activities",
+    metadata,
+    Column("activity_id", Integer, primary_key=True, autoincrement=True),
+    Column("edition", ForeignKey("editions.year"), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("organiser", Text, nullable=False),
+    Column("activity_date", Date, nullable=False),
+    Column("place", Text, nullable=False),  # as written in the export
+    Column("municipality", Text, nullable=False),  # resolved by the gazetteer
+    Column("province", ForeignKey("provinces.province"), nullable=False),
+    Column("region", ForeignKey("regions.region"), nullable=False),
+    Column("week", Integer, info={"range": (1, 5)}),  # the relay week the date falls in, where weeks are known
+    Column("lon", Float, nullable=False),
+    Column("lat", Float, nullable=False),
+    _choice("format", String(10), FORMATS, nullable=False),
+    _choice("domain", String(40), DOMAINS, nullable=False),
+    _choice("theme", String(20), THEMES, nullable=False),
+    Column("participants", Integer, info={"range": (0, 100_000)}),  # NULL: not reported
+    Column("import_id", ForeignKey("imports.import_id"), nullable=False),
+    Column("source_id", ForeignKey("sources.source_id"), nullable=False),
+    *_origin_columns(),
+    # the natural key: the same registration exported twice is one activity
+    UniqueConstraint("edition", "title", "organiser", "activity_date", "municipality", name="uq_activities_natural"),
+    Index("ix_activities_edition_region_week", "edition", "region", "week"),
+    info={"filled_by": "import"},
+)
+
+responses = Table(
+    "responses",
+    metadata,
+    Column("response_id", Integer, primary_key=True, autoincrement=True),
+    Column("edition", ForeignKey("editions.year"), nullable=False),
+    Column("respondent", String(60), nullable=False),  # the survey tool's number, never a name
+    Column("response_date", Date, nullable=False),
+    Column("region", ForeignKey("regions.region")),  # the region whose week was attended, if answered
+    _choice("role", String(30), ROLES, nullable=False),
+    Column("rating", Integer, nullable=False, info={"range": (1, 10)}),  # the survey asks for 1-10
+    _choice("would_return", String(10), WOULD_RETURN, nullable=False),
+    Column("import_id", ForeignKey("imports.import_id"), nullable=False),
+    Column("source_id", ForeignKey("sources.source_id"), nullable=False),
+    *_origin_columns(),
+    UniqueConstraint("edition", "respondent", name="uq_responses_natural"),
+    Index("ix_responses_edition_region", "edition", "region"),
+    info={"filled_by": "import"},
+)
+
 #: Bookkeeping of the loader (fingerprint and time of the last load), not part of the dataset.
 dataset_meta = Table(
     "dataset_meta",
@@ -276,14 +372,23 @@ _add_rule_constraints()
 
 def dataset_tables() -> list[Table]:
     """The tables filled from the bundled files, in an order that respects the foreign keys."""
-    return [table for table in metadata.sorted_tables if not table.info.get("bookkeeping")]
+    return [table for table in metadata.sorted_tables if not table.info.get("bookkeeping") and not _imported(table)]
+
+
+def imported_tables() -> list[Table]:
+    """The tables filled by ``sze-dashboard import`` (and demo data), in foreign-key order."""
+    return [table for table in metadata.sorted_tables if _imported(table)]
+
+
+def _imported(table: Table) -> bool:
+    return table.info.get("filled_by") == "import"
 
 
 def tables_citing_sources() -> list[tuple[Table, Column]]:
     """Every (table, column) whose rows name a source: what the about page counts per source."""
     return [
         (table, column)
-        for table in dataset_tables()
+        for table in [*dataset_tables(), *imported_tables()]
         for column in table.columns
         if any(fk.column is sources.c.source_id for fk in column.foreign_keys)
     ]
@@ -291,4 +396,4 @@ def tables_citing_sources() -> list[tuple[Table, Column]]:
 
 def tables_with_origin() -> list[Table]:
     """Tables whose rows may come from somewhere else than the bundled files (imports, demo data)."""
-    return [table for table in dataset_tables() if "is_synthetic" in table.c]
+    return [table for table in [*dataset_tables(), *imported_tables()] if "is_synthetic" in table.c]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run every test: lint (ruff), types (mypy), layers (import-linter), unit and browser tests in
-# headless Chromium, then mutation testing (mutmut) of the URL parser, the loader and the CSV download.
+# headless Chromium, on SQLite and then on a throwaway PostgreSQL cluster (scripts/with-postgres.sh), then
+# mutation testing (mutmut) of the URL parser, the loader and the CSV download.
 # Installs Debian's chromium and chromium-driver when missing (nothing is downloaded elsewhere).
 # Extra arguments go to pytest (and skip the mutation run, which is for the whole suite).
 set -euo pipefail
@@ -23,11 +24,18 @@ echo "== mypy"
 echo "== import-linter"
 .venv/bin/lint-imports --no-cache
 
-echo "== pytest"
+echo "== pytest on SQLite"
 set +e
 .venv/bin/pytest "$@"
 status=$?
 set -e
+if [ "$status" -eq 0 ]; then
+  echo "== pytest on PostgreSQL (a throwaway cluster started here)"
+  set +e
+  scripts/with-postgres.sh .venv/bin/pytest "$@"
+  status=$?
+  set -e
+fi
 if [ "$status" -eq 5 ]; then
   # pytest: no tests collected. Fine when the caller narrowed the run (-k, -m, a path); a bug otherwise.
   if [ "$#" -gt 0 ]; then

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, make_url, text
 
 from dashboard.app import create_app
 from dashboard.settings import Settings
@@ -27,6 +30,25 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     load_bundled(engine, force=True)
     engine.dispose()
     return url
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> Iterator[str]:
+    """An empty database of its own for a test that writes: a SQLite file, or a new PostgreSQL database."""
+    shared = os.environ.get("SZE_TEST_DATABASE_URL")
+    if not shared:
+        yield f"sqlite:///{tmp_path / 'own.db'}"
+        return
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    server = create_engine(make_url(shared).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(shared).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with server.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.dispose()
 
 
 @pytest.fixture(scope="session")

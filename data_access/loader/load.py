@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, Table, delete, false, insert, select,
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ColumnElement
 
-from data_access import bundled, schema
+from data_access import bundled, migrate, schema
 from data_access.loader.spec import specs
 from data_access.loader.validate import DatasetError, Problem, Row, read_dataset
 
@@ -78,8 +78,11 @@ def _upsert(conn: Connection, table: Table, rows: list[Row]) -> None:
     statement = insert_for(table)
     keys = [column.name for column in table.primary_key.columns]
     changes: dict[str, Any] = {name: statement.excluded[name] for name in rows[0] if name not in keys}
-    if "origin" in table.c:  # a row the bundled files now hold is a bundled row, whatever it was before
-        changes |= {"origin": schema.ORIGIN_BUNDLED, "is_synthetic": false()}
+    # a row the bundled files now hold is a bundled row, whatever it was before
+    if "origin" in table.c:
+        changes["origin"] = schema.ORIGIN_BUNDLED
+    if "is_synthetic" in table.c:
+        changes["is_synthetic"] = false()
     conn.execute(statement.on_conflict_do_update(index_elements=keys, set_=changes), rows)
 
 
@@ -134,7 +137,7 @@ def load_bundled(engine: Engine, *, force: bool = False, folder: Traversable | N
         if conn.dialect.name == "postgresql":  # pragma: no mutate
             # several instances may run init-db at once: one loads, the others then find it loaded
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})  # pragma: no mutate
-        schema.metadata.create_all(conn)
+        migrate.upgrade(conn)
         current = conn.execute(select(meta.c.value).where(meta.c.key == "bundled_sha256")).scalar()
         if current == fingerprint and not force:
             return None

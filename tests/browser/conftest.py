@@ -66,9 +66,13 @@ def running(command: list[str], env: dict[str, str], folder: Path, cwd: Path | N
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start the dashboard exactly as a user would, on a fresh database; yield its base URL."""
+    """Start the dashboard exactly as a user would, on a fresh database; yield its base URL.
+
+    The database is a new SQLite file, or, when the suite runs on PostgreSQL, the test server's database.
+    """
     folder = tmp_path_factory.mktemp("live")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'sze.db'}"}
+    url = os.environ.get("SZE_TEST_DATABASE_URL") or f"sqlite:///{folder / 'sze.db'}"
+    env = {**os.environ, "DATABASE_URL": url}
     command = [str(Path(sys.executable).parent / "sze-dashboard"), "serve", "--workers", "2"]
     with running(command, env, folder) as base:
         yield base

@@ -1,0 +1,56 @@
+"""Bring any database made by this dashboard up to date with Alembic, keeping every row.
+
+A database made before migrations existed (release 0.1.0, ``metadata.create_all``) has the
+tables of the first revision but no ``alembic_version``: it is stamped at that revision and
+then upgraded like any other.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import as_file, files
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, MetaData, Table, inspect
+
+from data_access import schema
+
+#: the revision whose tables a pre-Alembic database (release 0.1.0) has
+BASELINE = "0001"
+
+
+def _config(connection: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(files("data_access") / "migrations"))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head() -> str:
+    """The newest revision this version of the dashboard knows."""
+    with as_file(files("data_access") / "migrations") as folder:
+        config = Config()
+        config.set_main_option("script_location", str(folder))
+        return str(ScriptDirectory.from_config(config).get_current_head())
+
+
+def current(connection: Connection) -> str | None:
+    """The revision the database is at (None: empty, or made before migrations existed)."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(connection: Connection, revision: str = "head") -> None:
+    """Upgrade the database on ``connection`` (inside the caller's transaction) to ``revision``."""
+    config = _config(connection)
+    if current(connection) is None and inspect(connection).has_table("editions"):
+        command.stamp(config, BASELINE)
+    command.upgrade(config, revision)
+
+
+def drop_everything(engine: Engine) -> None:
+    """Drop every table of the dashboard and the migration record: the next upgrade starts from nothing."""
+    with engine.begin() as connection:
+        schema.metadata.drop_all(connection)
+        Table("alembic_version", MetaData()).drop(connection, checkfirst=True)
