@@ -1,16 +1,22 @@
-"""The ``sze-dashboard`` command: ``init-db`` fills the database, ``serve`` runs it under gunicorn."""
+"""The ``sze-dashboard`` command: ``init-db`` migrates and fills the database, ``serve`` runs it under gunicorn,
+``import``/``template`` take in the organisers' exports, ``demo`` makes synthetic data, ``export``/``restore``
+copy every table to CSV files and back."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from flask import Flask
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.settings import Settings
+from data_access import backup, demo
 from data_access.engine import make_engine
+from data_access.importer import KINDS, FileProblems, import_file
+from data_access.importer.template import write_template
 from data_access.loader import DatasetError, load_bundled
 from data_access.migrate import drop_everything
 
@@ -77,6 +83,80 @@ def serve(settings: Settings, host: str, port: int, workers: int, dev: bool) -> 
     return 0
 
 
+def _database_error(exc: SQLAlchemyError) -> int:
+    reason = getattr(exc, "orig", None) or exc
+    print(f"Databasefout, er is niets veranderd: {exc.__class__.__name__}: {reason}", file=sys.stderr)
+    return 3
+
+
+def run_import(settings: Settings, kind: str, path: Path, dry_run: bool) -> int:
+    """Import an export; every problem is listed and nothing is written unless the whole file is valid."""
+    code = init_db(settings)
+    if code:
+        return code
+    engine = make_engine(settings.database_url)
+    try:
+        result = import_file(engine, kind, path, dry_run=dry_run)
+    except FileProblems as exc:
+        print(f"{path.name}: {exc}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:
+        return _database_error(exc)
+    finally:
+        engine.dispose()
+    print(result.report())
+    return 0
+
+
+def run_demo(settings: Settings, activities: int, seed: int) -> int:
+    """Replace the demo data by ``activities`` synthetic activities and survey answers."""
+    code = init_db(settings)
+    if code:
+        return code
+    engine = make_engine(settings.database_url)
+    try:
+        result = demo.generate(engine, activities, seed)
+    except demo.DemoRefused as exc:
+        print(f"Geweigerd: {exc}.", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:
+        return _database_error(exc)
+    finally:
+        engine.dispose()
+    for kind, changes in result.items():
+        print(f"Voorbeelddata {KINDS[kind].label}: " + ", ".join(f"{c.edition}: {c.rows}" for c in changes))
+    print("Alle voorbeelddata is als synthetisch gemarkeerd; het dashboard meldt 'Voorbeelddata' op elke pagina.")
+    return 0
+
+
+def run_export(settings: Settings, folder: Path) -> int:
+    engine = make_engine(settings.database_url)
+    try:
+        counts = backup.export_all(engine, folder)
+    except SQLAlchemyError as exc:
+        return _database_error(exc)
+    finally:
+        engine.dispose()
+    print(f"{sum(counts.values())} rijen in {len(counts)} bestanden geschreven naar {folder}")
+    return 0
+
+
+def run_restore(settings: Settings, folder: Path) -> int:
+    settings.ensure_sqlite_dir()
+    engine = make_engine(settings.database_url)
+    try:
+        counts = backup.restore_all(engine, folder)
+    except backup.RestoreError as exc:
+        print(f"Niet hersteld: {exc}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:
+        return _database_error(exc)
+    finally:
+        engine.dispose()
+    print(f"{sum(counts.values())} rijen hersteld uit {folder}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``sze-dashboard``."""
     parser = argparse.ArgumentParser(prog="sze-dashboard", description="Slimme Zorg Estafette dashboard")
@@ -92,10 +172,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--port", type=int, default=8050)
     run.add_argument("--workers", type=int, default=2)
     run.add_argument("--dev", action="store_true", help="Flask's debug server instead of gunicorn")
+    kinds = sorted(KINDS)
+    take = sub.add_parser("import", help="import an export of the organisers (.xlsx or Dutch .csv): all or nothing")
+    take.add_argument("kind", choices=kinds)
+    take.add_argument("file", type=Path)
+    take.add_argument("--dry-run", action="store_true", help="only check the file, write nothing")
+    template = sub.add_parser("template", help="write an empty export with the expected headings (.xlsx or .csv)")
+    template.add_argument("kind", choices=kinds)
+    template.add_argument("file", type=Path)
+    fake = sub.add_parser("demo", help="replace the demo data by synthetic activities and survey answers")
+    fake.add_argument("--activities", type=int, required=True)
+    fake.add_argument("--seed", type=int, default=2021)
+    dump = sub.add_parser("export", help="write every table to CSV files in DIR")
+    dump.add_argument("dir", type=Path)
+    load = sub.add_parser("restore", help="fill an empty database from the CSV files of 'export'")
+    load.add_argument("dir", type=Path)
     args = parser.parse_args(argv)
     settings = Settings.from_env(database_url=args.database_url)
     if args.command == "init-db":
         return init_db(settings, force=args.force, recreate=args.recreate)
+    if args.command == "import":
+        return run_import(settings, args.kind, args.file, args.dry_run)
+    if args.command == "template":
+        write_template(args.kind, args.file)
+        print(f"Sjabloon geschreven: {args.file}")
+        return 0
+    if args.command == "demo":
+        if not 1 <= args.activities <= 1_000_000:
+            parser.error("--activities: between 1 and 1000000")
+        return run_demo(settings, args.activities, args.seed)
+    if args.command == "export":
+        return run_export(settings, args.dir)
+    if args.command == "restore":
+        return run_restore(settings, args.dir)
     return serve(settings, args.host, args.port, args.workers, args.dev)
 
 

@@ -301,8 +301,8 @@ activities = Table(
     Column("title", Text, nullable=False),
     Column("organiser", Text, nullable=False),
     Column("activity_date", Date, nullable=False),
-    Column("place", Text, nullable=False),  # as written in the export
-    Column("municipality", Text, nullable=False),  # resolved by the gazetteer
+    Column("place", Text, nullable=False),  # the gazetteer's spelling of what the export says
+    Column("municipality", Text),  # NULL: a place the gazetteer knows only with its province
     Column("province", ForeignKey("provinces.province"), nullable=False),
     Column("region", ForeignKey("regions.region"), nullable=False),
     Column("week", Integer, info={"range": (1, 5)}),  # the relay week the date falls in, where weeks are known
@@ -312,11 +312,12 @@ activities = Table(
     _choice("domain", String(40), DOMAINS, nullable=False),
     _choice("theme", String(20), THEMES, nullable=False),
     Column("participants", Integer, info={"range": (0, 100_000)}),  # NULL: not reported
+    Column("duration_hours", Float, info={"range": (0, 24)}),  # NULL: not reported
     Column("import_id", ForeignKey("imports.import_id"), nullable=False),
     Column("source_id", ForeignKey("sources.source_id"), nullable=False),
     *_origin_columns(),
     # the natural key: the same registration exported twice is one activity
-    UniqueConstraint("edition", "title", "organiser", "activity_date", "municipality", name="uq_activities_natural"),
+    UniqueConstraint("edition", "title", "organiser", "activity_date", "place", name="uq_activities_natural"),
     Index("ix_activities_edition_region_week", "edition", "region", "week"),
     info={"filled_by": "import"},
 )

@@ -50,7 +50,7 @@ def upgrade() -> None:
         sa.Column("organiser", sa.Text(), nullable=False),
         sa.Column("activity_date", sa.Date(), nullable=False),
         sa.Column("place", sa.Text(), nullable=False),
-        sa.Column("municipality", sa.Text(), nullable=False),
+        sa.Column("municipality", sa.Text(), nullable=True),
         sa.Column("province", sa.String(length=40), nullable=False),
         sa.Column("region", sa.String(length=10), nullable=False),
         sa.Column("week", sa.Integer(), nullable=True),
@@ -60,6 +60,7 @@ def upgrade() -> None:
         sa.Column("domain", sa.String(length=40), nullable=False),
         sa.Column("theme", sa.String(length=20), nullable=False),
         sa.Column("participants", sa.Integer(), nullable=True),
+        sa.Column("duration_hours", sa.Float(), nullable=True),
         sa.Column("import_id", sa.Integer(), nullable=False),
         sa.Column("source_id", sa.String(length=60), nullable=False),
         sa.Column("origin", sa.String(length=20), server_default="bundled", nullable=False),
@@ -71,6 +72,7 @@ def upgrade() -> None:
         sa.CheckConstraint("format IN ('online', 'fysiek', 'hybride')", name="ck_activities_format"),
         sa.CheckConstraint("theme IN ('voorkomen', 'verplaatsen', 'vervangen')", name="ck_activities_theme"),
         sa.CheckConstraint("participants BETWEEN 0 AND 100000", name="ck_activities_participants"),
+        sa.CheckConstraint("duration_hours BETWEEN 0 AND 24", name="ck_activities_duration_hours"),
         sa.CheckConstraint("week BETWEEN 1 AND 5", name="ck_activities_week"),
         sa.ForeignKeyConstraint(
             ["edition"],
@@ -93,9 +95,7 @@ def upgrade() -> None:
             ["sources.source_id"],
         ),
         sa.PrimaryKeyConstraint("activity_id"),
-        sa.UniqueConstraint(
-            "edition", "title", "organiser", "activity_date", "municipality", name="uq_activities_natural"
-        ),
+        sa.UniqueConstraint("edition", "title", "organiser", "activity_date", "place", name="uq_activities_natural"),
         info={"filled_by": "import"},
     )
     op.create_table(

@@ -1,0 +1,100 @@
+"""Every table to CSV and back: ``export`` writes them, ``restore`` fills an empty database from them.
+
+The files are exact: rows in key order, numbers as Python writes them, dates in ISO form, so an
+export restored into an empty database exports to identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Boolean, Column, Date, Engine, Float, Integer, Table, func, insert, select, text
+
+from data_access import migrate, schema
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _value(column: Column, raw: str) -> Any:
+    if raw == "":
+        return None
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return raw == "1"
+    if isinstance(kind, Integer):
+        return int(raw)
+    if isinstance(kind, Float):
+        return float(raw)
+    if isinstance(kind, Date):
+        return dt.date.fromisoformat(raw)
+    return raw
+
+
+def _tables() -> list[Table]:
+    return list(schema.metadata.sorted_tables)
+
+
+def export_all(engine: Engine, folder: Path) -> dict[str, int]:
+    """Write each table to ``<folder>/<table>.csv`` (UTF-8, commas); rows per table."""
+    folder.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    with engine.connect() as conn:
+        for table in _tables():
+            rows = conn.execute(select(table).order_by(*table.primary_key.columns)).all()
+            with (folder / f"{table.name}.csv").open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow([c.name for c in table.columns])
+                writer.writerows([_cell(v) for v in row] for row in rows)
+            counts[table.name] = len(rows)
+    return counts
+
+
+class RestoreError(ValueError):
+    """The folder does not hold an export of this version, or the database is not empty."""
+
+
+def restore_all(engine: Engine, folder: Path) -> dict[str, int]:
+    """Fill an empty database from an export, in one transaction; rows per table."""
+    counts = {}
+    with engine.begin() as conn:
+        migrate.upgrade(conn)
+        for table in _tables():
+            if conn.execute(select(func.count()).select_from(table)).scalar_one():
+                raise RestoreError(
+                    f"de database is niet leeg (tabel {table.name}); herstel alleen in een lege database"
+                )
+        for table in _tables():
+            path = folder / f"{table.name}.csv"
+            if not path.is_file():
+                raise RestoreError(f"{path} ontbreekt: is dit een map van 'sze-dashboard export'?")
+            with path.open(encoding="utf-8", newline="") as handle:
+                reader = csv.reader(handle)
+                headings = next(reader, [])
+                if headings != [c.name for c in table.columns]:
+                    raise RestoreError(f"{path.name}: andere kolommen dan tabel {table.name} in deze versie")
+                rows = [
+                    {c.name: _value(c, raw) for c, raw in zip(table.columns, record, strict=True)} for record in reader
+                ]
+            if rows:
+                conn.execute(insert(table), rows)
+            counts[table.name] = len(rows)
+        if conn.dialect.name == "postgresql":  # pragma: no mutate
+            for table in _tables():  # the numbers handed out next follow the restored ones
+                for column in table.primary_key.columns:
+                    if column.autoincrement is True:
+                        conn.execute(
+                            text(
+                                f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
+                                f"COALESCE((SELECT max({column.name}) FROM {table.name}), 0) + 1, false)"
+                            )
+                        )
+    return counts
