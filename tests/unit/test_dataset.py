@@ -12,7 +12,8 @@ from data_access.loader import read_dataset, specs
 # (edition, region, metric, value, published words) as they stand in the source documents
 PUBLISHED_FIGURES = [
     (2021, None, "bezoekers", 33000, "bijna 33.000"),
-    (2021, None, "activiteiten", 210, "210"),
+    # the letter counts *digital* activities; '210' alone would read as every activity of 2021
+    (2021, None, "activiteiten", 210, "210 digitale activiteiten"),
     (2021, None, "regionale_bijeenkomsten", 4, "vier"),
     (2021, None, "deelsessies", 39, "39"),
     (2021, None, "deelsessies_per_bijeenkomst", 10, "tien"),
@@ -92,9 +93,14 @@ def test_zorg_van_nu_reach_keeps_its_qualifiers(dataset):
     assert reach["social_media_weergaven"]["published_text"] == "miljoenen"
     assert reach["patienten_via_huisarts"]["value"] == 100000
     assert reach["elearning_deelnemers"]["published_text"] == "inmiddels 4300"
-    assert {r["period_label"] for r in dataset["reach_indicators.csv"] if r["source_id"] == "kamerbrief-2022"} == {
-        "2020-2021"
-    }
+    # 'inmiddels' (by now): a count at the letter's date, not a result over the report's 2020-2021
+    assert reach["elearning_deelnemers"]["period_label"] == "stand bij de Kamerbrief, voorjaar 2022"
+    assert (reach["elearning_deelnemers"]["period_start"], reach["elearning_deelnemers"]["period_end"]) == (None, 2022)
+    assert {
+        r["period_label"]
+        for r in dataset["reach_indicators.csv"]
+        if r["source_id"] == "kamerbrief-2022" and r["indicator"] != "elearning_deelnemers"
+    } == {"2020-2021"}
 
 
 def test_regions_hold_the_twelve_provinces_as_published(dataset):
@@ -111,6 +117,78 @@ def test_regions_hold_the_twelve_provinces_as_published(dataset):
 
 def test_both_2021_end_dates_are_kept_with_their_sources(dataset):
     edition = next(r for r in dataset["editions.csv"] if r["year"] == 2021)
-    assert (str(edition["end_date"]), str(edition["closing_date"])) == ("2021-02-26", "2021-03-04")
+    # the row cites the Kamerbrief, which gives 1-26 February and no closing date: 4 March (and the
+    # directorate) stand in the notes and the discrepancies with the news item that says them
+    assert (str(edition["end_date"]), edition["closing_date"]) == ("2021-02-26", None)
+    assert (
+        "Volgens ICT&health (9 maart 2021), niet volgens de Kamerbrief: landelijke afsluiting op 4 maart"
+        in (edition["notes"])
+    )
+    assert "directie" not in edition["organiser"]
+    closing = next(r for r in dataset["discrepancies.csv"] if r["topic"] == "Einde van de editie")
+    assert (closing["statement_b"], closing["source_b"]) == ("landelijke afsluiting op 4 maart", "icth-2021-03-09")
     topics = {r["topic"] for r in dataset["discrepancies.csv"]}
     assert {"Aantal deelsessies", "Einde van de editie", "Bezoekers of deelnemers"} <= topics
+
+
+def _cells(dataset):
+    """Every text cell of every file: what the views and the about page can show."""
+    return [(name, value) for name, rows in dataset.items() for row in rows for value in row.values() if value]
+
+
+def test_2021s_digital_activities_are_not_said_to_be_all_activities(dataset):
+    """The letter counts '210 digitale activiteiten'; the news item calls the meetings 'grotendeels online'."""
+    # the claim may be discussed (discrepancies.csv), never made
+    said = [v for name, v in _cells(dataset) if name != "discrepancies.csv" and isinstance(v, str)]
+    assert [v for v in said if "alle digitaal" in v or "activiteiten waren digitaal" in v.lower()] == []
+    gap = next(r for r in dataset["discrepancies.csv"] if r["topic"] == "Digitaal of grotendeels online")
+    assert (gap["source_a"], gap["source_b"]) == ("kamerbrief-2021", "icth-2021-03-09")
+    assert "grotendeels online" in gap["statement_b"]
+    counted = next(r for r in dataset["discrepancies.csv"] if r["topic"] == "Activiteiten in 2021 en 2022")
+    assert "niet als één reeks" in counted["explanation"]
+
+
+def test_forty_sub_sessions_is_marked_as_our_arithmetic_and_eleven_in_zuid_fits_39(dataset):
+    """'40' is four meetings times 'tien': never in a statement attributed to the ministry."""
+    ministry = [r["statement_b"] for r in dataset["discrepancies.csv"] if r["source_b"] == "kamerbrief-2021"]
+    ministry += [r["statement_a"] for r in dataset["discrepancies.csv"] if r["source_a"] == "kamerbrief-2021"]
+    assert not [s for s in ministry if "40" in s]
+    sessions = next(r for r in dataset["discrepancies.csv"] if r["topic"] == "Aantal deelsessies")
+    assert "40" in sessions["explanation"] and "berekend" in sessions["explanation"]
+    total = next(r for r in dataset["figures.csv"] if r["metric"] == "deelsessies" and r["region"] is None)
+    assert "wijkt af" not in total["note"].lower() and "passen binnen 39" in total["note"]
+    per_meeting = next(r for r in dataset["figures.csv"] if r["metric"] == "deelsessies_per_bijeenkomst")
+    assert per_meeting["note"].startswith("Berekend, niet gepubliceerd")
+
+
+def test_who_rated_is_not_stated_where_the_letter_does_not_say(dataset):
+    """Kamerbrief 2021: 'Daarnaast zijn de regionale bijeenkomsten beoordeeld met gemiddeld een 7.5' (no rater)."""
+    scores = {(r["source_id"], r["edition"]): r for r in dataset["evaluations.csv"] if r["measure"] == "cijfer"}
+    assert scores[("kamerbrief-2021", 2021)]["rated_by"] == "niet vermeld"
+    assert scores[("icth-2021-03-09", 2021)]["rated_by"] == "niet vermeld"
+    assert scores[("kamerbrief-2022", 2022)]["rated_by"] == "deelnemers (evaluatie)"  # 'onder de deelnemers'
+
+
+def test_quotes_are_passages_as_published_not_stitched_excerpts(dataset):
+    stitched = [(name, r["quote"]) for name, rows in dataset.items() for r in rows if "…" in (r.get("quote") or "")]
+    assert stitched == []
+    quotes = {(r["edition"], r["metric"]): r["quote"] for r in dataset["figures.csv"]}
+    assert (
+        quotes[(2020, "partners")] == "240 partnerorganisaties" and quotes[(2020, "evenementen")] == "218 evenementen"
+    )
+
+
+def test_context_figures_name_cbs_as_their_publisher(dataset):
+    cbs = next(r for r in dataset["sources.csv"] if r["source_id"] == "icth-cbs-online-diensten")
+    assert cbs["publisher"].startswith("CBS") and "ICT&health" in cbs["publisher"]
+    assert "versnelde acceptatie medische online diensten" in cbs["contributed"]
+
+
+def test_initiatives_have_their_full_name_and_a_province_only_where_the_source_names_one(dataset):
+    names = {r["name"] for r in dataset["initiatives.csv"]}
+    assert "Ervaarlab eHealth in de GGZ begeleiding" in names and "Ervaarlab eHealth in de GGZ" not in names
+    provinces = [r["province"] for r in dataset["provinces.csv"]]
+    for row in dataset["initiatives.csv"]:
+        words = f"{row['organisation'] or ''} {row['quote'] or ''}"
+        named = row["place"] is not None or any(p in words for p in provinces)
+        assert (row["province"] is not None) == named, row["name"]
