@@ -226,7 +226,7 @@ def regional_figures(engine: Engine, edition: int, metric: str) -> pd.DataFrame:
 
 
 def evaluations(engine: Engine, editions: Sequence[int] | None = None) -> pd.DataFrame:
-    """Evaluation results (score 1-10, share returning) with what exactly was rated."""
+    """Evaluation results (score as published, scale not stated; share returning) with what exactly was rated."""
     v, src = s.evaluations, s.sources
     stmt = (
         select(

@@ -1,4 +1,4 @@
-"""Evaluation: scores (1-10) and the share that will take part again, labelled with what was rated."""
+"""Evaluation: published scores and the share that will take part again, labelled with what was rated."""
 
 from __future__ import annotations
 
@@ -12,7 +12,11 @@ from core.i18n import t
 
 
 def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
-    """Scores (1-10) per edition and rated item, and the share that will take part again."""
+    """Scores per edition and rated item, and the share that will take part again.
+
+    No source states the scale of the scores, so the score axis has no ticks that would suggest one
+    (a 1-10 grid would be our assumption); the published words stand beside each bar.
+    """
     if frame.empty:
         return empty_figure(t("eval_none", lang))
     scores = frame[frame["measure"] == "cijfer"]
@@ -58,7 +62,8 @@ def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
             row=1,
             col=col,
         )
-    fig.update_xaxes(range=[0, 12.5], tickvals=list(range(11)), row=1, col=1)
+    top = float(scores["value"].max()) if len(scores) else 1.0
+    fig.update_xaxes(range=[0, top * 1.6], showticklabels=False, showgrid=False, row=1, col=1)
     fig.update_xaxes(range=[0, 135], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", row=1, col=2)
     fig.update_yaxes(autorange="reversed", type="category", tickfont=dict(size=14))
     styled(fig, t("eval_title", lang), height=max(360, 110 + 70 * max(len(scores), len(returning))))
