@@ -17,6 +17,15 @@ MAP_LON_RANGE, MAP_LAT_RANGE = (2.35, 9.05), (50.3, 53.95)
 EDITION_SYMBOLS = ("circle", "diamond", "square", "triangle-up", "star", "cross")
 
 
+def _where(row: Any, lang: str) -> str:
+    """Where an initiative is drawn, as precisely as its source says; a missing cell never reads 'nan'."""
+    if not is_missing(row.place):
+        return t("initiative_where_place", lang, place=row.place, province=row.province)
+    if not is_missing(row.province):
+        return t("initiative_where_province", lang, province=row.province)
+    return t("initiative_where_none", lang)
+
+
 def map_figure(
     provinces: pd.DataFrame,
     regions: pd.DataFrame,
@@ -107,9 +116,17 @@ def map_figure(
     located = initiatives.dropna(subset=["lon", "lat"]) if len(initiatives) else initiatives
     for i, (edition, group) in enumerate(located.groupby("edition", sort=True) if len(located) else []):
         hover = [
-            f"<b>{r.name}</b><br>{r.organisation or ''}<br>"
-            f"{r.place or t('initiative_where_province', lang, province=r.province)}<br>SZE {edition}<br>"
-            f"{t('source', lang)}: {cite(r)}"
+            "<br>".join(
+                line
+                for line in (
+                    f"<b>{r.name}</b>",
+                    "" if is_missing(r.organisation) else str(r.organisation),
+                    _where(r, lang),
+                    f"SZE {edition}",
+                    f"{t('source', lang)}: {cite(r)}",
+                )
+                if line
+            )
             for r in group.itertuples()
         ]
         fig.add_trace(
