@@ -16,6 +16,16 @@ from layouts.components import notes, panel_outputs, source_note
 from layouts.views import trends as layout
 
 
+def _short(metric: str, lang: str) -> str:
+    """'activiteiten' for 'Activiteiten (e-healthweek)': the card's edition name already says which programme."""
+    return metric_label(metric, lang).split(" (")[0].lower()
+
+
+def _capitalised(text: str) -> str:
+    """The first letter as a capital: a card title."""
+    return text[:1].upper() + text[1:]
+
+
 class TrendParts(TypedDict):
     """What the trends view shows, by part."""
 
@@ -53,9 +63,8 @@ def update_trends(selection: object) -> TrendParts:
         messages.append(f"{t('definition', language)} {label}: {ref.definition(metric)}")
 
     scope = "".join(f" · {words}" for words in scope_words(chosen))
-    cards = [
-        layout.edition_card(ref.edition(row.edition), chosen.metric, row, language, scope) for row in sze.itertuples()
-    ]
+    label = metric_label(chosen.metric, language)
+    cards = [layout.edition_card(ref.edition(row.edition), label, row, language, scope) for row in sze.itertuples()]
     for year in ehw_years if predecessor else []:
         rows = [
             (m, r)
@@ -63,12 +72,25 @@ def update_trends(selection: object) -> TrendParts:
             for r in f[f["edition"] == year].itertuples()
             if isinstance(r.published_text, str)
         ]
-        metric, row = rows[0] if rows else (predecessor[0][0], None)
-        cards.append(layout.edition_card(ref.edition(year), metric, row, language))
-    shown = pd.concat([sze, *(f for _, f in predecessor)], ignore_index=True)
+        # an edition without a value is titled with every way the e-healthweek was counted, not the first one's
+        counted = [m for m, _ in rows[:1]] or [m for m, _ in predecessor]
+        title = _capitalised(" / ".join(_short(m, language) for m in counted))
+        cards.append(layout.edition_card(ref.edition(year), title, rows[0][1] if rows else None, language))
+    # the e-healthweek's partner counts have no SZE counterpart: cards of their own, never in the chart
+    partners = pd.DataFrame(columns=["edition"])
+    if ehw_years and not chosen.is_local():
+        partners = queries.metric_by_edition(engine, "partners")
+        partners = partners[partners["edition"].isin(ehw_years)]
+    partner_cards = [
+        layout.edition_card(ref.edition(row.edition), _capitalised(_short("partners", language)), row, language)
+        for row in partners.itertuples()
+    ]
+    if partner_cards:
+        messages.append(f"{t('definition', language)} {_short('partners', language)}: {ref.definition('partners')}")
+    shown = pd.concat([sze, *(f for _, f in predecessor), *([partners] if len(partners) else [])], ignore_index=True)
     return {
         "graph": trend_figure(sze, predecessor, metric=chosen.metric, lang=language),
-        "text": layout.edition_cards(chosen.metric, cards, language),
+        "text": layout.edition_cards(chosen.metric, cards, language, partner_cards),
         "sources": source_note(shown, language),
         "note": notes(messages),
     }

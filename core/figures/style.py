@@ -14,7 +14,10 @@ import plotly.graph_objects as go
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 REGION_COLOURS = {"noord": "#56B4E9", "oost": "#E69F00", "west": "#009E73", "zuid": "#CC79A7"}
 SZE_COLOUR = "#1F4E79"
-PREDECESSOR_COLOURS = ("#7F7F7F", "#4D4D4D")
+#: One colour per separately counted SZE edition, so two editions never read as one series.
+SZE_EDITION_COLOURS = (SZE_COLOUR, "#5B9BD5", "#0B2740", "#9DC3E6")
+#: One colour per way the e-healthweek was counted (activiteiten, evenementen): never one series.
+PREDECESSOR_COLOURS = ("#7F7F7F", "#8C6D31", "#4D4D4D")
 UNPUBLISHED_COLOUR = "#D9D9D9"
 RETURNING_COLOUR = "#2E7D32"
 REACH_COLOUR = "#6A3D9A"

@@ -20,11 +20,12 @@ def skeleton(lang: str = "nl") -> html.Div:
     return html.Div([graph_panel(NAME, lang=lang)])
 
 
-def edition_card(edition: Any, metric: str, row: Any, lang: str = "nl", scope: str = "") -> dbc.Col:
+def edition_card(edition: Any, label: str, row: Any, lang: str = "nl", scope: str = "") -> dbc.Col:
     """A card for one edition: its published value with source, or why there is none.
 
-    ``edition`` is the edition's row, ``row`` the figure's (None when nothing was published);
-    ``scope`` names a region or week filter, so 'niet gepubliceerd' is not read as national.
+    ``edition`` is the edition's row, ``label`` what the card counts, ``row`` the figure's (None when
+    nothing was published); ``scope`` names a region or week filter, so 'niet gepubliceerd' is not
+    read as national.
     """
     published = row is not None and isinstance(row.published_text, str)
     detail = fmt_period(edition.start_date, edition.end_date)
@@ -36,7 +37,7 @@ def edition_card(edition: Any, metric: str, row: Any, lang: str = "nl", scope: s
         value = t("not_published" if edition.has_totals else "no_totals", lang)
         source = cite(edition)  # where the dates and the silence come from
     return figure_card(
-        f"{edition['name']} · {metric_label(metric, lang)}{scope}",
+        f"{edition['name']} · {label}{scope}",
         value,
         detail,
         f"{t('source', lang)}: {source}",
@@ -44,6 +45,11 @@ def edition_card(edition: Any, metric: str, row: Any, lang: str = "nl", scope: s
     )
 
 
-def edition_cards(metric: str, cards: Sequence[dbc.Col], lang: str = "nl") -> html.Div:
-    """The cards under a heading that names the figure."""
-    return html.Div([html.H3(t("trend_cards_heading", lang, metric=metric_label(metric, lang))), dbc.Row(list(cards))])
+def edition_cards(
+    metric: str, cards: Sequence[dbc.Col], lang: str = "nl", partners: Sequence[dbc.Col] = ()
+) -> html.Div:
+    """The cards under a heading that names the figure; the e-healthweek's partner counts apart, under their own."""
+    parts = [html.H3(t("trend_cards_heading", lang, metric=metric_label(metric, lang))), dbc.Row(list(cards))]
+    if partners:
+        parts += [html.H3(t("partners_heading", lang)), dbc.Row(list(partners))]
+    return html.Div(parts)

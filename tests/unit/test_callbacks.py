@@ -349,3 +349,38 @@ def test_reach_for_an_edition_within_an_open_ended_period_does_not_say_the_filte
         reach.update_reach(store(tab="bereik", editions=[2019]))["note"]
     )
     assert "editiefilter geldt hier niet" in text_of(reach.update_reach(store(tab="bereik", editions=[2017]))["note"])
+
+
+def _card_titles(component) -> list[str]:
+    """The small titles of the figure cards a view shows."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, (list, tuple)):
+            for child in node:
+                walk(child)
+        elif node is not None and not isinstance(node, (str, int, float)):
+            if "card-title-small" in (getattr(node, "className", None) or ""):
+                found.append(text_of(node))
+            walk(getattr(node, "children", None))
+
+    walk(component)
+    return found
+
+
+def test_an_e_healthweek_edition_without_a_value_is_not_titled_with_another_years_count(in_request):
+    """2018 published nothing: its card names both ways of counting, not 'Activiteiten (2017)'."""
+    titles = _card_titles(trends.update_trends(store(tab="trends"))["text"])
+    assert not [title for title in titles if "(2017)" in title or "(2019" in title]
+    assert "E-healthweek 2018 · Activiteiten / evenementen" in titles
+    assert "E-healthweek 2019 · Evenementen" in titles and "E-healthweek 2017 · Activiteiten" in titles
+
+
+def test_the_e_healthweeks_partner_counts_are_shown_with_source(in_request):
+    out = trends.update_trends(store(tab="trends", editions=[2019, 2020]))
+    words = text_of(out["text"])
+    assert "E-healthweek: partnerorganisaties" in words
+    assert "E-healthweek 2019 · Partnerorganisaties" in _card_titles(out["text"])
+    assert "310" in words and "240" in words and "Bron: Tweede Kamer, 18 februari 2019" in words
+    assert "Definitie partnerorganisaties" in text_of(out["note"])
+    assert "partnerorganisaties" not in text_of(trends.update_trends(store(tab="trends", editions=[2021]))["text"])

@@ -169,3 +169,76 @@ def test_every_chart_makes_room_for_its_labels_and_draws_hatching_over_the_colou
         assert template.layout.yaxis.automargin is True and template.layout.xaxis.automargin is True
     hatched = [t for t in trend.data if t.type == "bar" and t.marker.pattern.shape == "/"]
     assert hatched and trend.layout.template.data.bar[0].marker.pattern.fillmode == "overlay"
+
+
+def _legend(fig):
+    """Legend entries as a viewer sees them: name -> (colour, hatching) of the swatch."""
+    return {t.name: (t.marker.color, t.marker.pattern.shape) for t in fig.data if t.showlegend is not False}
+
+
+def test_side_by_side_panels_share_one_y_scale(engine):
+    """'naar schatting circa 50.000' (2020) must stand higher than 'bijna 33.000' (2021), not as high."""
+    fig = figures.trend_figure(
+        queries.metric_by_edition(engine, "bezoekers"),
+        [("bezoekers_ehw", queries.metric_by_edition(engine, "bezoekers_ehw"))],
+        metric="bezoekers",
+    )
+    layout = fig.to_dict()["layout"]
+    assert layout["yaxis2"]["matches"] == "y"
+    assert layout["yaxis"]["range"] == layout["yaxis2"]["range"] == [0, 50000 * 1.25]
+
+
+def test_2021s_digital_activities_and_2022s_activities_are_not_one_series(trend):
+    """No source says both were counted the same way: separate traces, colours, and words in the chart."""
+    sze = {t.name: t for t in _bars(trend) if t.xaxis == "x2"}
+    assert set(sze) == {"SZE 2021", "SZE 2022"}
+    assert list(sze["SZE 2021"].x) == ["2021"] and list(sze["SZE 2022"].x) == ["2022"]
+    assert sze["SZE 2021"].marker.color != sze["SZE 2022"].marker.color
+    assert list(sze["SZE 2021"].text) == ["210 digitale<br>activiteiten"]
+    title = next(a.text for a in trend.layout.annotations if a.text.startswith("Slimme Zorg Estafette"))
+    assert "niet gelijk geteld" in title
+
+
+def test_predecessor_activities_and_events_differ_in_colour_name_and_title(trend):
+    """2017's 'activiteiten' and 2019-2020's 'evenementen' look like two counts, not one bar series."""
+    colours = {t.meta: t.marker.color for t in _bars(trend) if t.xaxis == "x"}
+    assert colours["activiteiten_ehw"] != colours["evenementen"]
+    names = {t.meta: t.name for t in _bars(trend) if t.xaxis == "x"}
+    assert "activiteiten" in names["activiteiten_ehw"] and "evenementen" in names["evenementen"]
+    title = next(a.text for a in trend.layout.annotations if a.text.startswith("Voorloper"))
+    assert "niet gelijk geteld" in title
+
+
+def test_every_legend_swatch_is_the_bars_it_names(trend):
+    """A legend entry stands for bars that look like its swatch: same colour, same hatching; hatched = 'afgerond'."""
+    for group in {t.legendgroup for t in _bars(trend)}:
+        looks = {(t.marker.color, t.marker.pattern.shape) for t in _bars(trend) if t.legendgroup == group}
+        assert len(looks) == 1, f"legend entry {group!r} explains bars of {len(looks)} looks"
+    for name, (_colour, hatch) in _legend(trend).items():
+        assert (hatch == "/") == ("afgerond" in name), name
+    assert _legend(trend)["e-healthweek: activiteiten · afgerond gepubliceerd"][1] == "/"
+    assert _legend(trend)["SZE 2022"][1] == ""
+    assert trend.layout.showlegend is True
+
+
+def test_map_hover_of_an_initiative_without_a_place_names_its_province_never_nan(engine):
+    fig = figures.map_figure(
+        queries.provinces(engine),
+        queries.regions(engine),
+        queries.weeks(engine, [2022]),
+        queries.initiatives(engine, [2022]),
+        geojson_url="x",
+    )
+    hover = [text for t in fig.data if t.type == "scattergeo" and t.hovertext for text in t.hovertext]
+    assert hover and not [text for text in hover if {"nan", "None"} & set(text.split("<br>"))]
+    utrecht = next(text for text in hover if "Ambassadeurs Zorgtechnologie" in text)
+    assert "provincie Utrecht (geen plaats genoemd)" in utrecht
+    assert any("provincie Limburg (geen plaats genoemd)" in text for text in hover)
+
+
+def test_evaluation_assumes_no_scale_for_the_scores(engine):
+    """No source says 1-10: no such words, and no 0-10 ticks that would say it for us."""
+    fig = figures.evaluation_figure(queries.evaluations(engine))
+    titles = [a.text for a in fig.layout.annotations]
+    assert "Cijfer (schaal niet vermeld)" in titles and not [t for t in titles if "1–10" in t or "1-10" in t]
+    assert fig.layout.xaxis.tickvals is None and fig.layout.xaxis.showticklabels is False
