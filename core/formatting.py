@@ -100,3 +100,10 @@ def fmt_number(value: object) -> str:
     if is_missing(value):
         return ""
     return f"{float(str(value)):g}".replace(".", ",")
+
+
+def fmt_count(value: object) -> str:
+    """A count in Dutch notation: 12345 -> '12.345'; missing -> ''."""
+    if is_missing(value):
+        return ""
+    return f"{int(float(str(value))):,}".replace(",", ".")

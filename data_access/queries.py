@@ -395,3 +395,84 @@ def dataset_loaded_at(engine: Engine) -> str | None:
     with engine.connect() as conn:
         value = conn.execute(select(meta.c.value).where(meta.c.key == "loaded_at")).scalar()
         return None if value is None else str(value)
+
+
+#: what the registration detail may be grouped by (a column of activities each)
+ACTIVITY_GROUPS = ("edition", "region", "province", "week", "place", "theme", "format", "domain")
+
+
+def _activity_filter(editions: Sequence[int], region: str | None, week: int | None) -> ColumnElement[bool]:
+    a = s.activities
+    condition: ColumnElement[bool] = a.c.edition.in_(list(editions))
+    if region:
+        condition = and_(condition, a.c.region == region)
+    if week:
+        condition = and_(condition, a.c.week == week)
+    return condition
+
+
+def activity_counts(
+    engine: Engine, by: Sequence[str], editions: Sequence[int], region: str | None = None, week: int | None = None
+) -> pd.DataFrame:
+    """Registered activities grouped by ``by``: activities, participants (sum of those reported), how many
+    reported participants, whether any row is synthetic; places also carry lon and lat. Sums of detail rows,
+    never of published figures."""
+    a = s.activities
+    unknown = set(by) - set(ACTIVITY_GROUPS)
+    if unknown:
+        raise ValueError(f"cannot group activities by {sorted(unknown)}")
+    keys = [a.c[name] for name in by]
+    extra = [
+        func.avg(a.c.lon).label("lon"),
+        func.avg(a.c.lat).label("lat"),
+        func.min(a.c.province).label("in_province"),
+    ]
+    statement = (
+        select(
+            *keys,
+            *(extra if "place" in by else []),
+            func.count().label("activities"),
+            func.coalesce(func.sum(a.c.participants), 0).label("participants"),
+            func.count(a.c.participants).label("with_participants"),
+            func.max(case((a.c.is_synthetic, 1), else_=0)).label("synthetic"),
+        )
+        .where(_activity_filter(editions, region, week))
+        .group_by(*keys)
+        .order_by(*keys)
+    )
+    return _frame(engine, statement)
+
+
+def detail_sources(engine: Engine, editions: Sequence[int]) -> pd.DataFrame:
+    """The imports (or demo runs) behind the detail rows of ``editions``: one source per kind and edition."""
+    src = s.sources
+    cited = (
+        select(s.activities.c.source_id)
+        .where(s.activities.c.edition.in_(list(editions)))
+        .union(select(s.responses.c.source_id).where(s.responses.c.edition.in_(list(editions))))
+    )
+    statement = (
+        select(src.c.source_id, *_cited(src), src.c.kind).where(src.c.source_id.in_(cited)).order_by(src.c.title)
+    )
+    return _frame(engine, statement)
+
+
+def rating_counts(engine: Engine, editions: Sequence[int], region: str | None = None) -> pd.DataFrame:
+    """Survey answers counted by role, rating and whether they would take part again."""
+    r = s.responses
+    condition: ColumnElement[bool] = r.c.edition.in_(list(editions))
+    if region:
+        condition = and_(condition, r.c.region == region)
+    statement = (
+        select(
+            r.c.role,
+            r.c.rating,
+            r.c.would_return,
+            func.count().label("n"),
+            func.max(case((r.c.is_synthetic, 1), else_=0)).label("synthetic"),
+        )
+        .where(condition)
+        .group_by(r.c.role, r.c.rating, r.c.would_return)
+        .order_by(r.c.role, r.c.rating)
+    )
+    return _frame(engine, statement)

@@ -118,7 +118,7 @@ def test_synthetic_rows_are_announced_on_every_page(tmp_path):
                 )
             )
         banner = pages.demo_banner("/over-de-cijfers")
-        assert "synthetische demonstratiegegevens (aantal rijen: 1)" in str(banner.children)
+        assert str(banner.children).startswith("Voorbeelddata:") and "(1 rijen)" in str(banner.children)
 
 
 def test_under_a_base_path_the_map_finds_its_boundaries(database_url, monkeypatch):

@@ -1,0 +1,99 @@
+"""Registration view: activities per province, place and week, breakdowns and rating distributions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import get_relative_path
+
+from callbacks.common import chosen_editions, db, lang, reference, selection_from
+from core.figures.detail import activity_map, breakdown_figure, merge_small_groups, rating_figure
+from core.formatting import fmt_count
+from core.i18n import t
+from core.views import View
+from data_access import queries
+from layouts.components import notes, panel_outputs, source_note
+from layouts.views import detail as layout
+
+#: the province boundaries the map view serves (same host: the page stays offline)
+BOUNDARIES_PATH = "/geo/nl-provinces.geojson"
+#: the published national figures a registration is set beside (never summed with it)
+PUBLISHED_BESIDE = ("activiteiten", "bezoekers", "deelnemers")
+
+
+def update_detail(selection: object) -> dict[str, Any]:
+    """Redraw the registration view for the selection."""
+    engine, language = db(), lang()
+    chosen = selection_from(selection)
+    years = chosen_editions(chosen, "sze") or [-1]
+    region, week = chosen.region, chosen.week
+    by_province = queries.activity_counts(engine, ["province"], years, region, week)
+    by_place = queries.activity_counts(engine, ["place"], years, region, week)
+    by_edition = queries.activity_counts(engine, ["edition"], years, region, week)
+    by_week = queries.activity_counts(engine, ["edition", "week", "region"], years, region, week)
+    names = dict(zip(reference().regions["region"], reference().regions["name"], strict=True))
+    by_week = by_week.assign(region_name=by_week["region"].map(names))
+    answers = queries.rating_counts(engine, years, region)
+    shown, merged, hidden = merge_small_groups(answers, language)
+    sources = queries.detail_sources(engine, years)
+    published = queries.figures(engine, editions=years)
+    published = published[published["region"].isna() & published["metric"].isin(PUBLISHED_BESIDE)]
+
+    messages: list[str] = []
+    synthetic = bool(by_edition["synthetic"].any()) or bool(answers["synthetic"].any() if len(answers) else False)
+    if synthetic:
+        messages.append(t("detail_synthetic", language))
+    compare = []
+    for r in by_edition.itertuples():
+        own = published[published["edition"] == r.edition]
+        compare.append((int(r.edition), int(r.activities), int(r.participants), layout.published_words(own)))
+        total = own[own["metric"] == "activiteiten"]
+        if len(total) and not (region or week) and float(total["value"].iloc[0]) != float(r.activities):
+            messages.append(
+                t(
+                    "detail_differs",
+                    language,
+                    edition=int(r.edition),
+                    detail=fmt_count(r.activities),
+                    published=str(total["published_text"].iloc[0]),
+                )
+            )
+    rating_notes = []
+    if merged:
+        rating_notes.append(t("detail_privacy_merged", language, roles=", ".join(merged)))
+    if hidden:
+        rating_notes.append(t("detail_privacy_hidden", language, roles=", ".join(hidden)))
+    provinces = list(queries.provinces(engine)["province"])
+    return {
+        "map_graph": activity_map(
+            by_province, by_place, provinces, geojson_url=get_relative_path(BOUNDARIES_PATH), lang=language
+        ),
+        "map_sources": source_note(sources, language),
+        "map_note": notes(messages),
+        "side": layout.side_panel(compare, by_week, language),
+        "breakdown_graph": breakdown_figure(
+            queries.activity_counts(engine, ["theme"], years, region, week),
+            queries.activity_counts(engine, ["format"], years, region, week),
+            queries.activity_counts(engine, ["domain"], years, region, week),
+            lang=language,
+        ),
+        "breakdown_sources": source_note(sources, language),
+        "rating_graph": rating_figure(shown, lang=language),
+        "rating_text": layout.return_share(shown, language),
+        "rating_sources": source_note(sources, language),
+        "rating_note": notes(rating_notes),
+    }
+
+
+VIEW = View(
+    name=layout.NAME,
+    slug="activiteiten",
+    label="tab_activiteiten",
+    skeleton=layout.skeleton,
+    update=update_detail,
+    outputs=panel_outputs("map_", text=False)
+    | {"side": "children"}
+    | panel_outputs("breakdown_", note=False, text=False)
+    | panel_outputs("rating_"),
+    figures=(activity_map, breakdown_figure, rating_figure),
+)
