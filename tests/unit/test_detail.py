@@ -1,0 +1,81 @@
+"""The Activiteiten view: registration detail as a viewer reads it, private, and never mixed with published totals."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from sqlalchemy import create_engine, func, select
+
+from callbacks import detail
+from core.figures.detail import breakdown_figure, merge_small_groups, rating_figure
+from core.selection import Selection
+from dashboard.app import create_app
+from dashboard.settings import Settings
+from data_access import demo, schema
+from data_access.loader import load_bundled
+
+
+def answers(rows: list[tuple[str, int, str, int]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["role", "rating", "would_return", "n"])
+
+
+def test_roles_under_five_respondents_are_merged_and_the_merged_group_shown():
+    frame = answers(
+        [("zorgprofessional", 8, "ja", 12), ("mantelzorger", 7, "ja", 3), ("student of docent", 6, "nee", 2)]
+    )
+    shown, merged, hidden = merge_small_groups(frame)
+    assert merged == ["mantelzorger", "student of docent"] and hidden == []
+    assert dict(shown.groupby("role")["n"].sum()) == {"Overige rollen (samengevoegd)": 5, "zorgprofessional": 12}
+    figure = rating_figure(shown)
+    assert {trace.name for trace in figure.data} == {"Overige rollen (samengevoegd)", "zorgprofessional"}
+
+
+def test_small_groups_too_small_even_together_are_hidden():
+    frame = answers([("zorgprofessional", 8, "ja", 12), ("mantelzorger", 7, "ja", 3)])
+    shown, merged, hidden = merge_small_groups(frame)
+    assert hidden == ["mantelzorger"] and merged == [] and set(shown["role"]) == {"zorgprofessional"}
+
+
+def test_the_three_breakdowns_share_one_count_axis():
+    theme = pd.DataFrame({"theme": ["voorkomen", "vervangen"], "activities": [300, 20]})
+    formats = pd.DataFrame({"format": ["online"], "activities": [10]})
+    domain = pd.DataFrame({"domain": ["ggz", "overig"], "activities": [5, 7]})
+    figure = breakdown_figure(theme, formats, domain)
+    ranges = {tuple(figure.layout[name].range) for name in ("xaxis", "xaxis2", "xaxis3")}
+    assert len(ranges) == 1  # a bar of 10 is as long in every panel
+    labels = [label for trace in figure.data for label in trace.y]
+    assert "Voorkomen van zorg" in labels and "nan" not in " ".join(labels)
+
+
+@pytest.fixture
+def demo_app(db_url):
+    engine = create_engine(db_url)
+    load_bundled(engine, force=True)
+    demo.generate(engine, 400, seed=3)
+    with engine.connect() as conn:
+        a = schema.activities
+        counts = dict(conn.execute(select(a.c.edition, func.count()).group_by(a.c.edition)).all())
+    engine.dispose()
+    return create_app(Settings(database_url=db_url)), counts
+
+
+def test_the_view_counts_the_registration_says_it_is_synthetic_and_sets_published_totals_beside_it(demo_app):
+    app, counts = demo_app
+    with app.server.test_request_context("/"):
+        parts = detail.update_detail(Selection.parse(_choices(app), tab="activiteiten", editions=[2021]).to_store())
+    shading = parts["map_graph"].data[0]
+    assert sum(shading.z) == counts[2021]
+    hover = " ".join(parts["map_graph"].data[1].hovertext)
+    assert "nan" not in hover and "Deelnemers" in hover
+    notes = str(parts["map_note"])
+    assert "Voorbeelddata" in notes and "gepubliceerd is 210 digitale activiteiten" in notes
+    side = str(parts["side"])
+    assert "210 digitale activiteiten" in side and f"{counts[2021]:,}".replace(",", ".") in side
+    assert "Voorbeelddata activiteiten 2021 (synthetisch)" in str(parts["map_sources"])
+
+
+def _choices(app):
+    from callbacks.common import choices
+
+    with app.server.test_request_context("/"):
+        return choices()
