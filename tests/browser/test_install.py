@@ -16,7 +16,13 @@ from tests.browser.pageutil import console_errors, foreign_requests, wait_for_ch
 pytestmark = pytest.mark.browser
 
 CHECKOUT = Path(__file__).resolve().parents[2]
-VIEWS = {"kaart": "Weekvolgorde", "trends": "meer dan 270", "evaluatie": "gemiddeld een 7,5", "bereik": "miljoenen"}
+VIEWS = {
+    "kaart": "Weekvolgorde",
+    "activiteiten": "Registratie naast gepubliceerde totalen",
+    "trends": "meer dan 270",
+    "evaluatie": "gemiddeld een 7,5",
+    "bereik": "miljoenen",
+}
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +85,12 @@ def test_brinst001_the_installed_wheel_runs_from_an_empty_folder_offline(install
     init = subprocess.run([str(command), "init-db"], cwd=empty, env=env, capture_output=True, text=True)
     assert init.returncode == 0, init.stderr
     assert "Loaded the bundled dataset" in init.stdout
+    # the migrations and the municipality list travel in the wheel: demo data resolves its places with them
+    made = subprocess.run(
+        [str(command), "demo", "--activities", "200"], cwd=empty, env=env, capture_output=True, text=True
+    )
+    assert made.returncode == 0, made.stderr
+    assert "Voorbeelddata" in made.stdout
 
     with running([str(command), "serve", "--workers", "1"], env, tmp_path, cwd=empty) as base:
         browser = make_driver()
