@@ -8,6 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, no_update
 
 from callbacks.common import db, lang, reference, runtime
+from core.formatting import fmt_count
 from core.i18n import t
 from core.selection import Page, page_for
 from data_access import queries
@@ -39,7 +40,7 @@ def demo_banner(_pathname: str | None) -> Any:
     count = queries.synthetic_row_count(db())
     if not count:
         return None
-    return dbc.Alert(t("demo_banner", lang(), n=count), color="warning", className="mt-3 demo-banner")
+    return dbc.Alert(t("demo_banner", lang(), n=fmt_count(count)), color="warning", className="mt-3 demo-banner")
 
 
 def about_content(pathname: str | None) -> Any:
