@@ -10,13 +10,12 @@ from callbacks.common import chosen_editions, db, lang, reference, selection_fro
 from core.figures.detail import activity_map, breakdown_figure, merge_small_groups, rating_figure
 from core.formatting import fmt_count
 from core.i18n import t
+from core.selection import BOUNDARIES_PATH
 from core.views import View
 from data_access import queries
 from layouts.components import notes, panel_outputs, source_note
 from layouts.views import detail as layout
 
-#: the province boundaries the map view serves (same host: the page stays offline)
-BOUNDARIES_PATH = "/geo/nl-provinces.geojson"
 #: the published national figures a registration is set beside (never summed with it)
 PUBLISHED_BESIDE = ("activiteiten", "bezoekers", "deelnemers")
 
@@ -27,11 +26,14 @@ def update_detail(selection: object) -> dict[str, Any]:
     chosen = selection_from(selection)
     years = chosen_editions(chosen, "sze") or [-1]
     region, week = chosen.region, chosen.week
-    by_province = queries.activity_counts(engine, ["province"], years, region, week)
-    by_place = queries.activity_counts(engine, ["place"], years, region, week)
-    by_edition = queries.activity_counts(engine, ["edition"], years, region, week)
+    by_place = queries.activity_counts(engine, ["province", "place"], years, region, week)
     by_week = queries.activity_counts(engine, ["edition", "week", "region"], years, region, week)
-    names = dict(zip(reference().regions["region"], reference().regions["name"], strict=True))
+    # the sums per province and per edition follow from those two: no further queries
+    sums = {"activities": "sum", "participants": "sum", "synthetic": "max"}
+    by_province = by_place.groupby("province", as_index=False).agg(sums)
+    by_edition = by_week.groupby("edition", as_index=False).agg(sums)
+    regions = reference().regions
+    names = dict(zip(regions["region"], regions["name"], strict=True))
     by_week = by_week.assign(region_name=by_week["region"].map(names))
     answers = queries.rating_counts(engine, years, region)
     shown, merged, hidden = merge_small_groups(answers, language)
@@ -46,7 +48,7 @@ def update_detail(selection: object) -> dict[str, Any]:
     compare = []
     for r in by_edition.itertuples():
         own = published[published["edition"] == r.edition]
-        compare.append((int(r.edition), int(r.activities), int(r.participants), layout.published_words(own)))
+        compare.append((int(r.edition), int(r.activities), int(r.participants), layout.published_words(own, language)))
         total = own[own["metric"] == "activiteiten"]
         if len(total) and not (region or week) and float(total["value"].iloc[0]) != float(r.activities):
             messages.append(

@@ -7,20 +7,18 @@ from typing import Any, TypedDict
 import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, get_relative_path, no_update
-from flask import Response
 
 from callbacks.common import chosen_editions, db, lang, reference, selection_from
 from core.figures import map_figure
 from core.i18n import metric_label, t
+from core.selection import BOUNDARIES_PATH
 from core.views import View
-from data_access import bundled, queries
+from data_access import queries
 from layouts import ids
 from layouts.components import notes, panel_outputs, source_note
 from layouts.views import map as layout
 
 NAME = layout.NAME
-#: The province boundaries, served by the app itself (never a CDN or tile server): the map works offline.
-BOUNDARIES_PATH = "/geo/nl-provinces.geojson"
 
 
 class MapParts(TypedDict):
@@ -123,26 +121,14 @@ def region_from_click(click: object, current: object) -> object:
     return "" if region == current else region
 
 
-def _boundaries() -> Response:
-    """The province boundaries for the browser; cached, as they change only with a new release."""
-    response = Response(bundled.boundaries(), mimetype="application/geo+json")
-    response.cache_control.public = True
-    response.cache_control.max_age = 86400
-    return response
-
-
 def wire(app: Dash) -> None:
-    """The map's own wiring: a click on a province sets the region filter; the boundaries' URL."""
+    """The map's own wiring: a click on a province sets the region filter."""
     app.callback(
         Output(ids.REGION, "value", allow_duplicate=True),
         Input(ids.part(NAME, "graph"), "clickData"),
         State(ids.REGION, "value"),
         prevent_initial_call=True,
     )(region_from_click)
-    # under the app's own prefix (DASH_URL_BASE_PATHNAME), where get_relative_path points the figure
-    app.server.add_url_rule(
-        app.config.routes_pathname_prefix + BOUNDARIES_PATH.lstrip("/"), "sze_boundaries", _boundaries
-    )
 
 
 VIEW = View(

@@ -6,12 +6,13 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, no_update
+from flask import Response
 
 from callbacks.common import db, lang, reference, runtime
 from core.formatting import fmt_count
 from core.i18n import t
-from core.selection import Page, page_for
-from data_access import queries
+from core.selection import BOUNDARIES_PATH, Page, page_for
+from data_access import bundled, queries
 from layouts import ids
 from layouts.about import about_page
 
@@ -58,8 +59,16 @@ def about_content(pathname: str | None) -> Any:
     )
 
 
+def boundaries() -> Response:
+    """The province boundaries for every map; cached, as they change only with a new release."""
+    response = Response(bundled.boundaries(), mimetype="application/geo+json")
+    response.cache_control.public = True
+    response.cache_control.max_age = 86400
+    return response
+
+
 def register(app: Dash) -> None:
-    """Wire page switching, the view skeletons, the about page and the demo banner."""
+    """Wire page switching, the view skeletons, the about page, the demo banner and the boundaries' URL."""
     app.callback(
         Output(ids.DASHBOARD_PAGE, "hidden"),
         Output(ids.ABOUT_PAGE, "hidden"),
@@ -75,3 +84,7 @@ def register(app: Dash) -> None:
     )(render_view)
     app.callback(Output(ids.DEMO_BANNER, "children"), Input(ids.URL, "pathname"))(demo_banner)
     app.callback(Output(ids.ABOUT_CONTENT, "children"), Input(ids.URL, "pathname"))(about_content)
+    # under the app's own prefix (DASH_URL_BASE_PATHNAME), where get_relative_path points the maps
+    app.server.add_url_rule(
+        app.config.routes_pathname_prefix + BOUNDARIES_PATH.lstrip("/"), "sze_boundaries", boundaries
+    )

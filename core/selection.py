@@ -28,6 +28,8 @@ PARAM_COLOUR = "kleur"
 
 DASHBOARD_PATH = "/"
 ABOUT_PATH = "/over-de-cijfers"
+#: the province boundaries every map draws, served by the app itself (never a CDN or tile server)
+BOUNDARIES_PATH = "/geo/nl-provinces.geojson"
 
 _DIGITS = re.compile(r"[0-9]{1,6}")
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from flask import Flask
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.settings import Settings
@@ -19,6 +21,8 @@ from data_access.importer import KINDS, FileProblems, import_file
 from data_access.importer.template import write_template
 from data_access.loader import DatasetError, load_bundled
 from data_access.migrate import drop_everything
+
+T = TypeVar("T")
 
 
 def init_db(settings: Settings, *, force: bool = False, recreate: bool = False) -> int:
@@ -89,23 +93,34 @@ def _database_error(exc: SQLAlchemyError) -> int:
     return 3
 
 
+def _on_database(
+    settings: Settings, action: Callable[[Engine], T], refused: tuple[type[Exception], ...] = (), say: str = ""
+) -> tuple[int, T | None]:
+    """Run ``action`` on the database: exit code 0 and its result, 2 when it refused (``refused``), 3 on a
+    database error; the reason goes to stderr, never a trace, and the pool is always closed."""
+    engine = make_engine(settings.database_url)
+    try:
+        return 0, action(engine)
+    except refused as exc:
+        print(f"{say}{exc}", file=sys.stderr)
+        return 2, None
+    except SQLAlchemyError as exc:
+        return _database_error(exc), None
+    finally:
+        engine.dispose()
+
+
 def run_import(settings: Settings, kind: str, path: Path, dry_run: bool) -> int:
     """Import an export; every problem is listed and nothing is written unless the whole file is valid."""
     code = init_db(settings)
     if code:
         return code
-    engine = make_engine(settings.database_url)
-    try:
-        result = import_file(engine, kind, path, dry_run=dry_run)
-    except FileProblems as exc:
-        print(f"{path.name}: {exc}", file=sys.stderr)
-        return 2
-    except SQLAlchemyError as exc:
-        return _database_error(exc)
-    finally:
-        engine.dispose()
-    print(result.report())
-    return 0
+    code, result = _on_database(
+        settings, lambda engine: import_file(engine, kind, path, dry_run=dry_run), (FileProblems,), f"{path.name}: "
+    )
+    if result is not None:
+        print(result.report())
+    return code
 
 
 def run_demo(settings: Settings, activities: int, seed: int) -> int:
@@ -113,48 +128,31 @@ def run_demo(settings: Settings, activities: int, seed: int) -> int:
     code = init_db(settings)
     if code:
         return code
-    engine = make_engine(settings.database_url)
-    try:
-        result = demo.generate(engine, activities, seed)
-    except demo.DemoRefused as exc:
-        print(f"Geweigerd: {exc}.", file=sys.stderr)
-        return 2
-    except SQLAlchemyError as exc:
-        return _database_error(exc)
-    finally:
-        engine.dispose()
-    for kind, changes in result.items():
-        print(f"Voorbeelddata {KINDS[kind].label}: " + ", ".join(f"{c.edition}: {c.rows}" for c in changes))
-    print("Alle voorbeelddata is als synthetisch gemarkeerd; het dashboard meldt 'Voorbeelddata' op elke pagina.")
-    return 0
+    code, result = _on_database(
+        settings, lambda engine: demo.generate(engine, activities, seed), (demo.DemoRefused,), "Geweigerd: "
+    )
+    if result is not None:
+        for kind, changes in result.items():
+            print(f"Voorbeelddata {KINDS[kind].label}: " + ", ".join(f"{c.edition}: {c.rows}" for c in changes))
+        print("Alle voorbeelddata is als synthetisch gemarkeerd; het dashboard meldt 'Voorbeelddata' op elke pagina.")
+    return code
 
 
 def run_export(settings: Settings, folder: Path) -> int:
-    engine = make_engine(settings.database_url)
-    try:
-        counts = backup.export_all(engine, folder)
-    except SQLAlchemyError as exc:
-        return _database_error(exc)
-    finally:
-        engine.dispose()
-    print(f"{sum(counts.values())} rijen in {len(counts)} bestanden geschreven naar {folder}")
-    return 0
+    code, counts = _on_database(settings, lambda engine: backup.export_all(engine, folder))
+    if counts is not None:
+        print(f"{sum(counts.values())} rijen in {len(counts)} bestanden geschreven naar {folder}")
+    return code
 
 
 def run_restore(settings: Settings, folder: Path) -> int:
     settings.ensure_sqlite_dir()
-    engine = make_engine(settings.database_url)
-    try:
-        counts = backup.restore_all(engine, folder)
-    except backup.RestoreError as exc:
-        print(f"Niet hersteld: {exc}", file=sys.stderr)
-        return 2
-    except SQLAlchemyError as exc:
-        return _database_error(exc)
-    finally:
-        engine.dispose()
-    print(f"{sum(counts.values())} rijen hersteld uit {folder}")
-    return 0
+    code, counts = _on_database(
+        settings, lambda engine: backup.restore_all(engine, folder), (backup.RestoreError,), "Niet hersteld: "
+    )
+    if counts is not None:
+        print(f"{sum(counts.values())} rijen hersteld uit {folder}")
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -66,7 +66,7 @@ def restore_all(engine: Engine, folder: Path) -> dict[str, int]:
     """Fill an empty database from an export, in one transaction; rows per table."""
     counts = {}
     with engine.begin() as conn:
-        migrate.upgrade(conn)
+        migrate.prepare_to_write(conn, migrate.IMPORT_LOCK)
         for table in _tables():
             if conn.execute(select(func.count()).select_from(table)).scalar_one():
                 raise RestoreError(

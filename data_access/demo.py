@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import random
 
-from sqlalchemy import Engine, and_, delete, func, select, text
+from sqlalchemy import Engine, and_, delete, func, select
 
 from data_access import migrate, schema
 from data_access.gazetteer import gazetteer, municipality_rows
@@ -20,9 +20,7 @@ from data_access.importer.columns import KINDS
 from data_access.importer.store import EditionChange, read_reference, store
 from data_access.importer.validate import Parsed, Row
 
-_LOCK_KEY = 52_072_027
-
-#: editions the demo fills: the SZE editions with known weeks
+#: words for synthetic titles: plainly made up, so no one mistakes them for real registrations
 _WORDS = ("Inspiratiesessie", "Werkbezoek", "Webinar", "Proeftuin", "Masterclass", "Kennissessie", "Open dag", "Pitch")
 _TOPICS = ("beeldzorg", "thuismonitoring", "leefstijlapp", "zorgrobot", "digitale wijkzorg", "slimme medicatie")
 
@@ -107,9 +105,7 @@ def generate(engine: Engine, activities: int, seed: int = 2021) -> dict[str, lis
     sha = hashlib.sha256(f"{activities}:{seed}:{dt.datetime.now(dt.UTC).isoformat()}".encode()).hexdigest()
     result: dict[str, list[EditionChange]] = {}
     with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":  # pragma: no mutate
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})  # pragma: no mutate
-        migrate.upgrade(conn)
+        migrate.prepare_to_write(conn, migrate.IMPORT_LOCK)
         for table in (schema.activities, schema.responses):
             real = and_(table.c.edition.in_(editions), table.c.origin == schema.ORIGIN_IMPORT)
             if conn.execute(select(func.count()).select_from(table).where(real)).scalar_one():

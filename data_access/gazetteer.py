@@ -129,7 +129,7 @@ class Gazetteer:
             place = Place(name, None, province, float(city["longitude"]), float(city["latitude"]))  # type: ignore[arg-type]
             self._add(name, _Entry(place, 1))
             for alternate in city["alternatenames"]:  # type: ignore[attr-defined]
-                if (isinstance(alternate, str) and alternate.isascii()) or _latin(str(alternate)):
+                if _latin(str(alternate)):
                     self._add(str(alternate), _Entry(place, 2))
 
     def _add(self, name: str, entry: _Entry) -> None:
@@ -185,7 +185,7 @@ class Gazetteer:
 
 def _latin(name: str) -> bool:
     """Alternate names in Latin script only: the others cannot be a Dutch spelling."""
-    return all(
+    return name.isascii() or all(
         unicodedata.name(ch, "").startswith(("LATIN", "SPACE", "HYPHEN", "APOSTROPHE")) or not ch.isalpha()
         for ch in name
     )

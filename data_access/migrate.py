@@ -13,12 +13,17 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, MetaData, Table, inspect
+from sqlalchemy import Connection, Engine, MetaData, Table, inspect, text
 
 from data_access import schema
 
 #: the revision whose tables a pre-Alembic database (release 0.1.0) has
 BASELINE = "0001"
+
+#: PostgreSQL advisory locks, one per kind of writer: several instances may run init-db at once (one
+#: loads, the others find it loaded), and imports or demo runs of the same tables go one after another
+BUNDLED_LOCK = 52_072_021
+IMPORT_LOCK = 52_072_027
 
 
 def _config(connection: Connection) -> Config:
@@ -39,6 +44,13 @@ def head() -> str:
 def current(connection: Connection) -> str | None:
     """The revision the database is at (None: empty, or made before migrations existed)."""
     return MigrationContext.configure(connection).get_current_revision()
+
+
+def prepare_to_write(connection: Connection, lock: int) -> None:
+    """Wait for other writers of the same kind (PostgreSQL), then bring the schema up to date."""
+    if connection.dialect.name == "postgresql":  # pragma: no mutate
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock})  # pragma: no mutate
+    upgrade(connection)
 
 
 def upgrade(connection: Connection, revision: str = "head") -> None:

@@ -422,11 +422,8 @@ def activity_counts(
     if unknown:
         raise ValueError(f"cannot group activities by {sorted(unknown)}")
     keys = [a.c[name] for name in by]
-    extra = [
-        func.avg(a.c.lon).label("lon"),
-        func.avg(a.c.lat).label("lat"),
-        func.min(a.c.province).label("in_province"),
-    ]
+    # a place is drawn at its coordinates; group by province too, or two Hengelos become one point
+    extra = [func.avg(a.c.lon).label("lon"), func.avg(a.c.lat).label("lat")]
     statement = (
         select(
             *keys,

@@ -96,6 +96,15 @@ def _origin_columns() -> list[Column]:
     ]
 
 
+def _imported_columns() -> list[Column]:
+    """Columns of a row that came from an import (or a demo run): which one, the source it cites, its origin."""
+    return [
+        Column("import_id", ForeignKey("imports.import_id"), nullable=False),
+        Column("source_id", ForeignKey("sources.source_id"), nullable=False),
+        *_origin_columns(),
+    ]
+
+
 sources = Table(
     "sources",
     metadata,
@@ -313,9 +322,7 @@ activities = Table(
     _choice("theme", String(20), THEMES, nullable=False),
     Column("participants", Integer, info={"range": (0, 100_000)}),  # NULL: not reported
     Column("duration_hours", Float, info={"range": (0, 24)}),  # NULL: not reported
-    Column("import_id", ForeignKey("imports.import_id"), nullable=False),
-    Column("source_id", ForeignKey("sources.source_id"), nullable=False),
-    *_origin_columns(),
+    *_imported_columns(),
     # the natural key: the same registration exported twice is one activity
     UniqueConstraint("edition", "title", "organiser", "activity_date", "place", name="uq_activities_natural"),
     Index("ix_activities_edition_region_week", "edition", "region", "week"),
@@ -333,9 +340,7 @@ responses = Table(
     _choice("role", String(30), ROLES, nullable=False),
     Column("rating", Integer, nullable=False, info={"range": (1, 10)}),  # the survey asks for 1-10
     _choice("would_return", String(10), WOULD_RETURN, nullable=False),
-    Column("import_id", ForeignKey("imports.import_id"), nullable=False),
-    Column("source_id", ForeignKey("sources.source_id"), nullable=False),
-    *_origin_columns(),
+    *_imported_columns(),
     UniqueConstraint("edition", "respondent", name="uq_responses_natural"),
     Index("ix_responses_edition_region", "edition", "region"),
     info={"filled_by": "import"},

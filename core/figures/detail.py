@@ -27,7 +27,7 @@ def activity_map(
 ) -> go.Figure:
     """Provinces shaded by registered activities; places as points sized by their participants.
 
-    ``by_province``: province, activities, participants. ``by_place``: place, in_province, lon, lat,
+    ``by_province``: province, activities, participants. ``by_place``: place, province, lon, lat,
     activities, participants, with_participants. Provinces without registrations are drawn pale with 0.
     """
     if by_province.empty:
@@ -73,7 +73,7 @@ def activity_map(
                     line=dict(color="#5a3d00", width=0.6),
                 ),
                 hovertext=[
-                    f"<b>{r.place}</b> ({r.in_province})<br>{t('detail_activities', lang)}: {fmt_count(r.activities)}"
+                    f"<b>{r.place}</b> ({r.province})<br>{t('detail_activities', lang)}: {fmt_count(r.activities)}"
                     f"<br>{t('detail_participants', lang)}: {fmt_count(r.participants)}"
                     + (
                         f" ({t('detail_reported', lang, n=fmt_count(r.with_participants))})"

@@ -15,15 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from data_access import migrate, schema
 from data_access.importer.columns import KINDS, Kind
 from data_access.importer.read import read_table
 from data_access.importer.validate import Parsed, Reference, Row, validate
-
-_LOCK_KEY = 52_072_027  # names the advisory lock that puts concurrent imports in a row (PostgreSQL)
 
 TABLES = {"activities": schema.activities, "evaluations": schema.responses}
 
@@ -203,9 +201,7 @@ def import_file(engine: Engine, kind_name: str, path: Path, *, dry_run: bool = F
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     result = ImportResult(kind.name, path.name, dry_run)
     with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":  # pragma: no mutate
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})  # pragma: no mutate
-        migrate.upgrade(conn)
+        migrate.prepare_to_write(conn, migrate.IMPORT_LOCK)
         parsed = validate(kind, sheet, read_reference(conn))
         result.dropped = parsed.dropped
         if dry_run:

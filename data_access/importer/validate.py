@@ -103,8 +103,8 @@ def validate(kind: Kind, sheet: Sheet, reference: Reference) -> Parsed:
     for line, cells in sheet.rows:
         row: Row = {}
         ok = True
-        for index, cell in enumerate(cells):
-            if index >= len(sheet.headings) and cell not in (None, "") and str(cell).strip():
+        for index, cell in enumerate(cells[len(sheet.headings) :], start=len(sheet.headings)):
+            if cell is not None and str(cell).strip():
                 problems.append(Problem(line, "-", f"cel {index + 1} heeft geen kolomkop: '{cell}'"))
         for index, f in positions.items():
             cell = cells[index] if index < len(cells) else None

@@ -13,15 +13,13 @@ from importlib.resources.abc import Traversable
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, false, insert, select, text, true, tuple_
+from sqlalchemy import Connection, Engine, Table, delete, false, insert, select, true, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ColumnElement
 
 from data_access import bundled, migrate, schema
 from data_access.loader.spec import specs
 from data_access.loader.validate import DatasetError, Problem, Row, read_dataset
-
-_LOCK_KEY = 52_072_021  # any fixed number: names the advisory lock of the bundled-data load
 
 
 def province_centroids(geojson: bytes) -> dict[str, tuple[float, float]]:
@@ -134,10 +132,8 @@ def load_bundled(engine: Engine, *, force: bool = False, folder: Traversable | N
     fingerprint = dataset_fingerprint(folder)
     meta = schema.dataset_meta
     with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":  # pragma: no mutate
-            # several instances may run init-db at once: one loads, the others then find it loaded
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})  # pragma: no mutate
-        migrate.upgrade(conn)
+        # the lock acts on PostgreSQL only, not in the mutation run (SQLite)
+        migrate.prepare_to_write(conn, migrate.BUNDLED_LOCK)  # pragma: no mutate
         current = conn.execute(select(meta.c.value).where(meta.c.key == "bundled_sha256")).scalar()
         if current == fingerprint and not force:
             return None

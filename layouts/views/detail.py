@@ -78,10 +78,12 @@ def side_panel(compare: list[tuple[int, int, int, str]], weeks: pd.DataFrame, la
     )
 
 
-def published_words(frame: pd.DataFrame) -> str:
+def published_words(frame: pd.DataFrame, lang: str = "nl") -> str:
     """The published national totals of activities (and visitors or participants) of one edition, cited."""
-    parts = [f"{metric_label(r.metric)}: {fmt_published(r.published_text)} ({cite(r)})" for r in frame.itertuples()]
-    return "; ".join(parts) if parts else "niet gepubliceerd"
+    parts = [
+        f"{metric_label(r.metric, lang)}: {fmt_published(r.published_text)} ({cite(r)})" for r in frame.itertuples()
+    ]
+    return "; ".join(parts) if parts else t("not_published", lang)
 
 
 def return_share(frame: pd.DataFrame, lang: str = "nl") -> html.P | None:

@@ -79,3 +79,16 @@ def _choices(app):
 
     with app.server.test_request_context("/"):
         return choices()
+
+
+def test_without_a_registration_the_view_says_how_to_import_one(in_request):
+    parts = detail.update_detail(Selection.parse(_choices_plain(), tab="activiteiten").to_store())
+    titles = " ".join(a.text for a in parts["map_graph"].layout.annotations)
+    assert "sze-dashboard import activities" in titles
+    assert parts["side"].children == [] or parts["side"].children is None
+
+
+def _choices_plain():
+    from callbacks.common import choices
+
+    return choices()

@@ -79,3 +79,15 @@ def test_downgrade_is_not_needed_to_reach_a_revision(db_url, revision):
         migrate.upgrade(conn, revision)
         assert migrate.current(conn) == (migrate.head() if revision == "head" else revision)
     engine.dispose()
+
+
+def test_the_migrations_build_exactly_the_schema_the_code_declares(db_url):
+    """A column added to schema.py without a migration would break every existing database: caught here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        migrate.upgrade(conn)
+        assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
+    engine.dispose()
