@@ -10,11 +10,19 @@ from collections.abc import Sequence
 
 from dash import Dash, Input, Output
 
-from callbacks import detail, download, evaluation, map, pages, reach, state, trends
+from callbacks import compare, detail, download, evaluation, map, pages, reach, region, state, trends
 from core.views import View
 from layouts import ids
 
-VIEWS: tuple[View, ...] = (map.VIEW, detail.VIEW, trends.VIEW, evaluation.VIEW, reach.VIEW)
+VIEWS: tuple[View, ...] = (
+    map.VIEW,
+    region.VIEW,
+    compare.VIEW,
+    detail.VIEW,
+    trends.VIEW,
+    evaluation.VIEW,
+    reach.VIEW,
+)
 
 
 def register_view(app: Dash, view: View) -> None:

@@ -76,6 +76,7 @@ def read_reference(engine: Engine) -> Reference:
         metrics=queries.metrics(engine),
         regions=queries.regions(engine),
         weeks=queries.week_numbers(engine),
+        week_order=queries.weeks(engine),
     )
 
 

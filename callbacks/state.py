@@ -23,8 +23,11 @@ CONTROLS = {
     "week": ids.WEEK,
     "metric": ids.METRIC,
     "colour": ids.COLOUR,
+    "compare": ids.COMPARE,
 }
 SYNC_OUTPUTS = ("search", *CONTROLS, "selection")
+#: the view whose own control is the comparison picker
+COMPARE_TAB = "vergelijk"
 
 
 def sync_selection(
@@ -60,6 +63,7 @@ def sync_selection(
             metric=controls.get("metric"),
             tab=current.tab,
             colour=controls.get("colour"),
+            compare=controls.get("compare"),
         )
     shown = selection.shown_editions()
     new_search = selection.to_query()
@@ -71,6 +75,7 @@ def sync_selection(
         "week": str(selection.week) if selection.week else "",
         "metric": selection.metric,
         "colour": selection.colour,
+        "compare": [slot.token for slot in selection.compare],
         "selection": selection.to_store(),
     }
 
@@ -101,6 +106,7 @@ def restate_selection(data: object) -> dict[str, Any]:
         out[f"href-{slug}"] = selection.with_tab(slug).to_path()
         out[f"active-{slug}"] = slug == selection.tab
     out["summary"] = describe_selection(selection)
+    out["compare_hidden"] = selection.tab != COMPARE_TAB
     return out
 
 
@@ -133,7 +139,8 @@ def register(app: Dash) -> None:
         output={"dashboard": Output(ids.NAV_DASHBOARD, "href")}
         | {f"href-{slug}": Output(ids.tab_link(slug), "href") for slug in tabs}
         | {f"active-{slug}": Output(ids.tab_link(slug), "active") for slug in tabs}
-        | {"summary": Output(ids.FILTER_SUMMARY, "children")},
+        | {"summary": Output(ids.FILTER_SUMMARY, "children")}
+        | {"compare_hidden": Output(ids.COMPARE_GROUP, "hidden")},
         inputs={"data": Input(ids.SELECTION, "data")},
     )(restate_selection)
     # in the browser: no round trip for a presenter folding the filters away

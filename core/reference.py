@@ -7,12 +7,12 @@ choose and what a region is called.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import pandas as pd
 
-from core.selection import Choices
+from core.selection import Choices, Slot
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,8 @@ class Reference:
     metrics: pd.DataFrame  # metric, programme, unit, definition, editions_with_value
     regions: pd.DataFrame  # region, name, sort_order
     weeks: tuple[int, ...] = ()  # week numbers of any published week order
+    # edition, week, region, region_name, start_date, end_date: who had which week, where published
+    week_order: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def choosable_metrics(self) -> list[str]:
         """SZE figures with at least one published value: the ones a user may pick."""
@@ -69,3 +71,30 @@ class Reference:
     def edition(self, year: int) -> pd.Series:
         """One edition's row."""
         return self._editions_by_year.loc[year]
+
+    def slot_week(self, slot: Slot) -> tuple[int, str, object, object] | None:
+        """The relay week a slot covers (week, region, start, end), if its edition's week order is published.
+
+        A region slot is that region's week; a week slot that week; an edition slot none.
+        """
+        order = self.week_order
+        if order.empty or not (slot.region or slot.week):
+            return None
+        rows = order[order["edition"] == slot.edition]
+        rows = rows[rows["region"] == slot.region] if slot.region else rows[rows["week"] == slot.week]
+        if rows.empty:
+            return None
+        row = rows.iloc[0]
+        return int(row["week"]), str(row["region"]), row["start_date"], row["end_date"]
+
+    def default_slots(self) -> tuple[Slot, ...]:
+        """What the comparison shows before anything is chosen: the weeks of the latest ordered edition.
+
+        That is what a regional lead asks first (her week beside the others); without any published
+        week order, the last two SZE editions.
+        """
+        if not self.week_order.empty:
+            latest = int(self.week_order["edition"].max())
+            weeks = sorted(int(w) for w in self.week_order.loc[self.week_order["edition"] == latest, "week"])
+            return tuple(Slot(latest, week=w) for w in weeks)
+        return tuple(Slot(year) for year in self.years("sze")[-2:])

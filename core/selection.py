@@ -25,6 +25,10 @@ PARAM_REGION = "regio"
 PARAM_WEEK = "week"
 PARAM_METRIC = "cijfer"
 PARAM_COLOUR = "kleur"
+PARAM_COMPARE = "vergelijk"
+
+#: at most this many selections side by side: more columns no longer fit a shared screen
+MAX_SLOTS = 6
 
 DASHBOARD_PATH = "/"
 ABOUT_PATH = "/over-de-cijfers"
@@ -32,6 +36,8 @@ ABOUT_PATH = "/over-de-cijfers"
 BOUNDARIES_PATH = "/geo/nl-provinces.geojson"
 
 _DIGITS = re.compile(r"[0-9]{1,6}")
+#: a comparison slot in the URL: '2023' (the edition), '2023-zuid' (a region), '2023-w2' (a week)
+_SLOT = re.compile(r"(?P<edition>[0-9]{4})(?:-(?:w(?P<week>[0-9]{1,2})|(?P<region>[a-z]{1,20})))?")
 
 
 class Page(Enum):
@@ -78,6 +84,38 @@ class Choices:
         return self.metrics[0]
 
 
+@dataclass(frozen=True, order=True)
+class Slot:
+    """One column of the comparison: an edition, optionally narrowed to a region or to a week."""
+
+    edition: int
+    region: str | None = None
+    week: int | None = None
+
+    @classmethod
+    def parse(cls, token: object, choices: Choices) -> Slot | None:
+        """A slot from its URL form ('2023', '2023-zuid', '2023-w2'); None for anything unknown."""
+        if not isinstance(token, str):
+            return None
+        match = _SLOT.fullmatch(token.strip().lower())
+        if not match or int(match["edition"]) not in choices.editions:
+            return None
+        if match["region"]:
+            return cls(int(match["edition"]), region=match["region"]) if match["region"] in choices.regions else None
+        if match["week"]:
+            return cls(int(match["edition"]), week=int(match["week"])) if int(match["week"]) in choices.weeks else None
+        return cls(int(match["edition"]))
+
+    @property
+    def token(self) -> str:
+        """The URL form."""
+        if self.region:
+            return f"{self.edition}-{self.region}"
+        if self.week:
+            return f"{self.edition}-w{self.week}"
+        return str(self.edition)
+
+
 def _as_list(value: object) -> list[Any]:
     if value is None:
         return []
@@ -107,6 +145,7 @@ class Selection:
     region: str | None = None
     week: int | None = None
     colour: str = COLOUR_MODES[0]
+    compare: tuple[Slot, ...] = ()  # the comparison's columns, in the order chosen
     # the choices it was validated against: links to other views are checked against them too
     choices: Choices = field(default_factory=Choices, compare=False, repr=False)
 
@@ -126,6 +165,7 @@ class Selection:
         metric: object = None,
         tab: object = None,
         colour: object = None,
+        compare: object = None,
     ) -> Selection:
         """Build a Selection from untrusted values; anything not in ``choices`` becomes the default."""
         known = set(choices.editions)
@@ -138,6 +178,12 @@ class Selection:
         if chosen == known:
             chosen = set()  # all chosen is the default: keep URLs short
         week_number = _int_or_none(week)
+        slots: list[Slot] = []
+        for item in _as_list(compare)[: MAX_SLOTS * 4]:
+            for token in item.split(",") if isinstance(item, str) else [item]:
+                slot = Slot.parse(token, choices)
+                if slot is not None and slot not in slots and len(slots) < MAX_SLOTS:
+                    slots.append(slot)
         return cls(
             editions=tuple(sorted(chosen)),
             region=region if isinstance(region, str) and region in choices.regions else None,
@@ -145,6 +191,7 @@ class Selection:
             metric=metric if isinstance(metric, str) and metric in choices.metrics else choices.default_metric,
             tab=tab if isinstance(tab, str) and tab in choices.tabs else choices.default_tab,
             colour=colour if isinstance(colour, str) and colour in COLOUR_MODES else COLOUR_MODES[0],
+            compare=tuple(slots),
             choices=choices,
         )
 
@@ -165,6 +212,7 @@ class Selection:
             metric=first(PARAM_METRIC),
             tab=first(PARAM_TAB),
             colour=first(PARAM_COLOUR),
+            compare=query.get(PARAM_COMPARE),
         )
 
     @classmethod
@@ -179,6 +227,7 @@ class Selection:
             metric=values.get("metric"),
             tab=values.get("tab"),
             colour=values.get("colour"),
+            compare=values.get("compare"),
         )
 
     def to_store(self) -> dict[str, object]:
@@ -190,11 +239,20 @@ class Selection:
             "metric": self.metric,
             "tab": self.tab,
             "colour": self.colour,
+            "compare": [slot.token for slot in self.compare],
         }
 
     def with_tab(self, tab: str) -> Selection:
         """The same selection in another view (an unknown view keeps the current one)."""
         return replace(self, tab=tab if tab in self.choices.tabs else self.tab)
+
+    def with_region(self, region: str | None) -> Selection:
+        """The same view narrowed to ``region`` (None, or an unknown region, clears it)."""
+        return replace(self, region=region if region in self.choices.regions else None)
+
+    def with_compare(self, slots: tuple[Slot, ...]) -> Selection:
+        """The same view comparing ``slots`` (the first MAX_SLOTS of them)."""
+        return replace(self, compare=tuple(dict.fromkeys(slots))[:MAX_SLOTS])
 
     def cleared(self) -> Selection:
         """Every filter back to its default, in the same view."""
@@ -213,6 +271,8 @@ class Selection:
             params.append((PARAM_METRIC, self.metric))
         if self.colour != COLOUR_MODES[0]:
             params.append((PARAM_COLOUR, self.colour))
+        if self.compare:
+            params.append((PARAM_COMPARE, ",".join(slot.token for slot in self.compare)))
         return "?" + urlencode(params, safe=",")
 
     def to_path(self) -> str:

@@ -118,8 +118,8 @@ def week_numbers(engine: Engine) -> tuple[int, ...]:
         return tuple(int(n) for n in conn.execute(select(w.c.week).distinct().order_by(w.c.week)).scalars())
 
 
-def weeks(engine: Engine, editions: Sequence[int]) -> pd.DataFrame:
-    """Which region had which week in each of ``editions``, with dates and source.
+def weeks(engine: Engine, editions: Sequence[int] | None = None) -> pd.DataFrame:
+    """Which region had which week in each of ``editions`` (default: every edition), with dates and source.
 
     Editions whose week order was not published have no rows.
     """
@@ -136,9 +136,10 @@ def weeks(engine: Engine, editions: Sequence[int]) -> pd.DataFrame:
         )
         .join(r, r.c.region == w.c.region)
         .join(src, src.c.source_id == w.c.source_id)
-        .where(w.c.edition.in_(list(editions)))
         .order_by(w.c.edition, w.c.week)
     )
+    if editions is not None:
+        stmt = stmt.where(w.c.edition.in_(list(editions)))
     return _frame(engine, stmt)
 
 
@@ -471,5 +472,22 @@ def rating_counts(engine: Engine, editions: Sequence[int], region: str | None = 
         .where(condition)
         .group_by(r.c.role, r.c.rating, r.c.would_return)
         .order_by(r.c.role, r.c.rating)
+    )
+    return _frame(engine, statement)
+
+
+def response_counts(engine: Engine, editions: Sequence[int]) -> pd.DataFrame:
+    """Survey answers counted by edition, region (of the week attended), rating and would-return."""
+    r = s.responses
+    keys = (r.c.edition, r.c.region, r.c.rating, r.c.would_return)
+    statement = (
+        select(
+            *keys,
+            func.count().label("n"),
+            func.max(case((r.c.is_synthetic, 1), else_=0)).label("synthetic"),
+        )
+        .where(r.c.edition.in_(list(editions)))
+        .group_by(*keys)
+        .order_by(*keys)
     )
     return _frame(engine, statement)

@@ -10,8 +10,8 @@ import pandas as pd
 from dash import dcc, html
 
 from core.figures import GRAPH_CONFIG
-from core.formatting import source_text
-from core.i18n import t
+from core.formatting import cite, fmt_published, source_text
+from core.i18n import metric_label, t
 from layouts import ids
 
 
@@ -113,4 +113,11 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | 
     parts = ([html.Caption(caption)] if caption else []) + [head, body]
     return dbc.Table(
         parts, bordered=False, striped=True, hover=True, responsive=True, size="sm", className="data-table"
+    )
+
+
+def published_list(frame: pd.DataFrame, lang: str = "nl") -> str:
+    """Published figures in words, each cited: 'Activiteiten: ruim vijftig (CIC West-Brabant, 2021); …'."""
+    return "; ".join(
+        f"{metric_label(r.metric, lang)}: {fmt_published(r.published_text)} ({cite(r)})" for r in frame.itertuples()
     )

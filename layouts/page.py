@@ -8,9 +8,10 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from core.compare import slot_label
 from core.i18n import metric_label, t
 from core.reference import Reference
-from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH
+from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH, Slot
 from core.views import View
 from layouts import ids
 from layouts.components import aria
@@ -25,6 +26,18 @@ def _checklist(component_id: str, years: Sequence[int]) -> dbc.Checklist:
     return dbc.Checklist(
         id=component_id, options=[{"label": str(y), "value": y} for y in years], value=list(years), inline=True
     )
+
+
+def compare_options(reference: Reference, lang: str = "nl") -> list[dict[str, str]]:
+    """Everything the comparison can hold: each SZE edition whole, per region and per published week."""
+    options = []
+    for year in reversed(reference.years("sze")):
+        slots = [Slot(year)] + [Slot(year, region=str(r)) for r in reference.regions["region"]]
+        order = reference.week_order
+        if not order.empty:
+            slots += [Slot(year, week=int(w)) for w in order.loc[order["edition"] == year, "week"]]
+        options += [{"label": slot_label(slot, reference, lang), "value": slot.token} for slot in slots]
+    return options
 
 
 def filters(reference: Reference, lang: str = "nl") -> dbc.Card:
@@ -105,6 +118,24 @@ def filters(reference: Reference, lang: str = "nl") -> dbc.Card:
                 ),
             ],
             className="g-2 mt-1 align-items-end",
+        ),
+        # only the comparison reads it: shown on that view alone
+        html.Div(
+            [
+                dbc.Label(t("filter_compare", lang), html_for=ids.COMPARE, className="filter-legend"),
+                dcc.Dropdown(
+                    id=ids.COMPARE,
+                    options=compare_options(reference, lang),
+                    value=[],
+                    multi=True,
+                    placeholder=t("compare_placeholder", lang),
+                    maxHeight=320,
+                    optionHeight=34,
+                ),
+            ],
+            id=ids.COMPARE_GROUP,
+            hidden=True,
+            className="mt-2 compare-picker",
         ),
     ]
     # hiding the controls is this browser's own affair (a presenter's screen), so it is not in the URL

@@ -25,7 +25,7 @@ CHOICES = Choices(
     ),
     regions=("noord", "oost", "west", "zuid"),
     weeks=(1, 2, 3, 4),
-    tabs=("kaart", "activiteiten", "trends", "evaluatie", "bereik"),
+    tabs=("kaart", "regio", "vergelijk", "activiteiten", "trends", "evaluatie", "bereik"),
 )
 SZE_YEARS = [2021, 2022, 2023, 2024]
 EVERY_PREDECESSOR = [2017, 2018, 2019, 2020]
@@ -122,12 +122,15 @@ def test_view_links_carry_the_filters_and_mark_the_open_view(in_request):
     links = state.restate_selection(store(tab="trends", region="zuid", colour="cijfer"))
     assert [links[f"href-{tab}"] for tab in CHOICES.tabs] == [
         "/?tab=kaart&regio=zuid&kleur=cijfer",
+        "/?tab=regio&regio=zuid&kleur=cijfer",
+        "/?tab=vergelijk&regio=zuid&kleur=cijfer",
         "/?tab=activiteiten&regio=zuid&kleur=cijfer",
         "/?tab=trends&regio=zuid&kleur=cijfer",
         "/?tab=evaluatie&regio=zuid&kleur=cijfer",
         "/?tab=bereik&regio=zuid&kleur=cijfer",
     ]
-    assert [links[f"active-{tab}"] for tab in CHOICES.tabs] == [False, False, True, False, False]
+    assert [links[f"active-{tab}"] for tab in CHOICES.tabs] == [False, False, False, False, True, False, False]
+    assert links["compare_hidden"] is True  # the comparison picker only shows on the comparison
 
 
 def test_links_and_summary_come_in_one_answer(in_request):

@@ -1,0 +1,92 @@
+"""Comparison view: two or more (edition, region or week) selections side by side, and regions × editions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from callbacks.common import chosen_editions, db, lang, reference, selection_from
+from core.compare import summarise
+from core.figures.compare import mix_figure, rating_share_figure
+from core.i18n import t
+from core.selection import Slot
+from core.views import View
+from data_access import queries
+from layouts.components import notes, panel_outputs, source_note
+from layouts.views import compare as layout
+
+
+def update_compare(selection: object) -> dict[str, Any]:
+    """Redraw the comparison for the selection's slots (or the default ones) and the region table."""
+    engine, language, ref = db(), lang(), reference()
+    chosen = selection_from(selection)
+    slots = chosen.compare or ref.default_slots()
+    years = sorted({slot.edition for slot in slots})
+    # one query per kind for every slot at once; each slot's rows are picked out in core.compare
+    activities = queries.activity_counts(engine, ["edition", "region", "week", "theme", "format"], years)
+    places = queries.activity_counts(engine, ["edition", "region", "week", "province", "place"], years)
+    summaries = summarise(
+        slots,
+        ref,
+        activities,
+        places,
+        queries.response_counts(engine, years),
+        queries.figures(engine, editions=years),
+        language,
+    )
+    messages = []
+    if not chosen.compare:
+        messages.append(t("compare_default", language, slots=", ".join(s.label for s in summaries)))
+    elif len(slots) == 1:
+        messages.append(t("compare_one", language))
+    if any(s.synthetic for s in summaries):
+        messages.append(t("detail_synthetic", language))
+    if not any(s.activities for s in summaries):
+        messages.append(t("compare_published_only", language))
+
+    sze_years = chosen_editions(chosen, "sze")
+    registered = queries.activity_counts(engine, ["region", "edition"], sze_years or [-1])
+    published = queries.figures(engine, editions=sze_years or [-1])
+    published = published[published["region"].notna()]
+    current = chosen.compare or slots
+    links = {
+        (region, year): chosen.with_compare((*current, Slot(year, region=region))).to_path()
+        for region in ref.regions["region"]
+        for year in sze_years
+    }
+    region_links = {region: chosen.with_tab("regio").with_region(region).to_path() for region in ref.regions["region"]}
+    detail = queries.detail_sources(engine, years)
+    shown_published = pd.concat([s.published for s in summaries if not s.published.empty] or [pd.DataFrame()])
+    return {
+        "note": notes(messages),
+        "table": layout.summary_table(summaries, language),
+        "mix_graph": mix_figure(summaries, lang=language),
+        "mix_sources": source_note(detail, language),
+        "rating_graph": rating_share_figure(summaries, lang=language),
+        "rating_sources": source_note(pd.concat([detail, shown_published], ignore_index=True), language),
+        "matrix": layout.region_matrix(
+            ref.regions,
+            sze_years,
+            ref.week_order,
+            registered,
+            published,
+            links,
+            region_links,
+            language,
+        ),
+    }
+
+
+VIEW = View(
+    name=layout.NAME,
+    slug="vergelijk",
+    label="tab_vergelijk",
+    skeleton=layout.skeleton,
+    update=update_compare,
+    outputs={"note": "children", "table": "children"}
+    | panel_outputs("mix_", note=False, text=False)
+    | panel_outputs("rating_", note=False, text=False)
+    | {"matrix": "children"},
+    figures=(mix_figure, rating_share_figure),
+)

@@ -1,0 +1,185 @@
+"""The comparison: what each chosen (edition, region or week) holds, and how it differs from the first.
+
+Pure: query results in, one ``SlotSummary`` per slot out. Registered detail and published figures
+stay apart here as everywhere: a slot's registered sums are shown beside what was published for
+the same scope, never added to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from core.figures.detail import MIN_GROUP
+from core.formatting import fmt_count, fmt_period
+from core.i18n import t
+from core.reference import Reference
+from core.selection import Slot
+
+#: places named per slot: the ones with most activities
+TOP_PLACES = 3
+
+
+@dataclass(frozen=True)
+class SlotSummary:
+    """One column of the comparison. Counts are sums of registered activities; ``published`` is apart."""
+
+    slot: Slot
+    label: str  # 'SZE 2023 · week 2 (West)'
+    period: str  # that week's dates, the edition's, or why there are none
+    activities: int = 0
+    participants: int = 0
+    with_participants: int = 0  # activities that reported a number of participants
+    places: int = 0
+    top_places: tuple[tuple[str, int], ...] = ()
+    themes: dict[str, int] = field(default_factory=dict)
+    formats: dict[str, int] = field(default_factory=dict)
+    ratings: dict[int, int] = field(default_factory=dict)  # empty when fewer than MIN_GROUP answered
+    respondents: int = 0  # all who answered, also when too few to show
+    would_return: int = 0
+    synthetic: bool = False
+    rating_note: str = ""  # why no ratings are shown, if none are
+    published: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def mean_rating(self) -> float | None:
+        """The mean of the ratings shown; None when they are not shown."""
+        total = sum(self.ratings.values())
+        return sum(r * n for r, n in self.ratings.items()) / total if total else None
+
+    @property
+    def return_share(self) -> float | None:
+        """The share that would take part again, of the answers shown."""
+        total = sum(self.ratings.values())
+        return self.would_return / total if total else None
+
+
+def slot_label(slot: Slot, reference: Reference, lang: str = "nl") -> str:
+    """'SZE 2023', 'SZE 2023 · regio Zuid', 'SZE 2023 · week 2 (West)'."""
+    programme = reference.edition(slot.edition)["programme"]
+    name = f"{t(f'programme_{programme}', lang)} {slot.edition}"
+    if slot.region:
+        return f"{name} · {t('summary_region', lang, region=reference.region_name(slot.region))}"
+    if slot.week:
+        week = reference.slot_week(slot)
+        where = f" ({reference.region_name(week[1])})" if week else ""
+        return f"{name} · {t('summary_week', lang, week=slot.week)}{where}"
+    return f"{name} · {t('compare_national', lang)}"
+
+
+def slot_period(slot: Slot, reference: Reference, lang: str = "nl") -> str:
+    """The dates a slot covers: its week's where it is a region or week, else the edition's."""
+    edition = reference.edition(slot.edition)
+    if slot.region or slot.week:
+        week = reference.slot_week(slot)
+        if week is None:
+            return t("compare_week_unknown", lang)
+        return f"{t('summary_week', lang, week=week[0])}: {fmt_period(week[2], week[3])}"
+    return fmt_period(edition["start_date"], edition["end_date"]) or t("dates_unknown", lang)
+
+
+def _rows(frame: pd.DataFrame, slot: Slot, region: str | None = None) -> pd.DataFrame:
+    """The rows of ``frame`` in the slot: its edition, and its region (or ``region``) or week."""
+    if frame.empty:
+        return frame
+    rows = frame[frame["edition"] == slot.edition]
+    if region:
+        return rows[rows["region"] == region]
+    if slot.week and "week" in rows:
+        return rows[rows["week"] == slot.week]
+    return rows
+
+
+def _any(frame: pd.DataFrame, column: str) -> bool:
+    return bool(len(frame) and frame[column].any())
+
+
+def _published(figures: pd.DataFrame, slot: Slot) -> pd.DataFrame:
+    """What was published for exactly the slot's scope: national, that region's or that week's figures."""
+    if figures.empty:
+        return figures
+    rows = figures[figures["edition"] == slot.edition]
+    if slot.region:
+        return rows[rows["region"] == slot.region]
+    if slot.week:
+        return rows[rows["week"] == slot.week]
+    return rows[rows["region"].isna() & rows["week"].isna()]
+
+
+def summarise(
+    slots: Sequence[Slot],
+    reference: Reference,
+    activities: pd.DataFrame,
+    places: pd.DataFrame,
+    responses: pd.DataFrame,
+    figures: pd.DataFrame,
+    lang: str = "nl",
+) -> list[SlotSummary]:
+    """One summary per slot.
+
+    ``activities``: activity counts by edition, region, week, theme, format. ``places``: by edition,
+    region, week, province, place. ``responses``: answers by edition, region, rating, would_return.
+    ``figures``: published figures with edition, region, week.
+    """
+    out = []
+    for slot in slots:
+        rows = _rows(activities, slot, slot.region)
+        where = _rows(places, slot, slot.region)
+        # answers name the region whose week was attended, not the week: a week is its region's answers
+        week = reference.slot_week(slot)
+        answer_region = slot.region or (week[1] if week else None)
+        answers = _rows(responses, slot, answer_region) if answer_region or not slot.week else responses.iloc[0:0]
+        respondents = int(answers["n"].sum()) if len(answers) else 0
+        shown = respondents >= MIN_GROUP
+        if slot.week and not week:
+            rating_note = t("compare_ratings_no_week", lang)
+        elif 0 < respondents < MIN_GROUP:
+            rating_note = t("compare_ratings_small", lang, n=MIN_GROUP)
+        elif not respondents:
+            rating_note = t("compare_ratings_none", lang)
+        else:
+            rating_note = ""
+        per_place = where.groupby(["province", "place"])["activities"].sum().sort_values(ascending=False, kind="stable")
+        out.append(
+            SlotSummary(
+                slot=slot,
+                label=slot_label(slot, reference, lang),
+                period=slot_period(slot, reference, lang),
+                activities=int(rows["activities"].sum()) if len(rows) else 0,
+                participants=int(rows["participants"].sum()) if len(rows) else 0,
+                with_participants=int(rows["with_participants"].sum()) if len(rows) else 0,
+                places=len(per_place),
+                top_places=tuple((str(place), int(n)) for (_, place), n in per_place.head(TOP_PLACES).items()),
+                themes={str(k): int(v) for k, v in rows.groupby("theme")["activities"].sum().items()},
+                formats={str(k): int(v) for k, v in rows.groupby("format")["activities"].sum().items()},
+                ratings={int(k): int(v) for k, v in answers.groupby("rating")["n"].sum().items()} if shown else {},
+                respondents=respondents,
+                would_return=int(answers.loc[answers["would_return"] == "ja", "n"].sum()) if shown else 0,
+                synthetic=bool(len(rows) and rows["synthetic"].any())
+                or bool(len(answers) and answers["synthetic"].any()),
+                rating_note=rating_note,
+                published=_published(figures, slot),
+            )
+        )
+    return out
+
+
+def difference(value: float | None, reference_value: float | None, lang: str = "nl", *, percent: bool = False) -> str:
+    """A difference in words with an arrow, never in colour alone: '▲ 12 meer (+8%)'; '' where not comparable."""
+    if value is None or reference_value is None:
+        return ""
+    delta = value - reference_value
+    if percent:
+        points = round(100 * delta)
+        if points == 0:
+            return t("compare_same", lang)
+        key = "compare_points_more" if points > 0 else "compare_points_less"
+        return f"{'▲' if points > 0 else '▼'} {t(key, lang, n=abs(points))}"
+    if round(delta, 1) == 0:
+        return t("compare_same", lang)
+    amount = fmt_count(abs(delta)) if float(delta).is_integer() else f"{abs(delta):.1f}".replace(".", ",")
+    words = t("compare_more" if delta > 0 else "compare_less", lang, n=amount)
+    share = f" ({'+' if delta > 0 else '−'}{round(100 * abs(delta) / reference_value)}%)" if reference_value else ""
+    return f"{'▲' if delta > 0 else '▼'} {words}{share}"

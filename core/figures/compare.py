@@ -1,0 +1,107 @@
+"""Figures of the comparison: themes, formats and ratings of each chosen selection, side by side.
+
+Shares, not counts: a week of 40 activities and an edition of 300 are compared on what part of
+each went to a theme; the counts are in the hover and in the table beside the chart. One share
+axis (0–100%) for every panel, so equal bars mean equal shares everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from core.compare import SlotSummary
+from core.figures.detail import FORMAT_ORDER, THEME_ORDER
+from core.figures.style import empty_figure, styled
+from core.formatting import fmt_count
+from core.i18n import t
+
+#: one colour per column of the comparison (Okabe-Ito: safe for colour-blind viewers), in chosen order
+SLOT_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+#: and a pattern each, so the columns are told apart without colour too
+SLOT_PATTERNS = ("", "/", ".", "x", "-", "+")
+
+
+def _share(part: int, whole: int) -> float:
+    return 100 * part / whole if whole else 0.0
+
+
+def _bar_style(i: int) -> dict[str, object]:
+    return {"color": SLOT_COLOURS[i % len(SLOT_COLOURS)], "pattern": {"shape": SLOT_PATTERNS[i % len(SLOT_PATTERNS)]}}
+
+
+def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -> go.Figure:
+    """Per theme and per format the share of each selection's registered activities: two panels, one axis."""
+    drawn = [s for s in summaries if s.activities]
+    if not drawn:
+        return empty_figure(t("compare_no_activities", lang), height=320)
+    panels = (
+        ("theme", THEME_ORDER, t("detail_by_theme", lang), lambda s: s.themes),
+        ("format", FORMAT_ORDER, t("detail_by_format", lang), lambda s: s.formats),
+    )
+    fig = make_subplots(
+        rows=2, cols=1, shared_xaxes=True, subplot_titles=[title for _, _, title, _ in panels], vertical_spacing=0.12
+    )
+    for row, (key, order, _, counts_of) in enumerate(panels, start=1):
+        labels = [t(f"{key}_{value}", lang) for value in order]
+        for i, summary in enumerate(drawn):
+            counts = counts_of(summary)
+            shares = [_share(counts.get(value, 0), summary.activities) for value in order]
+            fig.add_trace(
+                go.Bar(
+                    x=shares,
+                    y=labels,
+                    orientation="h",
+                    name=summary.label,
+                    legendgroup=summary.label,
+                    showlegend=row == 1,
+                    marker=_bar_style(i),
+                    text=[f"{round(v)}%" for v in shares],
+                    textposition="outside",
+                    cliponaxis=False,
+                    customdata=[fmt_count(counts.get(value, 0)) for value in order],
+                    hovertemplate=f"{summary.label}<br>%{{y}}: %{{x:.0f}}% (%{{customdata}} "
+                    + t("detail_activities", lang).lower()
+                    + ")<extra></extra>",
+                ),
+                row=row,
+                col=1,
+            )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(range=[0, 110], ticksuffix="%", title_text=t("compare_share_activities", lang), row=2, col=1)
+    fig.update_xaxes(range=[0, 110], ticksuffix="%")
+    fig.update_layout(barmode="group", bargap=0.25)
+    height = 260 + 2 * len(order) * len(drawn) * 16
+    styled(fig, t("compare_mix_title", lang), height=height)
+    fig.update_layout(legend=dict(orientation="h", y=-0.12, yanchor="top", x=0), margin=dict(l=10, r=20, t=90, b=120))
+    return fig
+
+
+def rating_share_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -> go.Figure:
+    """Per rating (1–10) the share of each selection's respondents; selections too small to show are left out."""
+    drawn = [s for s in summaries if s.ratings]
+    if not drawn:
+        return empty_figure(t("compare_no_ratings", lang), height=320)
+    fig = go.Figure()
+    for i, summary in enumerate(drawn):
+        total = sum(summary.ratings.values())
+        fig.add_trace(
+            go.Bar(
+                x=list(range(1, 11)),
+                y=[_share(summary.ratings.get(r, 0), total) for r in range(1, 11)],
+                name=f"{summary.label} (n = {fmt_count(total)})",
+                marker=_bar_style(i),
+                customdata=[fmt_count(summary.ratings.get(r, 0)) for r in range(1, 11)],
+                hovertemplate=f"{summary.label}<br>"
+                + t("detail_rating", lang)
+                + " %{x}: %{y:.0f}% (%{customdata})<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title_text=t("detail_rating_axis", lang), tickmode="linear", dtick=1, range=[0.5, 10.5])
+    fig.update_yaxes(title_text=t("compare_share_respondents", lang), ticksuffix="%", rangemode="tozero")
+    styled(fig, t("compare_rating_title", lang), height=480)
+    fig.update_layout(legend=dict(orientation="h", y=-0.25, yanchor="top", x=0), margin=dict(b=130))
+    return fig
