@@ -179,6 +179,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "back_to_dashboard": "Terug naar het dashboard",
         "footer": "Bronnen: Kamerbrieven van VWS, ICT&health en andere openbare bronnen; zie ‘Over de cijfers’.",
         "chart_alt": "Grafiek; dezelfde cijfers staan als tekst eronder.",
+        # helper: week dates and map detail
+        "week_dates": "week {week} (regio {region}), {period}",
+        "week_dates_unpublished": "weekdatum niet gepubliceerd",
+        "week_dates_other_week": "regio {region} had week {had}, niet week {week}",
+        "week_dates_none": "geen week in de weekvolgorde voor deze selectie",
+        "week_dates_source": "weekdatum: {source}",
     },
 }
 
