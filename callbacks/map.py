@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, get_relative_path, no_update
 
-from callbacks.common import chosen_editions, db, lang, reference, selection_from
+from callbacks.common import chosen_editions, db, lang, reference, scope_words, selection_from
 from core.figures import map_figure
 from core.i18n import metric_label, t
 from core.selection import BOUNDARIES_PATH
@@ -101,7 +101,15 @@ def update_map(selection: object) -> MapParts:
     )
     return {
         "graph": figure,
-        "side": layout.side_panel(weeks, regional, bool(years), language),
+        "side": layout.side_panel(
+            weeks,
+            regional,
+            bool(years),
+            language,
+            region=chosen.region,
+            week=chosen.week,
+            scope=t("words_and", language).join(scope_words(chosen)),
+        ),
         "text": layout.initiatives_table(initiatives, language),
         "sources": sources,
         "note": notes(messages),

@@ -185,6 +185,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "week_dates_other_week": "regio {region} had week {had}, niet week {week}",
         "week_dates_none": "geen week in de weekvolgorde voor deze selectie",
         "week_dates_source": "weekdatum: {source}",
+        "weeks_none_filtered": "Geen week in de weekvolgorde past bij {scope}.",
+        "words_and": " en ",
     },
 }
 

@@ -37,22 +37,44 @@ def skeleton(lang: str = "nl") -> html.Div:
     )
 
 
-def side_panel(weeks: pd.DataFrame, regional: pd.DataFrame, any_edition: bool, lang: str = "nl") -> html.Div:
-    """The week order and the figures published per region, as tables with their sources."""
+def side_panel(
+    weeks: pd.DataFrame,
+    regional: pd.DataFrame,
+    any_edition: bool,
+    lang: str = "nl",
+    *,
+    region: str | None = None,
+    week: int | None = None,
+    scope: str = "",
+) -> html.Div:
+    """The week order and the figures published per region, as tables with their sources.
+
+    ``region`` and ``week`` narrow the week order to the rows they choose; ``scope`` names them in
+    words for when nothing is left.
+    """
+    listed = weeks
+    if region:
+        listed = listed[listed["region"] == region]
+    if week:
+        listed = listed[listed["week"] == week]
     week_rows = [
         (int(r.edition), int(r.week), r.region_name, fmt_period(r.start_date, r.end_date), cite(r))
-        for r in weeks.itertuples()
+        for r in listed.itertuples()
     ]
     figure_rows = [
         (int(r.edition), r.region_name, metric_label(r.metric, lang), fmt_published(r.published_text), cite(r))
         for r in regional.itertuples()
     ]
+    if week_rows:
+        week_part: Any = table(headers(lang, "edition", "week", "region", "period", "source"), week_rows)
+    elif len(weeks):  # an order was published, the filters left nothing of it: not the same as no order
+        week_part = html.P(t("weeks_none_filtered", lang, scope=scope))
+    else:
+        week_part = html.P(t("weeks_none_published" if any_edition else "weeks_none_chosen", lang))
     return html.Div(
         [
             html.H3(t("weeks_heading", lang)),
-            table(headers(lang, "edition", "week", "region", "period", "source"), week_rows)
-            if week_rows
-            else html.P(t("weeks_none_published" if any_edition else "weeks_none_chosen", lang)),
+            week_part,
             html.H3(t("regional_figures_heading", lang)),
             table(headers(lang, "edition", "region", "metric", "value", "source"), figure_rows)
             if figure_rows

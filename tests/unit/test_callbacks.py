@@ -210,6 +210,29 @@ def test_map_for_a_region_lists_only_its_initiatives(in_request):
     assert "Natural Earth" in text_of(sources)
 
 
+def _week_order(side) -> list[tuple[str, str, str]]:
+    """The week-order table beside the map as (edition, week, region) rows; [] when it is a sentence."""
+    found = side.children[1]
+    if not hasattr(found, "children") or not isinstance(found.children, list):
+        return []
+    body = found.children[1]
+    return [tuple(text_of(cell) for cell in row.children[:3]) for row in body.children]
+
+
+def test_the_week_order_beside_the_map_follows_the_region_and_week_filters(in_request):
+    assert len(_week_order(map.update_map(store())["side"])) == 8  # 2021 and 2023, four regions each
+    assert _week_order(map.update_map(store(region="zuid"))["side"]) == [("2021", "4", "Zuid"), ("2023", "4", "Zuid")]
+    assert _week_order(map.update_map(store(week="2"))["side"]) == [("2021", "2", "West"), ("2023", "2", "West")]
+    assert _week_order(map.update_map(store(region="west", week="2", editions=[2023]))["side"]) == [
+        ("2023", "2", "West")
+    ]
+    apart = map.update_map(store(region="noord", week="1"))["side"]
+    assert _week_order(apart) == []
+    assert "Geen week in de weekvolgorde past bij regio Noord en week 1." in text_of(apart)
+    # no order published at all still says so, not that the filters left nothing
+    assert "geen weekvolgorde gepubliceerd" in text_of(map.update_map(store(region="zuid", editions=[2022]))["side"])
+
+
 def test_initiatives_show_the_size_their_source_gives(in_request):
     text = map.update_map(store(editions=[2022]))["text"]
     assert "14 VVT instellingen" in text_of(text) and "zo’n 150 cliënten" in text_of(text)
