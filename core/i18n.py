@@ -187,6 +187,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "week_dates_source": "weekdatum: {source}",
         "weeks_none_filtered": "Geen week in de weekvolgorde past bij {scope}.",
         "words_and": " en ",
+        "map_detail_heading": "Geregistreerde activiteiten per regio",
+        "map_detail_note": "Sommen van de registratie van de gekozen edities (deelnemers alleen waar een aantal is opgegeven); nooit opgeteld bij de gepubliceerde cijfers.",
+        "map_detail_synthetic": "Voorbeelddata: deze activiteiten zijn synthetisch, geen echte registraties.",
+        "map_detail_none": "Geen geregistreerde activiteiten voor deze regio of week.",
+        "map_detail_link": "Per provincie, plaats en week: zie Activiteiten",
     },
 }
 
