@@ -6,12 +6,12 @@ from typing import Any, TypedDict
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import Dash, Input, Output, State, get_relative_path, no_update
+from dash import Dash, Input, Output, State, get_relative_path, html, no_update
 
-from callbacks.common import chosen_editions, db, lang, reference, selection_from
+from callbacks.common import chosen_editions, db, lang, reference, scope_words, selection_from
 from core.figures import map_figure
 from core.i18n import metric_label, t
-from core.selection import BOUNDARIES_PATH
+from core.selection import BOUNDARIES_PATH, Selection
 from core.views import View
 from data_access import queries
 from layouts import ids
@@ -19,6 +19,8 @@ from layouts.components import notes, panel_outputs, source_note
 from layouts.views import map as layout
 
 NAME = layout.NAME
+#: the view with the registration in detail (callbacks/detail.py), linked from beside the map
+DETAIL_TAB = "activiteiten"
 
 
 class MapParts(TypedDict):
@@ -54,6 +56,24 @@ def _regional_values(years: list[int], metric: str) -> tuple[pd.DataFrame, int |
     return queries.regional_figures(engine, years[-1] if years else -1, metric), None
 
 
+def _registration(
+    chosen: Selection, years: list[int], regions: pd.DataFrame, language: str
+) -> tuple[html.Div | None, list[pd.DataFrame]]:
+    """The registered activities per region beside the map, and their sources; nothing without a registration.
+
+    Sums of detail rows in a table of their own: the published figures are never added to them.
+    """
+    engine = db()
+    if not len(queries.activity_counts(engine, ["edition"], years or [-1])):
+        return None, []
+    by_region = queries.activity_counts(engine, ["region"], years, chosen.region, chosen.week)
+    names = dict(zip(regions["region"], regions["name"], strict=True))
+    by_region = by_region.assign(region_name=by_region["region"].map(names))
+    detail = chosen.with_tab(DETAIL_TAB)
+    link = detail.to_path() if detail.tab == DETAIL_TAB else None  # an app without the view gets no dead link
+    return layout.registered_activities(by_region, link, language), [queries.activity_sources(engine, years)]
+
+
 def update_map(selection: object) -> MapParts:
     """Redraw the map, its note, its sources and its figures as text for the selection."""
     engine, language = db(), lang()
@@ -82,6 +102,8 @@ def update_map(selection: object) -> MapParts:
         if value_edition is None:
             messages.append(t("map_no_regional", language, metric=metric_label(chosen.metric, language)))
 
+    registration, registration_sources = _registration(chosen, years, regions, language)
+
     figure = map_figure(
         queries.provinces(engine),
         regions,
@@ -95,13 +117,22 @@ def update_map(selection: object) -> MapParts:
         lang=language,
     )
     sources = source_note(
-        pd.concat([weeks, initiatives, regional], ignore_index=True),
+        pd.concat([weeks, initiatives, regional, *registration_sources], ignore_index=True),
         language,
         extra=[t("map_boundaries_source", language)],
     )
     return {
         "graph": figure,
-        "side": layout.side_panel(weeks, regional, bool(years), language),
+        "side": layout.side_panel(
+            weeks,
+            regional,
+            bool(years),
+            language,
+            region=chosen.region,
+            week=chosen.week,
+            scope=t("words_and", language).join(scope_words(chosen)),
+            registration=registration,
+        ),
         "text": layout.initiatives_table(initiatives, language),
         "sources": sources,
         "note": notes(messages),

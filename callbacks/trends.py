@@ -64,7 +64,21 @@ def update_trends(selection: object) -> TrendParts:
 
     scope = "".join(f" · {words}" for words in scope_words(chosen))
     label = metric_label(chosen.metric, language)
-    cards = [layout.edition_card(ref.edition(row.edition), label, row, language, scope) for row in sze.itertuples()]
+    # a card of one region or week shows that week's dates, not the whole edition's
+    order = queries.weeks(engine, sze_years) if chosen.is_local() else None
+    cards = [
+        layout.edition_card(
+            ref.edition(row.edition),
+            label,
+            row,
+            language,
+            scope,
+            None
+            if order is None
+            else layout.week_dates(order[order["edition"] == row.edition], chosen.region, chosen.week, language),
+        )
+        for row in sze.itertuples()
+    ]
     for year in ehw_years if predecessor else []:
         rows = [
             (m, r)
@@ -87,7 +101,10 @@ def update_trends(selection: object) -> TrendParts:
     ]
     if partner_cards:
         messages.append(f"{t('definition', language)} {_short('partners', language)}: {ref.definition('partners')}")
-    shown = pd.concat([sze, *(f for _, f in predecessor), *([partners] if len(partners) else [])], ignore_index=True)
+    week_order = [] if order is None or not len(order) else [order[order["edition"].isin(sze["edition"])]]
+    shown = pd.concat(
+        [sze, *(f for _, f in predecessor), *([partners] if len(partners) else []), *week_order], ignore_index=True
+    )
     return {
         "graph": trend_figure(sze, predecessor, metric=chosen.metric, lang=language),
         "text": layout.edition_cards(chosen.metric, cards, language, partner_cards),

@@ -229,6 +229,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "region_col_published": "Gepubliceerd voor de regio",
         "region_compare": "Vergelijk deze regio over de edities",
         "region_week_ignored": "Het weekfilter werkt niet op deze weergave: een regio heeft één week per editie.",
+        # helper: week dates and map detail
+        "week_dates": "week {week} (regio {region}), {period}",
+        "week_dates_unpublished": "weekdatum niet gepubliceerd",
+        "week_dates_other_week": "regio {region} had week {had}, niet week {week}",
+        "week_dates_none": "geen week in de weekvolgorde voor deze selectie",
+        "week_dates_source": "weekdatum: {source}",
+        "weeks_none_filtered": "Geen week in de weekvolgorde past bij {scope}.",
+        "words_and": " en ",
+        "map_detail_heading": "Geregistreerde activiteiten per regio",
+        "map_detail_note": "Sommen van de registratie van de gekozen edities (deelnemers alleen waar een aantal is opgegeven); nooit opgeteld bij de gepubliceerde cijfers.",
+        "map_detail_synthetic": "Voorbeelddata: deze activiteiten zijn synthetisch, geen echte registraties.",
+        "map_detail_none": "Geen geregistreerde activiteiten voor deze regio of week.",
+        "map_detail_link": "Per provincie, plaats en week: zie Activiteiten",
     },
 }
 

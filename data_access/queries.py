@@ -455,6 +455,14 @@ def detail_sources(engine: Engine, editions: Sequence[int]) -> pd.DataFrame:
     return _frame(engine, statement)
 
 
+def activity_sources(engine: Engine, editions: Sequence[int]) -> pd.DataFrame:
+    """The imports (or demo runs) behind the registered activities of ``editions`` only, not the survey's."""
+    src = s.sources
+    cited = select(s.activities.c.source_id).where(s.activities.c.edition.in_(list(editions)))
+    statement = select(src.c.source_id, *_cited(src)).where(src.c.source_id.in_(cited)).order_by(src.c.title)
+    return _frame(engine, statement)
+
+
 def rating_counts(engine: Engine, editions: Sequence[int], region: str | None = None) -> pd.DataFrame:
     """Survey answers counted by role, rating and whether they would take part again."""
     r = s.responses

@@ -172,6 +172,37 @@ def test_trends_for_a_region_show_only_that_regions_figures(in_request):
     assert not any(trace.xaxis == "x2" for trace in figure.data)  # no predecessor for a region
 
 
+def _card_details(out) -> dict[str, str]:
+    """Each SZE card's title and the line under its value (the dates it is about)."""
+    cards = {}
+    for column in out["text"].children[1].children:
+        body = column.children.children.children
+        cards[body[0].children] = body[2].children
+    return cards
+
+
+def test_trend_cards_of_a_region_or_week_show_that_weeks_dates_not_the_editions(in_request):
+    zuid = _card_details(trends.update_trends(store(tab="trends", region="zuid")))
+    assert zuid["Slimme Zorg Estafette 2021 · Activiteiten · regio Zuid"].startswith(
+        "week 4 (regio Zuid), 22–26 februari 2021"
+    )
+    assert (
+        zuid["Slimme Zorg Estafette 2023 · Activiteiten · regio Zuid"]
+        == "week 4 (regio Zuid), 27 februari – 3 maart 2023"
+    )
+    # 2022 published no week order: the edition's 27 januari – 25 februari is not passed off as Zuid's week
+    assert zuid["Slimme Zorg Estafette 2022 · Activiteiten · regio Zuid"] == "weekdatum niet gepubliceerd"
+    week_2 = trends.update_trends(store(tab="trends", week="2", editions=[2021]))
+    assert _card_details(week_2) == {
+        "Slimme Zorg Estafette 2021 · Activiteiten · week 2": "week 2 (regio West), 8–12 februari 2021"
+    }
+    assert "weekdatum: ICT&health" in text_of(week_2["text"]) and "ICT&health" in text_of(week_2["sources"])
+    apart = _card_details(trends.update_trends(store(tab="trends", region="noord", week="1", editions=[2021])))
+    assert list(apart.values()) == ["regio Noord had week 3, niet week 1"]
+    national = _card_details(trends.update_trends(store(tab="trends", editions=[2021])))
+    assert national["Slimme Zorg Estafette 2021 · Activiteiten"].startswith("1–26 februari 2021")
+
+
 def test_map_for_a_region_lists_only_its_initiatives(in_request):
     out = map.update_map(store(region="noord", editions=[2024]))
     words, note, sources = text_of(out["text"]), out["note"], out["sources"]
@@ -180,6 +211,29 @@ def test_map_for_a_region_lists_only_its_initiatives(in_request):
     assert "Omvang (zoals gepubliceerd)" in words
     assert "2024: weekvolgorde niet gepubliceerd" in text_of(note)
     assert "Natural Earth" in text_of(sources)
+
+
+def _week_order(side) -> list[tuple[str, str, str]]:
+    """The week-order table beside the map as (edition, week, region) rows; [] when it is a sentence."""
+    found = side.children[1]
+    if not hasattr(found, "children") or not isinstance(found.children, list):
+        return []
+    body = found.children[1]
+    return [tuple(text_of(cell) for cell in row.children[:3]) for row in body.children]
+
+
+def test_the_week_order_beside_the_map_follows_the_region_and_week_filters(in_request):
+    assert len(_week_order(map.update_map(store())["side"])) == 8  # 2021 and 2023, four regions each
+    assert _week_order(map.update_map(store(region="zuid"))["side"]) == [("2021", "4", "Zuid"), ("2023", "4", "Zuid")]
+    assert _week_order(map.update_map(store(week="2"))["side"]) == [("2021", "2", "West"), ("2023", "2", "West")]
+    assert _week_order(map.update_map(store(region="west", week="2", editions=[2023]))["side"]) == [
+        ("2023", "2", "West")
+    ]
+    apart = map.update_map(store(region="noord", week="1"))["side"]
+    assert _week_order(apart) == []
+    assert "Geen week in de weekvolgorde past bij regio Noord en week 1." in text_of(apart)
+    # no order published at all still says so, not that the filters left nothing
+    assert "geen weekvolgorde gepubliceerd" in text_of(map.update_map(store(region="zuid", editions=[2022]))["side"])
 
 
 def test_initiatives_show_the_size_their_source_gives(in_request):

@@ -92,3 +92,46 @@ def _choices_plain():
     from callbacks.common import choices
 
     return choices()
+
+
+def _registered_rows(side) -> dict[str, tuple[str, str]]:
+    """The map's 'Geregistreerde activiteiten per regio' table: region -> (activities, participants)."""
+    block = side.children[-1]
+    found = [part for part in block.children if type(part).__name__ == "Table"]
+    if not found:
+        return {}
+    rows = found[0].children[1].children
+    return {row.children[0].children: (row.children[1].children, row.children[2].children) for row in rows}
+
+
+def test_the_map_sets_the_registration_per_region_beside_the_published_figures_and_links_to_it(demo_app):
+    from callbacks import map
+
+    app, counts = demo_app
+    with app.server.test_request_context("/"):
+        choices = _choices_plain()
+        parts = map.update_map(Selection.parse(choices, editions=[2021]).to_store())
+        zuid = map.update_map(Selection.parse(choices, editions=[2021], region="zuid").to_store())
+        week_2 = map.update_map(Selection.parse(choices, editions=[2021], region="zuid", week="2").to_store())
+    side = str(parts["side"])
+    assert "Geregistreerde activiteiten per regio" in side and "nooit opgeteld bij de gepubliceerde cijfers" in side
+    assert "Voorbeelddata" in side
+    rows = _registered_rows(parts["side"])
+    assert set(rows) == {"Noord", "Oost", "West", "Zuid"}
+    # the registration's own sum, not the published 210 digital activities added in
+    assert sum(int(n.replace(".", "")) for n, _ in rows.values()) == counts[2021]
+    assert "Cijfers per regio" in side  # the published regional figures are still there, apart
+    links = [c for c in parts["side"].children[-1].children if type(c).__name__ == "P" and hasattr(c.children, "href")]
+    assert links[0].children.href == "/?tab=activiteiten&editie=2021"
+    assert "Voorbeelddata activiteiten 2021 (synthetisch)" in str(parts["sources"])
+    assert set(_registered_rows(zuid["side"])) == {"Zuid"}
+    assert "tab=activiteiten&editie=2021&regio=zuid" in str(zuid["side"])
+    # Zuid's relay week was week 4: its week 2 holds no registered activity
+    assert _registered_rows(week_2["side"]) == {} and "Geen geregistreerde activiteiten" in str(week_2["side"])
+
+
+def test_without_a_registration_the_map_shows_only_published_figures(in_request):
+    from callbacks import map
+
+    parts = map.update_map(Selection.parse(_choices_plain()).to_store())
+    assert "Geregistreerde activiteiten" not in str(parts["side"]) and "Voorbeelddata" not in str(parts["sources"])

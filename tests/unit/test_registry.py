@@ -47,7 +47,15 @@ def test_every_id_a_callback_names_is_in_the_validation_layout(database_url):
 
 
 def test_the_registry_lists_each_view_once_with_its_own_ids():
-    assert [view.slug for view in VIEWS] == ["kaart", "regio", "vergelijk", "activiteiten", "trends", "evaluatie", "bereik"]
+    assert [view.slug for view in VIEWS] == [
+        "kaart",
+        "regio",
+        "vergelijk",
+        "activiteiten",
+        "trends",
+        "evaluatie",
+        "bereik",
+    ]
     assert len({view.name for view in VIEWS}) == len(VIEWS)
     for view in VIEWS:
         skeleton_ids = _ids_in(view.skeleton("nl"))
