@@ -54,6 +54,7 @@ def update_compare(selection: object) -> dict[str, Any]:
         (region, year): chosen.with_compare((*current, Slot(year, region=region))).to_path()
         for region in ref.regions["region"]
         for year in sze_years
+        if Slot(year, region=region) not in current
     }
     region_links = {region: chosen.with_tab("regio").with_region(region).to_path() for region in ref.regions["region"]}
     detail = queries.detail_sources(engine, years)

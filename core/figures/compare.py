@@ -70,7 +70,7 @@ def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -> go.Figu
                 col=1,
             )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(range=[0, 110], ticksuffix="%", title_text=t("compare_share_activities", lang), row=2, col=1)
+    # no axis title: the chart's title says these are shares, and a long title is cut off on a phone
     fig.update_xaxes(range=[0, 110], ticksuffix="%")
     fig.update_layout(barmode="group", bargap=0.25)
     height = 260 + 2 * len(order) * len(drawn) * 16

@@ -144,7 +144,8 @@ def region_matrix(
 ) -> html.Div:
     """Regions × editions: each region's week and dates, its registered activities and what was published for it.
 
-    ``links`` maps (region, edition) to the address that adds that cell to the comparison;
+    ``links`` maps (region, edition) to the address that adds that cell to the comparison (none for a
+    cell already in it);
     ``region_links`` each region to its own view.
     """
     if not years:
@@ -174,10 +175,12 @@ def region_matrix(
             )
             if said:
                 parts += [html.Br(), said]
-            parts += [
-                html.Br(),
-                dcc.Link(t("compare_add", lang), href=links[(region.region, year)], className="compare-add"),
-            ]
+            link = links.get((region.region, year))
+            if link is None:  # already a column of the comparison
+                parts += [html.Br(), html.Span(t("compare_in", lang), className="compare-in")]
+            else:
+                words = t("compare_add_cell", lang, region=region.name, edition=year)
+                parts += [html.Br(), dcc.Link(t("compare_add", lang), href=link, className="compare-add", title=words)]
             cells.append(html.Span(parts))
         rows.append(cells)
     return html.Div(
