@@ -130,6 +130,19 @@ def filters(reference: Reference, lang: str = "nl") -> dbc.Card:
                     multi=True,
                     placeholder=t("compare_placeholder", lang),
                     maxHeight=320,
+                    # the dropdown's own words, in the page's language (Dash's defaults are English)
+                    labels={
+                        name: t(f"dropdown_{name}", lang)
+                        for name in (
+                            "select_all",
+                            "deselect_all",
+                            "selected_count",
+                            "search",
+                            "clear_search",
+                            "clear_selection",
+                            "no_options_found",
+                        )
+                    },
                     optionHeight=34,
                 ),
             ],

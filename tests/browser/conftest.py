@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from sqlalchemy import create_engine, make_url, text
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -76,6 +78,37 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     command = [str(Path(sys.executable).parent / "sze-dashboard"), "serve", "--workers", "2"]
     with running(command, env, folder) as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard on a database of its own filled by ``sze-dashboard demo``, as a user would try it.
+
+    Its own SQLite file, or its own database on the test PostgreSQL server: the demo banner must not
+    reach the other browser tests.
+    """
+    folder = tmp_path_factory.mktemp("demo")
+    shared = os.environ.get("SZE_TEST_DATABASE_URL")
+    url = f"sqlite:///{folder / 'demo.db'}"
+    server = None
+    if shared:
+        name = f"demo_{uuid.uuid4().hex[:10]}"
+        server = create_engine(make_url(shared).set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with server.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = make_url(shared).set(database=name).render_as_string(hide_password=False)
+    env = {**os.environ, "DATABASE_URL": url}
+    cli = str(Path(sys.executable).parent / "sze-dashboard")
+    subprocess.run([cli, "init-db"], env=env, check=True, capture_output=True)
+    subprocess.run([cli, "demo", "--activities", "3000", "--seed", "7"], env=env, check=True, capture_output=True)
+    try:
+        with running([cli, "serve", "--workers", "2"], env, folder) as base:
+            yield base
+    finally:
+        if server is not None:
+            with server.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+            server.dispose()
 
 
 def make_driver(width: int = 1600, height: int = 1200) -> webdriver.Chrome:
