@@ -131,18 +131,15 @@ def filters(reference: Reference, lang: str = "nl") -> dbc.Card:
                     placeholder=t("compare_placeholder", lang),
                     maxHeight=320,
                     # the dropdown's own words, in the page's language (Dash's defaults are English)
-                    labels={
-                        name: t(f"dropdown_{name}", lang)
-                        for name in (
-                            "select_all",
-                            "deselect_all",
-                            "selected_count",
-                            "search",
-                            "clear_search",
-                            "clear_selection",
-                            "no_options_found",
-                        )
-                    },
+                    labels=dcc.Dropdown.Labels(
+                        select_all=t("dropdown_select_all", lang),
+                        deselect_all=t("dropdown_deselect_all", lang),
+                        selected_count=t("dropdown_selected_count", lang),
+                        search=t("dropdown_search", lang),
+                        clear_search=t("dropdown_clear_search", lang),
+                        clear_selection=t("dropdown_clear_selection", lang),
+                        no_options_found=t("dropdown_no_options_found", lang),
+                    ),
                     optionHeight=34,
                 ),
             ],
