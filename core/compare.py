@@ -181,5 +181,10 @@ def difference(value: float | None, reference_value: float | None, lang: str = "
         return t("compare_same", lang)
     amount = fmt_count(abs(delta)) if float(delta).is_integer() else f"{abs(delta):.1f}".replace(".", ",")
     words = t("compare_more" if delta > 0 else "compare_less", lang, n=amount)
-    share = f" ({'+' if delta > 0 else '−'}{round(100 * abs(delta) / reference_value)}%)" if reference_value else ""
+    share = ""
+    if reference_value:
+        change = 100 * abs(delta) / reference_value
+        # under one percent a whole number would read '+0%' beside a real difference
+        amount = f"{change:.1g}".replace(".", ",") if change < 1 else str(round(change))
+        share = f" ({'+' if delta > 0 else '−'}{amount}%)"
     return f"{'▲' if delta > 0 else '▼'} {words}{share}"

@@ -175,3 +175,8 @@ def _walk(component):
         return
     yield component
     yield from _walk(getattr(component, "children", None))
+
+
+def test_a_small_but_real_difference_is_not_written_as_zero_percent():
+    assert difference(12_581, 12_529) == "▲ 52 meer (+0,4%)"
+    assert difference(12_527, 12_529) == "▼ 2 minder (−0,02%)"
