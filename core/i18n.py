@@ -16,6 +16,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nav_dashboard": "Dashboard",
         "nav_about": "Over de cijfers",
         "skip_link": "Naar de inhoud",
+        # accessibility (issue 7)
         "filter_editions": "Editie SZE",
         "filter_predecessor": "Voorloper e-healthweek",
         "nav_label": "Hoofdnavigatie",
@@ -29,6 +30,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "reset": "Filters wissen",
         "filters_toggle": "Filters tonen/verbergen",
         "download": "Cijfers downloaden (CSV)",
+        # per-chart exports and toolbar (issue 7)
         "level_national": "landelijk",
         "level_region": "regio",
         "summary": "Getoond: {parts}.",
@@ -40,6 +42,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "tab_trends": "Trends",
         "tab_evaluatie": "Evaluatie",
         "tab_bereik": "Bereik Zorg van Nu",
+        # key figures, change, filter visibility (issue 7)
         "programme_sze": "SZE",
         "programme_ehealthweek": "e-healthweek",
         "predecessor_title": "Voorloper e-healthweek",
