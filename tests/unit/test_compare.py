@@ -180,3 +180,16 @@ def _walk(component):
 def test_a_small_but_real_difference_is_not_written_as_zero_percent():
     assert difference(12_581, 12_529) == "▲ 52 meer (+0,4%)"
     assert difference(12_527, 12_529) == "▼ 2 minder (−0,02%)"
+
+
+def test_a_link_stuffed_with_values_is_read_only_so_far_and_odd_types_are_ignored():
+    # a hostile link cannot make the parser walk a huge list: only the first 24 values are read
+    assert Selection.parse(CHOICES, compare=["x"] * (4 * MAX_SLOTS) + ["2021"]).compare == ()
+    assert Selection.parse(CHOICES, compare=["x"] * (4 * MAX_SLOTS - 1) + ["2021"]).compare == (Slot(2021),)
+    assert Selection.parse(CHOICES, compare=[2021, None, ["2021"], {"a": 1}]).compare == ()
+
+
+def test_a_region_link_only_narrows_to_a_known_region():
+    chosen = Selection.from_query("?tab=vergelijk", CHOICES)
+    assert chosen.with_region("zuid").region == "zuid"
+    assert chosen.with_region("atlantis").region is None
