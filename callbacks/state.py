@@ -52,6 +52,8 @@ def sync_selection(
         selection = current
     elif trigger == ids.RESET:
         selection = current.cleared()
+    elif trigger == ids.PRESENT:
+        selection = current.presenting(not current.present)
     else:
         ticked = [*_as_years(controls.get("sze_editions")), *_as_years(controls.get("predecessor_editions"))]
         selection = Selection.parse(
@@ -64,6 +66,7 @@ def sync_selection(
             tab=current.tab,
             colour=controls.get("colour"),
             compare=controls.get("compare"),
+            present=current.present,
         )
     shown = selection.shown_editions()
     new_search = selection.to_query()
@@ -113,6 +116,7 @@ def restate_selection(data: object) -> dict[str, Any]:
 def _sync(**values: Any) -> dict[str, Any]:
     search, pathname = values.pop("search"), values.pop("pathname")
     values.pop("reset", None)
+    values.pop("present", None)
     return sync_selection(
         ctx.triggered_id,
         search,
@@ -131,7 +135,11 @@ def register(app: Dash) -> None:
         | {"selection": Output(ids.SELECTION, "data")},
         inputs={"search": Input(ids.URL, "search")}
         | {name: Input(cid, "value") for name, cid in CONTROLS.items()}
-        | {"reset": Input(ids.RESET, "n_clicks"), "pathname": State(ids.URL, "pathname")},
+        | {
+            "reset": Input(ids.RESET, "n_clicks"),
+            "present": Input(ids.PRESENT, "n_clicks"),
+            "pathname": State(ids.URL, "pathname"),
+        },
     )(_sync)
     tabs = runtime_of(app).tabs
     # links and summary restate the same selection: one round trip, not two
@@ -143,6 +151,12 @@ def register(app: Dash) -> None:
         | {"compare_hidden": Output(ids.COMPARE_GROUP, "hidden")},
         inputs={"data": Input(ids.SELECTION, "data")},
     )(restate_selection)
+    # presentation mode is a class on the page's outermost element: CSS and assets/presentation.js do the rest
+    app.clientside_callback(
+        "function (data) { return data && data.present ? 'presenting' : ''; }",
+        Output(ids.SHELL, "className"),
+        Input(ids.SELECTION, "data"),
+    )
     # in the browser: no round trip for a presenter folding the filters away
     app.clientside_callback(
         "function (clicks, open) { return clicks ? !open : open; }",

@@ -28,6 +28,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "colour_region": "Regio",
         "colour_metric": "Gekozen cijfer",
         "reset": "Filters wissen",
+        "present": "Presenteren",
+        "present_stop": "Presentatie stoppen (Esc)",
+        "present_help": "Eén weergave per scherm in grote letters; pijltjestoetsen of PageUp/PageDown (een presenter-klikker) gaan naar de vorige of volgende weergave, F zet de eerste grafiek op volledig scherm, Esc stopt.",
         "filters_toggle": "Filters tonen/verbergen",
         "download": "Cijfers downloaden (CSV)",
         # per-chart exports and toolbar (issue 7)

@@ -26,6 +26,7 @@ PARAM_WEEK = "week"
 PARAM_METRIC = "cijfer"
 PARAM_COLOUR = "kleur"
 PARAM_COMPARE = "vergelijk"
+PARAM_PRESENT = "presentatie"  # presentation mode: one view at a time, large type, controls tucked away
 
 #: at most this many selections side by side: more columns no longer fit a shared screen
 MAX_SLOTS = 6
@@ -146,6 +147,7 @@ class Selection:
     week: int | None = None
     colour: str = COLOUR_MODES[0]
     compare: tuple[Slot, ...] = ()  # the comparison's columns, in the order chosen
+    present: bool = False  # presentation mode
     # the choices it was validated against: links to other views are checked against them too
     choices: Choices = field(default_factory=Choices, compare=False, repr=False)
 
@@ -166,6 +168,7 @@ class Selection:
         tab: object = None,
         colour: object = None,
         compare: object = None,
+        present: object = None,
     ) -> Selection:
         """Build a Selection from untrusted values; anything not in ``choices`` becomes the default."""
         known = set(choices.editions)
@@ -192,6 +195,7 @@ class Selection:
             tab=tab if isinstance(tab, str) and tab in choices.tabs else choices.default_tab,
             colour=colour if isinstance(colour, str) and colour in COLOUR_MODES else COLOUR_MODES[0],
             compare=tuple(slots),
+            present=present is True or present == "1",
             choices=choices,
         )
 
@@ -213,6 +217,7 @@ class Selection:
             tab=first(PARAM_TAB),
             colour=first(PARAM_COLOUR),
             compare=query.get(PARAM_COMPARE),
+            present=first(PARAM_PRESENT),
         )
 
     @classmethod
@@ -228,6 +233,7 @@ class Selection:
             tab=values.get("tab"),
             colour=values.get("colour"),
             compare=values.get("compare"),
+            present=values.get("present"),
         )
 
     def to_store(self) -> dict[str, object]:
@@ -240,6 +246,7 @@ class Selection:
             "tab": self.tab,
             "colour": self.colour,
             "compare": [slot.token for slot in self.compare],
+            "present": self.present,
         }
 
     def with_tab(self, tab: str) -> Selection:
@@ -254,9 +261,13 @@ class Selection:
         """The same view comparing ``slots`` (the first MAX_SLOTS of them)."""
         return replace(self, compare=tuple(dict.fromkeys(slots))[:MAX_SLOTS])
 
+    def presenting(self, on: bool) -> Selection:
+        """The same view in (or out of) presentation mode."""
+        return replace(self, present=on)
+
     def cleared(self) -> Selection:
-        """Every filter back to its default, in the same view."""
-        return replace(Selection.default(self.choices), tab=self.tab)
+        """Every filter back to its default, in the same view (and mode)."""
+        return replace(Selection.default(self.choices), tab=self.tab, present=self.present)
 
     def to_query(self) -> str:
         """The URL query that reproduces this view; defaults are left out."""
@@ -273,6 +284,8 @@ class Selection:
             params.append((PARAM_COLOUR, self.colour))
         if self.compare:
             params.append((PARAM_COMPARE, ",".join(slot.token for slot in self.compare)))
+        if self.present:
+            params.append((PARAM_PRESENT, "1"))
         return "?" + urlencode(params, safe=",")
 
     def to_path(self) -> str:

@@ -63,6 +63,18 @@ def filters(reference: Reference, lang: str = "nl") -> dbc.Card:
             dbc.Button(t("download", lang), id=ids.DOWNLOAD_BUTTON, color="primary", outline=True, size="sm"),
             dcc.Download(id=ids.DOWNLOAD),
             dbc.Button(t("reset", lang), id=ids.RESET, color="secondary", outline=True, size="sm"),
+            dbc.Button(
+                # both labels present, CSS shows the one that fits the mode: no round trip to relabel
+                [
+                    html.Span(t("present", lang), className="when-normal"),
+                    html.Span(t("present_stop", lang), className="when-presenting"),
+                ],
+                id=ids.PRESENT,
+                color="primary",
+                size="sm",
+                title=t("present_help", lang),
+                className="present-toggle",
+            ),
         ],
         className="d-flex flex-wrap gap-2 align-items-center filter-strip",
     )
@@ -244,7 +256,8 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.
                 id="main",
             ),
             html.Footer(dbc.Container(html.P(t("footer", lang)), fluid=True), className="app-footer"),
-        ]
+        ],
+        id=ids.SHELL,
     )
 
 

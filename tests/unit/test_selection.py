@@ -121,3 +121,17 @@ def test_another_view_keeps_the_filters_and_an_unknown_view_changes_nothing():
 def test_a_store_that_is_not_a_mapping_gives_the_default():
     assert Selection.from_store(["tab", "trends"], CHOICES) == Selection.default(CHOICES)
     assert Selection.from_store("?tab=trends", CHOICES) == Selection.default(CHOICES)
+
+
+def test_presentation_mode_is_in_the_link_and_survives_view_changes_and_clearing():
+    from core.selection import Choices, Selection
+
+    choices = Choices(editions=(2021, 2022), regions=("zuid",), tabs=("kaart", "trends"))
+    chosen = Selection.from_query("?tab=trends&presentatie=1&regio=zuid", choices)
+    assert chosen.present and chosen.to_query() == "?tab=trends&regio=zuid&presentatie=1"
+    assert chosen.with_tab("kaart").to_path() == "/?tab=kaart&regio=zuid&presentatie=1"
+    assert chosen.cleared().to_query() == "?tab=trends&presentatie=1"
+    assert not chosen.presenting(False).present
+    assert Selection.from_store(chosen.to_store(), choices) == chosen
+    for odd in ("0", "ja", "true", "", "11"):
+        assert not Selection.from_query(f"?presentatie={odd}", choices).present

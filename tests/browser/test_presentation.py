@@ -1,0 +1,49 @@
+"""Presentation mode as a presenter drives it: a link or the button in, clicker keys through the views, Esc out."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from tests.browser.pageutil import console_errors, wait_for_charts, wait_until
+
+pytestmark = pytest.mark.browser
+
+
+def press(browser, key: str) -> None:
+    ActionChains(browser).send_keys(key).perform()
+
+
+def test_brpres001_keyboard_alone_steps_through_the_views_and_leaves(live_server, browser):
+    browser.get(f"{live_server}/?tab=kaart&presentatie=1")
+    wait_for_charts(browser)
+    wait_until(lambda: "presenting" in browser.find_element(By.ID, "shell").get_attribute("class"), what="the mode")
+    assert not browser.find_element(By.ID, "filter-editions").is_displayed()  # the controls are tucked away
+    assert browser.find_element(By.ID, "present-toggle").text == "Presentatie stoppen (Esc)"
+    press(browser, Keys.PAGE_DOWN)  # what a presenter's clicker sends
+    wait_until(lambda: "tab=regio" in browser.current_url and "presentatie=1" in browser.current_url, what="next view")
+    press(browser, Keys.ARROW_RIGHT)
+    wait_until(lambda: "tab=vergelijk" in browser.current_url, what="the view after that")
+    press(browser, Keys.PAGE_UP)
+    press(browser, Keys.ARROW_LEFT)
+    wait_until(lambda: "tab=kaart" in browser.current_url, what="back at the first view")
+    press(browser, Keys.ARROW_LEFT)  # wraps around: the last view
+    wait_until(lambda: "tab=bereik" in browser.current_url, what="the last view")
+    wait_for_charts(browser)
+    press(browser, Keys.ESCAPE)
+    wait_until(lambda: "presentatie" not in browser.current_url, what="presentation mode left")
+    wait_until(lambda: browser.find_element(By.ID, "filter-editions").is_displayed(), what="the filters back")
+    assert console_errors(browser) == []
+
+
+def test_brpres002_the_button_enters_the_mode_and_keys_do_nothing_outside_it(live_server, browser):
+    browser.get(f"{live_server}/?tab=trends")
+    wait_for_charts(browser)
+    press(browser, Keys.PAGE_DOWN)
+    assert "tab=trends" in browser.current_url  # outside presentation mode the keys scroll, as always
+    browser.find_element(By.ID, "present-toggle").click()
+    wait_until(lambda: "tab=trends&presentatie=1" in browser.current_url, what="the mode in the URL")
+    press(browser, Keys.PAGE_DOWN)
+    wait_until(lambda: "tab=evaluatie&presentatie=1" in browser.current_url, what="the next view")
