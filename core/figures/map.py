@@ -54,9 +54,11 @@ def map_figure(
         return 1.0 if highlight is None or region in highlight else 0.25
 
     week_text: dict[str, list[str]] = {}
+    week_label: dict[str, list[tuple[str, str]]] = {}  # (week, editions): narrow lines, or a phone cuts them
     for (region, week), group in weeks.groupby(["region", "week"], sort=True) if len(weeks) else []:
         years = ", ".join(str(int(y)) for y in sorted(group["edition"]))
         week_text.setdefault(region, []).append(f"{t('week_label', lang, week=int(week))} ({years})")
+        week_label.setdefault(region, []).append((t("week_label", lang, week=int(week)), years))
 
     by_metric = regional_values is not None
     values: dict[str, Any] = {}
@@ -97,7 +99,13 @@ def map_figure(
             row = values.get(r.region)
             lines.append(fmt_published(row.published_text) if row is not None else t("not_published", lang))
         else:
-            lines += week_text.get(r.region, [])[:2]
+            # 'Noord · week 3' over '2021, 2023': two short lines, so a phone's narrow map cuts nothing off
+            for i, (week, years) in enumerate(week_label.get(r.region, [])[:2]):
+                if i == 0:
+                    lines[0] += f" · {week}"
+                    lines.append(years)
+                else:
+                    lines.append(f"{week}: {years}")
         label_lines.append("<br>".join(lines))
     fig.add_trace(
         go.Scattergeo(

@@ -83,7 +83,7 @@ def test_map_colours_each_region_and_fades_the_others_when_one_is_chosen(engine)
     assert regions["Zuid"].colorscale[0][1] == figures.REGION_COLOURS["zuid"]
     assert all(t.geojson == "/geo/nl-provinces.geojson" for t in regions.values())
     labels = next(t for t in fig.data if t.name == "labels")
-    assert any("week 4 (2021)" in text for text in labels.text)
+    assert any("<b>Zuid</b> · week 4<br>2021" in text for text in labels.text)
 
 
 def test_map_labels_a_week_once_for_all_editions_that_share_it(engine):
@@ -96,7 +96,7 @@ def test_map_labels_a_week_once_for_all_editions_that_share_it(engine):
         geojson_url="x",
     )
     labels = next(t for t in fig.data if t.name == "labels")
-    assert any("week 1 (2021, 2023)" in text and "Oost" in text for text in labels.text)
+    assert "<b>Oost</b> · week 1<br>2021, 2023" in labels.text
 
 
 def test_map_by_figure_greys_regions_without_a_published_value(engine):
