@@ -21,25 +21,26 @@ def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
         return empty_figure(t("eval_none", lang))
     scores = frame[frame["measure"] == "cijfer"]
     returning = frame[frame["measure"] == "doet_weer_mee"]
+    # stacked, not side by side: each panel gets the full width, so a phone shows bars, not slivers
     fig = make_subplots(
-        rows=1,
-        cols=2,
-        column_widths=[0.6, 0.4],
-        horizontal_spacing=0.14,
+        rows=2,
+        cols=1,
+        row_heights=[max(len(scores), 1), max(len(returning), 1)],
+        vertical_spacing=0.16,
         subplot_titles=(t("eval_score", lang), t("eval_return", lang)),
     )
     panels = (
         (
             scores,
             [
-                wrap(f"{r.edition} · {r.what_rated} ({r.source_publisher.split(' (')[0]})", 34)
+                wrap(f"{r.edition} · {r.what_rated} ({r.source_publisher.split(' (')[0]})", 26)
                 for r in scores.itertuples()
             ],
             SZE_COLOUR,
         ),
         (returning, [str(e) for e in returning["edition"]], RETURNING_COLOUR),
     )
-    for col, (part, labels, colour) in enumerate(panels, start=1):
+    for row, (part, labels, colour) in enumerate(panels, start=1):
         if part.empty:
             continue
         fig.add_trace(
@@ -49,9 +50,11 @@ def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
                 orientation="h",
                 marker_color=colour,
                 text=[fmt_published(v) for v in part["published_text"]],
-                textposition="outside",
+                # a score's bar has no scale to be read against: its words inside it, where a phone has room
+                textposition="inside" if row == 1 else "outside",
+                insidetextanchor="start",
                 cliponaxis=False,
-                textfont=dict(size=18),
+                textfont=dict(size=17, color="white" if row == 1 else "#1a1a1a"),
                 showlegend=False,
                 hovertext=[
                     f"{r.what_rated}<br>{fmt_published(r.published_text)}<br>{t('source', lang)}: {cite(r)}"
@@ -59,13 +62,15 @@ def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
                 ],
                 hoverinfo="text",
             ),
-            row=1,
-            col=col,
+            row=row,
+            col=1,
         )
     top = float(scores["value"].max()) if len(scores) else 1.0
-    fig.update_xaxes(range=[0, top * 1.6], showticklabels=False, showgrid=False, row=1, col=1)
-    fig.update_xaxes(range=[0, 135], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", row=1, col=2)
+    fig.update_xaxes(range=[0, top * 1.02], showticklabels=False, showgrid=False, row=1, col=1)
+    fig.update_xaxes(range=[0, 135], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", row=2, col=1)
     fig.update_yaxes(autorange="reversed", type="category", tickfont=dict(size=14))
-    styled(fig, t("eval_title", lang), height=max(360, 110 + 70 * max(len(scores), len(returning))))
+    styled(fig, t("eval_title", lang), height=max(420, 170 + 75 * (len(scores) + len(returning))))
     fig.update_layout(margin=dict(l=10, r=40, t=80, b=30))
+    # panel titles from the left edge: centred over a narrow panel, a phone cuts their ends off
+    fig.update_annotations(x=0, xanchor="left")
     return fig
