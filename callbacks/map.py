@@ -171,4 +171,6 @@ VIEW = View(
     outputs=panel_outputs(text=False) | {"side": "children", "text": "children"},
     figures=(map_figure,),
     wire=wire,
+    # the figure colours the map only with kleur=cijfer; the predecessor had no regions or weeks to map
+    controls=frozenset({"sze_editions", "region", "week", "metric", "colour"}),
 )

@@ -14,6 +14,7 @@ from callbacks.common import choices, lang, reference, runtime, runtime_of, scop
 from core.i18n import t
 from core.selection import Choices, Page, Selection, page_for
 from layouts import ids
+from layouts.page import CONTROL_GROUPS
 
 #: The filter controls and their Selection fields, in the order the callback lists them.
 CONTROLS = {
@@ -26,8 +27,6 @@ CONTROLS = {
     "compare": ids.COMPARE,
 }
 SYNC_OUTPUTS = ("search", *CONTROLS, "selection")
-#: the view whose own control is the comparison picker
-COMPARE_TAB = "vergelijk"
 
 
 def sync_selection(
@@ -52,6 +51,9 @@ def sync_selection(
         selection = current
     elif trigger == ids.RESET:
         selection = current.cleared()
+    elif trigger == ids.FILTER_TOGGLE:
+        # the fold is in the URL, so a presenter's shared link opens as folded as her screen
+        selection = current.with_filters_open(not current.filters_open)
     else:
         ticked = [*_as_years(controls.get("sze_editions")), *_as_years(controls.get("predecessor_editions"))]
         selection = Selection.parse(
@@ -64,6 +66,7 @@ def sync_selection(
             tab=current.tab,
             colour=controls.get("colour"),
             compare=controls.get("compare"),
+            filters_open=current.filters_open,
         )
     shown = selection.shown_editions()
     new_search = selection.to_query()
@@ -99,20 +102,28 @@ def describe_selection(selection: Selection) -> str:
 
 
 def restate_selection(data: object) -> dict[str, Any]:
-    """Everything that only restates the selection: the view links, which one is open, the summary."""
+    """Everything that only restates the selection: the view links, which one is open, the summary,
+    which filter controls act on the open view, and whether the filter card is folded."""
     selection = selection_from(data)
     out: dict[str, Any] = {"dashboard": selection.to_path()}
-    for slug in runtime().tabs:
-        out[f"href-{slug}"] = selection.with_tab(slug).to_path()
-        out[f"active-{slug}"] = slug == selection.tab
+    views = runtime().views
+    for view in views:
+        out[f"href-{view.slug}"] = selection.with_tab(view.slug).to_path()
+        out[f"active-{view.slug}"] = view.slug == selection.tab
     out["summary"] = describe_selection(selection)
-    out["compare_hidden"] = selection.tab != COMPARE_TAB
+    shown = next((view.controls for view in views if view.slug == selection.tab), frozenset())
+    for name in CONTROL_GROUPS:
+        out[f"hidden-{name}"] = name not in shown
+    out["none_hidden"] = bool(shown)
+    out["filters_open"] = selection.filters_open
+    out["toggle_expanded"] = "true" if selection.filters_open else "false"
     return out
 
 
 def _sync(**values: Any) -> dict[str, Any]:
     search, pathname = values.pop("search"), values.pop("pathname")
     values.pop("reset", None)
+    values.pop("toggle", None)
     return sync_selection(
         ctx.triggered_id,
         search,
@@ -124,14 +135,19 @@ def _sync(**values: Any) -> dict[str, Any]:
 
 
 def register(app: Dash) -> None:
-    """Wire the URL/filter synchronisation, the view links and the summary, and the filter fold."""
+    """Wire the URL/filter synchronisation (the filter fold included), the view links, the summary and
+    which filter controls show."""
     app.callback(
         output={"search": Output(ids.URL, "search")}
         | {name: Output(cid, "value") for name, cid in CONTROLS.items()}
         | {"selection": Output(ids.SELECTION, "data")},
         inputs={"search": Input(ids.URL, "search")}
         | {name: Input(cid, "value") for name, cid in CONTROLS.items()}
-        | {"reset": Input(ids.RESET, "n_clicks"), "pathname": State(ids.URL, "pathname")},
+        | {
+            "reset": Input(ids.RESET, "n_clicks"),
+            "toggle": Input(ids.FILTER_TOGGLE, "n_clicks"),
+            "pathname": State(ids.URL, "pathname"),
+        },
     )(_sync)
     tabs = runtime_of(app).tabs
     # links and summary restate the same selection: one round trip, not two
@@ -140,14 +156,11 @@ def register(app: Dash) -> None:
         | {f"href-{slug}": Output(ids.tab_link(slug), "href") for slug in tabs}
         | {f"active-{slug}": Output(ids.tab_link(slug), "active") for slug in tabs}
         | {"summary": Output(ids.FILTER_SUMMARY, "children")}
-        | {"compare_hidden": Output(ids.COMPARE_GROUP, "hidden")},
+        | {f"hidden-{name}": Output(group, "hidden") for name, group in CONTROL_GROUPS.items()}
+        | {
+            "none_hidden": Output(ids.FILTERS_NONE, "hidden"),
+            "filters_open": Output(ids.FILTER_COLLAPSE, "is_open"),
+            "toggle_expanded": Output(ids.FILTER_TOGGLE, "aria-expanded"),
+        },
         inputs={"data": Input(ids.SELECTION, "data")},
     )(restate_selection)
-    # in the browser: no round trip for a presenter folding the filters away
-    app.clientside_callback(
-        "function (clicks, open) { return clicks ? !open : open; }",
-        Output(ids.FILTER_COLLAPSE, "is_open"),
-        Input(ids.FILTER_TOGGLE, "n_clicks"),
-        State(ids.FILTER_COLLAPSE, "is_open"),
-        prevent_initial_call=True,
-    )

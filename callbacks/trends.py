@@ -121,4 +121,5 @@ VIEW = View(
     update=update_trends,
     outputs=panel_outputs(),
     figures=(trend_figure,),
+    controls=frozenset({"sze_editions", "predecessor_editions", "region", "week", "metric"}),
 )

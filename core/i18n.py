@@ -43,6 +43,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "tab_evaluatie": "Evaluatie",
         "tab_bereik": "Bereik Zorg van Nu",
         # key figures, change, filter visibility (issue 7)
+        "filters_none": "Op deze weergave werkt geen filter.",
         "programme_sze": "SZE",
         "programme_ehealthweek": "e-healthweek",
         "predecessor_title": "Voorloper e-healthweek",

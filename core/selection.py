@@ -26,6 +26,8 @@ PARAM_WEEK = "week"
 PARAM_METRIC = "cijfer"
 PARAM_COLOUR = "kleur"
 PARAM_COMPARE = "vergelijk"
+#: the filter card folded ('filters=0'): a presenter's shared link opens with the charts on screen
+PARAM_FILTERS = "filters"
 
 #: at most this many selections side by side: more columns no longer fit a shared screen
 MAX_SLOTS = 6
@@ -146,6 +148,7 @@ class Selection:
     week: int | None = None
     colour: str = COLOUR_MODES[0]
     compare: tuple[Slot, ...] = ()  # the comparison's columns, in the order chosen
+    filters_open: bool = True  # the filter card unfolded; not a filter, so clearing keeps it
     # the choices it was validated against: links to other views are checked against them too
     choices: Choices = field(default_factory=Choices, compare=False, repr=False)
 
@@ -166,6 +169,7 @@ class Selection:
         tab: object = None,
         colour: object = None,
         compare: object = None,
+        filters_open: object = None,
     ) -> Selection:
         """Build a Selection from untrusted values; anything not in ``choices`` becomes the default."""
         known = set(choices.editions)
@@ -192,6 +196,8 @@ class Selection:
             tab=tab if isinstance(tab, str) and tab in choices.tabs else choices.default_tab,
             colour=colour if isinstance(colour, str) and colour in COLOUR_MODES else COLOUR_MODES[0],
             compare=tuple(slots),
+            # only an explicit 'folded' folds: anything unknown keeps the filters in view
+            filters_open=not (filters_open is False or filters_open == "0"),
             choices=choices,
         )
 
@@ -213,6 +219,7 @@ class Selection:
             tab=first(PARAM_TAB),
             colour=first(PARAM_COLOUR),
             compare=query.get(PARAM_COMPARE),
+            filters_open=first(PARAM_FILTERS),
         )
 
     @classmethod
@@ -228,6 +235,7 @@ class Selection:
             tab=values.get("tab"),
             colour=values.get("colour"),
             compare=values.get("compare"),
+            filters_open=values.get("filters_open"),
         )
 
     def to_store(self) -> dict[str, object]:
@@ -240,6 +248,7 @@ class Selection:
             "tab": self.tab,
             "colour": self.colour,
             "compare": [slot.token for slot in self.compare],
+            "filters_open": self.filters_open,
         }
 
     def with_tab(self, tab: str) -> Selection:
@@ -250,13 +259,21 @@ class Selection:
         """The same view narrowed to ``region`` (None, or an unknown region, clears it)."""
         return replace(self, region=region if region in self.choices.regions else None)
 
+    def with_metric(self, metric: str) -> Selection:
+        """The same view showing ``metric`` (an unknown figure keeps the current one)."""
+        return replace(self, metric=metric if metric in self.choices.metrics else self.metric)
+
+    def with_filters_open(self, is_open: bool) -> Selection:
+        """The same view with the filter card unfolded or folded."""
+        return replace(self, filters_open=is_open)
+
     def with_compare(self, slots: tuple[Slot, ...]) -> Selection:
         """The same view comparing ``slots`` (the first MAX_SLOTS of them)."""
         return replace(self, compare=tuple(dict.fromkeys(slots))[:MAX_SLOTS])
 
     def cleared(self) -> Selection:
         """Every filter back to its default, in the same view."""
-        return replace(Selection.default(self.choices), tab=self.tab)
+        return replace(Selection.default(self.choices), tab=self.tab, filters_open=self.filters_open)
 
     def to_query(self) -> str:
         """The URL query that reproduces this view; defaults are left out."""
@@ -273,6 +290,8 @@ class Selection:
             params.append((PARAM_COLOUR, self.colour))
         if self.compare:
             params.append((PARAM_COMPARE, ",".join(slot.token for slot in self.compare)))
+        if not self.filters_open:
+            params.append((PARAM_FILTERS, "0"))
         return "?" + urlencode(params, safe=",")
 
     def to_path(self) -> str:

@@ -121,3 +121,26 @@ def test_another_view_keeps_the_filters_and_an_unknown_view_changes_nothing():
 def test_a_store_that_is_not_a_mapping_gives_the_default():
     assert Selection.from_store(["tab", "trends"], CHOICES) == Selection.default(CHOICES)
     assert Selection.from_store("?tab=trends", CHOICES) == Selection.default(CHOICES)
+
+
+def test_a_link_with_filters_0_opens_with_the_filters_folded_and_keeps_them_folded():
+    folded = Selection.from_query("?tab=trends&filters=0", CHOICES)
+    assert not folded.filters_open
+    assert folded.to_query() == "?tab=trends&filters=0"
+    # every view link and a cleared filter keep the fold: it is how the screen is shared, not a filter
+    assert folded.with_tab("kaart").to_path() == "/?tab=kaart&filters=0"
+    assert not folded.cleared().filters_open
+    assert Selection.from_store(folded.to_store(), CHOICES) == folded
+
+
+def test_filters_are_unfolded_unless_a_link_says_0():
+    for search in ("?tab=trends", "?filters=1", "?filters=nee", "?filters="):
+        selection = Selection.from_query(search, CHOICES)
+        assert selection.filters_open
+        assert "filters" not in selection.to_query()
+
+
+def test_a_view_link_can_name_the_figure_it_explains():
+    selection = Selection.default(CHOICES)
+    assert selection.with_tab("trends").with_metric("deelnemers").to_path() == "/?tab=trends&cijfer=deelnemers"
+    assert selection.with_metric("onbekend") == selection
