@@ -111,7 +111,7 @@ def restate_selection(data: object) -> dict[str, Any]:
         out[f"href-{view.slug}"] = selection.with_tab(view.slug).to_path()
         out[f"active-{view.slug}"] = view.slug == selection.tab
     out["summary"] = describe_selection(selection)
-    shown = next((view.controls for view in views if view.slug == selection.tab), frozenset())
+    shown = next((view.acting_controls(selection) for view in views if view.slug == selection.tab), frozenset())
     for name in CONTROL_GROUPS:
         out[f"hidden-{name}"] = name not in shown
     out["none_hidden"] = bool(shown)

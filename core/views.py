@@ -37,8 +37,17 @@ class View:
     wire: Callable[[Any], None] | None = None  # callbacks of its own beyond update (app -> None)
     # the filter controls its update reads: the others are hidden on it, as a control that does nothing misleads
     controls: frozenset[str] = USUAL_CONTROLS
+    # where a control acts only with some choices (the map reads the figure only when coloured by it):
+    # selection -> the controls acting then, a subset of ``controls``
+    controls_for: Callable[[Any], frozenset[str]] | None = None
 
     def __post_init__(self) -> None:
         unknown = self.controls - set(CONTROLS)
         if unknown:
             raise ValueError(f"view {self.name} names unknown filter controls: {sorted(unknown)}")
+
+    def acting_controls(self, selection: Any) -> frozenset[str]:
+        """The filter controls that act on this view with ``selection``: the ones to show."""
+        if self.controls_for is None:
+            return self.controls
+        return self.controls_for(selection) & self.controls

@@ -11,7 +11,7 @@ from dash import dcc, html
 from core.compare import slot_label
 from core.i18n import metric_label, t
 from core.reference import Reference
-from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH, Slot
+from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH, Selection, Slot
 from core.views import CONTROLS, USUAL_CONTROLS, View
 from layouts import ids
 from layouts.components import aria
@@ -145,6 +145,13 @@ def filters(reference: Reference, lang: str = "nl", shown: Collection[str] = USU
         dbc.CardBody([strip, dbc.Collapse(controls, id=ids.FILTER_COLLAPSE, is_open=True, className="mt-2")]),
         className="filters mb-3",
     )
+
+
+def _shown_first(reference: Reference, views: Sequence[View]) -> frozenset[str]:
+    """The controls acting on the view a link without ``tab=`` opens: shown from the start, no shift on load."""
+    if not views:
+        return frozenset()
+    return views[0].acting_controls(Selection.default(reference.choices([view.slug for view in views])))
 
 
 def tabs(views: Sequence[View], lang: str = "nl") -> dbc.Nav:

@@ -136,7 +136,7 @@ def test_view_links_carry_the_filters_and_mark_the_open_view(in_request):
 @pytest.mark.parametrize(
     ("tab", "shown"),
     [
-        ("kaart", {"sze_editions", "region", "week", "metric", "colour"}),
+        ("kaart", {"sze_editions", "region", "week", "colour"}),  # the figure only with kleur=cijfer
         ("trends", {"sze_editions", "predecessor_editions", "region", "week", "metric"}),
         ("evaluatie", {"sze_editions"}),
         ("vergelijk", {"sze_editions", "compare"}),
