@@ -96,3 +96,12 @@ def change(current: Published, previous: Published | None) -> Change | None:
     if now_high < then_low or (now_high == then_low and not (now_exact and then_exact)):
         return Change(Direction.LESS, previous)
     return None  # the published words overlap: 'ruim 300' against 'bijna 400' may have gone either way
+
+
+def edition_changes(values: list[Published]) -> dict[int, Change | None]:
+    """Each edition's change against the edition just before it in ``values`` (one per edition, any order).
+
+    The edition before is the previous one in the list, published or not: a gap is not bridged.
+    """
+    ordered = sorted(values, key=lambda p: p.edition)
+    return {now.edition: change(now, before) for before, now in zip([None, *ordered], ordered, strict=False)}

@@ -473,3 +473,10 @@ def test_the_e_healthweeks_partner_counts_are_shown_with_source(in_request):
     assert "310" in words and "240" in words and "Bron: Tweede Kamer, 18 februari 2019" in words
     assert "Definitie partnerorganisaties" in text_of(out["note"])
     assert "partnerorganisaties" not in text_of(trends.update_trends(store(tab="trends", editions=[2021]))["text"])
+
+
+def test_trend_cards_put_no_arrow_between_2021s_digital_activities_and_2022s_activities(in_request):
+    text = text_of(trends.update_trends(store(tab="trends", metric="activiteiten"))["text"])
+    assert "210 digitale activiteiten" in text and "300" in text
+    # the dataset records that the two were not counted the same way: no change is stated
+    assert "▲" not in text and "▼" not in text and "meer dan in 2021" not in text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.change import Direction, Published, change, comparable
+from core.change import Direction, Published, change, comparable, edition_changes
 
 RETURN = ("doet_weer_mee", "Meedoen aan een volgende editie", "deelnemers (evaluatie)")
 
@@ -75,3 +75,17 @@ def test_different_things_rated_are_not_compared():
 def test_the_published_words_decide_whether_a_direction_is_certain(now, then, expected):
     found = change(published(2022, now[0], "", now[1]), published(2021, then[0], "", then[1]))
     assert (found.direction if found else None) is expected
+
+
+def test_each_edition_is_compared_with_the_one_just_before_and_a_gap_is_not_bridged():
+    found = edition_changes(
+        [
+            published(2022, 12, "12", definition=("werkbezoeken",)),
+            published(2021, 10, "tien", definition=("werkbezoeken",)),
+            published(2023, None, "", definition=("werkbezoeken",)),
+            published(2024, 15, "15", definition=("werkbezoeken",)),
+        ]
+    )
+    assert found[2021] is None  # nothing before it
+    assert found[2022] is not None and found[2022].direction is Direction.MORE and found[2022].previous.text == "tien"
+    assert found[2023] is None and found[2024] is None  # 2023 published nothing: 2024 is not held against 2022

@@ -97,3 +97,15 @@ def test_the_tile_links_keep_the_filters_and_a_region_says_the_tiles_are_nationa
     assert "/?tab=trends&editie=2021&regio=zuid&cijfer=bezoekers&kleur=cijfer" in _links(tiles).values()
     assert "Kerncijfers zijn landelijk" in text_of(tiles)
     assert "210 digitale activiteiten" in text_of(tiles)  # the national figure, not Zuid's 'ruim vijftig'
+
+
+def test_a_change_reads_as_arrow_words_and_previous_value_and_screen_readers_get_the_words():
+    from core.change import Change, Published
+    from layouts.key_figures import change_line
+
+    before = Published(2021, 10, "exact", "tien", ("werkbezoeken",))
+    line = change_line(Change(Direction.LESS, before))
+    assert " ".join(text_of(line).split()) == "▼ minder dan in 2021 (tien)"
+    arrow = line.children[0]
+    assert getattr(arrow, "aria-hidden") == "true"  # the words carry the meaning, not the shape or a colour
+    assert change_line(None) is None
