@@ -90,4 +90,6 @@ VIEW = View(
     | panel_outputs("rating_", note=False, text=False)
     | {"matrix": "children"},
     figures=(mix_figure, rating_share_figure),
+    # each column carries its own region or week; the editions narrow the regions table
+    controls=frozenset({"compare", "sze_editions"}),
 )

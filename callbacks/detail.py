@@ -98,4 +98,5 @@ VIEW = View(
     | panel_outputs("breakdown_", note=False, text=False)
     | panel_outputs("rating_"),
     figures=(activity_map, breakdown_figure, rating_figure),
+    controls=frozenset({"sze_editions", "region", "week"}),
 )

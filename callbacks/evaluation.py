@@ -52,4 +52,6 @@ VIEW = View(
     update=update_evaluation,
     outputs=panel_outputs(),
     figures=(evaluation_figure,),
+    # evaluations were published nationally only, for SZE editions
+    controls=frozenset({"sze_editions"}),
 )

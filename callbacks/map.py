@@ -11,21 +11,27 @@ from dash import Dash, Input, Output, State, get_relative_path, html, no_update
 from callbacks.common import chosen_editions, db, lang, reference, scope_words, selection_from
 from core.figures import map_figure
 from core.i18n import metric_label, t
+from core.key_figures import key_figures, without_key_figures
 from core.selection import BOUNDARIES_PATH, Selection
 from core.views import View
 from data_access import queries
 from layouts import ids
 from layouts.components import notes, panel_outputs, source_note
+from layouts.key_figures import key_figure_tiles
 from layouts.views import map as layout
 
 NAME = layout.NAME
 #: the view with the registration in detail (callbacks/detail.py), linked from beside the map
 DETAIL_TAB = "activiteiten"
+#: the views that explain a key figure: a figure's editions in Trends, an evaluation in Evaluatie
+TRENDS_TAB = "trends"
+EVALUATION_TAB = "evaluatie"
 
 
 class MapParts(TypedDict):
     """What the map view shows, by part."""
 
+    tiles: Any
     graph: go.Figure
     side: Any
     text: Any
@@ -72,6 +78,34 @@ def _registration(
     detail = chosen.with_tab(DETAIL_TAB)
     link = detail.to_path() if detail.tab == DETAIL_TAB else None  # an app without the view gets no dead link
     return layout.registered_activities(by_region, link, language), [queries.activity_sources(engine, years)]
+
+
+def _key_figures(chosen: Selection, language: str) -> html.Section:
+    """The headline figures of the chosen SZE editions, each linked to the view that explains it."""
+    engine, every = db(), reference().years("sze")
+    years = chosen_editions(chosen, "sze")
+    figures = queries.figures(engine, editions=every or [-1])
+    evaluations = queries.evaluations(engine, editions=every or [-1])
+    tiles = key_figures(figures, evaluations, years, every)
+    links: dict[str, str | None] = {}
+    labels: dict[str, str] = {}
+    for tile in tiles:
+        tab = TRENDS_TAB if tile.kind == "figure" else EVALUATION_TAB
+        target = chosen.with_tab(tab)
+        if tile.kind == "figure":
+            target = target.with_metric(tile.name)
+        # an app without that view, or a figure Trends cannot show, gets no dead link
+        shown = target.tab == tab and (tile.kind != "figure" or target.metric == tile.name)
+        links[tile.name] = target.to_path() if shown else None
+        labels[tile.name] = t(f"key_link_{tab}", language)
+    return key_figure_tiles(
+        tiles,
+        links,
+        labels,
+        without_key_figures(figures, evaluations, years),
+        language,
+        national_note=chosen.is_local(),
+    )
 
 
 def update_map(selection: object) -> MapParts:
@@ -122,6 +156,7 @@ def update_map(selection: object) -> MapParts:
         extra=[t("map_boundaries_source", language)],
     )
     return {
+        "tiles": _key_figures(chosen, language),
         "graph": figure,
         "side": layout.side_panel(
             weeks,
@@ -152,6 +187,12 @@ def region_from_click(click: object, current: object) -> object:
     return "" if region == current else region
 
 
+def _acting_controls(selection: Selection) -> frozenset[str]:
+    """The figure colours the map only with kleur=cijfer: otherwise its control would do nothing here."""
+    every = frozenset({"sze_editions", "region", "week", "metric", "colour"})
+    return every if selection.colour == "cijfer" else every - {"metric"}
+
+
 def wire(app: Dash) -> None:
     """The map's own wiring: a click on a province sets the region filter."""
     app.callback(
@@ -168,7 +209,10 @@ VIEW = View(
     label="tab_kaart",
     skeleton=layout.skeleton,
     update=update_map,
-    outputs=panel_outputs(text=False) | {"side": "children", "text": "children"},
+    outputs={"tiles": "children"} | panel_outputs(text=False) | {"side": "children", "text": "children"},
     figures=(map_figure,),
     wire=wire,
+    # the predecessor had no regions or weeks to map
+    controls=frozenset({"sze_editions", "region", "week", "metric", "colour"}),
+    controls_for=_acting_controls,
 )

@@ -76,4 +76,6 @@ VIEW = View(
     update=update_reach,
     outputs=panel_outputs() | panel_outputs(M, note=False),
     figures=(reach_figure, monitor_figure),
+    # Zorg van Nu reports national figures over its own period: no filter acts here
+    controls=frozenset(),
 )

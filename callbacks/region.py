@@ -74,4 +74,6 @@ VIEW = View(
     update=update_region,
     outputs={"intro": "children"} | panel_outputs(text=False) | {"text": "children", "initiatives": "children"},
     figures=(map_figure,),
+    # a region has one week per edition: the week filter does nothing here
+    controls=frozenset({"sze_editions", "region"}),
 )

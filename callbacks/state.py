@@ -14,6 +14,7 @@ from callbacks.common import choices, lang, reference, runtime, runtime_of, scop
 from core.i18n import t
 from core.selection import Choices, Page, Selection, page_for
 from layouts import ids
+from layouts.page import CONTROL_GROUPS
 
 #: The filter controls and their Selection fields, in the order the callback lists them.
 CONTROLS = {
@@ -26,8 +27,6 @@ CONTROLS = {
     "compare": ids.COMPARE,
 }
 SYNC_OUTPUTS = ("search", *CONTROLS, "selection")
-#: the view whose own control is the comparison picker
-COMPARE_TAB = "vergelijk"
 
 
 def sync_selection(
@@ -54,6 +53,9 @@ def sync_selection(
         selection = current.cleared()
     elif trigger == ids.PRESENT:
         selection = current.presenting(not current.present)
+    elif trigger == ids.FILTER_TOGGLE:
+        # the fold is in the URL, so a presenter's shared link opens as folded as her screen
+        selection = current.with_filters_open(not current.filters_open)
     else:
         ticked = [*_as_years(controls.get("sze_editions")), *_as_years(controls.get("predecessor_editions"))]
         selection = Selection.parse(
@@ -67,6 +69,7 @@ def sync_selection(
             colour=controls.get("colour"),
             compare=controls.get("compare"),
             present=current.present,
+            filters_open=current.filters_open,
         )
     shown = selection.shown_editions()
     new_search = selection.to_query()
@@ -102,14 +105,21 @@ def describe_selection(selection: Selection) -> str:
 
 
 def restate_selection(data: object) -> dict[str, Any]:
-    """Everything that only restates the selection: the view links, which one is open, the summary."""
+    """Everything that only restates the selection: the view links, which one is open, the summary,
+    which filter controls act on the open view, and whether the filter card is folded."""
     selection = selection_from(data)
     out: dict[str, Any] = {"dashboard": selection.to_path()}
-    for slug in runtime().tabs:
-        out[f"href-{slug}"] = selection.with_tab(slug).to_path()
-        out[f"active-{slug}"] = slug == selection.tab
+    views = runtime().views
+    for view in views:
+        out[f"href-{view.slug}"] = selection.with_tab(view.slug).to_path()
+        out[f"active-{view.slug}"] = view.slug == selection.tab
     out["summary"] = describe_selection(selection)
-    out["compare_hidden"] = selection.tab != COMPARE_TAB
+    shown = next((view.acting_controls(selection) for view in views if view.slug == selection.tab), frozenset())
+    for name in CONTROL_GROUPS:
+        out[f"hidden-{name}"] = name not in shown
+    out["none_hidden"] = bool(shown)
+    out["filters_open"] = selection.filters_open
+    out["toggle_expanded"] = "true" if selection.filters_open else "false"
     return out
 
 
@@ -117,6 +127,7 @@ def _sync(**values: Any) -> dict[str, Any]:
     search, pathname = values.pop("search"), values.pop("pathname")
     values.pop("reset", None)
     values.pop("present", None)
+    values.pop("toggle", None)
     return sync_selection(
         ctx.triggered_id,
         search,
@@ -128,7 +139,8 @@ def _sync(**values: Any) -> dict[str, Any]:
 
 
 def register(app: Dash) -> None:
-    """Wire the URL/filter synchronisation, the view links and the summary, and the filter fold."""
+    """Wire the URL/filter synchronisation (the filter fold included), the view links, the summary and
+    which filter controls show."""
     app.callback(
         output={"search": Output(ids.URL, "search")}
         | {name: Output(cid, "value") for name, cid in CONTROLS.items()}
@@ -138,6 +150,7 @@ def register(app: Dash) -> None:
         | {
             "reset": Input(ids.RESET, "n_clicks"),
             "present": Input(ids.PRESENT, "n_clicks"),
+            "toggle": Input(ids.FILTER_TOGGLE, "n_clicks"),
             "pathname": State(ids.URL, "pathname"),
         },
     )(_sync)
@@ -148,7 +161,12 @@ def register(app: Dash) -> None:
         | {f"href-{slug}": Output(ids.tab_link(slug), "href") for slug in tabs}
         | {f"active-{slug}": Output(ids.tab_link(slug), "active") for slug in tabs}
         | {"summary": Output(ids.FILTER_SUMMARY, "children")}
-        | {"compare_hidden": Output(ids.COMPARE_GROUP, "hidden")},
+        | {f"hidden-{name}": Output(group, "hidden") for name, group in CONTROL_GROUPS.items()}
+        | {
+            "none_hidden": Output(ids.FILTERS_NONE, "hidden"),
+            "filters_open": Output(ids.FILTER_COLLAPSE, "is_open"),
+            "toggle_expanded": Output(ids.FILTER_TOGGLE, "aria-expanded"),
+        },
         inputs={"data": Input(ids.SELECTION, "data")},
     )(restate_selection)
     # presentation mode is a class on the page's outermost element: CSS and assets/presentation.js do the rest
@@ -156,12 +174,4 @@ def register(app: Dash) -> None:
         "function (data) { return data && data.present ? 'presenting' : ''; }",
         Output(ids.SHELL, "className"),
         Input(ids.SELECTION, "data"),
-    )
-    # in the browser: no round trip for a presenter folding the filters away
-    app.clientside_callback(
-        "function (clicks, open) { return clicks ? !open : open; }",
-        Output(ids.FILTER_COLLAPSE, "is_open"),
-        Input(ids.FILTER_TOGGLE, "n_clicks"),
-        State(ids.FILTER_COLLAPSE, "is_open"),
-        prevent_initial_call=True,
     )

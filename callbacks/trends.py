@@ -8,7 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from callbacks.common import chosen_editions, db, lang, reference, scope_words, selection_from
+from core.change import Published, edition_changes
 from core.figures import trend_figure
+from core.formatting import fmt_published
 from core.i18n import metric_label, t
 from core.views import View
 from data_access import queries
@@ -42,6 +44,13 @@ def update_trends(selection: object) -> TrendParts:
     sze_years = chosen_editions(chosen, "sze")
     ehw_years = chosen_editions(chosen, "ehealthweek")
     sze = queries.metric_by_edition(engine, chosen.metric, region=chosen.region, week=chosen.week)
+    # against the edition before, chosen or not: the change belongs to the value (core.change says when)
+    changes = edition_changes(
+        [
+            Published(int(r.edition), r.value, r.qualifier, fmt_published(r.published_text), (chosen.metric,), r.note)
+            for r in sze.itertuples()
+        ]
+    )
     sze = sze[sze["edition"].isin(sze_years)]
     messages = []
     if chosen.region:
@@ -76,6 +85,7 @@ def update_trends(selection: object) -> TrendParts:
             None
             if order is None
             else layout.week_dates(order[order["edition"] == row.edition], chosen.region, chosen.week, language),
+            changes.get(int(row.edition)),
         )
         for row in sze.itertuples()
     ]
@@ -121,4 +131,5 @@ VIEW = View(
     update=update_trends,
     outputs=panel_outputs(),
     figures=(trend_figure,),
+    controls=frozenset({"sze_editions", "predecessor_editions", "region", "week", "metric"}),
 )

@@ -27,6 +27,8 @@ PARAM_METRIC = "cijfer"
 PARAM_COLOUR = "kleur"
 PARAM_COMPARE = "vergelijk"
 PARAM_PRESENT = "presentatie"  # presentation mode: one view at a time, large type, controls tucked away
+#: the filter card folded ('filters=0'): a presenter's shared link opens with the charts on screen
+PARAM_FILTERS = "filters"
 
 #: at most this many selections side by side: more columns no longer fit a shared screen
 MAX_SLOTS = 6
@@ -148,6 +150,7 @@ class Selection:
     colour: str = COLOUR_MODES[0]
     compare: tuple[Slot, ...] = ()  # the comparison's columns, in the order chosen
     present: bool = False  # presentation mode
+    filters_open: bool = True  # the filter card unfolded; not a filter, so clearing keeps it
     # the choices it was validated against: links to other views are checked against them too
     choices: Choices = field(default_factory=Choices, compare=False, repr=False)
 
@@ -169,6 +172,7 @@ class Selection:
         colour: object = None,
         compare: object = None,
         present: object = None,
+        filters_open: object = None,
     ) -> Selection:
         """Build a Selection from untrusted values; anything not in ``choices`` becomes the default."""
         known = set(choices.editions)
@@ -196,6 +200,8 @@ class Selection:
             colour=colour if isinstance(colour, str) and colour in COLOUR_MODES else COLOUR_MODES[0],
             compare=tuple(slots),
             present=present is True or present == "1",
+            # only an explicit 'folded' folds: anything unknown keeps the filters in view
+            filters_open=not (filters_open is False or filters_open == "0"),
             choices=choices,
         )
 
@@ -218,6 +224,7 @@ class Selection:
             colour=first(PARAM_COLOUR),
             compare=query.get(PARAM_COMPARE),
             present=first(PARAM_PRESENT),
+            filters_open=first(PARAM_FILTERS),
         )
 
     @classmethod
@@ -234,6 +241,7 @@ class Selection:
             colour=values.get("colour"),
             compare=values.get("compare"),
             present=values.get("present"),
+            filters_open=values.get("filters_open"),
         )
 
     def to_store(self) -> dict[str, object]:
@@ -247,6 +255,7 @@ class Selection:
             "colour": self.colour,
             "compare": [slot.token for slot in self.compare],
             "present": self.present,
+            "filters_open": self.filters_open,
         }
 
     def with_tab(self, tab: str) -> Selection:
@@ -257,6 +266,14 @@ class Selection:
         """The same view narrowed to ``region`` (None, or an unknown region, clears it)."""
         return replace(self, region=region if region in self.choices.regions else None)
 
+    def with_metric(self, metric: str) -> Selection:
+        """The same view showing ``metric`` (an unknown figure keeps the current one)."""
+        return replace(self, metric=metric if metric in self.choices.metrics else self.metric)
+
+    def with_filters_open(self, is_open: bool) -> Selection:
+        """The same view with the filter card unfolded or folded."""
+        return replace(self, filters_open=is_open)
+
     def with_compare(self, slots: tuple[Slot, ...]) -> Selection:
         """The same view comparing ``slots`` (the first MAX_SLOTS of them)."""
         return replace(self, compare=tuple(dict.fromkeys(slots))[:MAX_SLOTS])
@@ -266,8 +283,10 @@ class Selection:
         return replace(self, present=on)
 
     def cleared(self) -> Selection:
-        """Every filter back to its default, in the same view (and mode)."""
-        return replace(Selection.default(self.choices), tab=self.tab, present=self.present)
+        """Every filter back to its default, in the same view, mode and fold."""
+        return replace(
+            Selection.default(self.choices), tab=self.tab, present=self.present, filters_open=self.filters_open
+        )
 
     def to_query(self) -> str:
         """The URL query that reproduces this view; defaults are left out."""
@@ -286,6 +305,8 @@ class Selection:
             params.append((PARAM_COMPARE, ",".join(slot.token for slot in self.compare)))
         if self.present:
             params.append((PARAM_PRESENT, "1"))
+        if not self.filters_open:
+            params.append((PARAM_FILTERS, "0"))
         return "?" + urlencode(params, safe=",")
 
     def to_path(self) -> str:

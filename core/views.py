@@ -11,6 +11,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+#: The filter bar's controls by name, in the order they stand; a view says which of them act on it.
+CONTROLS = ("sze_editions", "predecessor_editions", "region", "week", "metric", "colour", "compare")
+#: What a view that does not say gets: the filters as they were before views declared theirs
+#: (the comparison picker only ever acted on the comparison).
+USUAL_CONTROLS = frozenset(CONTROLS) - {"compare"}
+
 
 @dataclass(frozen=True)
 class View:
@@ -29,3 +35,19 @@ class View:
     outputs: Mapping[str, str]  # part -> property, e.g. {"graph": "figure", "text": "children"}
     figures: tuple[Callable[..., Any], ...] = ()  # the figure builders it draws with
     wire: Callable[[Any], None] | None = None  # callbacks of its own beyond update (app -> None)
+    # the filter controls its update reads: the others are hidden on it, as a control that does nothing misleads
+    controls: frozenset[str] = USUAL_CONTROLS
+    # where a control acts only with some choices (the map reads the figure only when coloured by it):
+    # selection -> the controls acting then, a subset of ``controls``
+    controls_for: Callable[[Any], frozenset[str]] | None = None
+
+    def __post_init__(self) -> None:
+        unknown = self.controls - set(CONTROLS)
+        if unknown:
+            raise ValueError(f"view {self.name} names unknown filter controls: {sorted(unknown)}")
+
+    def acting_controls(self, selection: Any) -> frozenset[str]:
+        """The filter controls that act on this view with ``selection``: the ones to show."""
+        if self.controls_for is None:
+            return self.controls
+        return self.controls_for(selection) & self.controls

@@ -88,12 +88,16 @@ def notes(items: Sequence[str]) -> html.Ul | None:
     return html.Ul([html.Li(item) for item in items]) if items else None
 
 
-def figure_card(title: str, value: str, detail: str | None, source: str | None, muted: bool = False) -> dbc.Col:
-    """A key figure as text, with its qualifier (inside ``value``) and its source."""
+def figure_card(
+    title: str, value: str, detail: str | None, source: str | None, muted: bool = False, change: Any = None
+) -> dbc.Col:
+    """A key figure as text, with its qualifier (inside ``value``), its change (a component) and its source."""
     body = [
         html.Div(title, className="card-title-small"),
         html.Div(value, className="figure-value" + (" text-muted" if muted else "")),
     ]
+    if change is not None:
+        body.append(change)
     if detail:
         body.append(html.Div(detail, className="figure-detail"))
     if source:

@@ -19,6 +19,14 @@ METRIC = "filter-metric"
 COLOUR = "filter-colour"
 COMPARE = "filter-compare"
 COMPARE_GROUP = "filter-compare-group"
+# each control with its label, shown only on the views it acts on (View.controls)
+EDITIONS_GROUP = "filter-editions-group"
+EDITIONS_PREDECESSOR_GROUP = "filter-editions-predecessor-group"
+REGION_GROUP = "filter-region-group"
+WEEK_GROUP = "filter-week-group"
+METRIC_GROUP = "filter-metric-group"
+COLOUR_GROUP = "filter-colour-group"
+FILTERS_NONE = "filters-none"  # said instead when no control acts on the view
 RESET = "filter-reset"
 PRESENT = "present-toggle"  # enter or leave presentation mode
 SHELL = "shell"  # the page's outermost element: carries the presentation class

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -11,10 +11,21 @@ from dash import dcc, html
 from core.compare import slot_label
 from core.i18n import metric_label, t
 from core.reference import Reference
-from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH, Slot
-from core.views import View
+from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH, Selection, Slot
+from core.views import CONTROLS, USUAL_CONTROLS, View
 from layouts import ids
 from layouts.components import aria
+
+#: Each filter control's group (label and control), by the control names of ``View.controls``.
+CONTROL_GROUPS = {
+    "sze_editions": ids.EDITIONS_GROUP,
+    "predecessor_editions": ids.EDITIONS_PREDECESSOR_GROUP,
+    "region": ids.REGION_GROUP,
+    "week": ids.WEEK_GROUP,
+    "metric": ids.METRIC_GROUP,
+    "colour": ids.COLOUR_GROUP,
+    "compare": ids.COMPARE_GROUP,
+}
 
 
 def _fieldset(legend: str, control: Any) -> html.Fieldset:
@@ -40,8 +51,12 @@ def compare_options(reference: Reference, lang: str = "nl") -> list[dict[str, st
     return options
 
 
-def filters(reference: Reference, lang: str = "nl") -> dbc.Card:
-    """The filter bar; its values are set from the URL and written back to it."""
+def filters(reference: Reference, lang: str = "nl", shown: Collection[str] = USUAL_CONTROLS) -> dbc.Card:
+    """The filter bar; its values are set from the URL and written back to it.
+
+    Each control stands in a group of its own (ids in ``CONTROL_GROUPS``) so a view shows only the
+    controls that act on it; ``shown`` are those of the view a link without ``tab=`` opens.
+    """
     sze = reference.years("sze")
     predecessor = [year for year in reference.years() if year not in sze]
     metrics = reference.choosable_metrics()
@@ -56,8 +71,13 @@ def filters(reference: Reference, lang: str = "nl") -> dbc.Card:
     ]
     strip = html.Div(
         [
-            dbc.Button(
-                t("filters_toggle", lang), id=ids.FILTER_TOGGLE, color="link", size="sm", className="filter-toggle"
+            # a plain button: Dash's html components carry aria-expanded, dbc.Button does not
+            html.Button(
+                t("filters_toggle", lang),
+                id=ids.FILTER_TOGGLE,
+                type="button",
+                className="btn btn-link btn-sm filter-toggle",
+                **aria(expanded="true", controls=ids.FILTER_COLLAPSE),
             ),
             html.Div(id=ids.FILTER_SUMMARY, className="filter-summary me-auto", **aria(live="polite")),
             dbc.Button(t("download", lang), id=ids.DOWNLOAD_BUTTON, color="primary", outline=True, size="sm"),
@@ -78,93 +98,72 @@ def filters(reference: Reference, lang: str = "nl") -> dbc.Card:
         ],
         className="d-flex flex-wrap gap-2 align-items-center filter-strip",
     )
-    controls = [
-        dbc.Row(
-            [
-                dbc.Col(_fieldset(t("filter_editions", lang), _checklist(ids.EDITIONS, sze)), lg=4, md=6),
-                dbc.Col(
-                    _fieldset(t("filter_predecessor", lang), _checklist(ids.EDITIONS_PREDECESSOR, predecessor)),
-                    lg=4,
-                    md=6,
-                ),
-                dbc.Col(
-                    _fieldset(
-                        t("filter_region", lang),
-                        dbc.RadioItems(id=ids.REGION, options=region_options, value="", inline=True),
-                    ),
-                    lg=4,
-                    md=6,
-                ),
-            ],
-            className="g-2",
+    groups: dict[str, Any] = {
+        "sze_editions": _fieldset(t("filter_editions", lang), _checklist(ids.EDITIONS, sze)),
+        "predecessor_editions": _fieldset(
+            t("filter_predecessor", lang), _checklist(ids.EDITIONS_PREDECESSOR, predecessor)
         ),
-        dbc.Row(
-            [
-                dbc.Col(
-                    _fieldset(
-                        t("filter_week", lang), dbc.RadioItems(id=ids.WEEK, options=week_options, value="", inline=True)
-                    ),
-                    lg=3,
-                    md=6,
-                ),
-                dbc.Col(
-                    [
-                        dbc.Label(t("filter_metric", lang), html_for=ids.METRIC, className="filter-legend"),
-                        # a native select: keyboard and screen readers know it without help
-                        dbc.Select(
-                            id=ids.METRIC,
-                            options=[{"label": metric_label(m, lang), "value": m} for m in metrics],
-                            value=reference.default_metric,
-                        ),
-                    ],
-                    lg=3,
-                    md=6,
-                ),
-                dbc.Col(
-                    _fieldset(
-                        t("filter_colour", lang),
-                        dbc.RadioItems(id=ids.COLOUR, options=colour_options, value=COLOUR_MODES[0], inline=True),
-                    ),
-                    lg=3,
-                    md=6,
-                ),
-            ],
-            className="g-2 mt-1 align-items-end",
+        "region": _fieldset(
+            t("filter_region", lang), dbc.RadioItems(id=ids.REGION, options=region_options, value="", inline=True)
         ),
-        # only the comparison reads it: shown on that view alone
-        html.Div(
-            [
-                dbc.Label(t("filter_compare", lang), html_for=ids.COMPARE, className="filter-legend"),
-                dcc.Dropdown(
-                    id=ids.COMPARE,
-                    options=compare_options(reference, lang),
-                    value=[],
-                    multi=True,
-                    placeholder=t("compare_placeholder", lang),
-                    maxHeight=320,
-                    # the dropdown's own words, in the page's language (Dash's defaults are English)
-                    labels=dcc.Dropdown.Labels(
-                        select_all=t("dropdown_select_all", lang),
-                        deselect_all=t("dropdown_deselect_all", lang),
-                        selected_count=t("dropdown_selected_count", lang),
-                        search=t("dropdown_search", lang),
-                        clear_search=t("dropdown_clear_search", lang),
-                        clear_selection=t("dropdown_clear_selection", lang),
-                        no_options_found=t("dropdown_no_options_found", lang),
-                    ),
-                    optionHeight=34,
-                ),
-            ],
-            id=ids.COMPARE_GROUP,
-            hidden=True,
-            className="mt-2 compare-picker",
+        "week": _fieldset(
+            t("filter_week", lang), dbc.RadioItems(id=ids.WEEK, options=week_options, value="", inline=True)
         ),
-    ]
-    # hiding the controls is this browser's own affair (a presenter's screen), so it is not in the URL
+        "metric": [
+            dbc.Label(t("filter_metric", lang), html_for=ids.METRIC, className="filter-legend"),
+            # a native select: keyboard and screen readers know it without help
+            dbc.Select(
+                id=ids.METRIC,
+                options=[{"label": metric_label(m, lang), "value": m} for m in metrics],
+                value=reference.default_metric,
+            ),
+        ],
+        "colour": _fieldset(
+            t("filter_colour", lang),
+            dbc.RadioItems(id=ids.COLOUR, options=colour_options, value=COLOUR_MODES[0], inline=True),
+        ),
+        "compare": [
+            dbc.Label(t("filter_compare", lang), html_for=ids.COMPARE, className="filter-legend"),
+            dcc.Dropdown(
+                id=ids.COMPARE,
+                options=compare_options(reference, lang),
+                value=[],
+                multi=True,
+                placeholder=t("compare_placeholder", lang),
+                maxHeight=320,
+                # the dropdown's own words, in the page's language (Dash's defaults are English)
+                labels=dcc.Dropdown.Labels(
+                    select_all=t("dropdown_select_all", lang),
+                    deselect_all=t("dropdown_deselect_all", lang),
+                    selected_count=t("dropdown_selected_count", lang),
+                    search=t("dropdown_search", lang),
+                    clear_search=t("dropdown_clear_search", lang),
+                    clear_selection=t("dropdown_clear_selection", lang),
+                    no_options_found=t("dropdown_no_options_found", lang),
+                ),
+                optionHeight=34,
+            ),
+        ],
+    }
+    controls = html.Div(
+        [
+            html.Div(groups[name], id=CONTROL_GROUPS[name], hidden=name not in shown, className=f"filter-cell-{name}")
+            for name in CONTROLS
+        ]
+        + [html.P(t("filters_none", lang), id=ids.FILTERS_NONE, hidden=bool(shown), className="filters-none mb-0")],
+        className="filter-controls",
+    )
     return dbc.Card(
         dbc.CardBody([strip, dbc.Collapse(controls, id=ids.FILTER_COLLAPSE, is_open=True, className="mt-2")]),
         className="filters mb-3",
     )
+
+
+def _shown_first(reference: Reference, views: Sequence[View]) -> frozenset[str]:
+    """The controls acting on the view a link without ``tab=`` opens: shown from the start, no shift on load."""
+    if not views:
+        return frozenset()
+    return views[0].acting_controls(Selection.default(reference.choices([view.slug for view in views])))
 
 
 def tabs(views: Sequence[View], lang: str = "nl") -> dbc.Nav:
@@ -237,7 +236,11 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.
                         ),
                         html.Div(id=ids.DEMO_BANNER),
                         html.Div(
-                            [filters(reference, lang), tabs(views, lang), html.Div(id=ids.VIEW, className="view")],
+                            [
+                                filters(reference, lang, views[0].controls if views else ()),
+                                tabs(views, lang),
+                                html.Div(id=ids.VIEW, className="view"),
+                            ],
                             id=ids.DASHBOARD_PAGE,
                         ),
                         html.Div(html.Div(id=ids.ABOUT_CONTENT), id=ids.ABOUT_PAGE, hidden=True),

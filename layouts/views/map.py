@@ -23,6 +23,8 @@ def skeleton(lang: str = "nl") -> html.Div:
     config = {"topojsonURL": get_asset_url("topojson/")}
     return html.Div(
         [
+            # the headline figures first: the answer to 'how did the estafette do?' above the fold
+            html.Div(id=ids.part(NAME, "tiles")),
             html.P(t("map_region_hint", lang), className="hint"),
             dbc.Row(
                 [

@@ -9,9 +9,11 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
+from core.change import Change
 from core.formatting import cite, fmt_period, fmt_published
 from core.i18n import metric_label, t
 from layouts.components import figure_card, graph_panel
+from layouts.key_figures import change_line
 
 NAME = "trends"
 
@@ -54,13 +56,14 @@ def edition_card(
     lang: str = "nl",
     scope: str = "",
     dates: tuple[str, str | None] | None = None,
+    change: Change | None = None,
 ) -> dbc.Col:
     """A card for one edition: its published value with source, or why there is none.
 
     ``edition`` is the edition's row, ``label`` what the card counts, ``row`` the figure's (None when
     nothing was published); ``scope`` names a region or week filter, so 'niet gepubliceerd' is not
     read as national; ``dates`` (from ``week_dates``) replaces the edition's period when the card is
-    of one region or week.
+    of one region or week; ``change`` against the edition before (arrow and words), where one can be stated.
     """
     published = row is not None and isinstance(row.published_text, str)
     detail = fmt_period(edition.start_date, edition.end_date) if dates is None else dates[0]
@@ -79,6 +82,7 @@ def edition_card(
         detail,
         f"{t('source', lang)}: {source}",
         muted=not published,
+        change=change_line(change, lang) if published else None,
     )
 
 

@@ -34,7 +34,7 @@ def test_brpres001_keyboard_alone_steps_through_the_views_and_leaves(live_server
     wait_for_charts(browser)
     press(browser, Keys.ESCAPE)
     wait_until(lambda: "presentatie" not in browser.current_url, what="presentation mode left")
-    wait_until(lambda: browser.find_element(By.ID, "filter-editions").is_displayed(), what="the filters back")
+    wait_until(lambda: browser.find_element(By.ID, "filter-toggle").is_displayed(), what="the filter controls back")
     assert console_errors(browser) == []
 
 
@@ -45,5 +45,7 @@ def test_brpres002_the_button_enters_the_mode_and_keys_do_nothing_outside_it(liv
     assert "tab=trends" in browser.current_url  # outside presentation mode the keys scroll, as always
     browser.find_element(By.ID, "present-toggle").click()
     wait_until(lambda: "tab=trends&presentatie=1" in browser.current_url, what="the mode in the URL")
+    link = browser.find_element(By.ID, "view-tab-evaluatie")
+    wait_until(lambda: "presentatie=1" in link.get_attribute("href"), what="the view links in the mode")
     press(browser, Keys.PAGE_DOWN)
     wait_until(lambda: "tab=evaluatie&presentatie=1" in browser.current_url, what="the next view")

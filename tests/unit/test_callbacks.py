@@ -8,7 +8,7 @@ from dash import no_update
 from callbacks import download, evaluation, map, pages, reach, state, trends
 from callbacks.common import choices
 from core.selection import Choices, Selection
-from layouts import ids
+from layouts import ids, page
 
 CHOICES = Choices(
     editions=(2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024),
@@ -130,7 +130,38 @@ def test_view_links_carry_the_filters_and_mark_the_open_view(in_request):
         "/?tab=bereik&regio=zuid&kleur=cijfer",
     ]
     assert [links[f"active-{tab}"] for tab in CHOICES.tabs] == [False, False, False, False, True, False, False]
-    assert links["compare_hidden"] is True  # the comparison picker only shows on the comparison
+    assert links["hidden-compare"] is True  # the comparison picker only shows on the comparison
+
+
+@pytest.mark.parametrize(
+    ("tab", "shown"),
+    [
+        ("kaart", {"sze_editions", "region", "week", "colour"}),  # the figure only with kleur=cijfer
+        ("trends", {"sze_editions", "predecessor_editions", "region", "week", "metric"}),
+        ("evaluatie", {"sze_editions"}),
+        ("vergelijk", {"sze_editions", "compare"}),
+        ("bereik", set()),
+    ],
+)
+def test_only_the_filters_that_act_on_a_view_show_on_it(in_request, tab, shown):
+    out = state.restate_selection(store(tab=tab))
+    assert {name for name in page.CONTROL_GROUPS if not out[f"hidden-{name}"]} == shown
+    # a view no filter acts on says so, instead of an empty card
+    assert out["none_hidden"] is bool(shown)
+
+
+def test_the_filter_fold_lives_in_the_url_and_tells_screen_readers(in_request):
+    out = sync(ids.FILTER_TOGGLE, "?tab=trends&regio=zuid")
+    assert out["search"] == "?tab=trends&regio=zuid&filters=0"
+    folded = state.restate_selection(out["selection"])
+    assert folded["filters_open"] is False and folded["toggle_expanded"] == "false"
+    assert folded["href-kaart"] == "/?tab=kaart&regio=zuid&filters=0"  # the other views open folded too
+    # a control changed while folded keeps the card folded; the toggle again unfolds it
+    out = sync(ids.REGION, "?tab=trends&filters=0", region="west")
+    assert out["search"] == "?tab=trends&regio=west&filters=0"
+    out = sync(ids.FILTER_TOGGLE, "?tab=trends&filters=0")
+    assert out["search"] == "?tab=trends"
+    assert state.restate_selection(out["selection"])["toggle_expanded"] == "true"
 
 
 def test_links_and_summary_come_in_one_answer(in_request):
@@ -442,3 +473,10 @@ def test_the_e_healthweeks_partner_counts_are_shown_with_source(in_request):
     assert "310" in words and "240" in words and "Bron: Tweede Kamer, 18 februari 2019" in words
     assert "Definitie partnerorganisaties" in text_of(out["note"])
     assert "partnerorganisaties" not in text_of(trends.update_trends(store(tab="trends", editions=[2021]))["text"])
+
+
+def test_trend_cards_put_no_arrow_between_2021s_digital_activities_and_2022s_activities(in_request):
+    text = text_of(trends.update_trends(store(tab="trends", metric="activiteiten"))["text"])
+    assert "210 digitale activiteiten" in text and "300" in text
+    # the dataset records that the two were not counted the same way: no change is stated
+    assert "▲" not in text and "▼" not in text and "meer dan in 2021" not in text

@@ -135,3 +135,26 @@ def test_presentation_mode_is_in_the_link_and_survives_view_changes_and_clearing
     assert Selection.from_store(chosen.to_store(), choices) == chosen
     for odd in ("0", "ja", "true", "", "11"):
         assert not Selection.from_query(f"?presentatie={odd}", choices).present
+
+
+def test_a_link_with_filters_0_opens_with_the_filters_folded_and_keeps_them_folded():
+    folded = Selection.from_query("?tab=trends&filters=0", CHOICES)
+    assert not folded.filters_open
+    assert folded.to_query() == "?tab=trends&filters=0"
+    # every view link and a cleared filter keep the fold: it is how the screen is shared, not a filter
+    assert folded.with_tab("kaart").to_path() == "/?tab=kaart&filters=0"
+    assert not folded.cleared().filters_open
+    assert Selection.from_store(folded.to_store(), CHOICES) == folded
+
+
+def test_filters_are_unfolded_unless_a_link_says_0():
+    for search in ("?tab=trends", "?filters=1", "?filters=nee", "?filters="):
+        selection = Selection.from_query(search, CHOICES)
+        assert selection.filters_open
+        assert "filters" not in selection.to_query()
+
+
+def test_a_view_link_can_name_the_figure_it_explains():
+    selection = Selection.default(CHOICES)
+    assert selection.with_tab("trends").with_metric("deelnemers").to_path() == "/?tab=trends&cijfer=deelnemers"
+    assert selection.with_metric("onbekend") == selection
