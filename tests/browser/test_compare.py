@@ -20,8 +20,11 @@ pytestmark = pytest.mark.browser
 
 def headers(browser) -> list[str]:
     """The comparison's column headings, left to right."""
-    cells = browser.find_elements(By.CSS_SELECTOR, ".compare-table thead th")
-    return [cell.text.replace("\n", " ") for cell in cells[1:]]
+    # read in one script: the table is redrawn while the test polls, and a found cell can go stale
+    texts = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.compare-table thead th')).map(c => c.innerText)"
+    )
+    return [text.replace("\n", " ") for text in texts[1:]]
 
 
 def test_brcmp001_a_link_opens_two_weeks_side_by_side_with_dates_and_difference(demo_server, browser):
