@@ -8,7 +8,7 @@ the layers above.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -29,3 +29,7 @@ class View:
     outputs: Mapping[str, str]  # part -> property, e.g. {"graph": "figure", "text": "children"}
     figures: tuple[Callable[..., Any], ...] = ()  # the figure builders it draws with
     wire: Callable[[Any], None] | None = None  # callbacks of its own beyond update (app -> None)
+    #: the data behind each chart: chart key ("main" or the panel's prefix) -> builder(Selection) -> DataFrame;
+    #: declared beside ``update`` so a download holds exactly the rows the chart draws
+    tables: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+    named_by_metric: bool = False  # the chosen figure belongs in the view's file names (trends)
