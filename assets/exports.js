@@ -20,7 +20,8 @@ window.dash_clientside.sze = Object.assign(window.dash_clientside.sze || {}, {
         window.Plotly.downloadImage(holder, {
             format: trigger.format,
             filename: meta.export_name || "sze-grafiek",
-            width: holder._fullLayout ? holder._fullLayout.width : undefined,
+            // at least as wide as the camera button's image (core/figures/style.py IMAGE_WIDTH): the source line fits
+            width: Math.max(1200, holder._fullLayout ? holder._fullLayout.width : 0),
             height: holder._fullLayout ? holder._fullLayout.height : undefined,
             scale: trigger.format === "png" ? 2 : 1,
         });

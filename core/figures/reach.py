@@ -89,6 +89,7 @@ def monitor_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
                 text=[fmt_published(v) for v in group["published_text"]],
                 textposition="top center",
                 textfont=dict(size=16),
+                cliponaxis=False,  # a label above a value near 100% stays whole instead of cut by the plot's edge
                 marker=dict(size=11, color=colour),
                 line=dict(width=3, color=colour),
                 hovertext=[

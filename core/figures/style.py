@@ -27,6 +27,8 @@ CONTEXT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")  # Okabe-Ito, dis
 GRID_COLOUR = "#e5e5e5"
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 
+#: an exported image is at least this wide, so the source's longest line fits whatever the screen (a phone)
+IMAGE_WIDTH = 1200
 #: The toolbar's only buttons: an image with its source, and zoom for the charts that have axes or a map.
 #: Everything else (selection tools, hover modes, spikes, the cloud) is noise on a shared screen.
 TOOLBAR_KEPT = ("toImage", "zoomIn2d", "zoomOut2d", "resetScale2d", "zoomInGeo", "zoomOutGeo", "resetGeo")
@@ -70,7 +72,7 @@ def graph_config(lang: str = DEFAULT_LANG) -> dict[str, Any]:
         "showLink": False,
         "showTips": False,  # plotly's English first-visit hints
         "modeBarButtonsToRemove": list(_TOOLBAR_DROPPED),
-        "toImageButtonOptions": {"format": "png", "scale": 2},
+        "toImageButtonOptions": {"format": "png", "scale": 2, "width": IMAGE_WIDTH},
         "locale": lang,
         "locales": {lang: {"dictionary": {words: t(key, lang) for words, key in _TOOLBAR_WORDS.items()}}},
     }
@@ -123,6 +125,9 @@ def empty_figure(message: str, height: int = 300) -> go.Figure:
 SOURCE_FONT = dict(size=12, color="#4d4d4d")
 #: characters per source line before it wraps; long lists of sources stay inside a 1280 px chart
 SOURCE_WIDTH = 120
+SOURCE_LINE = 16  # px per line of the source at SOURCE_FONT
+SOURCE_GAP = 12  # px between the source line and what follows it
+TITLE_HALF = 12  # px: half a title's height at the template's title size
 
 
 def with_source(fig: go.Figure, source: str, made: str) -> go.Figure:
@@ -135,9 +140,20 @@ def with_source(fig: go.Figure, source: str, made: str) -> go.Figure:
     text = " · ".join(part for part in (source, made) if part)
     lines = textwrap.wrap(text, SOURCE_WIDTH) or [""]
     top = fig.layout.margin.t if fig.layout.margin.t is not None else TEMPLATE.layout.margin.t
+    grown = top + SOURCE_LINE * len(lines) + SOURCE_GAP
     fig.update_layout(
-        title_subtitle=dict(text="<br>".join(lines), font=SOURCE_FONT),
-        margin_t=top + 16 * len(lines),
+        # the title stays where plotly put it in the old margin (its middle), now pinned to the top, so
+        # the growth is all below it: the subtitle, then whatever sat above the plot (panel titles) as before
+        title=dict(
+            yref="container",
+            y=1,
+            yanchor="top",
+            pad=dict(t=max(top / 2 - TITLE_HALF, 4)),
+            subtitle=dict(text="<br>".join(lines), font=SOURCE_FONT),
+        ),
+        margin_t=grown,
+        # the plot keeps its size: the source line adds to the figure's height instead of taking from the plot
+        height=fig.layout.height + grown - top if fig.layout.height else None,
         meta={**(fig.layout.meta or {}), "source": text},
     )
     return fig

@@ -149,10 +149,12 @@ def test_a_view_update_puts_its_source_line_and_date_on_each_chart_and_names_its
 
 
 def test_the_source_line_wraps_and_makes_room_above_the_plot():
-    figure = with_source(empty_figure("leeg"), "Bronnen: " + "Kamerbrief, voorjaar 2022; " * 12, "vandaag")
+    figure = with_source(empty_figure("leeg", height=300), "Bronnen: " + "Kamerbrief, voorjaar 2022; " * 12, "vandaag")
     lines = figure.layout.title.subtitle.text.split("<br>")
+    assert figure.layout.height == 300 + 16 * len(lines) + 12  # the plot keeps its size
     assert len(lines) > 1 and all(len(line) <= 120 for line in lines)
-    assert figure.layout.margin.t == 70 + 16 * len(lines)
+    assert figure.layout.margin.t == 70 + 16 * len(lines) + 12
+    assert (figure.layout.title.y, figure.layout.title.yanchor, figure.layout.title.pad.t) == (1, "top", 23)
     assert figure.layout.meta["source"].endswith("· vandaag")
 
 
