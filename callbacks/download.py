@@ -192,6 +192,16 @@ def _requested(request: object, views: Sequence[View]) -> tuple[View, str, str, 
     return view, str(chart), str(extension), str(scope)
 
 
+def _undeclared(request: object, views: Sequence[View]) -> Any:
+    """A word for a known chart whose view declares no table for it yet (the menu is on every chart)."""
+    if isinstance(request, Mapping) and any(
+        view.name == request.get("view") and request.get("format") in FORMATS and request.get("scope") in SCOPES
+        for view in views
+    ):
+        return t("export_no_table", lang())
+    return no_update
+
+
 def download_chart(request: object, selection_data: object) -> tuple[Any, Any]:
     """The file a chart's menu entry asks for, and what the page then says (why a file is empty, or nothing).
 
@@ -199,7 +209,7 @@ def download_chart(request: object, selection_data: object) -> tuple[Any, Any]:
     """
     asked = _requested(request, runtime().views)
     if asked is None:
-        return no_update, no_update
+        return no_update, _undeclared(request, runtime().views)
     view, chart, extension, scope = asked
     selection = selection_from(selection_data)
     chosen = selection.unfiltered() if scope == "all" else selection

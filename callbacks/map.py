@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, get_relative_path, html, no_update
 
-from callbacks.common import chosen_editions, db, lang, reference, scope_words, selection_from
+from callbacks.common import chosen_editions, db, lang, map_table, reference, scope_words, selection_from
 from core.figures import map_figure
 from core.i18n import metric_label, t
 from core.selection import BOUNDARIES_PATH, Selection
@@ -74,22 +74,41 @@ def _registration(
     return layout.registered_activities(by_region, link, language), [queries.activity_sources(engine, years)]
 
 
+def _drawn(chosen: Selection) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The week order and the initiatives the map draws for the selection."""
+    engine = db()
+    years = chosen_editions(chosen, "sze")
+    weeks = queries.weeks(engine, years)
+    initiatives = queries.initiatives(engine, editions=years or [-1], region=chosen.region)
+    if chosen.week:
+        # a week means a region only in editions whose week order is published
+        that_week = weeks.loc[weeks["week"] == chosen.week, ["edition", "region"]]
+        initiatives = initiatives.merge(that_week, on=["edition", "region"])
+    return weeks, initiatives
+
+
+def map_rows(chosen: Selection) -> pd.DataFrame:
+    """The rows the map draws: weeks, initiatives and, when coloured by a figure, its value per region."""
+    weeks, initiatives = _drawn(chosen)
+    values = None
+    if chosen.colour == "cijfer":
+        values, edition = _regional_values(chosen_editions(chosen, "sze"), chosen.metric)
+        values = values.assign(edition=edition, what=metric_label(chosen.metric, lang()))
+    return map_table(weeks, initiatives, values)
+
+
 def update_map(selection: object) -> MapParts:
     """Redraw the map, its note, its sources and its figures as text for the selection."""
     engine, language = db(), lang()
     chosen = selection_from(selection)
     years = chosen_editions(chosen, "sze")
-    weeks = queries.weeks(engine, years)
+    weeks, initiatives = _drawn(chosen)
     regions = reference().regions
     messages = [t("weeks_unknown", language, edition=year) for year in years if year not in set(weeks["edition"])]
     highlight = _highlight(weeks, tuple(regions["region"]), chosen.region, chosen.week)
-    initiatives = queries.initiatives(engine, editions=years or [-1], region=chosen.region)
     regional = queries.figures(engine, editions=years or [-1], region=chosen.region, week=chosen.week)
     regional = regional[regional["region"].notna()]
     if chosen.week:
-        # a week means a region only in editions whose week order is published
-        that_week = weeks.loc[weeks["week"] == chosen.week, ["edition", "region"]]
-        initiatives = initiatives.merge(that_week, on=["edition", "region"])
         unordered = [y for y in years if y not in set(weeks["edition"])]
         if unordered:
             messages.append(t("map_week_unordered", language, editions=", ".join(map(str, unordered))))
@@ -171,4 +190,5 @@ VIEW = View(
     outputs=panel_outputs(text=False) | {"side": "children", "text": "children"},
     figures=(map_figure,),
     wire=wire,
+    tables={"main": map_rows},
 )

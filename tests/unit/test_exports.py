@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import pytest
 from dash import no_update
 
-from callbacks import VIEWS, download, evaluation, reach, trends
+from callbacks import VIEWS, download, evaluation, map, reach, trends
 from core.figures import GRAPH_CONFIG, empty_figure, graph_config, with_source
 from layouts import ids
 from layouts.components import graph_panel, source_note
@@ -104,7 +104,6 @@ def test_each_reach_chart_has_its_own_data_file(in_request):
         None,
         "trends",
         asked("nosuchview"),
-        asked("trends", chart="monitor"),  # trends has one chart
         asked("trends", fmt="exe"),
         asked("trends", scope="everything"),
         {"view": ["trends"], "chart": "main", "format": "csv", "scope": "all"},
@@ -112,6 +111,11 @@ def test_each_reach_chart_has_its_own_data_file(in_request):
 )
 def test_anything_else_the_browser_sends_gives_no_file(in_request, request_id):
     assert download.download_chart(request_id, store(tab="trends")) == (no_update, no_update)
+
+
+def test_a_chart_without_a_declared_table_says_so_instead_of_giving_nothing(in_request):
+    file, note = download.download_chart(asked("compare", chart="mix"), store(tab="vergelijk"))
+    assert file is no_update and note == "Van deze grafiek is nog geen tabel te downloaden; de afbeelding wel."
 
 
 def test_the_filter_bar_download_is_the_current_views_data(in_request):
@@ -195,3 +199,26 @@ def test_a_source_note_and_the_figure_carry_the_same_words(in_request):
     words = "".join(str(c.children) for c in note.children)
     assert isinstance(stamped["graph"], go.Figure)
     assert stamped["graph"].layout.meta["source"] == f"{words} · x"
+
+
+def test_the_map_csv_holds_each_regions_week_its_dates_and_the_initiatives(in_request):
+    sent, _ = download.download_chart(asked("map"), store(tab="kaart", editions=[2021]))
+    assert sent["filename"] == "sze-kaart-2021.csv"
+    rows = csv_rows(sent["content"])
+    named = {r[3]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+    assert {f"SZE-week {w}" for w in (1, 2, 3, 4)} <= set(named)
+    assert named["SZE-week 1"]["periode"] and named["SZE-week 1"]["bron_uitgever"]
+    assert any(what.startswith("Initiatief: ") for what in named)
+
+
+def test_the_map_coloured_by_a_figure_adds_its_value_per_region(in_request):
+    table = download.chart_table(map.map_rows(map.selection_from(store(tab="kaart", editions=[2021], colour="cijfer"))))
+    published = table[table["cijfer"] == "Activiteiten"]
+    assert list(published["zoals_gepubliceerd"]) == ["ruim vijftig"] and list(published["regio"]) == ["zuid"]
+
+
+def test_the_region_csv_holds_only_that_regions_weeks_and_initiatives(in_request):
+    sent, _ = download.download_chart(asked("region"), store(tab="regio", editions=[2021], region="zuid"))
+    assert sent["filename"] == "sze-regio-2021-zuid.csv"
+    rows = csv_rows(sent["content"])
+    assert {r[1] for r in rows[1:]} == {"zuid"} and any(r[3] == "SZE-week 4" for r in rows[1:])
