@@ -6,11 +6,16 @@ values, the view ids and the wiring all follow from it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from dash import Dash, Input, Output
 
 from callbacks import compare, detail, download, evaluation, map, pages, reach, region, state, trends
+from callbacks.common import lang
+from core.formatting import fmt_date
+from core.i18n import t
 from core.views import View
 from layouts import ids
 
@@ -25,12 +30,23 @@ VIEWS: tuple[View, ...] = (
 )
 
 
+def stamped_update(view: View) -> Callable[..., dict[str, Any]]:
+    """The view's update, with each chart carrying its source line and date for image exports."""
+
+    def update(selection: object) -> dict[str, Any]:
+        made = t("export_made", lang(), date=fmt_date(dt.date.today()))
+        return download.stamp(view, view.update(selection=selection), selection, made)
+
+    update.__doc__ = view.update.__doc__
+    return update
+
+
 def register_view(app: Dash, view: View) -> None:
     """Wire one view: its update fills each of its parts from the selection, then its own extras."""
     app.callback(
         output={part: Output(ids.part(view.name, part), prop) for part, prop in view.outputs.items()},
         inputs={"selection": Input(ids.SELECTION, "data")},
-    )(view.update)
+    )(stamped_update(view))
     if view.wire is not None:
         view.wire(app)
 

@@ -10,9 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 from flask import Flask, current_app, g
 from sqlalchemy import Engine
 
+from core.formatting import fmt_period
 from core.i18n import t
 from core.reference import Reference
 from core.selection import Choices, Selection
@@ -103,3 +105,22 @@ def scope_words(selection: Selection, names: Sequence[str] = ("region", "week"))
     if "week" in names and selection.week:
         words.append(t("summary_week", lang(), week=selection.week))
     return words
+
+
+def map_table(weeks: pd.DataFrame, initiatives: pd.DataFrame, values: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The rows a map of the regions draws: each region's week with its dates, each initiative, each regional value."""
+    language = lang()
+    parts = [
+        weeks.assign(
+            what=[t("export_what_week", language, week=w) for w in weeks["week"]],
+            period=[fmt_period(a, b) for a, b in zip(weeks["start_date"], weeks["end_date"], strict=True)],
+        ),
+        initiatives.assign(
+            what=[t("export_what_initiative", language, name=n) for n in initiatives["name"]],
+            published_text=initiatives["size_text"],
+        ),
+    ]
+    if values is not None:
+        parts.append(values[values["value"].notna()])
+    shown = [part for part in parts if len(part)]
+    return pd.concat(shown, ignore_index=True) if shown else pd.DataFrame(columns=["edition", "region", "what"])

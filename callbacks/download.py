@@ -1,20 +1,28 @@
-"""Download: the selection's published figures and evaluations, each with its source, as CSV.
+"""Downloads: the data behind each chart (selection or whole set) as CSV or Excel, and the view's data at once.
 
-Written for Dutch spreadsheets: semicolons, decimal commas, UTF-8 with a byte-order mark.
+CSV is written for Dutch spreadsheets: semicolons, decimal commas, UTF-8 with a byte-order mark.
+A file without rows says why in its first line, and the page says so too.
 """
 
 from __future__ import annotations
 
+import io
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
-from dash import Dash, Input, Output, State, dcc
+import plotly.graph_objects as go
+from dash import ALL, MATCH, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 
-from callbacks.common import chosen_editions, db, lang, selection_from
+from callbacks.common import chosen_editions, db, lang, runtime, scope_words, selection_from
+from core.figures import with_source
 from core.formatting import fmt_number
 from core.i18n import metric_label, t
+from core.selection import Selection
+from core.views import View
 from data_access import queries
 from layouts import ids
+from layouts.components import note_text
 
 COLUMNS = {
     "edition": "editie",
@@ -30,6 +38,24 @@ COLUMNS = {
     "source_date": "bron_datum",
     "quote": "citaat",
 }
+#: a chart's data: what each row is, its value as published with its qualifier, unit and period, and its source
+CHART_COLUMNS = {
+    "edition": "editie",
+    "region": "regio",
+    "week": "week",
+    "what": "cijfer",
+    "value": "waarde",
+    "published_text": "zoals_gepubliceerd",
+    "qualifier": "kwalificatie",
+    "unit": "eenheid",
+    "period": "periode",
+    "source_publisher": "bron_uitgever",
+    "source_title": "bron_titel",
+    "source_date": "bron_datum",
+    "quote": "citaat",
+}
+FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+SCOPES = ("selection", "all")
 
 
 def figures_table(selection_data: object) -> pd.DataFrame:
@@ -65,20 +91,183 @@ def figures_table(selection_data: object) -> pd.DataFrame:
     return table[list(COLUMNS)].rename(columns=COLUMNS)
 
 
+def chart_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table builder's rows in the export's columns and order (a column it lacks stays empty)."""
+    return frame.reindex(columns=list(CHART_COLUMNS)).rename(columns=CHART_COLUMNS)
+
+
+def empty_reason(selection: Selection) -> str:
+    """Why a file holds no rows, naming the selection: 'Geen gegevens: voor deze selectie (editie 2021, week 1) …'."""
+    language = lang()
+    editions = (
+        t("summary_editions", language, edition=", ".join(str(y) for y in selection.editions))
+        if selection.editions
+        else t("export_scope_all", language)
+    )
+    return t("export_empty", language, scope=", ".join([editions, *scope_words(selection)]))
+
+
+def file_name(view: View, chart: str, selection: Selection, scope: str, extension: str) -> str:
+    """'sze-trends-activiteiten-2021-2022.csv': the view, the chart (beside the view's main one), the selection."""
+    language = lang()
+    words = ["sze", view.slug]
+    if chart != "main":
+        words.append(chart)
+    if view.named_by_metric:
+        words.append(selection.metric)
+    if scope == "all":
+        words.append(t("export_file_all", language))
+    else:
+        words.append("-".join(str(y) for y in selection.editions) or t("export_file_all_editions", language))
+        if selection.region:
+            words.append(selection.region)
+        if selection.week:
+            words.append(t("export_file_week", language, week=selection.week))
+    stem = "-".join(words).replace("_", "-")
+    return f"{stem}.{extension}" if extension else stem
+
+
+def stamp(view: View, parts: Mapping[str, Any], selection_data: object, made: str) -> dict[str, Any]:
+    """Every chart of a view's update with its source line and ``made`` on the figure, and its image's file name.
+
+    The source line is the one under the chart on the page (its "sources" part), so image and page agree.
+    """
+    selection = selection_from(selection_data)
+    stamped = dict(parts)
+    for name, figure in parts.items():
+        if not (name.endswith("graph") and isinstance(figure, go.Figure)):
+            continue
+        prefix = name[: -len("graph")]
+        with_source(figure, note_text(parts.get(prefix + "sources")), made)
+        figure.update_layout(
+            meta={
+                **figure.layout.meta,
+                "export_name": file_name(view, ids.chart_key(prefix), selection, "selection", ""),
+            }
+        )
+    return stamped
+
+
+def to_csv(table: pd.DataFrame, reason: str | None = None) -> str:
+    """The table as a Dutch spreadsheet reads it; an empty one starts with the line saying why."""
+    # numbers with a decimal comma; cells already written as text (figures_table) stay as they are
+    shown = table.assign(
+        **{
+            column: [v if isinstance(v, str) else fmt_number(v) for v in table[column]]
+            for column in ("editie", "week", "waarde")
+            if column in table
+        }
+    )
+    lead = f"{reason}\n" if reason and table.empty else ""
+    return "\ufeff" + lead + shown.to_csv(index=False, sep=";")
+
+
+def to_xlsx(table: pd.DataFrame, reason: str | None = None) -> bytes:
+    """The table as an Excel workbook, numbers as numbers; an empty one says why above its headings."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        lead = bool(reason and table.empty)
+        table.to_excel(writer, index=False, sheet_name=t("export_sheet", lang()), startrow=1 if lead else 0)
+        if lead:
+            writer.sheets[t("export_sheet", lang())]["A1"] = reason
+    return buffer.getvalue()
+
+
+def send(table: pd.DataFrame, name: str, extension: str, reason: str) -> dict[str, Any]:
+    """The file for dcc.Download in the chosen format."""
+    if extension == "xlsx":
+        return dcc.send_bytes(to_xlsx(table, reason), name, type=FORMATS["xlsx"])
+    return dcc.send_string(to_csv(table, reason), name, type=FORMATS["csv"])
+
+
+def _requested(request: object, views: Sequence[View]) -> tuple[View, str, str, str] | None:
+    """The view, chart, format and scope a clicked menu entry names; None for anything unknown."""
+    if not isinstance(request, Mapping):
+        return None
+    by_name = {view.name: view for view in views}
+    view = by_name.get(str(request.get("view")))
+    chart, extension, scope = request.get("chart"), request.get("format"), request.get("scope")
+    if view is None or chart not in view.tables or extension not in FORMATS or scope not in SCOPES:
+        return None
+    return view, str(chart), str(extension), str(scope)
+
+
+def _undeclared(request: object, views: Sequence[View]) -> Any:
+    """A word for a known chart whose view declares no table for it yet (the menu is on every chart)."""
+    if isinstance(request, Mapping) and any(
+        view.name == request.get("view") and request.get("format") in FORMATS and request.get("scope") in SCOPES
+        for view in views
+    ):
+        return t("export_no_table", lang())
+    return no_update
+
+
+def download_chart(request: object, selection_data: object) -> tuple[Any, Any]:
+    """The file a chart's menu entry asks for, and what the page then says (why a file is empty, or nothing).
+
+    ``request`` is the clicked entry's id, as the browser sent it: validated against the registry.
+    """
+    asked = _requested(request, runtime().views)
+    if asked is None:
+        return no_update, _undeclared(request, runtime().views)
+    view, chart, extension, scope = asked
+    selection = selection_from(selection_data)
+    chosen = selection.unfiltered() if scope == "all" else selection
+    table = chart_table(view.tables[chart](chosen))
+    reason = empty_reason(chosen)
+    note = reason if table.empty else None
+    return send(table, file_name(view, chart, selection, scope, extension), extension, reason), note
+
+
+def view_table(selection: Selection) -> tuple[pd.DataFrame, View | None]:
+    """The data behind every chart of the selection's view, one table; None as view when it declares none."""
+    view = next((v for v in runtime().views if v.slug == selection.tab and v.tables), None)
+    if view is None:
+        return pd.DataFrame(columns=list(CHART_COLUMNS.values())), None
+    parts = [chart_table(build(selection)) for build in view.tables.values()]
+    return pd.concat(parts, ignore_index=True), view
+
+
 def download(n_clicks: int | None, selection_data: object) -> dict[str, Any] | None:
-    """Send the CSV when the button is pressed."""
+    """Send the current view's data (or, for a view without charts' tables, every figure) when pressed."""
     if not n_clicks:
         return None
-    csv = figures_table(selection_data).to_csv(index=False, sep=";")
-    return dcc.send_string("\ufeff" + csv, "sze-cijfers.csv", type="text/csv")
+    selection = selection_from(selection_data)
+    table, view = view_table(selection)
+    name = "sze-cijfers.csv"
+    if view is None:
+        table = figures_table(selection_data)
+    else:
+        name = file_name(view, "main", selection, "selection", "csv")
+    return dcc.send_string(to_csv(table, empty_reason(selection)), name, type=FORMATS["csv"])
 
 
-# wiring only: exercised end to end by the browser test brdl001, not by the unit tests mutmut runs
+def _on_chart_download(clicks: list[int | None], selection_data: object) -> tuple[Any, Any]:
+    """A menu entry was clicked: the one that was (Dash names it) decides the file."""
+    if not any(clicks):
+        return no_update, no_update
+    return download_chart(ctx.triggered_id, selection_data)
+
+
+# wiring only: exercised end to end by the browser tests brdl001 and brexp001, not by the unit tests mutmut runs
 def register(app: Dash) -> None:  # pragma: no mutate block
-    """Wire the download button."""
+    """Wire the filter bar's download, every chart's data downloads and image exports."""
     app.callback(
         Output(ids.DOWNLOAD, "data"),
         Input(ids.DOWNLOAD_BUTTON, "n_clicks"),
         State(ids.SELECTION, "data"),
         prevent_initial_call=True,
     )(download)
+    app.callback(
+        Output(ids.chart_control(ids.CHART_FILE, MATCH, MATCH), "data"),
+        Output(ids.chart_control(ids.CHART_EXPORT_NOTE, MATCH, MATCH), "children"),
+        Input(ids.chart_control(ids.CHART_DOWNLOAD, MATCH, MATCH, format=ALL, scope=ALL), "n_clicks"),
+        State(ids.SELECTION, "data"),
+        prevent_initial_call=True,
+    )(_on_chart_download)
+    app.clientside_callback(
+        ClientsideFunction(namespace="sze", function_name="chartImage"),
+        Output(ids.chart_control(ids.CHART_IMAGE_DONE, MATCH, MATCH), "children"),
+        Input(ids.chart_control(ids.CHART_IMAGE, MATCH, MATCH, format=ALL), "n_clicks"),
+        prevent_initial_call=True,
+    )

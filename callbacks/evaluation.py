@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
+import pandas as pd
 import plotly.graph_objects as go
 
-from callbacks.common import chosen_editions, db, lang, selection_from
+from callbacks.common import chosen_editions, db, lang, reference, selection_from
 from core.figures import evaluation_figure
+from core.formatting import fmt_period
 from core.i18n import t
+from core.selection import Selection
 from core.views import View
 from data_access import queries
 from layouts.components import notes, panel_outputs, source_note
@@ -24,12 +27,32 @@ class EvaluationParts(TypedDict):
     note: Any
 
 
+#: what an evaluation measure is counted in: no source states the scale of the scores
+UNITS = {"cijfer": "unit_score", "doet_weer_mee": "unit_percent"}
+
+
+def _evaluations(chosen: Selection) -> pd.DataFrame:
+    """The evaluation results of the chosen SZE editions: national, whatever region or week is chosen."""
+    return queries.evaluations(db(), editions=chosen_editions(chosen, "sze") or [-1])
+
+
+def evaluation_table(chosen: Selection) -> pd.DataFrame:
+    """The rows the evaluation chart draws: each result with what was rated, its unit and its edition's dates."""
+    language, editions = lang(), reference().editions.set_index("year")
+    rows = _evaluations(chosen)
+    return rows.assign(
+        what=[f"{t('measure_' + m, language)}: {w}" for m, w in zip(rows["measure"], rows["what_rated"], strict=True)],
+        unit=[t(UNITS[m], language) if m in UNITS else "" for m in rows["measure"]],
+        period=[fmt_period(editions.at[y, "start_date"], editions.at[y, "end_date"]) for y in rows["edition"]],
+    )
+
+
 def update_evaluation(selection: object) -> EvaluationParts:
     """Redraw the evaluation chart and its table for the selected editions."""
-    engine, language = db(), lang()
+    language = lang()
     chosen = selection_from(selection)
     years = chosen_editions(chosen, "sze")
-    frame = queries.evaluations(engine, editions=years or [-1])
+    frame = _evaluations(chosen)
     messages = [t("eval_not_a_series", language)]
     if chosen.is_local():
         messages.append(t("eval_national_note", language))
@@ -54,4 +77,5 @@ VIEW = View(
     figures=(evaluation_figure,),
     # evaluations were published nationally only, for SZE editions
     controls=frozenset({"sze_editions"}),
+    tables={"main": evaluation_table},
 )

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, get_relative_path, html, no_update
 
-from callbacks.common import chosen_editions, db, lang, reference, scope_words, selection_from
+from callbacks.common import chosen_editions, db, lang, map_table, reference, scope_words, selection_from
 from core.figures import map_figure
 from core.i18n import metric_label, t
 from core.key_figures import key_figures, without_key_figures
@@ -108,22 +108,41 @@ def _key_figures(chosen: Selection, language: str) -> html.Section:
     )
 
 
+def _drawn(chosen: Selection) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The week order and the initiatives the map draws for the selection."""
+    engine = db()
+    years = chosen_editions(chosen, "sze")
+    weeks = queries.weeks(engine, years)
+    initiatives = queries.initiatives(engine, editions=years or [-1], region=chosen.region)
+    if chosen.week:
+        # a week means a region only in editions whose week order is published
+        that_week = weeks.loc[weeks["week"] == chosen.week, ["edition", "region"]]
+        initiatives = initiatives.merge(that_week, on=["edition", "region"])
+    return weeks, initiatives
+
+
+def map_rows(chosen: Selection) -> pd.DataFrame:
+    """The rows the map draws: weeks, initiatives and, when coloured by a figure, its value per region."""
+    weeks, initiatives = _drawn(chosen)
+    values = None
+    if chosen.colour == "cijfer":
+        values, edition = _regional_values(chosen_editions(chosen, "sze"), chosen.metric)
+        values = values.assign(edition=edition, what=metric_label(chosen.metric, lang()))
+    return map_table(weeks, initiatives, values)
+
+
 def update_map(selection: object) -> MapParts:
     """Redraw the map, its note, its sources and its figures as text for the selection."""
     engine, language = db(), lang()
     chosen = selection_from(selection)
     years = chosen_editions(chosen, "sze")
-    weeks = queries.weeks(engine, years)
+    weeks, initiatives = _drawn(chosen)
     regions = reference().regions
     messages = [t("weeks_unknown", language, edition=year) for year in years if year not in set(weeks["edition"])]
     highlight = _highlight(weeks, tuple(regions["region"]), chosen.region, chosen.week)
-    initiatives = queries.initiatives(engine, editions=years or [-1], region=chosen.region)
     regional = queries.figures(engine, editions=years or [-1], region=chosen.region, week=chosen.week)
     regional = regional[regional["region"].notna()]
     if chosen.week:
-        # a week means a region only in editions whose week order is published
-        that_week = weeks.loc[weeks["week"] == chosen.week, ["edition", "region"]]
-        initiatives = initiatives.merge(that_week, on=["edition", "region"])
         unordered = [y for y in years if y not in set(weeks["edition"])]
         if unordered:
             messages.append(t("map_week_unordered", language, editions=", ".join(map(str, unordered))))
@@ -215,4 +234,5 @@ VIEW = View(
     # the predecessor had no regions or weeks to map
     controls=frozenset({"sze_editions", "region", "week", "metric", "colour"}),
     controls_for=_acting_controls,
+    tables={"main": map_rows},
 )

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from callbacks.common import db, lang, selection_from
 from core.figures import monitor_figure, reach_figure
+from core.figures.reach import drawn_monitor, drawn_reach
 from core.formatting import is_missing
-from core.i18n import t
+from core.i18n import indicator_label, t
+from core.selection import Selection
 from core.views import View
 from data_access import queries
+from layouts import ids
 from layouts.components import notes, panel_outputs, source_note
 from layouts.views import reach as layout
 
@@ -39,6 +43,24 @@ def _first_year(row: Any) -> float:
 def _last_year(row: Any) -> float:
     """Last year a reach figure covers; 0 when unknown (then no edition falls within it)."""
     return 0.0 if is_missing(row.period_end) else float(row.period_end)
+
+
+def reach_table(chosen: Selection) -> pd.DataFrame:
+    """The Zorg van Nu indicators the chart draws, with unit and period as published; the same for any selection."""
+    language = lang()
+    rows = drawn_reach(queries.reach(db()))
+    return rows.assign(what=[indicator_label(i, language) for i in rows["indicator"]], period=rows["period_label"])
+
+
+def monitor_table(chosen: Selection) -> pd.DataFrame:
+    """The e-healthmonitor values the context chart draws, as a percentage of their group."""
+    language = lang()
+    rows = drawn_monitor(queries.monitor(db()))
+    return rows.assign(
+        what=[indicator_label(i, language) for i in rows["indicator"]],
+        unit=t("unit_percent", language),
+        period=rows["period_label"],
+    )
 
 
 def update_reach(selection: object) -> ReachParts:
@@ -78,4 +100,5 @@ VIEW = View(
     figures=(reach_figure, monitor_figure),
     # Zorg van Nu reports national figures over its own period: no filter acts here
     controls=frozenset(),
+    tables={"main": reach_table, ids.chart_key(M): monitor_table},
 )

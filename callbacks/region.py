@@ -7,14 +7,23 @@ from typing import Any
 import pandas as pd
 from dash import get_relative_path
 
-from callbacks.common import chosen_editions, db, lang, reference, selection_from
+from callbacks.common import chosen_editions, db, lang, map_table, reference, selection_from
 from core.figures import map_figure
 from core.i18n import t
-from core.selection import BOUNDARIES_PATH, Slot
+from core.selection import BOUNDARIES_PATH, Selection, Slot
 from core.views import View
 from data_access import queries
 from layouts.components import notes, panel_outputs, source_note
 from layouts.views import region as layout
+
+
+def region_rows(chosen: Selection) -> pd.DataFrame:
+    """The rows the region's map draws: its weeks (all regions' without one chosen) and its initiatives."""
+    engine = db()
+    years = chosen_editions(chosen, "sze")
+    weeks = queries.weeks(engine, years or [-1])
+    weeks = weeks[weeks["region"] == chosen.region] if chosen.region else weeks
+    return map_table(weeks, queries.initiatives(engine, editions=years or [-1], region=chosen.region))
 
 
 def update_region(selection: object) -> dict[str, Any]:
@@ -76,4 +85,5 @@ VIEW = View(
     figures=(map_figure,),
     # a region has one week per edition: the week filter does nothing here
     controls=frozenset({"sze_editions", "region"}),
+    tables={"main": region_rows},
 )

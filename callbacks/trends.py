@@ -10,8 +10,9 @@ import plotly.graph_objects as go
 from callbacks.common import chosen_editions, db, lang, reference, scope_words, selection_from
 from core.change import Published, edition_changes
 from core.figures import trend_figure
-from core.formatting import fmt_published
+from core.formatting import fmt_period, fmt_published
 from core.i18n import metric_label, t
+from core.selection import Selection
 from core.views import View
 from data_access import queries
 from layouts.components import notes, panel_outputs, source_note
@@ -26,6 +27,47 @@ def _short(metric: str, lang: str) -> str:
 def _capitalised(text: str) -> str:
     """The first letter as a capital: a card title."""
     return text[:1].upper() + text[1:]
+
+
+def _series(chosen: Selection) -> tuple[pd.DataFrame, list[tuple[str, pd.DataFrame]]]:
+    """What the chart draws: the SZE figure per chosen edition, and the e-healthweek's counterparts per metric.
+
+    The e-healthweek published national figures only: with a region or week it is left out.
+    """
+    engine = db()
+    sze = queries.metric_by_edition(engine, chosen.metric, region=chosen.region, week=chosen.week)
+    sze = sze[sze["edition"].isin(chosen_editions(chosen, "sze"))]
+    ehw_years = chosen_editions(chosen, "ehealthweek")
+    predecessor: list[tuple[str, pd.DataFrame]] = []
+    if ehw_years and not chosen.is_local():
+        for metric in queries.PREDECESSOR_METRICS.get(chosen.metric, ()):
+            frame = queries.metric_by_edition(engine, metric)
+            predecessor.append((metric, frame[frame["edition"].isin(ehw_years)]))
+    return sze, predecessor
+
+
+def trend_table(chosen: Selection) -> pd.DataFrame:
+    """The rows the trend chart draws, an edition without a published value included as 'niet gepubliceerd'."""
+    language, ref = lang(), reference()
+    sze, predecessor = _series(chosen)
+    units = dict(zip(ref.metrics["metric"], ref.metrics["unit"], strict=True))
+    frames = [
+        frame.assign(
+            what=metric_label(metric, language),
+            unit=units.get(metric, ""),
+            region=chosen.region,
+            week=chosen.week,
+        )
+        for metric, frame in [(chosen.metric, sze), *predecessor]
+    ]
+    rows = pd.concat(frames, ignore_index=True).sort_values("edition", kind="stable")
+    editions = ref.editions.set_index("year")
+    return rows.assign(
+        published_text=[
+            text if isinstance(text, str) else t("not_published", language) for text in rows["published_text"]
+        ],
+        period=[fmt_period(editions.at[y, "start_date"], editions.at[y, "end_date"]) for y in rows["edition"]],
+    )
 
 
 class TrendParts(TypedDict):
@@ -52,21 +94,17 @@ def update_trends(selection: object) -> TrendParts:
         ]
     )
     sze = sze[sze["edition"].isin(sze_years)]
+    sze, predecessor = _series(chosen)
     messages = []
     if chosen.region:
         messages.append(t("trend_region_note", language, region=ref.region_name(chosen.region)))
     if chosen.week:
         messages.append(t("trend_week_note", language, week=chosen.week))
-    predecessor: list[tuple[str, pd.DataFrame]] = []
     predecessor_metrics = queries.PREDECESSOR_METRICS.get(chosen.metric, ())
     if ehw_years and chosen.is_local():
         messages.append(t("predecessor_national_note", language))
     elif ehw_years and not predecessor_metrics:
         messages.append(t("no_comparable_predecessor", language))
-    elif ehw_years:
-        for metric in predecessor_metrics:
-            frame = queries.metric_by_edition(engine, metric)
-            predecessor.append((metric, frame[frame["edition"].isin(ehw_years)]))
     for metric in ([chosen.metric] if sze_years else []) + [m for m, _ in predecessor]:
         label = metric_label(metric, language).lower()
         messages.append(f"{t('definition', language)} {label}: {ref.definition(metric)}")
@@ -132,4 +170,6 @@ VIEW = View(
     outputs=panel_outputs(),
     figures=(trend_figure,),
     controls=frozenset({"sze_editions", "predecessor_editions", "region", "week", "metric"}),
+    tables={"main": trend_table},
+    named_by_metric=True,
 )

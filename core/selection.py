@@ -288,6 +288,10 @@ class Selection:
             Selection.default(self.choices), tab=self.tab, present=self.present, filters_open=self.filters_open
         )
 
+    def unfiltered(self) -> Selection:
+        """Every edition, no region or week, in the same view with the same figure: a view's whole set."""
+        return replace(self, editions=(), region=None, week=None, compare=())
+
     def to_query(self) -> str:
         """The URL query that reproduces this view; defaults are left out."""
         params: list[tuple[str, str]] = [(PARAM_TAB, self.tab)]

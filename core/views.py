@@ -8,7 +8,7 @@ the layers above.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 #: The filter bar's controls by name, in the order they stand; a view says which of them act on it.
@@ -51,3 +51,8 @@ class View:
         if self.controls_for is None:
             return self.controls
         return self.controls_for(selection) & self.controls
+
+    #: the data behind each chart: chart key ("main" or the panel's prefix) -> builder(Selection) -> DataFrame;
+    #: declared beside ``update`` so a download holds exactly the rows the chart draws
+    tables: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+    named_by_metric: bool = False  # the chosen figure belongs in the view's file names (trends)

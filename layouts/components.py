@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from core.figures import GRAPH_CONFIG
+from core.figures import graph_config
 from core.formatting import cite, fmt_published, source_text
 from core.i18n import metric_label, t
 from layouts import ids
@@ -38,6 +38,17 @@ def source_note(frame: pd.DataFrame, lang: str = "nl", extra: Iterable[str] = ()
     )
 
 
+def note_text(component: Any) -> str:
+    """The words of a note as one line ('Bron: …'), for places that cannot hold components (a figure)."""
+    if component is None:
+        return ""
+    if isinstance(component, str):
+        return component
+    if isinstance(component, (list, tuple)):
+        return "".join(note_text(child) for child in component)
+    return note_text(getattr(component, "children", None))
+
+
 def graph_panel(
     view: str,
     prefix: str = "",
@@ -51,14 +62,14 @@ def graph_panel(
 
     Ids are ``ids.part(view, prefix + "graph")`` and so on for "note", "sources" and "text".
     """
-    children: list[Any] = []
+    children: list[Any] = [export_menu(view, ids.chart_key(prefix), lang)]
     if note:
         children.append(html.Div(id=ids.part(view, prefix + "note"), className="view-note", role="status"))
     children += [
         dcc.Loading(
             dcc.Graph(
                 id=ids.part(view, prefix + "graph"),
-                config={**GRAPH_CONFIG, **(config or {})},  # type: ignore[arg-type]
+                config={**graph_config(lang), **(config or {})},  # type: ignore[arg-type]
                 className="sze-graph",
                 figure={"layout": {"height": 480}, "data": []},
             ),
@@ -69,7 +80,52 @@ def graph_panel(
     ]
     if text:
         children.append(html.Div(id=ids.part(view, prefix + "text"), className="as-text"))
-    return html.Section(children, className="graph-panel", **aria(label=t("chart_alt", lang)))
+    attributes: dict[str, Any] = {
+        **aria(label=t("chart_alt", lang)),
+        "data-sze-chart": f"{view}/{ids.chart_key(prefix)}",  # where the image export finds the chart
+    }
+    return html.Section(children, className="graph-panel", **attributes)
+
+
+#: the export menu's entries: (i18n key, id kind, id extras)
+_EXPORTS = (
+    ("export_data_csv", ids.CHART_DOWNLOAD, {"format": "csv", "scope": "selection"}),
+    ("export_data_xlsx", ids.CHART_DOWNLOAD, {"format": "xlsx", "scope": "selection"}),
+    ("export_all_csv", ids.CHART_DOWNLOAD, {"format": "csv", "scope": "all"}),
+    ("export_all_xlsx", ids.CHART_DOWNLOAD, {"format": "xlsx", "scope": "all"}),
+    ("export_png", ids.CHART_IMAGE, {"format": "png"}),
+    ("export_svg", ids.CHART_IMAGE, {"format": "svg"}),
+)
+
+
+def export_menu(view: str, chart: str, lang: str = "nl") -> html.Div:
+    """The chart's download menu: its data (selection or whole set) as CSV or Excel, its image as PNG or SVG.
+
+    Every id is pattern-matching (``ids.chart_control``), so one callback in ``callbacks/download.py``
+    serves every chart of every view.
+    """
+    items = [
+        dbc.DropdownMenuItem(t(key, lang), id=ids.chart_control(kind, view, chart, **extra), n_clicks=0)
+        for key, kind, extra in _EXPORTS
+    ]
+    return html.Div(
+        [
+            dbc.DropdownMenu(
+                items,
+                label=t("export_menu", lang),
+                size="sm",
+                color="secondary",
+                align_end=True,
+                toggle_class_name="chart-export-toggle",
+            ),
+            dcc.Download(id=ids.chart_control(ids.CHART_FILE, view, chart)),
+            html.Div(id=ids.chart_control(ids.CHART_IMAGE_DONE, view, chart), hidden=True),
+            html.Div(
+                id=ids.chart_control(ids.CHART_EXPORT_NOTE, view, chart), className="chart-export-note", role="status"
+            ),
+        ],
+        className="chart-export",
+    )
 
 
 def panel_outputs(prefix: str = "", *, note: bool = True, text: bool = True) -> dict[str, str]:

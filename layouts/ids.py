@@ -1,5 +1,7 @@
 """Every component id of the dashboard: named constants for the shell, ``part()`` for a view's own."""
 
+from typing import Any
+
 URL = "url"
 SELECTION = "selection"  # dcc.Store: the validated Selection, the single input of every view
 RENDERED_TAB = "rendered-tab"
@@ -35,6 +37,12 @@ FILTER_TOGGLE = "filter-toggle"
 FILTER_COLLAPSE = "filter-collapse"
 DOWNLOAD_BUTTON = "download-button"
 DOWNLOAD = "download"
+#: per-chart exports: pattern-matching ids, one set per graph_panel (see chart_control)
+CHART_DOWNLOAD = "chart-download"  # a data file: format csv/xlsx, scope selection/all
+CHART_IMAGE = "chart-image"  # an image drawn in the browser: format png/svg
+CHART_FILE = "chart-file"  # the panel's dcc.Download
+CHART_EXPORT_NOTE = "chart-export-note"  # says why a file holds no rows
+CHART_IMAGE_DONE = "chart-image-done"  # the clientside image export's (unused) output
 
 TABS = "view-tabs"
 VIEW = "view"
@@ -49,3 +57,14 @@ def tab_link(slug: str) -> str:
 def part(view: str, name: str) -> str:
     """Id of part ``name`` ('graph', 'text', ...) of view ``view``: 'map-graph'."""
     return f"{view}-{name}"
+
+
+def chart_key(prefix: str) -> str:
+    """The name of a chart within its view: 'main', or its panel prefix without the separator ('monitor')."""
+    return prefix.rstrip("-_") or "main"
+
+
+def chart_control(kind: str, view: Any, chart: Any, **extra: Any) -> dict[str, Any]:
+    # view, chart and extras may be Dash wildcards (MATCH, ALL) in callback declarations
+    """Pattern-matching id of one of a chart's export parts: {'type': kind, 'view': ..., 'chart': ..., ...}."""
+    return {"type": kind, "view": view, "chart": chart, **extra}

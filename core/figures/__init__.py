@@ -3,7 +3,15 @@
 from core.figures.evaluation import evaluation_figure
 from core.figures.map import map_figure
 from core.figures.reach import monitor_figure, reach_figure
-from core.figures.style import GRAPH_CONFIG, REGION_COLOURS, TEMPLATE, UNPUBLISHED_COLOUR, empty_figure
+from core.figures.style import (
+    GRAPH_CONFIG,
+    REGION_COLOURS,
+    TEMPLATE,
+    UNPUBLISHED_COLOUR,
+    empty_figure,
+    graph_config,
+    with_source,
+)
 from core.figures.trends import trend_figure
 
 __all__ = [
@@ -13,8 +21,10 @@ __all__ = [
     "UNPUBLISHED_COLOUR",
     "empty_figure",
     "evaluation_figure",
+    "graph_config",
     "map_figure",
     "monitor_figure",
     "reach_figure",
     "trend_figure",
+    "with_source",
 ]

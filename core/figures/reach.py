@@ -10,13 +10,23 @@ from core.formatting import cite, fmt_published
 from core.i18n import indicator_label, t
 
 
+def drawn_reach(frame: pd.DataFrame) -> pd.DataFrame:
+    """The reach indicators the chart draws: those counting people, with a number, smallest first."""
+    return frame[frame["counts_people"].astype(bool) & ~frame["value"].isna()].sort_values("value")
+
+
+def drawn_monitor(frame: pd.DataFrame) -> pd.DataFrame:
+    """The e-healthmonitor values the chart draws: those with a year to place them at."""
+    return frame.dropna(subset=["year"])
+
+
 def reach_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
     """Zorg van Nu indicators that count people, as dots on a log scale, each labelled as published.
 
     Dots, not bars: a bar on a log axis has no honest starting point. An open dot marks a figure
     published as a bound ("meer dan"), a filled dot one published as such.
     """
-    people = frame[frame["counts_people"].astype(bool) & ~frame["value"].isna()].sort_values("value")
+    people = drawn_reach(frame)
     if people.empty:
         return empty_figure(t("not_published", lang))
     fig = go.Figure()
@@ -63,7 +73,7 @@ def reach_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
 
 def monitor_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
     """E-healthmonitor context: one line per indicator with a known year; never joined across indicators."""
-    dated = frame.dropna(subset=["year"])
+    dated = drawn_monitor(frame)
     if dated.empty:
         return empty_figure(t("not_published", lang))
     fig = go.Figure()
@@ -79,6 +89,7 @@ def monitor_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
                 text=[fmt_published(v) for v in group["published_text"]],
                 textposition="top center",
                 textfont=dict(size=16),
+                cliponaxis=False,  # a label above a value near 100% stays whole instead of cut by the plot's edge
                 marker=dict(size=11, color=colour),
                 line=dict(width=3, color=colour),
                 hovertext=[

@@ -11,6 +11,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from core.i18n import DEFAULT_LANG, t
+
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 REGION_COLOURS = {"noord": "#56B4E9", "oost": "#E69F00", "west": "#009E73", "zuid": "#CC79A7"}
 SZE_COLOUR = "#1F4E79"
@@ -25,12 +27,58 @@ CONTEXT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")  # Okabe-Ito, dis
 GRID_COLOUR = "#e5e5e5"
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 
-#: Graph config: no plotly logo, no cloud buttons; a sharp PNG for slides.
-GRAPH_CONFIG: dict[str, Any] = {
-    "displaylogo": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
-    "toImageButtonOptions": {"scale": 2},
+#: an exported image is at least this wide, so the source's longest line fits whatever the screen (a phone)
+IMAGE_WIDTH = 1200
+#: The toolbar's only buttons: an image with its source, and zoom for the charts that have axes or a map.
+#: Everything else (selection tools, hover modes, spikes, the cloud) is noise on a shared screen.
+TOOLBAR_KEPT = ("toImage", "zoomIn2d", "zoomOut2d", "resetScale2d", "zoomInGeo", "zoomOutGeo", "resetGeo")
+_TOOLBAR_DROPPED = (
+    "zoom2d",
+    "pan2d",
+    "select2d",
+    "lasso2d",
+    "autoScale2d",
+    "hoverClosestCartesian",
+    "hoverCompareCartesian",
+    "toggleSpikelines",
+    "panGeo",
+    "hoverClosestGeo",
+    "toggleHover",
+    "resetViews",
+    "sendDataToCloud",
+    "editInChartStudio",
+)
+#: plotly's own words for the kept buttons -> i18n keys; plotly's bundled Dutch (assets/vendor) covers the rest,
+#: but spells its PNG tooltip "Dowload" and does not say the image carries its source
+_TOOLBAR_WORDS = {
+    "Download plot as a PNG": "toolbar_png",
+    "Download plot": "toolbar_png",
+    "Zoom": "toolbar_zoom",
+    "Pan": "toolbar_pan",
+    "Zoom in": "toolbar_zoom_in",
+    "Zoom out": "toolbar_zoom_out",
+    "Autoscale": "toolbar_autoscale",
+    "Reset axes": "toolbar_reset",
+    "Reset view": "toolbar_reset",
 }
+
+
+def graph_config(lang: str = DEFAULT_LANG) -> dict[str, Any]:
+    """Graph config: the page's language in the toolbar, nothing that uploads, no logo; a sharp PNG for slides."""
+    return {
+        "displaylogo": False,
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "showLink": False,
+        "showTips": False,  # plotly's English first-visit hints
+        "modeBarButtonsToRemove": list(_TOOLBAR_DROPPED),
+        "toImageButtonOptions": {"format": "png", "scale": 2, "width": IMAGE_WIDTH},
+        "locale": lang,
+        "locales": {lang: {"dictionary": {words: t(key, lang) for words, key in _TOOLBAR_WORDS.items()}}},
+    }
+
+
+GRAPH_CONFIG: dict[str, Any] = graph_config()
 
 #: Every figure uses this template instead of plotly's default (which each figure would otherwise carry).
 #: Two things it must keep from that default: axes that make room for their labels (automargin), and
@@ -71,3 +119,41 @@ def empty_figure(message: str, height: int = 300) -> go.Figure:
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return styled(fig, "", height)
+
+
+#: the source line's type: small and grey, so it reads as a caption and never competes with the title
+SOURCE_FONT = dict(size=12, color="#4d4d4d")
+#: characters per source line before it wraps; long lists of sources stay inside a 1280 px chart
+SOURCE_WIDTH = 120
+SOURCE_LINE = 16  # px per line of the source at SOURCE_FONT
+SOURCE_GAP = 12  # px between the source line and what follows it
+TITLE_HALF = 12  # px: half a title's height at the template's title size
+
+
+def with_source(fig: go.Figure, source: str, made: str) -> go.Figure:
+    """Put the source line and the date on the figure itself, so an exported PNG or SVG carries them.
+
+    Plotly's image export draws only what is in the figure. The line is the title's subtitle: placed
+    by plotly above the plot area, it is never clipped by axis labels or legends below the plot,
+    whatever their size. The top margin grows by the lines it takes.
+    """
+    text = " · ".join(part for part in (source, made) if part)
+    lines = textwrap.wrap(text, SOURCE_WIDTH) or [""]
+    top = fig.layout.margin.t if fig.layout.margin.t is not None else TEMPLATE.layout.margin.t
+    grown = top + SOURCE_LINE * len(lines) + SOURCE_GAP
+    fig.update_layout(
+        # the title stays where plotly put it in the old margin (its middle), now pinned to the top, so
+        # the growth is all below it: the subtitle, then whatever sat above the plot (panel titles) as before
+        title=dict(
+            yref="container",
+            y=1,
+            yanchor="top",
+            pad=dict(t=max(top / 2 - TITLE_HALF, 4)),
+            subtitle=dict(text="<br>".join(lines), font=SOURCE_FONT),
+        ),
+        margin_t=grown,
+        # the plot keeps its size: the source line adds to the figure's height instead of taking from the plot
+        height=fig.layout.height + grown - top if fig.layout.height else None,
+        meta={**(fig.layout.meta or {}), "source": text},
+    )
+    return fig

@@ -125,19 +125,19 @@ def test_brfilter002_a_presenter_can_fold_the_filters_away(live_server, browser)
     assert "regio Zuid" in browser.find_element(By.ID, "filter-summary").text  # still says what is shown
 
 
-def test_brdl001_the_download_holds_the_selections_figures_with_their_sources(live_server, browser, tmp_path):
+def test_brdl001_the_filter_bar_download_holds_the_views_data_with_their_sources(live_server, browser, tmp_path):
     browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
     browser.get(f"{live_server}/?tab=trends&editie=2022")
     wait_for_charts(browser)
     browser.find_element(By.ID, "download-button").click()
-    target = tmp_path / "sze-cijfers.csv"
+    target = tmp_path / "sze-trends-activiteiten-2022.csv"  # named after the view and the selection
     wait_until(lambda: target.exists() and target.stat().st_size > 0, what="the CSV file")
     raw = target.read_bytes()
     assert raw.startswith("\ufeff".encode())  # so a Dutch Excel shows ë and ’ as they are
     text = raw.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("editie;niveau;regio;week;cijfer;waarde;zoals_gepubliceerd")
-    assert "ruim 3500" in text and "voorjaar 2022" in text
-    assert "bijna 33.000" not in text  # 2021 is not in the selection
+    assert text.splitlines()[0].startswith("editie;regio;week;cijfer;waarde;zoals_gepubliceerd;kwalificatie;eenheid")
+    assert ";300;exact;aantal;" in text and "voorjaar 2022" in text
+    assert "210 digitale activiteiten" not in text  # 2021 is not in the selection
 
 
 def test_brnav001_back_from_the_about_page_returns_to_the_filtered_view(live_server, browser):

@@ -351,7 +351,8 @@ def test_download_holds_each_figure_with_its_words_and_source(in_request):
     )
     assert set(table["editie"]) == {2022}
     assert "cijfer: De SZE 2022 als geheel" in set(table["cijfer"])
-    sent = download.download(1, store(editions=[2022]))
+    # a view that declares no charts' tables (the comparison) gets every figure of the selection
+    sent = download.download(1, store(editions=[2022], tab="vergelijk"))
     assert sent["filename"] == "sze-cijfers.csv" and sent["content"].startswith("\ufeffeditie;niveau;regio")
     assert ";8;een 8.0;" in sent["content"]
 
@@ -376,7 +377,7 @@ def test_the_download_for_a_week_holds_only_figures_published_for_that_week(in_r
 
 
 def test_the_download_writes_decimals_with_a_comma_for_dutch_spreadsheets(in_request):
-    content = download.download(1, store(editions=[2021, 2022]))["content"]
+    content = download.download(1, store(editions=[2021, 2022], tab="evaluatie"))["content"]
     assert ";7,5;gemiddeld een 7.5;" in content and ";8;een 8.0;" in content
     assert "7.5;" not in content.replace("een 7.5;", "")
 

@@ -16,11 +16,18 @@ from layouts import ids
 from layouts.components import graph_panel
 
 
+def _named(component_id) -> str:
+    """A plain id as it is; a pattern-matching id (a dict, or its JSON in a callback) by its type."""
+    if isinstance(component_id, str) and component_id.startswith("{"):
+        component_id = json.loads(component_id)
+    return f"pattern:{component_id['type']}" if isinstance(component_id, dict) else component_id
+
+
 def _ids_in(component) -> set[str]:
     """Every component id in a layout tree."""
     found = set()
     if getattr(component, "id", None):
-        found.add(component.id)
+        found.add(_named(component.id))
     children = getattr(component, "children", None)
     for child in children if isinstance(children, (list, tuple)) else [children]:
         if child is not None and not isinstance(child, (str, int, float)):
@@ -33,9 +40,9 @@ def _callback_ids(app) -> set[str]:
     named = set()
     for key, callback in app.callback_map.items():
         for dependency in [*callback["inputs"], *callback["state"]]:
-            named.add(dependency["id"])
+            named.add(_named(dependency["id"]))
         for output in key.strip(".").split("..."):  # '..a.prop...b.prop..' or 'a.prop'
-            named.add(output.rsplit(".", 1)[0])
+            named.add(_named(output.rsplit(".", 1)[0]))
     return named
 
 

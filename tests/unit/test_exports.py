@@ -1,0 +1,224 @@
+"""Per-chart exports: the data behind each chart, file names, the empty case, images' source line, the toolbar."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+import plotly.graph_objects as go
+import pytest
+from dash import no_update
+
+from callbacks import VIEWS, download, evaluation, map, reach, trends
+from core.figures import GRAPH_CONFIG, empty_figure, graph_config, with_source
+from layouts import ids
+from layouts.components import graph_panel, source_note
+from tests.unit.test_callbacks import store
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+
+
+def asked(view: str, chart: str = "main", fmt: str = "csv", scope: str = "selection") -> dict[str, str]:
+    """The id of a chart's menu entry, as the browser sends it when clicked."""
+    return ids.chart_control(ids.CHART_DOWNLOAD, view, chart, format=fmt, scope=scope)
+
+
+def csv_rows(content: str) -> list[list[str]]:
+    """A downloaded CSV as rows of cells (it starts with a byte-order mark)."""
+    assert content.startswith("\ufeff")
+    return [line.split(";") for line in content[1:].splitlines()]
+
+
+def test_the_trend_csv_holds_exactly_the_editions_the_chart_draws_with_unit_period_and_source(in_request):
+    sent, note = download.download_chart(asked("trends"), store(tab="trends", editions=[2021, 2022]))
+    assert sent["filename"] == "sze-trends-activiteiten-2021-2022.csv" and sent["type"] == "text/csv"
+    rows = csv_rows(sent["content"])
+    assert rows[0] == list(download.CHART_COLUMNS.values())
+    assert [r[0] for r in rows[1:]] == ["2021", "2022"]  # the chart's two bars, nothing else
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert first["zoals_gepubliceerd"] == "210 digitale activiteiten" and first["kwalificatie"] == "exact"
+    assert (first["eenheid"], first["periode"], first["bron_datum"]) == (
+        "aantal",
+        "1–26 februari 2021",
+        "voorjaar 2021",
+    )
+    assert note is None  # nothing to explain
+
+
+def test_an_edition_without_a_published_value_is_a_row_that_says_so_never_a_zero(in_request):
+    table = trends.trend_table(trends.selection_from(store(tab="trends", editions=[2023])))
+    assert list(table["published_text"]) == ["niet gepubliceerd"] and table["value"].isna().all()
+
+
+def test_the_whole_set_ignores_the_filters_and_says_so_in_its_name(in_request):
+    selection = store(tab="trends", editions=[2022], region="zuid", metric="bezoekers")
+    sent, _ = download.download_chart(asked("trends", scope="all"), selection)
+    assert sent["filename"] == "sze-trends-bezoekers-hele-set.csv"
+    assert "bijna 33.000" in sent["content"]  # 2021's national figure, outside the selection
+
+
+def test_a_region_and_week_are_in_the_rows_and_the_file_name(in_request):
+    sent, _ = download.download_chart(asked("trends"), store(tab="trends", editions=[2021], region="zuid", week=4))
+    assert sent["filename"] == "sze-trends-activiteiten-2021-zuid-week-4.csv"
+    rows = csv_rows(sent["content"])
+    assert dict(zip(rows[0], rows[1], strict=True))["zoals_gepubliceerd"] == "ruim vijftig"
+    assert rows[1][1:3] == ["zuid", "4"]
+
+
+def test_an_empty_selection_gives_a_file_whose_first_line_says_why_and_a_message_on_the_page(in_request):
+    sent, note = download.download_chart(asked("evaluation"), store(tab="evaluatie", editions=[2017]))
+    lines = sent["content"][1:].splitlines()
+    assert lines[0] == "Geen gegevens: voor deze selectie (editie 2017) is niets gepubliceerd of geregistreerd."
+    assert lines[1].startswith("editie;regio;week;cijfer") and len(lines) == 2
+    assert note == lines[0]
+
+
+def test_the_excel_file_keeps_numbers_as_numbers_and_says_why_when_empty(in_request):
+    sent, _ = download.download_chart(asked("evaluation", fmt="xlsx"), store(tab="evaluatie", editions=[2021]))
+    assert sent["filename"] == "sze-evaluatie-2021.xlsx" and sent["base64"]
+    sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(sent["content"]))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("editie", "regio", "week", "cijfer") and sheet.title == "Gegevens"
+    scores = [r for r in rows[1:] if r[5] == "gemiddeld een 7,5"]
+    assert scores and scores[0][4] == 7.5 and scores[0][7] == "cijfer (schaal niet vermeld)"
+    empty, _ = download.download_chart(asked("evaluation", fmt="xlsx"), store(tab="evaluatie", editions=[2018]))
+    sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(empty["content"]))).active
+    assert str(sheet["A1"].value).startswith("Geen gegevens") and sheet["A2"].value == "editie"
+
+
+def test_each_reach_chart_has_its_own_data_file(in_request):
+    people, _ = download.download_chart(asked("reach"), store(tab="bereik"))
+    context, _ = download.download_chart(asked("reach", "monitor"), store(tab="bereik"))
+    assert people["filename"] == "sze-bereik-alle-edities.csv"
+    assert context["filename"] == "sze-bereik-monitor-alle-edities.csv"
+    assert "inmiddels 4300" in people["content"] and "inmiddels 4300" not in context["content"]
+    assert ";procent;" in context["content"]
+
+
+@pytest.mark.parametrize(
+    "request_id",
+    [
+        None,
+        "trends",
+        asked("nosuchview"),
+        asked("trends", fmt="exe"),
+        asked("trends", scope="everything"),
+        {"view": ["trends"], "chart": "main", "format": "csv", "scope": "all"},
+    ],
+)
+def test_anything_else_the_browser_sends_gives_no_file(in_request, request_id):
+    assert download.download_chart(request_id, store(tab="trends")) == (no_update, no_update)
+
+
+def test_a_chart_without_a_declared_table_says_so_instead_of_giving_nothing(in_request):
+    file, note = download.download_chart(asked("compare", chart="mix"), store(tab="vergelijk"))
+    assert file is no_update and note == "Van deze grafiek is nog geen tabel te downloaden; de afbeelding wel."
+
+
+def test_the_filter_bar_download_is_the_current_views_data(in_request):
+    sent = download.download(1, store(tab="bereik"))
+    assert sent["filename"] == "sze-bereik-alle-edities.csv"
+    assert "inmiddels 4300" in sent["content"] and "55%" in sent["content"]  # both charts' rows
+    empty = download.download(1, store(tab="evaluatie", editions=[2019]))
+    assert empty["content"][1:].startswith("Geen gegevens: voor deze selectie (editie 2019)")
+
+
+def test_every_declared_table_belongs_to_a_chart_of_its_view():
+    for view in VIEWS:
+        charts = {ids.chart_key(part[: -len("graph")]) for part in view.outputs if part.endswith("graph")}
+        assert set(view.tables) <= charts, view.name
+    declared = {view.slug for view in VIEWS if view.tables}
+    assert {"trends", "evaluatie", "bereik"} <= declared
+
+
+def test_every_graph_panel_has_the_export_menu_with_its_own_ids():
+    panel = str(graph_panel("reach", "monitor-"))
+    for fmt, scope in (("csv", "selection"), ("xlsx", "selection"), ("csv", "all"), ("xlsx", "all")):
+        assert str(asked("reach", "monitor", fmt, scope)) in panel
+    assert str(ids.chart_control(ids.CHART_IMAGE, "reach", "monitor", format="svg")) in panel
+    assert "Gegevens van deze grafiek (CSV)" in panel and "Afbeelding met bron (PNG)" in panel
+
+
+def test_a_view_update_puts_its_source_line_and_date_on_each_chart_and_names_its_image(in_request):
+    parts = reach.update_reach(store(tab="bereik", editions=[2022]))
+    stamped = download.stamp(reach.VIEW, parts, store(tab="bereik", editions=[2022]), "SZE-dashboard, 1 maart 2026")
+    for prefix, name in (("", "sze-bereik-2022"), ("monitor-", "sze-bereik-monitor-2022")):
+        figure = stamped[prefix + "graph"]
+        subtitle = figure.layout.title.subtitle.text.replace("<br>", " ")
+        assert subtitle.startswith("Bron") and subtitle.endswith("· SZE-dashboard, 1 maart 2026")
+        assert figure.layout.meta["export_name"] == name
+
+
+def test_the_source_line_wraps_and_makes_room_above_the_plot():
+    figure = with_source(empty_figure("leeg", height=300), "Bronnen: " + "Kamerbrief, voorjaar 2022; " * 12, "vandaag")
+    lines = figure.layout.title.subtitle.text.split("<br>")
+    assert figure.layout.height == 300 + 16 * len(lines) + 12  # the plot keeps its size
+    assert len(lines) > 1 and all(len(line) <= 120 for line in lines)
+    assert figure.layout.margin.t == 70 + 16 * len(lines) + 12
+    assert (figure.layout.title.y, figure.layout.title.yanchor, figure.layout.title.pad.t) == (1, "top", 23)
+    assert figure.layout.meta["source"].endswith("· vandaag")
+
+
+def test_the_evaluation_table_names_what_was_rated_and_its_unit(in_request):
+    table = evaluation.evaluation_table(evaluation.selection_from(store(tab="evaluatie", editions=[2022])))
+    assert set(table["edition"]) == {2022}
+    assert "procent" in set(table["unit"]) and "cijfer (schaal niet vermeld)" in set(table["unit"])
+
+
+def test_the_toolbar_sends_nothing_away_and_speaks_dutch():
+    config = graph_config("nl")
+    assert config["displaylogo"] is False and config["showSendToCloud"] is False
+    assert config["showEditInChartStudio"] is False and config["showLink"] is False
+    assert {"sendDataToCloud", "editInChartStudio", "lasso2d", "select2d"} <= set(config["modeBarButtonsToRemove"])
+    assert "toImage" not in config["modeBarButtonsToRemove"]
+    assert config["locale"] == "nl"
+    words = config["locales"]["nl"]["dictionary"]
+    assert words["Download plot as a PNG"] == "Grafiek downloaden als PNG (met bron)"
+    assert words["Zoom in"] == "Inzoomen" and words["Reset axes"] == "Beginweergave"
+    assert config == GRAPH_CONFIG
+    panel = graph_panel("trends")
+    graph = panel.children[2].children  # export menu, note, then the Loading holding the graph
+    assert graph.config["locale"] == "nl" and graph.config["showSendToCloud"] is False
+
+
+def test_plotlys_dutch_is_served_from_the_apps_own_assets():
+    locale = (ASSETS / "vendor" / "plotly-locale-nl.js").read_text()
+    assert "name: 'nl'" in locale and "'Autoscale': 'Automatische schaal'" in locale
+    assert "PlotlyLocales" in locale  # registered even when plotly.js loads after it
+    assert not re.search(r"https?://", locale)
+    assert (ASSETS / "vendor" / "PLOTLY-LOCALES-LICENSE.txt").exists()
+
+
+def test_a_source_note_and_the_figure_carry_the_same_words(in_request):
+    parts = evaluation.update_evaluation(store(tab="evaluatie", editions=[2022]))
+    stamped = download.stamp(evaluation.VIEW, parts, store(tab="evaluatie", editions=[2022]), "x")
+    note = source_note(evaluation._evaluations(evaluation.selection_from(store(editions=[2022]))))
+    words = "".join(str(c.children) for c in note.children)
+    assert isinstance(stamped["graph"], go.Figure)
+    assert stamped["graph"].layout.meta["source"] == f"{words} · x"
+
+
+def test_the_map_csv_holds_each_regions_week_its_dates_and_the_initiatives(in_request):
+    sent, _ = download.download_chart(asked("map"), store(tab="kaart", editions=[2021]))
+    assert sent["filename"] == "sze-kaart-2021.csv"
+    rows = csv_rows(sent["content"])
+    named = {r[3]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+    assert {f"SZE-week {w}" for w in (1, 2, 3, 4)} <= set(named)
+    assert named["SZE-week 1"]["periode"] and named["SZE-week 1"]["bron_uitgever"]
+    assert any(what.startswith("Initiatief: ") for what in named)
+
+
+def test_the_map_coloured_by_a_figure_adds_its_value_per_region(in_request):
+    table = download.chart_table(map.map_rows(map.selection_from(store(tab="kaart", editions=[2021], colour="cijfer"))))
+    published = table[table["cijfer"] == "Activiteiten"]
+    assert list(published["zoals_gepubliceerd"]) == ["ruim vijftig"] and list(published["regio"]) == ["zuid"]
+
+
+def test_the_region_csv_holds_only_that_regions_weeks_and_initiatives(in_request):
+    sent, _ = download.download_chart(asked("region"), store(tab="regio", editions=[2021], region="zuid"))
+    assert sent["filename"] == "sze-regio-2021-zuid.csv"
+    rows = csv_rows(sent["content"])
+    assert {r[1] for r in rows[1:]} == {"zuid"} and any(r[3] == "SZE-week 4" for r in rows[1:])
