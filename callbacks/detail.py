@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 from dash import get_relative_path
 
 from callbacks.common import chosen_editions, db, lang, reference, selection_from
 from core.figures.detail import activity_map, breakdown_figure, merge_small_groups, rating_figure
 from core.formatting import fmt_count
 from core.i18n import t
-from core.selection import BOUNDARIES_PATH
+from core.selection import BOUNDARIES_PATH, Selection
 from core.views import View
 from data_access import queries
 from layouts.components import notes, panel_outputs, source_note
@@ -18,6 +19,81 @@ from layouts.views import detail as layout
 
 #: the published national figures a registration is set beside (never summed with it)
 PUBLISHED_BESIDE = ("activiteiten", "bezoekers", "deelnemers")
+
+
+def _scope(chosen: Selection) -> tuple[list[int], str | None, int | None]:
+    """The SZE editions, region and week whose registration the view counts."""
+    return chosen_editions(chosen, "sze") or [-1], chosen.region, chosen.week
+
+
+def _registration_rows(chosen: Selection, rows: pd.DataFrame) -> pd.DataFrame:
+    """Counts of the registration with the selection's scope and the imports they come from as source."""
+    years, region, week = _scope(chosen)
+    sources = queries.detail_sources(db(), years)
+    cited = {
+        column: "; ".join(dict.fromkeys(str(v) for v in sources[column].dropna()))
+        for column in ("source_publisher", "source_title", "source_date")
+    }
+    editions = ", ".join(str(y) for y in years if y > 0)
+    return rows.assign(edition=editions, region=region, week=week, qualifier="exact", **cited)
+
+
+def places_table(chosen: Selection) -> pd.DataFrame:
+    """The registered activities and participants per place, as the registration map draws them."""
+    language = lang()
+    years, region, week = _scope(chosen)
+    by_place = queries.activity_counts(db(), ["province", "place"], years, region, week)
+    what = [
+        t("export_what_place", language, place=p, province=v)
+        for p, v in zip(by_place["place"], by_place["province"], strict=True)
+    ]
+    rows = pd.concat(
+        [
+            pd.DataFrame({"what": what, "value": by_place["activities"], "unit": t("unit_activities", language)}),
+            pd.DataFrame({"what": what, "value": by_place["participants"], "unit": t("unit_participants", language)}),
+        ],
+        ignore_index=True,
+    )
+    return _registration_rows(chosen, rows)
+
+
+def breakdown_table(chosen: Selection) -> pd.DataFrame:
+    """The registered activities per theme, format and domain, as the three panels draw them."""
+    language = lang()
+    years, region, week = _scope(chosen)
+    parts = []
+    for key in ("theme", "format", "domain"):
+        counts = queries.activity_counts(db(), [key], years, region, week)
+        named = [t(f"{key}_{v}", language) if key != "domain" else str(v) for v in counts[key]]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "what": [f"{t('detail_by_' + key, language)}: {n}" for n in named],
+                    "value": counts["activities"],
+                    "unit": t("unit_activities", language),
+                }
+            )
+        )
+    return _registration_rows(chosen, pd.concat(parts, ignore_index=True))
+
+
+def ratings_table(chosen: Selection) -> pd.DataFrame:
+    """Respondents per role and rating as the chart draws them: small roles merged, too small ones left out."""
+    language = lang()
+    years, region, _ = _scope(chosen)
+    shown, _, _ = merge_small_groups(queries.rating_counts(db(), years, region), language)
+    counts = shown.groupby(["role", "rating"], as_index=False)["n"].sum() if len(shown) else shown
+    rows = pd.DataFrame(
+        {
+            "what": [
+                t("export_what_rating", language, role=r, rating=g)
+                for r, g in zip(counts.get("role", []), counts.get("rating", []), strict=True)
+            ],
+            "value": list(counts.get("n", [])),
+            "unit": t("unit_respondents", language),
+        }
+    )
+    return _registration_rows(chosen, rows).assign(week=None)
 
 
 def update_detail(selection: object) -> dict[str, Any]:
@@ -99,4 +175,5 @@ VIEW = View(
     | panel_outputs("rating_"),
     figures=(activity_map, breakdown_figure, rating_figure),
     controls=frozenset({"sze_editions", "region", "week"}),
+    tables={"map": places_table, "breakdown": breakdown_table, "rating": ratings_table},
 )

@@ -112,7 +112,7 @@ def file_name(view: View, chart: str, selection: Selection, scope: str, extensio
     language = lang()
     words = ["sze", view.slug]
     if chart != "main":
-        words.append(chart)
+        words.append(t(f"export_chart_{chart}", language))  # the chart's name in Dutch, as users read it
     if view.named_by_metric:
         words.append(selection.metric)
     if scope == "all":

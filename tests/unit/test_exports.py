@@ -14,6 +14,7 @@ from dash import no_update
 
 from callbacks import VIEWS, download, evaluation, map, reach, trends
 from core.figures import GRAPH_CONFIG, empty_figure, graph_config, with_source
+from core.i18n import t
 from layouts import ids
 from layouts.components import graph_panel, source_note
 from tests.unit.test_callbacks import store
@@ -130,8 +131,10 @@ def test_every_declared_table_belongs_to_a_chart_of_its_view():
     for view in VIEWS:
         charts = {ids.chart_key(part[: -len("graph")]) for part in view.outputs if part.endswith("graph")}
         assert set(view.tables) <= charts, view.name
+        for chart in charts - {"main"}:
+            assert t(f"export_chart_{chart}")  # its files are named in Dutch
     declared = {view.slug for view in VIEWS if view.tables}
-    assert {"trends", "evaluatie", "bereik"} <= declared
+    assert {"kaart", "regio", "activiteiten", "trends", "evaluatie", "bereik"} <= declared
 
 
 def test_every_graph_panel_has_the_export_menu_with_its_own_ids():
@@ -222,3 +225,35 @@ def test_the_region_csv_holds_only_that_regions_weeks_and_initiatives(in_request
     assert sent["filename"] == "sze-regio-2021-zuid.csv"
     rows = csv_rows(sent["content"])
     assert {r[1] for r in rows[1:]} == {"zuid"} and any(r[3] == "SZE-week 4" for r in rows[1:])
+
+
+@pytest.fixture
+def demo_request(tmp_path):
+    """A request on a database with a synthetic registration (sze-dashboard demo), as the detail view shows it."""
+    from dashboard.app import create_app
+    from dashboard.settings import Settings
+    from data_access.demo import generate
+    from data_access.engine import make_engine
+    from data_access.loader import load_bundled
+
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    engine = make_engine(url)
+    load_bundled(engine)
+    generate(engine, activities=400, seed=3)
+    engine.dispose()
+    app = create_app(Settings(database_url=url))
+    with app.server.test_request_context("/"):
+        yield
+
+
+def test_the_registration_charts_data_add_up_to_what_they_draw(demo_request):
+    selection = store(tab="activiteiten", editions=[2023])
+    places, _ = download.download_chart(asked("detail", "map"), selection)
+    breakdown, _ = download.download_chart(asked("detail", "breakdown"), selection)
+    ratings, _ = download.download_chart(asked("detail", "rating"), selection)
+    assert places["filename"] == "sze-activiteiten-kaart-2023.csv"
+    activities = [r for r in csv_rows(places["content"])[1:] if r[7] == "geregistreerde activiteiten"]
+    themes = [r for r in csv_rows(breakdown["content"])[1:] if r[3].startswith("Thema: ")]
+    assert sum(int(r[4]) for r in activities) == sum(int(r[4]) for r in themes) > 0  # every activity, once
+    rated = csv_rows(ratings["content"])[1:]
+    assert rated and all(r[7] == "respondenten" and ": cijfer " in r[3] for r in rated)
