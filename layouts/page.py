@@ -56,13 +56,19 @@ def filters(reference: Reference, lang: str = "nl") -> dbc.Card:
     ]
     strip = html.Div(
         [
-            dbc.Button(
-                t("filters_toggle", lang), id=ids.FILTER_TOGGLE, color="link", size="sm", className="filter-toggle"
+            # a plain button: aria-expanded is an HTML attribute Dash's html components pass on, dbc's do not
+            html.Button(
+                t("filters_toggle", lang),
+                id=ids.FILTER_TOGGLE,
+                type="button",
+                className="btn btn-link btn-sm filter-toggle",
+                **aria(expanded="true", controls=ids.FILTER_COLLAPSE),
             ),
             html.Div(id=ids.FILTER_SUMMARY, className="filter-summary me-auto", **aria(live="polite")),
             dbc.Button(t("download", lang), id=ids.DOWNLOAD_BUTTON, color="primary", outline=True, size="sm"),
             dcc.Download(id=ids.DOWNLOAD),
-            dbc.Button(t("reset", lang), id=ids.RESET, color="secondary", outline=True, size="sm"),
+            # not grey: a grey outline reads as a disabled button, and this one always works
+            dbc.Button(t("reset", lang), id=ids.RESET, color="primary", outline=True, size="sm", className="reset"),
         ],
         className="d-flex flex-wrap gap-2 align-items-center filter-strip",
     )
@@ -215,6 +221,7 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.
             dcc.Location(id=ids.URL, refresh="callback-nav"),
             dcc.Store(id=ids.SELECTION),
             dcc.Store(id=ids.RENDERED_TAB),
+            dcc.Store(id=ids.PAGE_TITLE),
             html.A(t("skip_link", lang), href="#main", className="skip-link"),
             header(lang),
             html.Main(
@@ -242,6 +249,7 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.
                     fluid=True,
                 ),
                 id="main",
+                tabIndex="-1",  # the skip link moves keyboard focus here, not only the scroll position
             ),
             html.Footer(dbc.Container(html.P(t("footer", lang)), fluid=True), className="app-footer"),
         ]
