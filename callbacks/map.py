@@ -15,7 +15,7 @@ from core.selection import BOUNDARIES_PATH, Selection
 from core.views import View
 from data_access import queries
 from layouts import ids
-from layouts.components import notes, panel_outputs, source_note
+from layouts.components import chart_alternative, notes, panel_outputs, source_note
 from layouts.views import map as layout
 
 NAME = layout.NAME
@@ -27,6 +27,7 @@ class MapParts(TypedDict):
     """What the map view shows, by part."""
 
     graph: go.Figure
+    alt: Any
     side: Any
     text: Any
     sources: Any
@@ -123,6 +124,7 @@ def update_map(selection: object) -> MapParts:
     )
     return {
         "graph": figure,
+        "alt": chart_alternative(figure, ids.part(NAME, "alt"), language),
         "side": layout.side_panel(
             weeks,
             regional,

@@ -112,26 +112,6 @@ def test_bra11y008_headings_go_one_level_down_at_a_time(live_server, browser):
         assert not jumps, (slug, levels)
 
 
-def test_bra11y007_the_about_page_has_its_own_title_and_names_what_each_source_backs(live_server, browser):
-    browser.get(f"{live_server}/over-de-cijfers")
-    wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, "#about-content table"), what="the about page")
-    wait_until(lambda: browser.title == t("page_title", view=t("nav_about")), what="the about page's title")
-    headers = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "#about-content th")]
-    assert "Gegevens uit deze bron" in headers and "Aantal rijen" not in headers
-
-
-def test_bra11y008_headings_go_one_level_down_at_a_time(live_server, browser):
-    for slug in [view.slug for view in VIEWS]:
-        browser.get(f"{live_server}/?tab={slug}")
-        wait_for_charts(browser, _charts(slug))
-        levels = browser.execute_script(
-            "return Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map(h => Number(h.tagName[1]))"
-        )
-        assert levels[0] == 1, slug
-        jumps = [(a, b) for a, b in pairwise(levels) if b > a + 1]
-        assert not jumps, (slug, levels)
-
-
 def test_bra11y006_every_chart_has_a_sentence_a_screen_reader_reads(live_server, browser):
     browser.get(f"{live_server}/?tab=trends")
     wait_for_charts(browser)
