@@ -13,7 +13,8 @@ from core.i18n import t
 from core.selection import Slot
 from core.views import View
 from data_access import queries
-from layouts.components import notes, panel_outputs, source_note
+from layouts import ids
+from layouts.components import chart_alternative, notes, panel_outputs, source_note
 from layouts.views import compare as layout
 
 
@@ -59,12 +60,15 @@ def update_compare(selection: object) -> dict[str, Any]:
     region_links = {region: chosen.with_tab("regio").with_region(region).to_path() for region in ref.regions["region"]}
     detail = queries.detail_sources(engine, years)
     shown_published = pd.concat([s.published for s in summaries if not s.published.empty] or [pd.DataFrame()])
+    mix, ratings = mix_figure(summaries, lang=language), rating_share_figure(summaries, lang=language)
     return {
         "note": notes(messages),
         "table": layout.summary_table(summaries, language),
-        "mix_graph": mix_figure(summaries, lang=language),
+        "mix_graph": mix,
+        "mix_alt": chart_alternative(mix, ids.part(layout.NAME, "mix_alt"), language),
         "mix_sources": source_note(detail, language),
-        "rating_graph": rating_share_figure(summaries, lang=language),
+        "rating_graph": ratings,
+        "rating_alt": chart_alternative(ratings, ids.part(layout.NAME, "rating_alt"), language),
         "rating_sources": source_note(pd.concat([detail, shown_published], ignore_index=True), language),
         "matrix": layout.region_matrix(
             ref.regions,

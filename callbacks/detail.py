@@ -14,7 +14,8 @@ from core.i18n import t
 from core.selection import BOUNDARIES_PATH, Selection
 from core.views import View
 from data_access import queries
-from layouts.components import notes, panel_outputs, source_note
+from layouts import ids
+from layouts.components import chart_alternative, notes, panel_outputs, source_note
 from layouts.views import detail as layout
 
 #: the published national figures a registration is set beside (never summed with it)
@@ -142,21 +143,27 @@ def update_detail(selection: object) -> dict[str, Any]:
     if hidden:
         rating_notes.append(t("detail_privacy_hidden", language, roles=", ".join(hidden)))
     provinces = list(queries.provinces(engine)["province"])
+    activities = activity_map(
+        by_province, by_place, provinces, geojson_url=get_relative_path(BOUNDARIES_PATH), lang=language
+    )
+    breakdown = breakdown_figure(
+        queries.activity_counts(engine, ["theme"], years, region, week),
+        queries.activity_counts(engine, ["format"], years, region, week),
+        queries.activity_counts(engine, ["domain"], years, region, week),
+        lang=language,
+    )
+    ratings = rating_figure(shown, lang=language)
     return {
-        "map_graph": activity_map(
-            by_province, by_place, provinces, geojson_url=get_relative_path(BOUNDARIES_PATH), lang=language
-        ),
+        "map_graph": activities,
+        "map_alt": chart_alternative(activities, ids.part(layout.NAME, "map_alt"), language),
         "map_sources": source_note(sources, language),
         "map_note": notes(messages),
         "side": layout.side_panel(compare, by_week, language),
-        "breakdown_graph": breakdown_figure(
-            queries.activity_counts(engine, ["theme"], years, region, week),
-            queries.activity_counts(engine, ["format"], years, region, week),
-            queries.activity_counts(engine, ["domain"], years, region, week),
-            lang=language,
-        ),
+        "breakdown_graph": breakdown,
+        "breakdown_alt": chart_alternative(breakdown, ids.part(layout.NAME, "breakdown_alt"), language),
         "breakdown_sources": source_note(sources, language),
-        "rating_graph": rating_figure(shown, lang=language),
+        "rating_graph": ratings,
+        "rating_alt": chart_alternative(ratings, ids.part(layout.NAME, "rating_alt"), language),
         "rating_text": layout.return_share(shown, language),
         "rating_sources": source_note(sources, language),
         "rating_note": notes(rating_notes),

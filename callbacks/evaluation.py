@@ -14,7 +14,8 @@ from core.i18n import t
 from core.selection import Selection
 from core.views import View
 from data_access import queries
-from layouts.components import notes, panel_outputs, source_note
+from layouts import ids
+from layouts.components import chart_alternative, notes, panel_outputs, source_note
 from layouts.views import evaluation as layout
 
 
@@ -22,6 +23,7 @@ class EvaluationParts(TypedDict):
     """What the evaluation view shows, by part."""
 
     graph: go.Figure
+    alt: Any
     text: Any
     sources: Any
     note: Any
@@ -59,8 +61,10 @@ def update_evaluation(selection: object) -> EvaluationParts:
     without = [y for y in years if y not in set(frame["edition"])]
     if without:
         messages.append(t("eval_missing", language, editions=", ".join(str(y) for y in without)))
+    figure = evaluation_figure(frame, language)
     return {
-        "graph": evaluation_figure(frame, language),
+        "graph": figure,
+        "alt": chart_alternative(figure, ids.part(layout.NAME, "alt"), language),
         "text": layout.rated_table(frame, language),
         "sources": source_note(frame, language),
         "note": notes(messages),

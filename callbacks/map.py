@@ -16,7 +16,7 @@ from core.selection import BOUNDARIES_PATH, Selection
 from core.views import View
 from data_access import queries
 from layouts import ids
-from layouts.components import notes, panel_outputs, source_note
+from layouts.components import chart_alternative, notes, panel_outputs, source_note
 from layouts.key_figures import key_figure_tiles
 from layouts.views import map as layout
 
@@ -33,6 +33,7 @@ class MapParts(TypedDict):
 
     tiles: Any
     graph: go.Figure
+    alt: Any
     side: Any
     text: Any
     sources: Any
@@ -177,6 +178,7 @@ def update_map(selection: object) -> MapParts:
     return {
         "tiles": _key_figures(chosen, language),
         "graph": figure,
+        "alt": chart_alternative(figure, ids.part(NAME, "alt"), language),
         "side": layout.side_panel(
             weeks,
             regional,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, no_update
+from dash import Dash, Input, Output, State, html, no_update
 from flask import Response
 
 from callbacks.common import db, lang, reference, runtime
@@ -33,7 +33,9 @@ def render_view(selection: object, pathname: str | None, rendered: object) -> tu
     view = next((view for view in views if view.slug == asked), views[0])
     if view.slug == rendered:
         return no_update, no_update
-    return view.skeleton(lang()), view.slug
+    # the outline goes h1 (the dashboard) > h2 (this view) > h3 (its sections); the tab already shows the name
+    heading = html.H2(t("view_heading", lang(), view=t(view.label, lang())), className="visually-hidden")
+    return html.Div([heading, view.skeleton(lang())]), view.slug
 
 
 def demo_banner(_pathname: str | None) -> Any:

@@ -6,13 +6,14 @@ control change writes the URL. The view links carry the current filters.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
 from callbacks.common import choices, lang, reference, runtime, runtime_of, scope_words, selection_from
 from core.i18n import t
-from core.selection import Choices, Page, Selection, page_for
+from core.selection import ABOUT_PATH, Choices, Page, Selection, page_for
 from layouts import ids
 from layouts.page import CONTROL_GROUPS
 
@@ -175,3 +176,29 @@ def register(app: Dash) -> None:
         Output(ids.SHELL, "className"),
         Input(ids.SELECTION, "data"),
     )
+    # each view its own page title: browser tabs, history and a screen reader's first words tell them apart
+    app.clientside_callback(
+        _TITLE_SCRIPT.format(
+            titles=json.dumps(page_titles(app)),
+            about=json.dumps(ABOUT_PATH),
+            default=json.dumps(t("app_title", runtime_of(app).lang)),
+        ),
+        Output(ids.PAGE_TITLE, "data"),
+        Input(ids.SELECTION, "data"),
+        Input(ids.URL, "pathname"),
+    )
+
+
+_TITLE_SCRIPT = """function (data, pathname) {{
+    const key = pathname === {about} ? "about" : ((data && data.tab) || "");
+    document.title = {titles}[key] || {default};
+    return document.title;
+}}"""
+
+
+def page_titles(app: Dash) -> dict[str, str]:
+    """The browser's title for each view (by its URL value) and for the about page ('about')."""
+    runtime = runtime_of(app)
+    titles = {view.slug: t("page_title", runtime.lang, view=t(view.label, runtime.lang)) for view in runtime.views}
+    titles["about"] = t("page_title", runtime.lang, view=t("nav_about", runtime.lang))
+    return titles

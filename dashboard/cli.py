@@ -76,6 +76,9 @@ def serve(settings: Settings, host: str, port: int, workers: int, dev: bool) -> 
                 "timeout": 60,
                 "graceful_timeout": 10,
                 "limit_request_line": 8190,  # gunicorn's maximum: long shared links still open
+                # gunicorn 27's control socket is one path per user: a second dashboard on the machine
+                # (test servers, several checkouts) shut the first one down through it
+                "control_socket_disable": True,
             }.items():
                 self.cfg.set(key, value)
 

@@ -351,6 +351,7 @@ def sources(engine: Engine) -> pd.DataFrame:
         src.c.published_date,
         src.c.published_label,
         src.c.contributed,
+        src.c.url,
         *counts,
     ).order_by(func.coalesce(src.c.published_date, "9999"), src.c.source_id)
     frame = _frame(engine, stmt)

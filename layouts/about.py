@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 from dash import html
 
 from core.formatting import fmt_period, fmt_timestamp
 from core.i18n import metric_label, t
 from layouts.components import table
+
+
+def _source_title(row: Any, lang: str) -> Any:
+    """The source's title, as a link to the document itself where its address is known."""
+    url = getattr(row, "url", None)
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+        return html.Em(row.title)
+    return html.A(html.Em(row.title), href=url, title=t("about_source_link", lang, title=row.title))
 
 
 def about_page(
@@ -20,7 +30,7 @@ def about_page(
 ) -> html.Div:
     """The about page from what the database holds; ``sources`` has a ``rows`` count per source."""
     source_rows = [
-        (row.publisher, html.Em(row.title), row.published_label, row.contributed, int(row.rows))
+        (row.publisher, _source_title(row, lang), row.published_label, row.contributed, int(row.rows))
         for row in sources.itertuples()
     ]
     gap_items = [
@@ -54,7 +64,7 @@ def about_page(
             html.P(t("about_intro", lang), className="lead"),
             html.H3(t("about_sources", lang)),
             table(
-                [t(f"about_col_{c}", lang) for c in ("publisher", "title", "date", "contributes", "rows")],
+                [t(f"about_col_{c}", lang) for c in ("publisher", "title", "date", "contributes", "backed")],
                 source_rows,
             ),
             html.H3(t("about_discrepancies", lang)),

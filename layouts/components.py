@@ -7,9 +7,11 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 import pandas as pd
+import plotly.graph_objects as go
 from dash import dcc, html
 
 from core.figures import graph_config
+from core.figures.describe import describe_figure, figure_rows
 from core.formatting import cite, fmt_published, source_text
 from core.i18n import metric_label, t
 from layouts import ids
@@ -60,8 +62,11 @@ def graph_panel(
 ) -> html.Section:
     """A chart with its note above, its sources below and its figures as text below that.
 
-    Ids are ``ids.part(view, prefix + "graph")`` and so on for "note", "sources" and "text".
+    Ids are ``ids.part(view, prefix + "graph")`` and so on for "note", "sources", "text" and "alt".
+    The "alt" part (``chart_alternative``) holds the chart's sentence, which the panel names as its
+    description for screen readers, and the chart's values as a table behind a fold.
     """
+    alt = ids.part(view, prefix + "alt")
     children: list[Any] = [export_menu(view, ids.chart_key(prefix), lang)]
     if note:
         children.append(html.Div(id=ids.part(view, prefix + "note"), className="view-note", role="status"))
@@ -76,12 +81,13 @@ def graph_panel(
             type="dot",
             delay_show=300,
         ),
+        html.Div(id=alt, className="chart-alternative"),
         html.Div(id=ids.part(view, prefix + "sources"), className="sources"),
     ]
     if text:
         children.append(html.Div(id=ids.part(view, prefix + "text"), className="as-text"))
     attributes: dict[str, Any] = {
-        **aria(label=t("chart_alt", lang)),
+        **aria(label=t("chart_alt", lang), describedby=alt_sentence_id(alt)),
         "data-sze-chart": f"{view}/{ids.chart_key(prefix)}",  # where the image export finds the chart
     }
     return html.Section(children, className="graph-panel", **attributes)
@@ -128,9 +134,35 @@ def export_menu(view: str, chart: str, lang: str = "nl") -> html.Div:
     )
 
 
+def alt_sentence_id(alt: str) -> str:
+    """Id of the sentence inside a panel's "alt" part (the panel's aria-describedby)."""
+    return f"{alt}-sentence"
+
+
+def chart_alternative(figure: go.Figure, alt: str, lang: str = "nl") -> list[Any]:
+    """The "alt" part of a graph panel: the chart in one sentence for screen readers, and its values as a table.
+
+    ``alt`` is the part's id. The sentence is visually hidden (the chart and its text say it for sighted
+    readers); the table sits behind a fold that keyboard and screen reader users open like any other.
+    """
+    rows = figure_rows(figure, lang)
+    parts: list[Any] = [html.P(describe_figure(figure, lang), id=alt_sentence_id(alt), className="chart-alt")]
+    if rows:
+        parts.append(
+            html.Details(
+                [
+                    html.Summary(t("alt_table_summary", lang)),
+                    table([t(f"alt_col_{c}", lang) for c in ("series", "label", "value")], rows),
+                ],
+                className="chart-table",
+            )
+        )
+    return parts
+
+
 def panel_outputs(prefix: str = "", *, note: bool = True, text: bool = True) -> dict[str, str]:
     """The parts ``graph_panel`` with the same arguments puts on the page, as a View's ``outputs``."""
-    parts = {prefix + "graph": "figure"}
+    parts = {prefix + "graph": "figure", prefix + "alt": "children"}
     if text:
         parts[prefix + "text"] = "children"
     parts[prefix + "sources"] = "children"

@@ -82,7 +82,8 @@ def filters(reference: Reference, lang: str = "nl", shown: Collection[str] = USU
             html.Div(id=ids.FILTER_SUMMARY, className="filter-summary me-auto", **aria(live="polite")),
             dbc.Button(t("download", lang), id=ids.DOWNLOAD_BUTTON, color="primary", outline=True, size="sm"),
             dcc.Download(id=ids.DOWNLOAD),
-            dbc.Button(t("reset", lang), id=ids.RESET, color="secondary", outline=True, size="sm"),
+            # not grey: a grey outline reads as a disabled button, and this one always works
+            dbc.Button(t("reset", lang), id=ids.RESET, color="primary", outline=True, size="sm", className="reset"),
             dbc.Button(
                 # both labels present, CSS shows the one that fits the mode: no round trip to relabel
                 [
@@ -226,6 +227,7 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.
             dcc.Location(id=ids.URL, refresh="callback-nav"),
             dcc.Store(id=ids.SELECTION),
             dcc.Store(id=ids.RENDERED_TAB),
+            dcc.Store(id=ids.PAGE_TITLE),
             html.A(t("skip_link", lang), href="#main", className="skip-link"),
             header(lang),
             html.Main(
@@ -257,6 +259,7 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.
                     fluid=True,
                 ),
                 id="main",
+                tabIndex="-1",  # the skip link moves keyboard focus here, not only the scroll position
             ),
             html.Footer(dbc.Container(html.P(t("footer", lang)), fluid=True), className="app-footer"),
         ],

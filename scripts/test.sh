@@ -2,7 +2,8 @@
 # Set up and run every test: lint (ruff), types (mypy), layers (import-linter), unit and browser tests in
 # headless Chromium, on SQLite and then on a throwaway PostgreSQL cluster (scripts/with-postgres.sh), then
 # mutation testing (mutmut) of the URL parser, the loader and the CSV download.
-# Installs Debian's chromium and chromium-driver when missing (nothing is downloaded elsewhere).
+# Installs Debian's chromium and chromium-driver when missing, and axe-core from the npm registry
+# (tests/browser/axe/package.json; nothing else is downloaded).
 # Extra arguments go to pytest (and skip the mutation run, which is for the whole suite).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,17 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
+
+# axe-core (accessibility rules) for the browser tests, from the npm registry into tests/browser/axe,
+# where the tests read it and inject it into the page: no CDN, and the version pinned in its package.json.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "Installing Debian's npm for the accessibility tests..."
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq npm >/dev/null
+fi
+npm install --prefix tests/browser/axe --no-audit --no-fund --no-save --loglevel=error
 
 scripts/setup-venv.sh test
 echo "== ruff"

@@ -48,6 +48,8 @@ def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
                 y=labels,
                 x=list(part["value"]),
                 orientation="h",
+                # no legend, but a name: the chart's sentence for screen readers says which panel it is
+                name=(t("eval_score", lang), t("eval_return", lang))[row - 1],
                 marker_color=colour,
                 text=[fmt_published(v) for v in part["published_text"]],
                 # a score's bar has no scale to be read against: its words inside it, where a phone has room

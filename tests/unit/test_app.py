@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from callbacks import trends
 from dashboard.app import create_app
 from dashboard.settings import Settings
 
@@ -72,16 +73,9 @@ def test_without_a_database_the_page_says_so_without_a_trace(tmp_path):
 def test_a_failing_callback_shows_a_message_not_a_trace(tmp_path, client):
     broken = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'missing' / 'none.db'}")).server.test_client()
     payload = {
-        "output": "..trends-graph.figure...trends-text.children...trends-sources.children...trends-note.children..",
-        "outputs": [
-            {"id": i, "property": p}
-            for i, p in (
-                ("trends-graph", "figure"),
-                ("trends-text", "children"),
-                ("trends-sources", "children"),
-                ("trends-note", "children"),
-            )
-        ],
+        # the trends view's parts as Dash names them (the registry's order)
+        "output": ".." + "...".join(f"trends-{part}.{prop}" for part, prop in trends.VIEW.outputs.items()) + "..",
+        "outputs": [{"id": f"trends-{part}", "property": prop} for part, prop in trends.VIEW.outputs.items()],
         "inputs": [{"id": "selection", "property": "data", "value": {"tab": "trends"}}],
         "changedPropIds": ["selection.data"],
         "state": [],
