@@ -24,7 +24,9 @@ def update_compare(selection: object) -> dict[str, Any]:
     chosen = selection_from(selection)
     slots = chosen.compare or ref.default_slots()
     years = sorted({slot.edition for slot in slots})
-    # one query per kind for every slot at once; each slot's rows are picked out in core.compare
+    sze_years = chosen_editions(chosen, "sze")
+    # one query per kind for every slot and the regions table at once; each part picks out its rows
+    figures = queries.figures(engine, editions=sorted({*years, *sze_years}))
     activities = queries.activity_counts(engine, ["edition", "region", "week", "theme", "format"], years)
     places = queries.activity_counts(engine, ["edition", "region", "week", "province", "place"], years)
     summaries = summarise(
@@ -33,7 +35,7 @@ def update_compare(selection: object) -> dict[str, Any]:
         activities,
         places,
         queries.response_counts(engine, years),
-        queries.figures(engine, editions=years),
+        figures[figures["edition"].isin(years)],
         language,
     )
     messages = []
@@ -46,10 +48,8 @@ def update_compare(selection: object) -> dict[str, Any]:
     if not any(s.activities for s in summaries):
         messages.append(t("compare_published_only", language))
 
-    sze_years = chosen_editions(chosen, "sze")
     registered = queries.activity_counts(engine, ["region", "edition"], sze_years or [-1])
-    published = queries.figures(engine, editions=sze_years or [-1])
-    published = published[published["region"].notna()]
+    published = figures[figures["edition"].isin(sze_years) & figures["region"].notna()]
     current = chosen.compare or slots
     links = {
         (region, year): chosen.with_compare((*current, Slot(year, region=region))).to_path()
@@ -60,26 +60,37 @@ def update_compare(selection: object) -> dict[str, Any]:
     region_links = {region: chosen.with_tab("regio").with_region(region).to_path() for region in ref.regions["region"]}
     detail = queries.detail_sources(engine, years)
     shown_published = pd.concat([s.published for s in summaries if not s.published.empty] or [pd.DataFrame()])
+    order = ref.week_order
+    # the weeks whose dates the table and the regions table state: their source is cited with them
+    slot_weeks = (
+        order[
+            [
+                any(s.edition == e and (s.region == r or s.week == w) for s in slots)
+                for e, r, w in order[["edition", "region", "week"]].itertuples(index=False)
+            ]
+        ]
+        if len(order)
+        else order
+    )
+    table_sources = pd.concat([detail, shown_published, slot_weeks], ignore_index=True)
+    matrix_weeks = order[order["edition"].isin(sze_years)] if len(order) else order
     mix, ratings = mix_figure(summaries, lang=language), rating_share_figure(summaries, lang=language)
     return {
         "note": notes(messages),
-        "table": layout.summary_table(summaries, language),
+        "table": [layout.summary_table(summaries, language), source_note(table_sources, language)],
         "mix_graph": mix,
         "mix_alt": chart_alternative(mix, ids.part(layout.NAME, "mix_alt"), language),
         "mix_sources": source_note(detail, language),
         "rating_graph": ratings,
         "rating_alt": chart_alternative(ratings, ids.part(layout.NAME, "rating_alt"), language),
-        "rating_sources": source_note(pd.concat([detail, shown_published], ignore_index=True), language),
-        "matrix": layout.region_matrix(
-            ref.regions,
-            sze_years,
-            ref.week_order,
-            registered,
-            published,
-            links,
-            region_links,
-            language,
-        ),
+        "rating_sources": source_note(detail, language),
+        "matrix": [
+            layout.region_matrix(ref.regions, sze_years, order, registered, published, links, region_links, language),
+            source_note(
+                pd.concat([matrix_weeks, published, queries.detail_sources(engine, sze_years)], ignore_index=True),
+                language,
+            ),
+        ],
     }
 
 

@@ -16,7 +16,7 @@ from core.selection import BOUNDARIES_PATH, Selection
 from core.views import View
 from data_access import queries
 from layouts import ids
-from layouts.components import chart_alternative, notes, panel_outputs, source_note
+from layouts.components import chart_alternative, initiatives_table, notes, panel_outputs, source_note
 from layouts.key_figures import key_figure_tiles
 from layouts.views import map as layout
 
@@ -189,7 +189,7 @@ def update_map(selection: object) -> MapParts:
             scope=t("words_and", language).join(scope_words(chosen)),
             registration=registration,
         ),
-        "text": layout.initiatives_table(initiatives, language),
+        "text": initiatives_table(initiatives, language),
         "sources": sources,
         "note": notes(messages),
     }

@@ -14,7 +14,7 @@ from core.selection import BOUNDARIES_PATH, Selection, Slot
 from core.views import View
 from data_access import queries
 from layouts import ids
-from layouts.components import chart_alternative, notes, panel_outputs, source_note
+from layouts.components import chart_alternative, initiatives_table, notes, panel_outputs, source_note
 from layouts.views import region as layout
 
 
@@ -73,7 +73,7 @@ def update_region(selection: object) -> dict[str, Any]:
         ),
         "note": notes(messages),
         "text": text,
-        "initiatives": layout.initiatives(initiatives, language),
+        "initiatives": initiatives_table(initiatives, language),
     }
 
 

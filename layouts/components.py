@@ -12,7 +12,7 @@ from dash import dcc, html
 
 from core.figures import graph_config
 from core.figures.describe import describe_figure, figure_rows
-from core.formatting import cite, fmt_published, source_text
+from core.formatting import cite, fmt_published, is_missing, source_text
 from core.i18n import metric_label, t
 from layouts import ids
 
@@ -212,4 +212,34 @@ def published_list(frame: pd.DataFrame, lang: str = "nl") -> str:
     """Published figures in words, each cited: 'Activiteiten: ruim vijftig (CIC West-Brabant, 2021); …'."""
     return "; ".join(
         f"{metric_label(r.metric, lang)}: {fmt_published(r.published_text)} ({cite(r)})" for r in frame.itertuples()
+    )
+
+
+def _text(value: object) -> str:
+    """A text cell; empty, never 'nan', where the source says nothing."""
+    return "" if is_missing(value) else str(value)
+
+
+def _where(row: Any, lang: str) -> str:
+    """Where an initiative took place, as precisely as its source says."""
+    if row.precision == "plaats":
+        return t("initiative_where_place", lang, place=row.place, province=row.province)
+    if row.precision == "provincie":
+        return t("initiative_where_province", lang, province=row.province)
+    return t("initiative_where_none", lang)
+
+
+def initiatives_table(initiatives: pd.DataFrame, lang: str = "nl") -> html.Div:
+    """The highlighted initiatives with where, when, how big (as published) and their source."""
+    rows: Sequence[tuple[Any, ...]] = [
+        (r.name, _text(r.organisation), _where(r, lang), int(r.edition), r.kind, _text(r.size_text), cite(r))
+        for r in initiatives.itertuples()
+    ]
+    return html.Div(
+        [
+            html.H3(t("initiatives_heading", lang)),
+            table(headers(lang, "name", "organisation", "where", "edition", "kind", "size", "source"), rows)
+            if rows
+            else html.P(t("initiatives_none", lang)),
+        ]
     )

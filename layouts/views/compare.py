@@ -72,46 +72,29 @@ def summary_table(summaries: Sequence[SlotSummary], lang: str = "nl") -> html.Di
     first = summaries[0]
 
     def row(
-        label: str, value: Callable[[SlotSummary], str], number: Callable[[SlotSummary], float | None] | None = None
+        label: str,
+        value: Callable[[SlotSummary], str],
+        number: Callable[[SlotSummary], float | None] | None = None,
+        percent: bool = False,
     ) -> list[Any]:
+        """A row: each column's value, from the second column on with its difference from the first."""
         cells: list[Any] = [html.Th(label, scope="row")]
         for i, summary in enumerate(summaries):
-            change = difference(number(summary), number(first), lang) if number and i else ""
+            change = difference(number(summary), number(first), lang, percent=percent) if number and i else ""
             cells.append(_cell(value(summary), change))
         return cells
 
-    def share_row(label: str) -> list[Any]:
-        cells: list[Any] = [html.Th(label, scope="row")]
-        for i, summary in enumerate(summaries):
-            change = difference(summary.return_share, first.return_share, lang, percent=True) if i else ""
-            cells.append(_cell(_return(summary), change))
-        return cells
-
-    def counted(n: int) -> float | None:
-        return float(n)
-
     rows = [
         row(t("compare_row_period", lang), lambda s: s.period),
-        row(t("compare_row_activities", lang), lambda s: fmt_count(s.activities), lambda s: counted(s.activities)),
-        row(
-            t("compare_row_participants", lang),
-            lambda s: (
-                fmt_count(s.participants)
-                + (
-                    f" ({t('detail_reported', lang, n=fmt_count(s.with_participants))})"
-                    if s.with_participants < s.activities
-                    else ""
-                )
-            ),
-            lambda s: counted(s.participants),
-        ),
-        row(t("compare_row_places", lang), lambda s: fmt_count(s.places), lambda s: counted(s.places)),
+        row(t("compare_row_activities", lang), lambda s: fmt_count(s.activities), lambda s: s.activities),
+        row(t("compare_row_participants", lang), lambda s: _participants(s, lang), lambda s: s.participants),
+        row(t("compare_row_places", lang), lambda s: fmt_count(s.places), lambda s: s.places),
         row(
             t("compare_row_top_places", lang),
             lambda s: ", ".join(f"{place} ({fmt_count(n)})" for place, n in s.top_places),
         ),
         row(t("compare_row_rating", lang), _rating, lambda s: s.mean_rating),
-        share_row(t("compare_row_return", lang)),
+        row(t("compare_row_return", lang), _return, lambda s: s.return_share, percent=True),
         row(t("compare_row_published", lang), lambda s: _published(s, lang)),
     ]
     head = html.Thead(

@@ -6,10 +6,10 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import get_asset_url, html
 
-from core.formatting import cite, fmt_count, fmt_published
-from core.i18n import metric_label, t
+from core.formatting import fmt_count
+from core.i18n import t
 from layouts import ids
-from layouts.components import graph_panel, table
+from layouts.components import graph_panel, published_list, table
 
 NAME = "detail"
 
@@ -80,10 +80,7 @@ def side_panel(compare: list[tuple[int, int, int, str]], weeks: pd.DataFrame, la
 
 def published_words(frame: pd.DataFrame, lang: str = "nl") -> str:
     """The published national totals of activities (and visitors or participants) of one edition, cited."""
-    parts = [
-        f"{metric_label(r.metric, lang)}: {fmt_published(r.published_text)} ({cite(r)})" for r in frame.itertuples()
-    ]
-    return "; ".join(parts) if parts else t("not_published", lang)
+    return published_list(frame, lang) or t("not_published", lang)
 
 
 def return_share(frame: pd.DataFrame, lang: str = "nl") -> html.P | None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, get_asset_url, html
 
-from core.formatting import cite, fmt_count, fmt_period, fmt_published, is_missing
+from core.formatting import cite, fmt_count, fmt_period, fmt_published
 from core.i18n import metric_label, t
 from layouts import ids
 from layouts.components import graph_panel, headers, table
@@ -109,33 +108,3 @@ def registered_activities(by_region: pd.DataFrame, link: str | None, lang: str =
     if link:
         parts.append(html.P(dcc.Link(t("map_detail_link", lang), href=link)))
     return html.Div(parts, className="map-registration")
-
-
-def _text(value: object) -> str:
-    """A text cell; empty, never 'nan', where the source says nothing."""
-    return "" if is_missing(value) else str(value)
-
-
-def _where(row: Any, lang: str) -> str:
-    """Where an initiative took place, as precisely as its source says."""
-    if row.precision == "plaats":
-        return t("initiative_where_place", lang, place=row.place, province=row.province)
-    if row.precision == "provincie":
-        return t("initiative_where_province", lang, province=row.province)
-    return t("initiative_where_none", lang)
-
-
-def initiatives_table(initiatives: pd.DataFrame, lang: str = "nl") -> html.Div:
-    """The highlighted initiatives with where, when, how big (as published) and their source."""
-    rows: Sequence[tuple[Any, ...]] = [
-        (r.name, _text(r.organisation), _where(r, lang), int(r.edition), r.kind, _text(r.size_text), cite(r))
-        for r in initiatives.itertuples()
-    ]
-    return html.Div(
-        [
-            html.H3(t("initiatives_heading", lang)),
-            table(headers(lang, "name", "organisation", "where", "edition", "kind", "size", "source"), rows)
-            if rows
-            else html.P(t("initiatives_none", lang)),
-        ]
-    )

@@ -9,10 +9,10 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, get_asset_url, html
 
-from core.formatting import cite, fmt_count, fmt_period, is_missing
+from core.formatting import fmt_count, fmt_period
 from core.i18n import t
 from layouts import ids
-from layouts.components import aria, graph_panel, headers, published_list, table
+from layouts.components import aria, graph_panel, published_list, table
 
 NAME = "region"
 
@@ -103,25 +103,3 @@ def editions_table(
     if compare_link:
         parts.append(dcc.Link(t("region_compare", lang), href=compare_link, className="btn btn-outline-primary btn-sm"))
     return html.Div(parts)
-
-
-def initiatives(frame: pd.DataFrame, lang: str = "nl") -> html.Div:
-    """The region's highlighted initiatives, with their sources."""
-    rows = [
-        (
-            r.name,
-            "" if is_missing(r.organisation) else str(r.organisation),
-            "" if is_missing(r.place) else str(r.place),
-            int(r.edition),
-            cite(r),
-        )
-        for r in frame.itertuples()
-    ]
-    return html.Div(
-        [
-            html.H3(t("initiatives_heading", lang)),
-            table(headers(lang, "name", "organisation", "where", "edition", "source"), rows)
-            if rows
-            else html.P(t("initiatives_none", lang)),
-        ]
-    )
