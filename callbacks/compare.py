@@ -7,10 +7,10 @@ from typing import Any
 import pandas as pd
 
 from callbacks.common import chosen_editions, db, lang, reference, selection_from
-from core.compare import summarise
+from core.compare import SlotSummary, summarise
 from core.figures.compare import mix_figure, rating_share_figure
 from core.i18n import t
-from core.selection import Slot
+from core.selection import Selection, Slot
 from core.views import View
 from data_access import queries
 from layouts import ids
@@ -18,10 +18,10 @@ from layouts.components import chart_alternative, notes, panel_outputs, source_n
 from layouts.views import compare as layout
 
 
-def update_compare(selection: object) -> dict[str, Any]:
-    """Redraw the comparison for the selection's slots (or the default ones) and the region table."""
-    engine, language, ref = db(), lang(), reference()
-    chosen = selection_from(selection)
+def _summaries(chosen: Selection) -> tuple[tuple[Slot, ...], list[int], list[SlotSummary], pd.DataFrame]:
+    """The compared slots (the chosen or the default ones), their editions, what each holds, and the
+    published figures of their editions and the chosen ones (for the regions table)."""
+    engine, ref = db(), reference()
     slots = chosen.compare or ref.default_slots()
     years = sorted({slot.edition for slot in slots})
     sze_years = chosen_editions(chosen, "sze")
@@ -36,8 +36,65 @@ def update_compare(selection: object) -> dict[str, Any]:
         places,
         queries.response_counts(engine, years),
         figures[figures["edition"].isin(years)],
-        language,
+        lang(),
     )
+    return slots, years, summaries, figures
+
+
+def _slot_rows(rows: list[tuple[SlotSummary, str, int]], unit: str) -> pd.DataFrame:
+    """One row per (slot, what, count), with the slot's scope and period and the imports as source."""
+    language = lang()
+    sources = queries.detail_sources(db(), sorted({s.slot.edition for s, _, _ in rows}) or [-1])
+    cited = {
+        column: "; ".join(dict.fromkeys(str(v) for v in sources[column].dropna()))
+        for column in ("source_publisher", "source_title", "source_date")
+    }
+    return pd.DataFrame(
+        {
+            "edition": [s.slot.edition for s, _, _ in rows],
+            "region": [s.slot.region for s, _, _ in rows],
+            "week": [s.slot.week for s, _, _ in rows],
+            "what": [t("export_what_slot", language, slot=s.label, what=what) for s, what, _ in rows],
+            "value": [n for _, _, n in rows],
+            "qualifier": "exact",
+            "unit": unit,
+            "period": [s.period for s, _, _ in rows],
+        }
+    ).assign(**cited)
+
+
+def mix_table(chosen: Selection) -> pd.DataFrame:
+    """Each compared slot's registered activities per theme and format: the counts behind the chart's shares."""
+    language = lang()
+    _, _, summaries, _ = _summaries(chosen)
+    rows = [
+        (summary, f"{t('detail_by_' + key, language)}: {t(f'{key}_{value}', language)}", n)
+        for summary in summaries
+        if summary.activities
+        for key, counts in (("theme", summary.themes), ("format", summary.formats))
+        for value, n in counts.items()
+    ]
+    return _slot_rows(rows, t("unit_activities", language))
+
+
+def rating_table(chosen: Selection) -> pd.DataFrame:
+    """Each compared slot's respondents per rating: the counts behind the chart's shares (small groups left out)."""
+    language = lang()
+    _, _, summaries, _ = _summaries(chosen)
+    rows = [
+        (summary, t("export_what_score", language, rating=rating), n)
+        for summary in summaries
+        for rating, n in sorted(summary.ratings.items())
+    ]
+    return _slot_rows(rows, t("unit_respondents", language))
+
+
+def update_compare(selection: object) -> dict[str, Any]:
+    """Redraw the comparison for the selection's slots (or the default ones) and the region table."""
+    engine, language, ref = db(), lang(), reference()
+    chosen = selection_from(selection)
+    slots, years, summaries, figures = _summaries(chosen)
+    sze_years = chosen_editions(chosen, "sze")
     messages = []
     if not chosen.compare:
         messages.append(t("compare_default", language, slots=", ".join(s.label for s in summaries)))
@@ -107,4 +164,5 @@ VIEW = View(
     figures=(mix_figure, rating_share_figure),
     # each column carries its own region or week; the editions narrow the regions table
     controls=frozenset({"compare", "sze_editions"}),
+    tables={"mix": mix_table, "rating": rating_table},
 )

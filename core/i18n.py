@@ -78,6 +78,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "unit_respondents": "respondenten",
         "export_what_place": "{place} ({province})",
         "export_what_rating": "{role}: cijfer {rating}",
+        "export_what_slot": "{slot} · {what}",
+        "export_what_score": "cijfer {rating}",
         "toolbar_png": "Grafiek downloaden als PNG (met bron)",
         "toolbar_zoom": "Zoomen",
         "toolbar_pan": "Verschuiven",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pytest
 from dash import no_update
 
 from callbacks import download, evaluation, map, pages, reach, state, trends
-from callbacks.common import choices
+from callbacks.common import Runtime, choices
 from core.selection import Choices, Selection
+from core.views import View
 from layouts import ids, page
 
 CHOICES = Choices(
@@ -351,8 +354,10 @@ def test_download_holds_each_figure_with_its_words_and_source(in_request):
     )
     assert set(table["editie"]) == {2022}
     assert "cijfer: De SZE 2022 als geheel" in set(table["cijfer"])
-    # a view that declares no charts' tables (the comparison) gets every figure of the selection
-    sent = download.download(1, store(editions=[2022], tab="vergelijk"))
+    # a view that declares no charts' tables gets every figure of the selection
+    undeclared = View(**{**vars(map.VIEW), "tables": {}})
+    with patch.object(download, "runtime", lambda: Runtime("sqlite://", "nl", (undeclared,))):
+        sent = download.download(1, store(editions=[2022]))
     assert sent["filename"] == "sze-cijfers.csv" and sent["content"].startswith("\ufeffeditie;niveau;regio")
     assert ";8;een 8.0;" in sent["content"]
 

@@ -6,6 +6,7 @@ import base64
 import io
 import re
 from pathlib import Path
+from unittest.mock import patch
 
 import openpyxl
 import plotly.graph_objects as go
@@ -13,8 +14,10 @@ import pytest
 from dash import no_update
 
 from callbacks import VIEWS, download, evaluation, map, reach, trends
+from callbacks.common import Runtime
 from core.figures import GRAPH_CONFIG, empty_figure, graph_config, with_source
 from core.i18n import t
+from core.views import View
 from layouts import ids
 from layouts.components import graph_panel, source_note
 from tests.unit.test_callbacks import store
@@ -115,8 +118,20 @@ def test_anything_else_the_browser_sends_gives_no_file(in_request, request_id):
 
 
 def test_a_chart_without_a_declared_table_says_so_instead_of_giving_nothing(in_request):
-    file, note = download.download_chart(asked("compare", chart="mix"), store(tab="vergelijk"))
+    undeclared = View(**{**vars(trends.VIEW), "tables": {}})
+    with patch.object(download, "runtime", lambda: Runtime("sqlite://", "nl", (undeclared,))):
+        file, note = download.download_chart(asked("trends"), store(tab="trends"))
     assert file is no_update and note == "Van deze grafiek is nog geen tabel te downloaden; de afbeelding wel."
+
+
+def test_the_comparison_gives_each_slots_counts_behind_its_shares(demo_request):
+    selection = store(tab="vergelijk", compare=["2023-w1", "2023-w2"])
+    mix, _ = download.download_chart(asked("compare", "mix"), selection)
+    ratings, _ = download.download_chart(asked("compare", "rating"), selection)
+    rows = csv_rows(mix["content"])[1:]
+    assert {r[2] for r in rows} == {"1", "2"} and all(r[7] == "geregistreerde activiteiten" for r in rows)
+    assert any(" · Thema: " in r[3] for r in rows) and any(" · Vorm: " in r[3] for r in rows)
+    assert all(" · cijfer " in r[3] for r in csv_rows(ratings["content"])[1:])
 
 
 def test_the_filter_bar_download_is_the_current_views_data(in_request):
@@ -134,7 +149,10 @@ def test_every_declared_table_belongs_to_a_chart_of_its_view():
         for chart in charts - {"main"}:
             assert t(f"export_chart_{chart}")  # its files are named in Dutch
     declared = {view.slug for view in VIEWS if view.tables}
-    assert {"kaart", "regio", "activiteiten", "trends", "evaluatie", "bereik"} <= declared
+    assert declared == {view.slug for view in VIEWS}  # every view's charts have their data
+    for view in VIEWS:
+        charts = {ids.chart_key(part[: -len("graph")]) for part in view.outputs if part.endswith("graph")}
+        assert set(view.tables) == charts, view.name
 
 
 def test_every_graph_panel_has_the_export_menu_with_its_own_ids():
