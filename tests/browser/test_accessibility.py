@@ -119,3 +119,14 @@ def test_bra11y006_every_chart_has_a_sentence_a_screen_reader_reads(live_server,
     target = graph.get_attribute("aria-describedby")
     alt = wait_until(lambda: browser.find_element(By.ID, target).get_attribute("textContent"), what="the sentence")
     assert "210" in alt and "niet gepubliceerd" in alt and "nan" not in alt
+
+
+@pytest.mark.parametrize("slug", ["activiteiten", "vergelijk"])
+def test_bra11y009_axe_finds_no_serious_violation_with_a_registration_drawn(demo_server, browser, slug):
+    browser.get(f"{demo_server}/?tab={slug}")
+    wait_for_charts(browser, _charts(slug))
+    for fold in browser.find_elements(By.CSS_SELECTOR, ".chart-table summary"):
+        fold.send_keys(Keys.ENTER)  # opened from the keyboard, and the values' tables are checked open too
+    assert all(d.get_attribute("open") is not None for d in browser.find_elements(By.CSS_SELECTOR, ".chart-table"))
+    found = axe_violations(browser)
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)
