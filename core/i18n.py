@@ -1,380 +1,60 @@
-"""Every text a user reads, one dictionary per language.
+"""Every text a user reads, from one gettext catalogue per language (``core/locale/<lang>/LC_MESSAGES``).
 
-Layouts and callbacks ask ``t(key)``; nothing user-facing is written elsewhere. English is a
-later issue: add ``"en"`` with the same keys. Notation (numbers, dates) is in ``core.formatting``.
+Layouts and callbacks ask ``t(key, lang)``; nothing user-facing is written elsewhere. The catalogues
+are ordinary ``.po`` files, so translators use their usual tools (Poedit, Weblate, ``pybabel``);
+Babel reads them here, which spares the wheel a compile step for ``.mo`` files. A message id is a
+symbolic key rather than the Dutch sentence, so rewording the Dutch never orphans the English.
+Notation of numbers and dates is Babel's too, in ``core.formatting``.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from importlib.resources import files
+
+from babel.messages.pofile import read_po
+
 DEFAULT_LANG = "nl"
+#: The interface languages, by their URL value (``taal=``) and ``<html lang>``.
+LANGUAGES = ("nl", "en")
 
 
-TEXTS: dict[str, dict[str, str]] = {
-    "nl": {
-        "app_title": "Slimme Zorg Estafette in cijfers",
-        "app_subtitle": "Activiteiten, evaluaties en bereik van de SZE en Zorg van Nu, met bron bij elk cijfer",
-        "nav_dashboard": "Dashboard",
-        "nav_about": "Over de cijfers",
-        "skip_link": "Naar de inhoud",
-        # accessibility (issue 7)
-        "page_title": "{view} · Slimme Zorg Estafette in cijfers",
-        "view_heading": "Weergave: {view}",
-        "about_col_backed": "Gegevens uit deze bron",
-        "about_source_link": "{title} (opent de bron)",
-        "alt_kind_bar": "Staafdiagram",
-        "alt_kind_line": "Lijndiagram",
-        "alt_kind_points": "Puntdiagram",
-        "alt_kind_map": "Kaart",
-        "alt_kind_empty": "Grafiek zonder gegevens",
-        "alt_no_data": "niets te tonen voor deze selectie",
-        "alt_more": "en nog {n} (zie de tabel)",
-        "alt_table_summary": "Cijfers van deze grafiek als tabel",
-        "alt_col_series": "Reeks",
-        "alt_col_label": "Wat",
-        "alt_col_value": "Waarde (zoals getoond)",
-        "filter_editions": "Editie SZE",
-        "filter_predecessor": "Voorloper e-healthweek",
-        "nav_label": "Hoofdnavigatie",
-        "filter_region": "Regio",
-        "filter_week": "Week",
-        "filter_metric": "Cijfer",
-        "filter_colour": "Kaartkleur",
-        "all": "Alle",
-        "colour_region": "Regio",
-        "colour_metric": "Gekozen cijfer",
-        "reset": "Filters wissen",
-        "present": "Presenteren",
-        "present_stop": "Presentatie stoppen (Esc)",
-        "present_help": "Eén weergave per scherm in grote letters; pijltjestoetsen of PageUp/PageDown (een presenter-klikker) gaan naar de vorige of volgende weergave, F zet de eerste grafiek op volledig scherm, Esc stopt.",
-        "filters_toggle": "Filters tonen/verbergen",
-        "download": "Cijfers downloaden (CSV)",
-        # per-chart exports and toolbar (issue 7)
-        "export_menu": "Downloaden",
-        "export_data_csv": "Gegevens van deze grafiek (CSV)",
-        "export_data_xlsx": "Gegevens van deze grafiek (Excel)",
-        "export_all_csv": "Hele set van deze weergave (CSV)",
-        "export_all_xlsx": "Hele set van deze weergave (Excel)",
-        "export_png": "Afbeelding met bron (PNG)",
-        "export_svg": "Afbeelding met bron (SVG)",
-        "export_empty": "Geen gegevens: voor deze selectie ({scope}) is niets gepubliceerd of geregistreerd.",
-        "export_scope_all": "alle edities",
-        "export_no_table": "Van deze grafiek is nog geen tabel te downloaden; de afbeelding wel.",
-        "export_what_week": "SZE-week {week}",
-        "export_what_initiative": "Initiatief: {name}",
-        "export_sheet": "Gegevens",
-        "export_made": "SZE-dashboard, {date}",
-        "export_file_all": "hele-set",
-        "export_file_all_editions": "alle-edities",
-        "export_file_week": "week-{week}",
-        "export_chart_map": "kaart",
-        "export_chart_breakdown": "verdeling",
-        "export_chart_rating": "beoordeling",
-        "export_chart_monitor": "monitor",
-        "export_chart_mix": "mix",
-        "unit_score": "cijfer (schaal niet vermeld)",
-        "unit_percent": "procent",
-        "unit_activities": "geregistreerde activiteiten",
-        "unit_participants": "deelnemers (waar gemeld)",
-        "unit_respondents": "respondenten",
-        "export_what_place": "{place} ({province})",
-        "export_what_rating": "{role}: cijfer {rating}",
-        "export_what_slot": "{slot} · {what}",
-        "export_what_score": "cijfer {rating}",
-        "toolbar_png": "Grafiek downloaden als PNG (met bron)",
-        "toolbar_zoom": "Zoomen",
-        "toolbar_pan": "Verschuiven",
-        "toolbar_zoom_in": "Inzoomen",
-        "toolbar_zoom_out": "Uitzoomen",
-        "toolbar_autoscale": "Automatische schaal",
-        "toolbar_reset": "Beginweergave",
-        "level_national": "landelijk",
-        "level_region": "regio",
-        "summary": "Getoond: {parts}.",
-        "summary_all_editions": "alle edities",
-        "summary_editions": "editie {edition}",
-        "summary_region": "regio {region}",
-        "summary_week": "week {week}",
-        "tab_kaart": "Kaart",
-        "tab_trends": "Trends",
-        "tab_evaluatie": "Evaluatie",
-        "tab_bereik": "Bereik Zorg van Nu",
-        # key figures, change, filter visibility (issue 7)
-        "key_figures_heading": "Kerncijfers",
-        "key_figures_national": "Kerncijfers zijn landelijk; het regio- en weekfilter gelden er niet voor.",
-        "key_edition": "SZE {edition}",
-        "key_source": "Bron: {publisher}, {date}",
-        "key_rated": "voor {what}",
-        "key_label_cijfer": "Cijfer (schaal niet vermeld)",
-        "key_label_doet_weer_mee": "Doet weer mee",
-        "key_link_trends": "Trends ›",
-        "key_link_evaluatie": "Evaluatie ›",
-        "key_link_label": "(uitleg over {label}, {edition})",
-        "key_unpublished": "Geen kerncijfers gepubliceerd voor {editions}.",
-        "change_more": "meer dan in {edition} ({previous})",
-        "change_less": "minder dan in {edition} ({previous})",
-        "change_same": "evenveel als in {edition} ({previous})",
-        "filters_none": "Op deze weergave werkt geen filter.",
-        "programme_sze": "SZE",
-        "programme_ehealthweek": "e-healthweek",
-        "predecessor_title": "Voorloper e-healthweek",
-        "sze_title": "Slimme Zorg Estafette",
-        "not_published": "niet gepubliceerd",
-        "not_published_br": "niet<br>gepubliceerd",
-        "no_totals": "Geen totalen gepubliceerd",
-        "no_comparable_predecessor": "De e-healthweek heeft geen vergelijkbaar cijfer.",
-        "predecessor_national_note": "De e-healthweek publiceerde geen cijfers per regio of week; de voorloper is weggelaten.",
-        "source": "Bron",
-        "sources": "Bronnen",
-        "map_title": "SZE-regio's en hun week",
-        "map_title_metric": "{metric} per regio, {edition}",
-        "map_title_metric_none": "{metric} per regio: niet gepubliceerd",
-        "weeks_none_chosen": "Geen SZE-editie gekozen.",
-        "weeks_none_published": "Voor de gekozen edities is geen weekvolgorde gepubliceerd.",
-        "map_no_regional": "Voor ‘{metric}’ is in de gekozen edities geen cijfer per regio gepubliceerd; alle regio's grijs.",
-        "map_region_hint": "Klik op een provincie om op die regio te filteren; klik nogmaals om het filter te wissen.",
-        "map_credit": "Kaartgegevens: Natural Earth (publiek domein). Plaatsen van initiatieven: de plaats die de bron noemt, anders de provincie die de bron noemt (ook in een naam, zoals ‘regio Utrecht’ of ‘Jeugdbescherming Overijssel’); zonder plaats of provincie niet op de kaart.",
-        "weeks_heading": "Weekvolgorde",
-        "map_week_unordered": "Het weekfilter geldt alleen voor edities met een gepubliceerde weekvolgorde; niet getoond: {editions}.",
-        "map_week_none": "Geen regio had week {week} in de gekozen edities en regio.",
-        "weeks_unknown": "{edition}: weekvolgorde niet gepubliceerd",
-        "week_label": "week {week}",
-        "initiatives_heading": "Uitgelichte initiatieven",
-        "initiatives_none": "Geen uitgelichte initiatieven in deze selectie.",
-        "initiative_where_place": "{place} ({province})",
-        "initiative_where_province": "provincie {province} (geen plaats genoemd)",
-        "initiative_where_none": "geen plaats genoemd",
-        "regional_figures_heading": "Cijfers per regio",
-        "regional_figures_none": "Geen cijfers per regio gepubliceerd voor deze selectie.",
-        "trend_title": "{metric} per editie",
-        "trend_nothing": "Voor deze selectie is niets gepubliceerd.",
-        "trend_rounded": "afgerond gepubliceerd (bijna, ruim, meer dan)",
-        "trend_exact": "gepubliceerd cijfer",
-        "trend_rounded_short": "afgerond gepubliceerd",
-        "trend_not_one_series": "niet gelijk geteld: elke kleur is een eigen telling, geen reeks",
-        "partners_heading": "E-healthweek: partnerorganisaties (geen SZE-tegenhanger)",
-        "trend_region_note": "Alleen cijfers die voor regio {region} zijn gepubliceerd.",
-        "trend_week_note": "Alleen cijfers die voor week {week} zijn gepubliceerd.",
-        "trend_cards_heading": "{metric}: gepubliceerde waarden",
-        "definition": "Definitie",
-        "eval_title": "Gepubliceerde evaluatieresultaten",
-        "eval_score": "Cijfer (schaal niet vermeld)",
-        "eval_return": "Doet mee aan volgende editie (%)",
-        "eval_table_heading": "Wat precies is beoordeeld",
-        "eval_none": "Voor de gekozen edities zijn geen evaluatieresultaten gepubliceerd.",
-        "eval_not_a_series": "Elk cijfer beoordeelt een ander onderdeel (zie ‘Wat is beoordeeld’); lees de staven niet als één reeks over de jaren.",
-        "eval_national_note": "Beoordelingen zijn alleen landelijk gepubliceerd; het regio- en weekfilter gelden hier niet.",
-        "col_edition": "Editie",
-        "col_measure": "Maat",
-        "col_value": "Waarde",
-        "col_what_rated": "Wat is beoordeeld",
-        "col_rated_by": "Door",
-        "col_source": "Bron",
-        "col_region": "Regio",
-        "col_week": "Week",
-        "col_period": "Periode",
-        "col_indicator": "Indicator",
-        "col_name": "Initiatief",
-        "col_organisation": "Organisatie",
-        "col_metric": "Cijfer",
-        "col_size": "Omvang (zoals gepubliceerd)",
-        "eval_missing": "Geen evaluatie gepubliceerd voor: {editions}.",
-        "map_boundaries_source": "Natural Earth (provinciegrenzen, publiek domein)",
-        "reach_national_note": "Zorg van Nu-cijfers zijn landelijk; het regio- en weekfilter gelden hier niet.",
-        "about_col_publisher": "Uitgever",
-        "about_col_title": "Titel of omschrijving",
-        "about_col_date": "Datum",
-        "about_col_contributes": "Wat het bijdraagt",
-        "about_col_rows": "Aantal rijen",
-        "about_col_metric": "Cijfer",
-        "about_col_programme": "Programma",
-        "about_col_unit": "Eenheid",
-        "about_col_definition": "Definitie",
-        "dates_unknown": "data niet vermeld",
-        "col_where": "Waar",
-        "col_kind": "Soort",
-        "measure_cijfer": "cijfer",
-        "measure_doet_weer_mee": "doet weer mee",
-        "reach_title": "Bereik Zorg van Nu in mensen (logaritmische schaal)",
-        "reach_cards_heading": "Alle indicatoren van Zorg van Nu",
-        "reach_period_note": "Zorg van Nu rapporteert over een periode, niet per editie. Periode in de bron: {period}.",
-        "reach_filter_note": "Het editiefilter geldt hier niet: de cijfers beslaan {period}, geen SZE-editie.",
-        "monitor_title": "Context: gebruik van digitale zorg (cijfers bij de e-healthmonitor-thema's)",
-        "monitor_axis": "% van de groep",
-        "monitor_note": "Elke lijn is een andere maat uit een andere bron; vergelijk ze niet met elkaar.",
-        "about_title": "Over de cijfers",
-        "about_intro": "Alle cijfers op dit dashboard komen uit openbare bronnen. Ronde getallen staan er zoals ze zijn gepubliceerd (‘bijna’, ‘ruim’, ‘meer dan’). Cijfers met een verschillende definitie worden nooit als één reeks getoond.",
-        "about_sources": "Bronnen en wat ze bijdragen",
-        "about_discrepancies": "Waar bronnen verschillen",
-        "about_no_totals": "Edities zonder gepubliceerde totalen",
-        "about_definitions": "Definities van de cijfers",
-        "about_loaded": "Dataset geladen op {when}.",
-        "demo_banner": "Voorbeelddata: deze database bevat synthetische demonstratiegegevens ({n} rijen). Ze zijn gemarkeerd, worden nooit bij gepubliceerde cijfers opgeteld en zijn geen echte registraties.",
-        "tab_activiteiten": "Activiteiten",
-        "detail_activities": "Activiteiten",
-        "detail_participants": "Deelnemers",
-        "detail_reported": "{n} activiteiten gaven een aantal op",
-        "detail_places_legend": "Plaatsen (grootte: deelnemers)",
-        "detail_map_title": "Activiteiten per provincie en plaats",
-        "detail_breakdown_title": "Activiteiten naar thema, vorm en domein",
-        "detail_by_theme": "Thema",
-        "detail_by_format": "Vorm",
-        "detail_by_domain": "Domein",
-        "theme_voorkomen": "Voorkomen van zorg",
-        "theme_verplaatsen": "Verplaatsen van zorg",
-        "theme_vervangen": "Vervangen van zorg",
-        "format_online": "Online",
-        "format_fysiek": "Fysiek",
-        "format_hybride": "Hybride",
-        "detail_none": "Geen geregistreerde activiteiten voor deze selectie. Lees een export in met 'sze-dashboard import activities BESTAND'.",
-        "detail_no_answers": "Geen enquêteantwoorden voor deze selectie (of alleen groepen kleiner dan 5).",
-        "detail_merged_roles": "Overige rollen (samengevoegd)",
-        "detail_rating": "cijfer",
-        "detail_rating_axis": "Rapportcijfer (1–10)",
-        "detail_respondents": "Respondenten",
-        "detail_rating_title": "Rapportcijfers ({n} respondenten)",
-        "detail_privacy_merged": "Rollen met minder dan 5 respondenten zijn samengevoegd tot 'Overige rollen': {roles}.",
-        "detail_privacy_hidden": "Rollen met minder dan 5 respondenten zijn weggelaten, ook samen te klein: {roles}.",
-        "detail_synthetic": "Voorbeelddata: deze activiteiten en antwoorden zijn synthetisch, geen echte registraties.",
-        "detail_sum_note": "Sommen van de registratie staan naast de gepubliceerde totalen, nooit erin opgeteld.",
-        "detail_differs": "{edition}: de registratie telt {detail} activiteiten, gepubliceerd is {published}.",
-        "detail_compare_heading": "Registratie naast gepubliceerde totalen",
-        "detail_week_heading": "Per week",
-        "detail_table_edition": "Editie",
-        "detail_table_registered": "Activiteiten in registratie",
-        "detail_table_participants": "Deelnemers in registratie",
-        "detail_table_published": "Gepubliceerd",
-        "detail_table_week": "Week",
-        "detail_table_region": "Regio",
-        "detail_would_return": "Doet volgend jaar weer mee: {share} van {n} respondenten.",
-        "detail_unknown_week": "buiten de weken",
-        "error_generic": "Er ging iets mis bij het ophalen van de cijfers. Probeer het opnieuw; blijft het misgaan, meld het dan aan de beheerder.",
-        "error_database": "De database is niet bereikbaar of nog niet gevuld. Start het dashboard met ‘sze-dashboard serve’ of vul de database met ‘sze-dashboard init-db’.",
-        "not_found": "Deze pagina bestaat niet.",
-        "back_to_dashboard": "Terug naar het dashboard",
-        "footer": "Bronnen: Kamerbrieven van VWS, ICT&health en andere openbare bronnen; zie ‘Over de cijfers’.",
-        "chart_alt": "Grafiek; dezelfde cijfers staan als tekst eronder.",
-        # comparison and region views
-        "tab_vergelijk": "Vergelijken",
-        "tab_regio": "Regio's",
-        "filter_compare": "Vergelijk (twee tot zes keuzes)",
-        "compare_placeholder": "Kies edities, regio's of weken…",
-        "compare_hint": "Kies boven bij ‘Vergelijk’ edities, regio's of weken, of voeg een cel uit de tabel ‘Regio's per editie’ toe. De eerste keuze is het vergelijkingspunt.",
-        "compare_national": "heel Nederland",
-        "compare_week_unknown": "weekvolgorde niet gepubliceerd",
-        "compare_default": "Nog niets gekozen; getoond worden {slots}.",
-        "compare_one": "Kies er nog minstens één om te vergelijken.",
-        "compare_published_only": "Voor deze keuzes zijn geen activiteiten geregistreerd; alleen wat gepubliceerd is staat in de tabel. Lees een export in met ‘sze-dashboard import activities BESTAND’.",
-        "compare_heading": "Naast elkaar",
-        "compare_difference_note": "Vanaf de tweede kolom staat onder elk getal het verschil met de eerste kolom (▲ meer, ▼ minder). Aantallen zijn sommen van de registratie; gepubliceerde cijfers staan apart in de laatste rij.",
-        "compare_row_heading": "Keuze",
-        "compare_row_period": "Periode",
-        "compare_row_activities": "Activiteiten (registratie)",
-        "compare_row_participants": "Deelnemers (registratie)",
-        "compare_row_places": "Plaatsen met activiteiten",
-        "compare_row_top_places": "Meeste activiteiten in",
-        "compare_row_rating": "Gemiddeld rapportcijfer (enquête)",
-        "compare_row_return": "Doet volgend jaar weer mee",
-        "compare_row_published": "Gepubliceerd voor deze keuze",
-        "compare_nothing_published": "niets gepubliceerd",
-        "compare_more": "{n} meer",
-        "compare_less": "{n} minder",
-        "compare_points_more": "{n} procentpunt meer",
-        "compare_points_less": "{n} procentpunt minder",
-        "compare_same": "gelijk",
-        "compare_ratings_none": "geen antwoorden",
-        "compare_ratings_small": "minder dan {n} antwoorden: niet getoond",
-        "compare_ratings_no_week": "week niet aan een regio toe te wijzen",
-        "compare_no_activities": "Geen geregistreerde activiteiten voor deze keuzes.",
-        "compare_no_ratings": "Geen keuze met ten minste 5 enquêteantwoorden.",
-        "compare_share_respondents": "Aandeel respondenten",
-        "compare_mix_title": "Thema en vorm: aandeel per keuze",
-        "compare_rating_title": "Rapportcijfers: aandeel respondenten per keuze",
-        "compare_matrix_heading": "Regio's per editie",
-        "compare_matrix_note": "Per regio en editie: de week met data, de geregistreerde activiteiten en wat voor die regio gepubliceerd is. ‘Toevoegen’ zet de cel in de vergelijking.",
-        "compare_cell_registered": "{n} activiteiten, {p} deelnemers (registratie)",
-        "dropdown_select_all": "Alles kiezen (de eerste zes tellen)",
-        "dropdown_deselect_all": "Niets kiezen",
-        "dropdown_selected_count": "{num_selected} gekozen",
-        "dropdown_search": "Zoeken",
-        "dropdown_clear_search": "Zoekterm wissen",
-        "dropdown_clear_selection": "Keuze wissen",
-        "dropdown_no_options_found": "Niets gevonden",
-        "compare_add": "Toevoegen aan vergelijking",
-        "compare_add_cell": "{region} {edition} toevoegen aan de vergelijking",
-        "compare_in": "staat in de vergelijking",
-        "region_choose": "Kies een regio voor haar eigen overzicht: weken en data per editie, cijfers en initiatieven.",
-        "region_heading": "Regio {region}",
-        "region_provinces": "Provincies: {provinces}.",
-        "region_others": "Andere regio's",
-        "region_editions_heading": "Per editie",
-        "region_col_week": "Week en data",
-        "region_col_published": "Gepubliceerd voor de regio",
-        "region_compare": "Vergelijk deze regio over de edities",
-        "region_week_ignored": "Het weekfilter werkt niet op deze weergave: een regio heeft één week per editie.",
-        # helper: week dates and map detail
-        "week_dates": "week {week} (regio {region}), {period}",
-        "week_dates_unpublished": "weekdatum niet gepubliceerd",
-        "week_dates_other_week": "regio {region} had week {had}, niet week {week}",
-        "week_dates_none": "geen week in de weekvolgorde voor deze selectie",
-        "week_dates_source": "weekdatum: {source}",
-        "weeks_none_filtered": "Geen week in de weekvolgorde past bij {scope}.",
-        "words_and": " en ",
-        "map_detail_heading": "Geregistreerde activiteiten per regio",
-        "map_detail_note": "Sommen van de registratie van de gekozen edities (deelnemers alleen waar een aantal is opgegeven); nooit opgeteld bij de gepubliceerde cijfers.",
-        "map_detail_synthetic": "Voorbeelddata: deze activiteiten zijn synthetisch, geen echte registraties.",
-        "map_detail_none": "Geen geregistreerde activiteiten voor deze regio of week.",
-        "map_detail_link": "Per provincie, plaats en week: zie Activiteiten",
-    },
-}
+def supported(lang: object) -> str | None:
+    """``lang`` if it is an interface language (case ignored), else None."""
+    if not isinstance(lang, str):
+        return None
+    value = lang.strip().lower()
+    return value if value in LANGUAGES else None
 
-#: Display names of metrics; the definition itself lives with the data (metrics.csv).
-METRIC_LABELS: dict[str, dict[str, str]] = {
-    "nl": {
-        "activiteiten": "Activiteiten",
-        "bezoekers": "Bezoekers van activiteiten",
-        "deelnemers": "Deelnemers aan activiteiten",
-        "regionale_bijeenkomsten": "Regionale bijeenkomsten",
-        "deelsessies": "Deelsessies",
-        "deelsessies_per_bijeenkomst": "Deelsessies per regionale bijeenkomst",
-        "werkbezoeken": "Werkbezoeken vanuit VWS",
-        "initiatieven_opening": "Initiatieven op de landelijke opening",
-        "initiatieven_afsluiting": "Initiatieven op de landelijke afsluiting",
-        "activiteiten_ehw": "Activiteiten (e-healthweek)",
-        "evenementen": "Evenementen (e-healthweek)",
-        "partners": "Partnerorganisaties (e-healthweek)",
-        "bezoekers_ehw": "Bezoekers (e-healthweek, schatting)",
-    }
-}
 
-INDICATOR_LABELS: dict[str, dict[str, str]] = {
-    "nl": {
-        "elearning_deelnemers": "Deelnemers e-learning slimme zorg (zorgprofessionals)",
-        "wegwijzers_aandoeningen": "Aandoeningen met een online wegwijzer",
-        "social_media_weergaven": "Weergaven van berichten op social media",
-        "patienten_via_huisarts": "Patiënten bereikt via huisartsenpraktijken",
-        "ouderen_langer_thuis": "Ouderen bereikt met mogelijkheden om langer thuis te wonen",
-        "verhalen_gedeeld": "Gedeelde ervaringsverhalen",
-        "website_oplossingen": "Oplossingen op de website van Zorg van Nu",
-        "beeldbellen_zorgverleners": "Zorgverleners die beeldbellen",
-        "huisartsen_patientenportaal": "Huisartsenpraktijken met patiëntenportaal",
-        "beeldbellen_huisartsen_specialisten": "Huisartsen en specialisten die beeldbellen",
-        "huisartsen_econsult": "Huisartsen die e-consult gebruiken",
-    }
-}
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """The translated messages of ``lang`` by key (untranslated ones left out)."""
+    path = files("core") / "locale" / lang / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as handle:
+        messages = read_po(handle, locale=lang)
+    return {str(m.id): str(m.string) for m in messages if m.id and m.string and not m.fuzzy}
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     """The text for ``key`` in ``lang`` (falling back to Dutch), with ``values`` filled in."""
-    table = TEXTS.get(lang, TEXTS[DEFAULT_LANG])
-    template = table.get(key, TEXTS[DEFAULT_LANG][key])
+    table = catalogue(lang if lang in LANGUAGES else DEFAULT_LANG)
+    template = table.get(key) or catalogue(DEFAULT_LANG)[key]
     return template.format(**values) if values else template
 
 
 def metric_label(metric: str, lang: str = DEFAULT_LANG) -> str:
-    """Display name of a metric; the code itself if no label is known yet."""
-    return METRIC_LABELS.get(lang, METRIC_LABELS[DEFAULT_LANG]).get(metric, metric.replace("_", " "))
+    """Display name of a metric (its definition lives with the data, metrics.csv); the code if none is known."""
+    return _label("metric", metric, lang)
 
 
 def indicator_label(indicator: str, lang: str = DEFAULT_LANG) -> str:
     """Display name of a Zorg van Nu or e-healthmonitor indicator."""
-    return INDICATOR_LABELS.get(lang, INDICATOR_LABELS[DEFAULT_LANG]).get(indicator, indicator.replace("_", " "))
+    return _label("indicator", indicator, lang)
+
+
+def _label(kind: str, code: str, lang: str) -> str:
+    key = f"{kind}.{code}"
+    if key in catalogue(DEFAULT_LANG):
+        return t(key, lang)
+    return code.replace("_", " ")
