@@ -113,7 +113,9 @@ def map_table(weeks: pd.DataFrame, initiatives: pd.DataFrame, values: pd.DataFra
     parts = [
         weeks.assign(
             what=[t("export_what_week", language, week=w) for w in weeks["week"]],
-            period=[fmt_period(a, b) for a, b in zip(weeks["start_date"], weeks["end_date"], strict=True)],
+            period=[
+                fmt_period(a, b, lang=language) for a, b in zip(weeks["start_date"], weeks["end_date"], strict=True)
+            ],
         ),
         initiatives.assign(
             what=[t("export_what_initiative", language, name=n) for n in initiatives["name"]],

@@ -133,7 +133,7 @@ def update_detail(selection: object) -> dict[str, Any]:
                     "detail_differs",
                     language,
                     edition=int(r.edition),
-                    detail=fmt_count(r.activities),
+                    detail=fmt_count(r.activities, lang=language),
                     published=str(total["published_text"].iloc[0]),
                 )
             )

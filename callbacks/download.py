@@ -1,7 +1,9 @@
 """Downloads: the data behind each chart (selection or whole set) as CSV or Excel, and the view's data at once.
 
-CSV is written for Dutch spreadsheets: semicolons, decimal commas, UTF-8 with a byte-order mark.
-A file without rows says why in its first line, and the page says so too.
+CSV is written for the spreadsheets of the interface language: in Dutch semicolons and decimal commas,
+in English commas and decimal points; UTF-8 with a byte-order mark, so Excel reads the accents.
+Column headers are in that language too. A file without rows says why in its first line, and the
+page says so too.
 """
 
 from __future__ import annotations
@@ -24,36 +26,39 @@ from data_access import queries
 from layouts import ids
 from layouts.components import note_text
 
-COLUMNS = {
-    "edition": "editie",
-    "level": "niveau",
-    "region": "regio",
-    "week": "week",
-    "what": "cijfer",
-    "value": "waarde",
-    "published_text": "zoals_gepubliceerd",
-    "qualifier": "kwalificatie",
-    "source_publisher": "bron_uitgever",
-    "source_title": "bron_titel",
-    "source_date": "bron_datum",
-    "quote": "citaat",
-}
+#: every figure of a selection: each column's header is ``export_col_<name>`` in the interface language
+COLUMNS = (
+    "edition",
+    "level",
+    "region",
+    "week",
+    "what",
+    "value",
+    "published_text",
+    "qualifier",
+    "source_publisher",
+    "source_title",
+    "source_date",
+    "quote",
+)
 #: a chart's data: what each row is, its value as published with its qualifier, unit and period, and its source
-CHART_COLUMNS = {
-    "edition": "editie",
-    "region": "regio",
-    "week": "week",
-    "what": "cijfer",
-    "value": "waarde",
-    "published_text": "zoals_gepubliceerd",
-    "qualifier": "kwalificatie",
-    "unit": "eenheid",
-    "period": "periode",
-    "source_publisher": "bron_uitgever",
-    "source_title": "bron_titel",
-    "source_date": "bron_datum",
-    "quote": "citaat",
-}
+CHART_COLUMNS = (
+    "edition",
+    "region",
+    "week",
+    "what",
+    "value",
+    "published_text",
+    "qualifier",
+    "unit",
+    "period",
+    "source_publisher",
+    "source_title",
+    "source_date",
+    "quote",
+)
+#: the CSV dialect a spreadsheet in each language opens without a wizard: Dutch Excel splits on ';'
+CSV_SEPARATORS = {"nl": ";", "en": ","}
 FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 SCOPES = ("selection", "all")
 
@@ -85,15 +90,20 @@ def figures_table(selection_data: object) -> pd.DataFrame:
     table = pd.concat(parts, ignore_index=True)
     table = table.assign(
         level=[t("level_region" if isinstance(r, str) else "level_national", language) for r in table["region"]],
-        value=[fmt_number(v) for v in table["value"]],
-        week=[fmt_number(w) for w in table["week"]],
+        value=[fmt_number(v, lang=language) for v in table["value"]],
+        week=[fmt_number(w, lang=language) for w in table["week"]],
     )
-    return table[list(COLUMNS)].rename(columns=COLUMNS)
+    return headed(table, COLUMNS, language)
+
+
+def headed(frame: pd.DataFrame, columns: Sequence[str], language: str) -> pd.DataFrame:
+    """``frame``'s ``columns`` in that order (one it lacks stays empty), headed in ``language``."""
+    return frame.reindex(columns=list(columns)).rename(columns={c: t(f"export_col_{c}", language) for c in columns})
 
 
 def chart_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """A table builder's rows in the export's columns and order (a column it lacks stays empty)."""
-    return frame.reindex(columns=list(CHART_COLUMNS)).rename(columns=CHART_COLUMNS)
+    """A table builder's rows in the export's columns and order, headed in the interface language."""
+    return headed(frame, CHART_COLUMNS, lang())
 
 
 def empty_reason(selection: Selection) -> str:
@@ -149,17 +159,19 @@ def stamp(view: View, parts: Mapping[str, Any], selection_data: object, made: st
 
 
 def to_csv(table: pd.DataFrame, reason: str | None = None) -> str:
-    """The table as a Dutch spreadsheet reads it; an empty one starts with the line saying why."""
-    # numbers with a decimal comma; cells already written as text (figures_table) stay as they are
+    """The table as a spreadsheet in the interface language reads it; an empty one starts with the line saying why."""
+    language = lang()
+    numeric = [t(f"export_col_{c}", language) for c in ("edition", "week", "value")]
+    # numbers in the language's notation; cells already written as text (figures_table) stay as they are
     shown = table.assign(
         **{
-            column: [v if isinstance(v, str) else fmt_number(v) for v in table[column]]
-            for column in ("editie", "week", "waarde")
+            column: [v if isinstance(v, str) else fmt_number(v, lang=language) for v in table[column]]
+            for column in numeric
             if column in table
         }
     )
     lead = f"{reason}\n" if reason and table.empty else ""
-    return "\ufeff" + lead + shown.to_csv(index=False, sep=";")
+    return "\ufeff" + lead + shown.to_csv(index=False, sep=CSV_SEPARATORS.get(language, ";"))
 
 
 def to_xlsx(table: pd.DataFrame, reason: str | None = None) -> bytes:
@@ -223,7 +235,7 @@ def view_table(selection: Selection) -> tuple[pd.DataFrame, View | None]:
     """The data behind every chart of the selection's view, one table; None as view when it declares none."""
     view = next((v for v in runtime().views if v.slug == selection.tab and v.tables), None)
     if view is None:
-        return pd.DataFrame(columns=list(CHART_COLUMNS.values())), None
+        return headed(pd.DataFrame(), CHART_COLUMNS, lang()), None
     parts = [chart_table(build(selection)) for build in view.tables.values()]
     return pd.concat(parts, ignore_index=True), view
 

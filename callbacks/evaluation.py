@@ -45,7 +45,9 @@ def evaluation_table(chosen: Selection) -> pd.DataFrame:
     return rows.assign(
         what=[f"{t('measure_' + m, language)}: {w}" for m, w in zip(rows["measure"], rows["what_rated"], strict=True)],
         unit=[t(UNITS[m], language) if m in UNITS else "" for m in rows["measure"]],
-        period=[fmt_period(editions.at[y, "start_date"], editions.at[y, "end_date"]) for y in rows["edition"]],
+        period=[
+            fmt_period(editions.at[y, "start_date"], editions.at[y, "end_date"], lang=language) for y in rows["edition"]
+        ],
     )
 
 

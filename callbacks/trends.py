@@ -67,7 +67,9 @@ def trend_table(chosen: Selection) -> pd.DataFrame:
         published_text=[
             text if isinstance(text, str) else t("not_published", language) for text in rows["published_text"]
         ],
-        period=[fmt_period(editions.at[y, "start_date"], editions.at[y, "end_date"]) for y in rows["edition"]],
+        period=[
+            fmt_period(editions.at[y, "start_date"], editions.at[y, "end_date"], lang=language) for y in rows["edition"]
+        ],
     )
 
 

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
+from babel.numbers import format_decimal
 
 from core.figures.detail import MIN_GROUP
-from core.formatting import fmt_count, fmt_period
+from core.formatting import fmt_count, fmt_decimal, fmt_period
 from core.i18n import t
 from core.reference import Reference
 from core.selection import Slot
@@ -76,8 +77,8 @@ def slot_period(slot: Slot, reference: Reference, lang: str = "nl") -> str:
         week = reference.slot_week(slot)
         if week is None:
             return t("compare_week_unknown", lang)
-        return f"{t('summary_week', lang, week=week[0])}: {fmt_period(week[2], week[3])}"
-    return fmt_period(edition["start_date"], edition["end_date"]) or t("dates_unknown", lang)
+        return f"{t('summary_week', lang, week=week[0])}: {fmt_period(week[2], week[3], lang=lang)}"
+    return fmt_period(edition["start_date"], edition["end_date"], lang=lang) or t("dates_unknown", lang)
 
 
 def _rows(frame: pd.DataFrame, slot: Slot, region: str | None = None) -> pd.DataFrame:
@@ -179,12 +180,12 @@ def difference(value: float | None, reference_value: float | None, lang: str = "
         return f"{'▲' if points > 0 else '▼'} {t(key, lang, n=abs(points))}"
     if round(delta, 1) == 0:
         return t("compare_same", lang)
-    amount = fmt_count(abs(delta)) if float(delta).is_integer() else f"{abs(delta):.1f}".replace(".", ",")
+    amount = fmt_count(abs(delta), lang=lang) if float(delta).is_integer() else fmt_decimal(abs(delta), lang)
     words = t("compare_more" if delta > 0 else "compare_less", lang, n=amount)
     share = ""
     if reference_value:
         change = 100 * abs(delta) / reference_value
         # under one percent a whole number would read '+0%' beside a real difference
-        amount = f"{change:.1g}".replace(".", ",") if change < 1 else str(round(change))
+        amount = format_decimal(float(f"{change:.1g}"), locale=lang) if change < 1 else str(round(change))
         share = f" ({'+' if delta > 0 else '−'}{amount}%)"
     return f"{'▲' if delta > 0 else '▼'} {words}{share}"

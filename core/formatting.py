@@ -1,24 +1,27 @@
-"""Dutch notation of published figures, dates and sources: how a value reads beside its source."""
+"""Notation of figures, dates and sources in the interface language: how a value reads beside its source.
+
+Numbers, dates and periods are Babel's (CLDR) notation for the language: '33.000' and '1–26 februari
+2021' in Dutch, '33,000' and 'February 1–26, 2021' in English. Published words are quotations and
+stay as the Dutch source has them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import cache
 from typing import Any
 
-MONTHS_NL = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from core.i18n import DEFAULT_LANG
+
+#: CLDR's interval patterns with abbreviated months ('1–26 feb. 2021'); the month is widened to its full
+#: name, as ICU does when a skeleton asks for more width than the pattern has
+_INTERVAL_SKELETON = "yMMMd"
+_ABBREVIATED_MONTH = re.compile(r"(?<!M)MMM(?!M)")
 
 
 def is_missing(value: object) -> bool:
@@ -58,31 +61,43 @@ def _as_date(value: object) -> dt.date | None:
     raise TypeError(f"not a date: {value!r}")
 
 
-def fmt_date(value: object, *, year: bool = True) -> str:
-    """'1 februari 2021' (or without the year); '' when there is no date."""
+def fmt_date(value: object, *, year: bool = True, lang: str = DEFAULT_LANG) -> str:
+    """'1 februari 2021' / '1 February 2021' (or without the year); '' when there is no date."""
     day = _as_date(value)
     if day is None:
         return ""
-    text = f"{day.day} {MONTHS_NL[day.month - 1]}"
-    return f"{text} {day.year}" if year else text
+    return format_date(day, "d MMMM y" if year else "d MMMM", locale=lang)
 
 
-def fmt_timestamp(value: str | None) -> str:
+def fmt_timestamp(value: str | None, lang: str = DEFAULT_LANG) -> str:
     """An ISO timestamp as '22 november 2026, 13:58 UTC'; '?' if unknown."""
     if not value:
         return "?"
     moment = dt.datetime.fromisoformat(value)
-    return f"{fmt_date(moment.date())}, {moment:%H:%M} UTC"
+    return f"{fmt_date(moment.date(), lang=lang)}, {moment:%H:%M} UTC"
 
 
-def fmt_period(start: object, end: object) -> str:
-    """'1–26 februari 2021', '27 januari – 25 februari 2022', or what is known."""
+@cache
+def _interval_patterns(lang: str) -> Any:
+    return Locale.parse(lang).interval_formats[_INTERVAL_SKELETON]
+
+
+def fmt_period(start: object, end: object, lang: str = DEFAULT_LANG) -> str:
+    """'1–26 februari 2021', '27 januari – 25 februari 2022' (English: 'February 1 – 26, 2021'), or what is known."""
     first, last = _as_date(start), _as_date(end)
     if first is None or last is None:
-        return fmt_date(first or last)
-    if first.month == last.month and first.year == last.year:
-        return f"{first.day}–{last.day} {MONTHS_NL[last.month - 1]} {last.year}"
-    return f"{fmt_date(first, year=first.year != last.year)} – {fmt_date(last)}"
+        return fmt_date(first or last, lang=lang)
+    if first == last:
+        return fmt_date(first, lang=lang)
+    # CLDR picks the pattern by the largest field that differs: the year, else the month, else the day
+    differs = "y" if first.year != last.year else "M" if first.month != last.month else "d"
+    patterns = _interval_patterns(lang)[differs]
+    text = "".join(
+        format_date(day, _ABBREVIATED_MONTH.sub("MMMM", pattern), locale=lang)
+        for day, pattern in zip((first, last), patterns, strict=True)
+    )
+    # CLDR sets the dash between thin spaces: plain ones keep the text findable (Ctrl+F) and CSV-clean
+    return text.replace("\u2009", " ").replace("\u202f", " ")
 
 
 def cite(row: Any) -> str:
@@ -95,15 +110,20 @@ def source_text(publisher: str, title: str, date_label: str) -> str:
     return f"{publisher}, ‘{title}’, {date_label}"
 
 
-def fmt_number(value: object) -> str:
-    """A number for a Dutch spreadsheet: 7.5 -> '7,5', 210.0 -> '210', missing -> ''."""
+def fmt_number(value: object, lang: str = DEFAULT_LANG) -> str:
+    """A number for a spreadsheet in ``lang``: 7.5 -> '7,5' (Dutch) or '7.5', 210.0 -> '210', missing -> ''."""
     if is_missing(value):
         return ""
-    return f"{float(str(value)):g}".replace(".", ",")
+    return format_decimal(float(str(value)), format="0.######", locale=lang)
 
 
-def fmt_count(value: object) -> str:
-    """A count in Dutch notation: 12345 -> '12.345'; missing -> ''."""
+def fmt_decimal(value: float, lang: str = DEFAULT_LANG, digits: int = 1) -> str:
+    """A measured value with ``digits`` decimals: 7.46 -> '7,5' (Dutch) or '7.5'."""
+    return format_decimal(value, format="#,##0." + "0" * digits, locale=lang)
+
+
+def fmt_count(value: object, lang: str = DEFAULT_LANG) -> str:
+    """A count with the language's grouping: 12345 -> '12.345' (Dutch) or '12,345'; missing -> ''."""
     if is_missing(value):
         return ""
-    return f"{int(float(str(value))):,}".replace(",", ".")
+    return format_decimal(int(float(str(value))), locale=lang)

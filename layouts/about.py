@@ -48,7 +48,7 @@ def about_page(
     no_totals = editions[~editions["has_totals"].astype(bool)]
     no_total_items = [
         html.Li(
-            f"{row.name}: {fmt_period(row.start_date, row.end_date) or t('dates_unknown', lang)}; "
+            f"{row.name}: {fmt_period(row.start_date, row.end_date, lang=lang) or t('dates_unknown', lang)}; "
             f"{row.organiser or ''}. {row.notes or ''} ({t('source', lang)}: {row.source_publisher}, "
             f"{row.source_date})"
         )
@@ -76,7 +76,7 @@ def about_page(
                 [t(f"about_col_{c}", lang) for c in ("metric", "programme", "unit", "definition")],
                 definition_rows,
             ),
-            html.P(t("about_loaded", lang, when=fmt_timestamp(loaded_at)), className="text-muted"),
+            html.P(t("about_loaded", lang, when=fmt_timestamp(loaded_at, lang=lang)), className="text-muted"),
             html.P(t("map_credit", lang), className="text-muted"),
         ],
         className="about py-3",

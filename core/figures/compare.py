@@ -61,7 +61,7 @@ def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -> go.Figu
                     text=[f"{round(v)}%" for v in shares],
                     textposition="outside",
                     cliponaxis=False,
-                    customdata=[fmt_count(counts.get(value, 0)) for value in order],
+                    customdata=[fmt_count(counts.get(value, 0), lang=lang) for value in order],
                     hovertemplate=f"{summary.label}<br>%{{y}}: %{{x:.0f}}% (%{{customdata}} "
                     + t("detail_activities", lang).lower()
                     + ")<extra></extra>",
@@ -91,9 +91,9 @@ def rating_share_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -
             go.Bar(
                 x=list(range(1, 11)),
                 y=[_share(summary.ratings.get(r, 0), total) for r in range(1, 11)],
-                name=f"{summary.label} (n = {fmt_count(total)})",
+                name=f"{summary.label} (n = {fmt_count(total, lang=lang)})",
                 marker=_bar_style(i),
-                customdata=[fmt_count(summary.ratings.get(r, 0)) for r in range(1, 11)],
+                customdata=[fmt_count(summary.ratings.get(r, 0), lang=lang) for r in range(1, 11)],
                 hovertemplate=f"{summary.label}<br>"
                 + t("detail_rating", lang)
                 + " %{x}: %{y:.0f}% (%{customdata})<extra></extra>",

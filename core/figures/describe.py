@@ -49,11 +49,11 @@ def _at(values: Sequence[Any], i: int) -> Any:
     return values[i] if i < len(values) else None
 
 
-def _number(value: object, suffix: str = "") -> str:
-    """A plotted number in Dutch notation with its axis' unit, when no published words label it."""
+def _number(value: object, suffix: str = "", lang: str = "nl") -> str:
+    """A plotted number in the language's notation with its axis' unit, when no published words label it."""
     if is_missing(value) or isinstance(value, str):
         return plain(value)
-    return fmt_number(round(float(str(value)), 1)) + suffix
+    return fmt_number(round(float(str(value)), 1), lang=lang) + suffix
 
 
 def _suffix(fig: go.Figure, trace: Any, axis: str) -> str:
@@ -63,7 +63,7 @@ def _suffix(fig: go.Figure, trace: Any, axis: str) -> str:
     return str(getattr(layout_axis, "ticksuffix", None) or "")
 
 
-def _trace_points(fig: go.Figure, trace: Any) -> list[Point]:
+def _trace_points(fig: go.Figure, trace: Any, lang: str) -> list[Point]:
     """The points of one trace, each with the words the chart puts beside it (else its number)."""
     series = plain(trace.name)
     texts, hovers = _values(trace, "text"), _values(trace, "hovertext")
@@ -74,7 +74,7 @@ def _trace_points(fig: go.Figure, trace: Any) -> list[Point]:
             hover = plain(_at(hovers, i))
             # the hover's first line repeats the location; the rest is what the colour stands for
             detail = hover[len(str(location)) :].strip(" ,") if hover.startswith(str(location)) else hover
-            points.append(Point(series, str(location), detail or _number(_at(z, i)), area=True))
+            points.append(Point(series, str(location), detail or _number(_at(z, i), lang=lang), area=True))
         return points
     if trace.type == "scattergeo":
         # a place's name is the first line of its hover text (or its label)
@@ -88,7 +88,7 @@ def _trace_points(fig: go.Figure, trace: Any) -> list[Point]:
     labels, numbers = list(labels if labels is not None else []), list(numbers if numbers is not None else [])
     points = []
     for i, label in enumerate(labels):
-        words = plain(_at(texts, i)) or _number(_at(numbers, i), suffix)
+        words = plain(_at(texts, i)) or _number(_at(numbers, i), suffix, lang)
         if words:
             points.append(Point(series, plain(label), words))
     return points
@@ -105,7 +105,7 @@ def figure_points(fig: go.Figure, lang: str = "nl") -> list[Point]:
     for trace in fig.data:
         if trace.visible is False:
             continue
-        own = _trace_points(fig, trace)
+        own = _trace_points(fig, trace, lang)
         if getattr(trace, "mode", None) == "text" and any(p.value != gap for p in own):
             continue
         points += own

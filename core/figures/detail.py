@@ -46,8 +46,8 @@ def activity_map(
             marker=dict(line=dict(color="white", width=1.5)),
             colorbar=dict(title=dict(text=t("detail_activities", lang)), thickness=14, len=0.6, tickformat=",d"),
             hovertext=[
-                f"<b>{p}</b><br>{t('detail_activities', lang)}: {fmt_count(counts.get(p, 0))}"
-                f"<br>{t('detail_participants', lang)}: {fmt_count(people.get(p, 0))}"
+                f"<b>{p}</b><br>{t('detail_activities', lang)}: {fmt_count(counts.get(p, 0), lang=lang)}"
+                f"<br>{t('detail_participants', lang)}: {fmt_count(people.get(p, 0), lang=lang)}"
                 for p in provinces
             ],
             hoverinfo="text",
@@ -73,10 +73,11 @@ def activity_map(
                     line=dict(color="#5a3d00", width=0.6),
                 ),
                 hovertext=[
-                    f"<b>{r.place}</b> ({r.province})<br>{t('detail_activities', lang)}: {fmt_count(r.activities)}"
-                    f"<br>{t('detail_participants', lang)}: {fmt_count(r.participants)}"
+                    f"<b>{r.place}</b> ({r.province})<br>"
+                    f"{t('detail_activities', lang)}: {fmt_count(r.activities, lang=lang)}"
+                    f"<br>{t('detail_participants', lang)}: {fmt_count(r.participants, lang=lang)}"
                     + (
-                        f" ({t('detail_reported', lang, n=fmt_count(r.with_participants))})"
+                        f" ({t('detail_reported', lang, n=fmt_count(r.with_participants, lang=lang))})"
                         if r.with_participants < r.activities
                         else ""
                     )
@@ -132,7 +133,7 @@ def breakdown_figure(
                 y=labels,
                 orientation="h",
                 marker_color=SZE_COLOUR,
-                text=[fmt_count(v) for v in frame["activities"]],
+                text=[fmt_count(v, lang=lang) for v in frame["activities"]],
                 textposition="auto",
                 name=title,
                 hovertemplate="%{y}: %{x:,d} " + t("detail_activities", lang).lower() + "<extra></extra>",
@@ -189,7 +190,7 @@ def rating_figure(frame: pd.DataFrame, *, lang: str = "nl") -> go.Figure:
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title_text=t("detail_rating_axis", lang), tickmode="linear", dtick=1, range=[0.5, 10.5])
     fig.update_yaxes(title_text=t("detail_respondents", lang), tickformat=",d")
-    styled(fig, t("detail_rating_title", lang, n=fmt_count(total)), height=460)
+    styled(fig, t("detail_rating_title", lang, n=fmt_count(total, lang=lang)), height=460)
     # the legend below the axis title, not on it
     fig.update_layout(legend=dict(orientation="h", y=-0.32, yanchor="top", x=0), margin=dict(b=140), height=520)
     return fig

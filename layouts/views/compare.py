@@ -9,7 +9,7 @@ import pandas as pd
 from dash import dcc, html
 
 from core.compare import SlotSummary, difference
-from core.formatting import fmt_count, fmt_period
+from core.formatting import fmt_count, fmt_decimal, fmt_period
 from core.i18n import t
 from layouts import ids
 from layouts.components import graph_panel, published_list, table
@@ -40,17 +40,17 @@ def _cell(value: str, change: str = "") -> Any:
 
 def _participants(summary: SlotSummary, lang: str) -> str:
     """The sum of participants, and how many activities reported one where not all did."""
-    text = fmt_count(summary.participants)
+    text = fmt_count(summary.participants, lang=lang)
     if summary.with_participants < summary.activities:
-        text += f" ({t('detail_reported', lang, n=fmt_count(summary.with_participants))})"
+        text += f" ({t('detail_reported', lang, n=fmt_count(summary.with_participants, lang=lang))})"
     return text
 
 
-def _rating(summary: SlotSummary) -> str:
+def _rating(summary: SlotSummary, lang: str) -> str:
     mean = summary.mean_rating
     if mean is None:
         return summary.rating_note
-    return f"{mean:.1f}".replace(".", ",") + f" (n = {fmt_count(sum(summary.ratings.values()))})"
+    return f"{fmt_decimal(mean, lang)} (n = {fmt_count(sum(summary.ratings.values()), lang=lang)})"
 
 
 def _return(summary: SlotSummary) -> str:
@@ -86,14 +86,14 @@ def summary_table(summaries: Sequence[SlotSummary], lang: str = "nl") -> html.Di
 
     rows = [
         row(t("compare_row_period", lang), lambda s: s.period),
-        row(t("compare_row_activities", lang), lambda s: fmt_count(s.activities), lambda s: s.activities),
+        row(t("compare_row_activities", lang), lambda s: fmt_count(s.activities, lang=lang), lambda s: s.activities),
         row(t("compare_row_participants", lang), lambda s: _participants(s, lang), lambda s: s.participants),
-        row(t("compare_row_places", lang), lambda s: fmt_count(s.places), lambda s: s.places),
+        row(t("compare_row_places", lang), lambda s: fmt_count(s.places, lang=lang), lambda s: s.places),
         row(
             t("compare_row_top_places", lang),
-            lambda s: ", ".join(f"{place} ({fmt_count(n)})" for place, n in s.top_places),
+            lambda s: ", ".join(f"{place} ({fmt_count(n, lang=lang)})" for place, n in s.top_places),
         ),
-        row(t("compare_row_rating", lang), _rating, lambda s: s.mean_rating),
+        row(t("compare_row_rating", lang), lambda s: _rating(s, lang), lambda s: s.mean_rating),
         row(t("compare_row_return", lang), _return, lambda s: s.return_share, percent=True),
         row(t("compare_row_published", lang), lambda s: _published(s, lang)),
     ]
@@ -143,7 +143,8 @@ def region_matrix(
             if len(week):
                 w = week.iloc[0]
                 parts.append(
-                    f"{t('summary_week', lang, week=int(w['week']))}: {fmt_period(w['start_date'], w['end_date'])}"
+                    f"{t('summary_week', lang, week=int(w['week']))}: "
+                    f"{fmt_period(w['start_date'], w['end_date'], lang=lang)}"
                 )
             else:
                 parts.append(t("compare_week_unknown", lang))
@@ -151,7 +152,12 @@ def region_matrix(
             if count is not None:
                 parts += [
                     html.Br(),
-                    t("compare_cell_registered", lang, n=fmt_count(count.activities), p=fmt_count(count.participants)),
+                    t(
+                        "compare_cell_registered",
+                        lang,
+                        n=fmt_count(count.activities, lang=lang),
+                        p=fmt_count(count.participants, lang=lang),
+                    ),
                 ]
             said = published_list(
                 published[(published["edition"] == year) & (published["region"] == region.region)], lang

@@ -39,14 +39,16 @@ def side_panel(compare: list[tuple[int, int, int, str]], weeks: pd.DataFrame, la
     """
     if not compare:
         return html.Div()
-    rows = [(edition, fmt_count(n), fmt_count(p), published) for edition, n, p, published in compare]
+    rows = [
+        (edition, fmt_count(n, lang=lang), fmt_count(p, lang=lang), published) for edition, n, p, published in compare
+    ]
     week_rows = [
         (
             int(r.edition),
             t("detail_unknown_week", lang) if pd.isna(r.week) else int(r.week),
             "" if pd.isna(r.region_name) else r.region_name,
-            fmt_count(r.activities),
-            fmt_count(r.participants),
+            fmt_count(r.activities, lang=lang),
+            fmt_count(r.participants, lang=lang),
         )
         for r in weeks.itertuples()
     ]
@@ -90,4 +92,4 @@ def return_share(frame: pd.DataFrame, lang: str = "nl") -> html.P | None:
         return None
     yes = int(frame.loc[frame["would_return"] == "ja", "n"].sum())
     share = f"{round(100 * yes / total)}%"
-    return html.P(t("detail_would_return", lang, share=share, n=fmt_count(total)))
+    return html.P(t("detail_would_return", lang, share=share, n=fmt_count(total, lang=lang)))

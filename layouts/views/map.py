@@ -61,7 +61,7 @@ def side_panel(
     if week:
         listed = listed[listed["week"] == week]
     week_rows = [
-        (int(r.edition), int(r.week), r.region_name, fmt_period(r.start_date, r.end_date), cite(r))
+        (int(r.edition), int(r.week), r.region_name, fmt_period(r.start_date, r.end_date, lang=lang), cite(r))
         for r in listed.itertuples()
     ]
     figure_rows = [
@@ -93,7 +93,10 @@ def registered_activities(by_region: pd.DataFrame, link: str | None, lang: str =
     ``by_region``: region_name, activities, participants, synthetic (one row per region; none when the
     filters leave nothing). Its own table, never a column of the published figures: the two are not summed.
     """
-    rows = [(r.region_name, fmt_count(r.activities), fmt_count(r.participants)) for r in by_region.itertuples()]
+    rows = [
+        (r.region_name, fmt_count(r.activities, lang=lang), fmt_count(r.participants, lang=lang))
+        for r in by_region.itertuples()
+    ]
     parts: list[Any] = [html.H3(t("map_detail_heading", lang)), html.P(t("map_detail_note", lang), className="hint")]
     if len(by_region) and bool(by_region["synthetic"].any()):
         parts.append(html.P(t("map_detail_synthetic", lang), className="hint"))

@@ -68,7 +68,7 @@ def editions_table(
         week = weeks[weeks["edition"] == year]
         when = (
             f"{t('summary_week', lang, week=int(week['week'].iloc[0]))}: "
-            f"{fmt_period(week['start_date'].iloc[0], week['end_date'].iloc[0])}"
+            f"{fmt_period(week['start_date'].iloc[0], week['end_date'].iloc[0], lang=lang)}"
             if len(week)
             else t("compare_week_unknown", lang)
         )
@@ -79,8 +79,8 @@ def editions_table(
             (
                 year,
                 when,
-                fmt_count(count.activities) if count is not None else "",
-                fmt_count(count.participants) if count is not None else "",
+                fmt_count(count.activities, lang=lang) if count is not None else "",
+                fmt_count(count.participants, lang=lang) if count is not None else "",
                 said or t("not_published", lang),
             )
         )

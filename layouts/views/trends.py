@@ -45,7 +45,7 @@ def week_dates(order: pd.DataFrame, region: str | None, week: int | None, lang: 
             )
         return t("week_dates_none", lang), cite(order.iloc[0])
     first = matches.iloc[0]
-    period = fmt_period(first.start_date, first.end_date) or t("dates_unknown", lang)
+    period = fmt_period(first.start_date, first.end_date, lang=lang) or t("dates_unknown", lang)
     return t("week_dates", lang, week=int(first.week), region=first.region_name, period=period), cite(first)
 
 
@@ -66,7 +66,7 @@ def edition_card(
     of one region or week; ``change`` against the edition before (arrow and words), where one can be stated.
     """
     published = row is not None and isinstance(row.published_text, str)
-    detail = fmt_period(edition.start_date, edition.end_date) if dates is None else dates[0]
+    detail = fmt_period(edition.start_date, edition.end_date, lang=lang) if dates is None else dates[0]
     if published and isinstance(row.note, str):
         detail = f"{detail}. {row.note}" if detail else row.note
     if published:
