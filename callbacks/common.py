@@ -1,7 +1,8 @@
 """What every callback needs: the request's database engine, language, reference data and selection.
 
 The app factory puts a ``Runtime`` on the Flask app; reference data are read once per request
-(on ``flask.g``) however many helpers ask.
+(on ``flask.g``) however many helpers ask. The language is the page's: ``taal=`` in the URL of the
+page asked for, or of the page a callback comes from (see ``request_language``).
 """
 
 from __future__ import annotations
@@ -9,18 +10,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, request
 from sqlalchemy import Engine
 
 from core.formatting import fmt_period
-from core.i18n import t
+from core.i18n import LANGUAGES, t
 from core.reference import Reference
-from core.selection import Choices, Selection
+from core.selection import Choices, Selection, query_language
 from core.views import View
 from data_access import queries
 from data_access.engine import engine_for
+from layouts import ids
 
 RUNTIME_KEY = "sze_dashboard"
 
@@ -37,6 +40,11 @@ class Runtime:
     def tabs(self) -> tuple[str, ...]:
         """The views' URL values, in tab order."""
         return tuple(view.slug for view in self.views)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The interface languages, the app's own first (links in it leave ``taal=`` out)."""
+        return (self.lang, *(code for code in LANGUAGES if code != self.lang))
 
 
 def runtime_of(app: Any) -> Runtime:
@@ -58,8 +66,41 @@ def db() -> Engine:
 
 
 def lang() -> str:
-    """The interface language of this app."""
-    return runtime().lang
+    """The interface language of this request (set by ``request_language`` before it is handled)."""
+    value = g.get("sze_lang")
+    return value if isinstance(value, str) else runtime().lang
+
+
+def request_language(runtime: Runtime) -> str:
+    """The language a request is in: its own ``taal=`` for a page, the sending page's for a callback.
+
+    A callback carries the page's language in what it sends: the selection Store (validated again
+    here, as the browser may send anything) or the URL's query. Every callback that writes text
+    has one of the two among its inputs or states (tests/unit/test_i18n.py checks it).
+    """
+    choices = Choices(languages=runtime.languages)
+    if request.method == "GET":
+        if request.path.endswith("_dash-layout"):
+            # the renderer fetches the layout apart from the page, without its query: the page it is
+            # for is the referrer (same origin, so sent in full unless a Referrer-Policy forbids it)
+            return query_language(urlsplit(request.referrer or "").query, choices)
+        return query_language(request.query_string.decode("latin-1"), choices)
+    payload = request.get_json(silent=True) if request.is_json else None
+    sent = payload if isinstance(payload, dict) else {}
+    items: list[Any] = []
+    for part in ("inputs", "state"):
+        for item in sent.get(part) or []:
+            # a pattern-matching input arrives as a list of items
+            items.extend(item if isinstance(item, list) else [item])
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        if item.get("id") == ids.SELECTION and item.get("property") == "data" and isinstance(item.get("value"), dict):
+            return choices.language(item["value"].get("lang")) or choices.default_lang
+        if item.get("id") == ids.URL and item.get("property") == "search":
+            value = item.get("value")
+            return query_language(value if isinstance(value, str) else None, choices)
+    return choices.default_lang
 
 
 def reference() -> Reference:
@@ -84,7 +125,7 @@ def read_reference(engine: Engine) -> Reference:
 
 def choices() -> Choices:
     """What a selection may hold in this app and database."""
-    return reference().choices(runtime().tabs)
+    return reference().choices(runtime().tabs, runtime().languages)
 
 
 def selection_from(data: object) -> Selection:

@@ -38,7 +38,7 @@ def render_view(selection: object, pathname: str | None, rendered: object) -> tu
     return html.Div([heading, view.skeleton(lang())]), view.slug
 
 
-def demo_banner(_pathname: str | None) -> Any:
+def demo_banner(_pathname: str | None, _search: str | None = None) -> Any:
     """Announce synthetic demo rows, if the database holds any."""
     count = queries.synthetic_row_count(db())
     if not count:
@@ -46,7 +46,7 @@ def demo_banner(_pathname: str | None) -> Any:
     return dbc.Alert(t("demo_banner", lang(), n=fmt_count(count)), color="warning", className="mt-3 demo-banner")
 
 
-def about_content(pathname: str | None) -> Any:
+def about_content(pathname: str | None, _search: str | None = None) -> Any:
     """The 'Over de cijfers' page, built only when it is the page asked for."""
     if page_for(pathname) is not Page.ABOUT:
         return no_update
@@ -84,8 +84,11 @@ def register(app: Dash) -> None:
         Input(ids.URL, "pathname"),
         State(ids.RENDERED_TAB, "data"),
     )(render_view)
-    app.callback(Output(ids.DEMO_BANNER, "children"), Input(ids.URL, "pathname"))(demo_banner)
-    app.callback(Output(ids.ABOUT_CONTENT, "children"), Input(ids.URL, "pathname"))(about_content)
+    # the URL's query comes along (unused here) as it carries the page's language (common.request_language)
+    app.callback(Output(ids.DEMO_BANNER, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))(demo_banner)
+    app.callback(Output(ids.ABOUT_CONTENT, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))(
+        about_content
+    )
     # under the app's own prefix (DASH_URL_BASE_PATHNAME), where get_relative_path points the maps
     app.server.add_url_rule(
         app.config.routes_pathname_prefix + BOUNDARIES_PATH.lstrip("/"), "sze_boundaries", boundaries

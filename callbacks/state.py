@@ -13,7 +13,7 @@ from dash import Dash, Input, Output, State, ctx, no_update
 
 from callbacks.common import choices, lang, reference, runtime, runtime_of, scope_words, selection_from
 from core.i18n import t
-from core.selection import ABOUT_PATH, Choices, Page, Selection, page_for
+from core.selection import ABOUT_PATH, PARAM_LANG, Choices, Page, Selection, page_for
 from layouts import ids
 from layouts.page import CONTROL_GROUPS
 
@@ -109,7 +109,14 @@ def restate_selection(data: object) -> dict[str, Any]:
     """Everything that only restates the selection: the view links, which one is open, the summary,
     which filter controls act on the open view, and whether the filter card is folded."""
     selection = selection_from(data)
-    out: dict[str, Any] = {"dashboard": selection.to_path()}
+    other = next(code for code in selection.choices.languages if code != selection.lang)
+    out: dict[str, Any] = {
+        "dashboard": selection.to_path(),
+        # the about page in the page's language; the same view in the other one
+        "about": ABOUT_PATH
+        + (f"?{PARAM_LANG}={selection.lang}" if selection.lang != selection.choices.default_lang else ""),
+        "other_language": selection.in_language(other).to_path(),
+    }
     views = runtime().views
     for view in views:
         out[f"href-{view.slug}"] = selection.with_tab(view.slug).to_path()
@@ -158,7 +165,11 @@ def register(app: Dash) -> None:
     tabs = runtime_of(app).tabs
     # links and summary restate the same selection: one round trip, not two
     app.callback(
-        output={"dashboard": Output(ids.NAV_DASHBOARD, "href")}
+        output={
+            "dashboard": Output(ids.NAV_DASHBOARD, "href"),
+            "about": Output(ids.NAV_ABOUT, "href"),
+            "other_language": Output(ids.LANG_TOGGLE, "href"),
+        }
         | {f"href-{slug}": Output(ids.tab_link(slug), "href") for slug in tabs}
         | {f"active-{slug}": Output(ids.tab_link(slug), "active") for slug in tabs}
         | {"summary": Output(ids.FILTER_SUMMARY, "children")}
@@ -181,24 +192,58 @@ def register(app: Dash) -> None:
         _TITLE_SCRIPT.format(
             titles=json.dumps(page_titles(app)),
             about=json.dumps(ABOUT_PATH),
-            default=json.dumps(t("app_title", runtime_of(app).lang)),
+            default=json.dumps(runtime_of(app).lang),
         ),
         Output(ids.PAGE_TITLE, "data"),
         Input(ids.SELECTION, "data"),
         Input(ids.URL, "pathname"),
     )
+    # the address is the view (one place parses it: core.selection), so sharing is copying it
+    app.clientside_callback(
+        _COPY_SCRIPT.format(
+            texts=json.dumps(
+                {
+                    code: {"done": t("copy_link_done", code), "manual": t("copy_link_manual", code, url="{url}")}
+                    for code in runtime_of(app).languages
+                }
+            ),
+            default=json.dumps(runtime_of(app).lang),
+            status=json.dumps(ids.COPY_LINK_STATUS),
+        ),
+        Output(ids.COPY_LINK_STATUS, "children"),
+        Input(ids.COPY_LINK, "n_clicks"),
+        State(ids.SELECTION, "data"),
+        prevent_initial_call=True,
+    )
 
+
+# cleared first, then set: a second copy is announced again by screen readers (aria-live)
+_COPY_SCRIPT = """function (clicks, data) {{
+    const texts = {texts}[(data && data.lang) || {default}] || {texts}[{default}];
+    const url = window.location.href;
+    window.dash_clientside.sze.copyText(url).then(function (ok) {{
+        const said = ok ? texts.done : texts.manual.replace("{{url}}", url);
+        window.dash_clientside.set_props({status}, {{children: said}});
+    }});
+    return "";
+}}"""
 
 _TITLE_SCRIPT = """function (data, pathname) {{
+    const titles = {titles}[(data && data.lang) || {default}] || {titles}[{default}];
     const key = pathname === {about} ? "about" : ((data && data.tab) || "");
-    document.title = {titles}[key] || {default};
+    document.title = titles[key] || titles[""];
     return document.title;
 }}"""
 
 
-def page_titles(app: Dash) -> dict[str, str]:
-    """The browser's title for each view (by its URL value) and for the about page ('about')."""
+def page_titles(app: Dash) -> dict[str, dict[str, str]]:
+    """Per language, the browser's title for each view (by its URL value), the about page ('about') and
+    the app itself ('')."""
     runtime = runtime_of(app)
-    titles = {view.slug: t("page_title", runtime.lang, view=t(view.label, runtime.lang)) for view in runtime.views}
-    titles["about"] = t("page_title", runtime.lang, view=t("nav_about", runtime.lang))
+    titles = {}
+    for code in runtime.languages:
+        own = {view.slug: t("page_title", code, view=t(view.label, code)) for view in runtime.views}
+        own["about"] = t("page_title", code, view=t("nav_about", code))
+        own[""] = t("app_title", code)
+        titles[code] = own
     return titles

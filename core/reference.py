@@ -31,14 +31,15 @@ class Reference:
         frame = self.metrics
         return list(frame.loc[(frame["programme"] == "sze") & (frame["editions_with_value"] > 0), "metric"])
 
-    def choices(self, tabs: Sequence[str]) -> Choices:
-        """What a selection may hold, given these data and the views ``tabs``."""
+    def choices(self, tabs: Sequence[str], languages: Sequence[str] = ("nl", "en")) -> Choices:
+        """What a selection may hold, given these data, the views ``tabs`` and ``languages`` (the app's own first)."""
         return Choices(
             editions=tuple(int(y) for y in self.editions["year"]),
             metrics=tuple(self.choosable_metrics()),
             regions=tuple(str(r) for r in self.regions["region"]),
             weeks=self.weeks,
             tabs=tuple(tabs),
+            languages=tuple(languages),
         )
 
     def years(self, programme: str | None = None) -> list[int]:

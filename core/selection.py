@@ -29,6 +29,8 @@ PARAM_COMPARE = "vergelijk"
 PARAM_PRESENT = "presentatie"  # presentation mode: one view at a time, large type, controls tucked away
 #: the filter card folded ('filters=0'): a presenter's shared link opens with the charts on screen
 PARAM_FILTERS = "filters"
+#: the interface language ('taal=en'); without it, the app's own (Dutch unless configured otherwise)
+PARAM_LANG = "taal"
 
 #: at most this many selections side by side: more columns no longer fit a shared screen
 MAX_SLOTS = 6
@@ -41,6 +43,12 @@ BOUNDARIES_PATH = "/geo/nl-provinces.geojson"
 _DIGITS = re.compile(r"[0-9]{1,6}")
 #: a comparison slot in the URL: '2023' (the edition), '2023-zuid' (a region), '2023-w2' (a week)
 _SLOT = re.compile(r"(?P<edition>[0-9]{4})(?:-(?:w(?P<week>[0-9]{1,2})|(?P<region>[a-z]{1,20})))?")
+
+
+def query_language(search: str | None, choices: Choices) -> str:
+    """The interface language a URL query asks for (``taal=``), else the app's own."""
+    values = parse_qs((search or "").lstrip("?")).get(PARAM_LANG)
+    return (choices.language(values[0]) if values else None) or choices.default_lang
 
 
 class Page(Enum):
@@ -73,11 +81,24 @@ class Choices:
     regions: tuple[str, ...] = ()
     weeks: tuple[int, ...] = ()
     tabs: tuple[str, ...] = ("kaart",)
+    languages: tuple[str, ...] = ("nl", "en")  # the first is the app's own: links leave it out
 
     @property
     def default_tab(self) -> str:
         """The view a link without ``tab=`` opens."""
         return self.tabs[0] if self.tabs else ""
+
+    @property
+    def default_lang(self) -> str:
+        """The language a link without ``taal=`` opens in."""
+        return self.languages[0] if self.languages else "nl"
+
+    def language(self, value: object) -> str | None:
+        """``value`` as one of the languages (case and spaces ignored); None for anything else."""
+        if not isinstance(value, str):
+            return None
+        code = value.strip().lower()
+        return code if code in self.languages else None
 
     @property
     def default_metric(self) -> str:
@@ -151,13 +172,14 @@ class Selection:
     compare: tuple[Slot, ...] = ()  # the comparison's columns, in the order chosen
     present: bool = False  # presentation mode
     filters_open: bool = True  # the filter card unfolded; not a filter, so clearing keeps it
+    lang: str = "nl"  # the interface language; not a filter either
     # the choices it was validated against: links to other views are checked against them too
     choices: Choices = field(default_factory=Choices, compare=False, repr=False)
 
     @classmethod
     def default(cls, choices: Choices) -> Selection:
         """Every edition, no region or week, the default figure, the first view."""
-        return cls(tab=choices.default_tab, metric=choices.default_metric, choices=choices)
+        return cls(tab=choices.default_tab, metric=choices.default_metric, lang=choices.default_lang, choices=choices)
 
     @classmethod
     def parse(
@@ -173,6 +195,7 @@ class Selection:
         compare: object = None,
         present: object = None,
         filters_open: object = None,
+        lang: object = None,
     ) -> Selection:
         """Build a Selection from untrusted values; anything not in ``choices`` becomes the default."""
         known = set(choices.editions)
@@ -202,6 +225,7 @@ class Selection:
             present=present is True or present == "1",
             # only an explicit 'folded' folds: anything unknown keeps the filters in view
             filters_open=not (filters_open is False or filters_open == "0"),
+            lang=choices.language(lang) or choices.default_lang,
             choices=choices,
         )
 
@@ -225,6 +249,7 @@ class Selection:
             compare=query.get(PARAM_COMPARE),
             present=first(PARAM_PRESENT),
             filters_open=first(PARAM_FILTERS),
+            lang=first(PARAM_LANG),
         )
 
     @classmethod
@@ -242,6 +267,7 @@ class Selection:
             compare=values.get("compare"),
             present=values.get("present"),
             filters_open=values.get("filters_open"),
+            lang=values.get("lang"),
         )
 
     def to_store(self) -> dict[str, object]:
@@ -256,6 +282,7 @@ class Selection:
             "compare": [slot.token for slot in self.compare],
             "present": self.present,
             "filters_open": self.filters_open,
+            "lang": self.lang,
         }
 
     def with_tab(self, tab: str) -> Selection:
@@ -278,14 +305,22 @@ class Selection:
         """The same view comparing ``slots`` (the first MAX_SLOTS of them)."""
         return replace(self, compare=tuple(dict.fromkeys(slots))[:MAX_SLOTS])
 
+    def in_language(self, lang: str) -> Selection:
+        """The same view in the interface language ``lang`` (an unknown one keeps the current)."""
+        return replace(self, lang=self.choices.language(lang) or self.lang)
+
     def presenting(self, on: bool) -> Selection:
         """The same view in (or out of) presentation mode."""
         return replace(self, present=on)
 
     def cleared(self) -> Selection:
-        """Every filter back to its default, in the same view, mode and fold."""
+        """Every filter back to its default, in the same view, mode, fold and language."""
         return replace(
-            Selection.default(self.choices), tab=self.tab, present=self.present, filters_open=self.filters_open
+            Selection.default(self.choices),
+            tab=self.tab,
+            present=self.present,
+            filters_open=self.filters_open,
+            lang=self.lang,
         )
 
     def unfiltered(self) -> Selection:
@@ -311,6 +346,8 @@ class Selection:
             params.append((PARAM_PRESENT, "1"))
         if not self.filters_open:
             params.append((PARAM_FILTERS, "0"))
+        if self.lang != self.choices.default_lang:
+            params.append((PARAM_LANG, self.lang))
         return "?" + urlencode(params, safe=",")
 
     def to_path(self) -> str:

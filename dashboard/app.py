@@ -8,11 +8,11 @@ from importlib.resources import as_file, files
 
 import pandas as pd
 from dash import Dash, set_props
-from flask import Response
+from flask import Response, g, has_request_context
 from sqlalchemy.exc import SQLAlchemyError
 
 from callbacks import VIEWS, register_all
-from callbacks.common import RUNTIME_KEY, Runtime, read_reference
+from callbacks.common import RUNTIME_KEY, Runtime, lang, read_reference, request_language
 from core.i18n import t
 from core.reference import Reference
 from core.views import View
@@ -24,8 +24,10 @@ from layouts.page import page, unavailable, validation_layout
 
 log = logging.getLogger(__name__)
 
-INDEX_STRING = """<!DOCTYPE html>
-<html lang="{lang}">
+#: stands for the request's language in the page's <html lang>, filled in per request by SzeDash
+LANG_MARK = "__sze_lang__"
+INDEX_STRING = f"""<!DOCTYPE html>
+<html lang="{LANG_MARK}">
     <head>
         {{%metas%}}
         <title>{{%title%}}</title>
@@ -43,16 +45,49 @@ INDEX_STRING = """<!DOCTYPE html>
 </html>"""
 
 
+class SzeDash(Dash):
+    """Dash with the page's ``<html lang>`` in the language the request asked for (``taal=``).
+
+    Screen readers pick their voice by it, so an English page must not say it is Dutch.
+    """
+
+    def interpolate_index(
+        self,
+        metas: str = "",
+        title: str = "",
+        css: str = "",
+        config: str = "",
+        scripts: str = "",
+        app_entry: str = "",
+        favicon: str = "",
+        renderer: str = "",
+    ) -> str:
+        """The index page with its language filled in."""
+        page = super().interpolate_index(
+            metas=metas,
+            title=title,
+            css=css,
+            config=config,
+            scripts=scripts,
+            app_entry=app_entry,
+            favicon=favicon,
+            renderer=renderer,
+        )
+        return str(page).replace(LANG_MARK, lang(), 1)
+
+
 def _layout(settings: Settings, views: Sequence[View]) -> Callable[[], object]:
-    """Build the page per request from what the database holds; a message if it cannot be read."""
+    """Build the page per request, in its language, from what the database holds; a message if it cannot be read."""
 
     def serve_layout() -> object:
+        # Dash also builds it once at start-up, outside any request: then in the app's own language
+        language = lang() if has_request_context() else settings.lang
         try:
             reference = read_reference(engine_for(settings.database_url))
         except SQLAlchemyError:
             log.exception("database unavailable while building the layout")
-            return unavailable(settings.lang)
-        return page(reference, views, settings.lang)
+            return unavailable(language)
+        return page(reference, views, language)
 
     return serve_layout
 
@@ -62,7 +97,7 @@ def _on_error(settings: Settings) -> Callable[[Exception], None]:
         """Log the trace for the operators; show the user a plain message, never the trace."""
         log.error("callback failed", exc_info=error)
         key = "error_database" if isinstance(error, SQLAlchemyError) else "error_generic"
-        set_props(ids.ERROR_ALERT, {"is_open": True, "children": t(key, settings.lang)})
+        set_props(ids.ERROR_ALERT, {"is_open": True, "children": t(key, lang())})
 
     return on_error
 
@@ -79,7 +114,7 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
     views = tuple(views)
     with as_file(files("dashboard") / "assets") as assets:  # package data, wherever it is installed
         assets_folder = str(assets)
-    app = Dash(
+    app = SzeDash(
         __name__,
         assets_folder=assets_folder,
         title=t("app_title", settings.lang),
@@ -92,9 +127,16 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
             {"name": "description", "content": t("app_subtitle", settings.lang)},
         ],
     )
-    app.index_string = INDEX_STRING.format(lang=settings.lang)
+    app.index_string = INDEX_STRING
     server = app.server
-    server.extensions[RUNTIME_KEY] = Runtime(settings.database_url, settings.lang, views)
+    runtime = Runtime(settings.database_url, settings.lang, views)
+    server.extensions[RUNTIME_KEY] = runtime
+
+    @server.before_request
+    def _language() -> None:
+        """Every request in its page's language: the page's own ``taal=``, or the one a callback sends."""
+        g.sze_lang = request_language(runtime)
+
     app.layout = _layout(settings, views)
     # views are put on the page by a callback: Dash checks callback ids against this instead
     app.validation_layout = validation_layout(_empty_reference(), views, settings.lang)  # type: ignore[assignment]
@@ -112,6 +154,6 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
     @server.errorhandler(500)
     def internal_error(_error: Exception) -> Response:
         """No stack traces to users."""
-        return Response(t("error_generic", settings.lang), status=500, mimetype="text/plain; charset=utf-8")
+        return Response(t("error_generic", lang()), status=500, mimetype="text/plain; charset=utf-8")
 
     return app

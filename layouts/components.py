@@ -33,9 +33,10 @@ def source_note(frame: pd.DataFrame, lang: str = "nl", extra: Iterable[str] = ()
     seen += [e for e in extra if e not in seen]
     if not seen:
         return html.Div()
-    label = t("sources" if len(seen) > 1 else "source", lang)
+    label = t("sources_line" if len(seen) > 1 else "source_line", lang)
     return html.Div(
-        [html.Strong(f"{label}: "), html.Span("; ".join(seen))],
+        # the citations are the sources' own (Dutch) words, marked so a screen reader reads them in Dutch
+        [html.Strong(f"{label}: "), html.Span("; ".join(seen), lang="nl")],
         className="source-note",
     )
 

@@ -13,6 +13,9 @@ ABOUT_PAGE = "about-page"
 NOT_FOUND_PAGE = "not-found-page"
 NAV_DASHBOARD = "nav-dashboard"
 NAV_ABOUT = "nav-about"
+LANG_TOGGLE = "lang-toggle"  # a plain link to the same view in the other language: the page loads anew in it
+COPY_LINK = "copy-link"  # copies the address of the current view
+COPY_LINK_STATUS = "copy-link-status"  # says (to eyes and screen readers) whether it was copied
 
 EDITIONS = "filter-editions"
 EDITIONS_PREDECESSOR = "filter-editions-predecessor"

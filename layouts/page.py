@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from core.compare import slot_label
-from core.i18n import metric_label, t
+from core.i18n import LANGUAGES, metric_label, t
 from core.reference import Reference
 from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH, Selection, Slot
 from core.views import CONTROLS, USUAL_CONTROLS, View
@@ -80,6 +80,15 @@ def filters(reference: Reference, lang: str = "nl", shown: Collection[str] = USU
                 **aria(expanded="true", controls=ids.FILTER_COLLAPSE),
             ),
             html.Div(id=ids.FILTER_SUMMARY, className="filter-summary me-auto", **aria(live="polite")),
+            dbc.Button(
+                t("copy_link", lang),
+                id=ids.COPY_LINK,
+                color="primary",
+                outline=True,
+                size="sm",
+                title=t("copy_link_help", lang),
+            ),
+            html.Span(id=ids.COPY_LINK_STATUS, className="copy-link-status", **aria(live="polite")),
             dbc.Button(t("download", lang), id=ids.DOWNLOAD_BUTTON, color="primary", outline=True, size="sm"),
             dcc.Download(id=ids.DOWNLOAD),
             # not grey: a grey outline reads as a disabled button, and this one always works
@@ -186,8 +195,23 @@ def tabs(views: Sequence[View], lang: str = "nl") -> dbc.Nav:
     )
 
 
+def language_link(lang: str) -> html.A:
+    """A link to this page in the other language, named in that language (and marked as such)."""
+    other = next(code for code in LANGUAGES if code != lang)
+    return html.A(
+        t("lang_switch", lang),
+        id=ids.LANG_TOGGLE,
+        # a plain link, not dcc.Link: the page is built anew in the other language
+        href=f"{DASHBOARD_PATH}?taal={other}",
+        lang=other,
+        hrefLang=other,
+        title=t("lang_switch_help", lang),
+        className="nav-link lang-toggle",
+    )
+
+
 def header(lang: str = "nl") -> html.Header:
-    """Title bar with the two pages."""
+    """Title bar with the two pages and the other language."""
     return html.Header(
         dbc.Container(
             html.Div(
@@ -207,6 +231,7 @@ def header(lang: str = "nl") -> html.Header:
                                 className="nav-link",
                             ),
                             dcc.Link(t("nav_about", lang), href=ABOUT_PATH, id=ids.NAV_ABOUT, className="nav-link"),
+                            language_link(lang),
                         ],
                         className="app-nav",
                         **aria(label=t("nav_label", lang)),

@@ -36,7 +36,7 @@ def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -> go.Figu
     """Per theme and per format the share of each selection's registered activities: two panels, one axis."""
     drawn = [s for s in summaries if s.activities]
     if not drawn:
-        return empty_figure(t("compare_no_activities", lang), height=320)
+        return empty_figure(t("compare_no_activities", lang), height=320, lang=lang)
     panels = (
         ("theme", THEME_ORDER, t("detail_by_theme", lang), lambda s: s.themes),
         ("format", FORMAT_ORDER, t("detail_by_format", lang), lambda s: s.formats),
@@ -74,7 +74,7 @@ def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -> go.Figu
     fig.update_xaxes(range=[0, 110], ticksuffix="%")
     fig.update_layout(barmode="group", bargap=0.25)
     height = 260 + 2 * len(order) * len(drawn) * 16
-    styled(fig, t("compare_mix_title", lang), height=height)
+    styled(fig, t("compare_mix_title", lang), height=height, lang=lang)
     fig.update_layout(legend=dict(orientation="h", y=-0.12, yanchor="top", x=0), margin=dict(l=10, r=20, t=90, b=120))
     return fig
 
@@ -83,7 +83,7 @@ def rating_share_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -
     """Per rating (1–10) the share of each selection's respondents; selections too small to show are left out."""
     drawn = [s for s in summaries if s.ratings]
     if not drawn:
-        return empty_figure(t("compare_no_ratings", lang), height=320)
+        return empty_figure(t("compare_no_ratings", lang), height=320, lang=lang)
     fig = go.Figure()
     for i, summary in enumerate(drawn):
         total = sum(summary.ratings.values())
@@ -102,6 +102,6 @@ def rating_share_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -
     fig.update_layout(barmode="group")
     fig.update_xaxes(title_text=t("detail_rating_axis", lang), tickmode="linear", dtick=1, range=[0.5, 10.5])
     fig.update_yaxes(title_text=t("compare_share_respondents", lang), ticksuffix="%", rangemode="tozero")
-    styled(fig, t("compare_rating_title", lang), height=480)
+    styled(fig, t("compare_rating_title", lang), height=480, lang=lang)
     fig.update_layout(legend=dict(orientation="h", y=-0.25, yanchor="top", x=0), margin=dict(b=130))
     return fig

@@ -31,7 +31,7 @@ def activity_map(
     activities, participants, with_participants. Provinces without registrations are drawn pale with 0.
     """
     if by_province.empty:
-        return empty_figure(t("detail_none", lang), height=560)
+        return empty_figure(t("detail_none", lang), height=560, lang=lang)
     counts = dict(zip(by_province["province"], by_province["activities"], strict=True))
     people = dict(zip(by_province["province"], by_province["participants"], strict=True))
     fig = go.Figure()
@@ -93,7 +93,7 @@ def activity_map(
         lonaxis_range=MAP_LON_RANGE,
         lataxis_range=MAP_LAT_RANGE,
     )
-    styled(fig, t("detail_map_title", lang), height=560)
+    styled(fig, t("detail_map_title", lang), height=560, lang=lang)
     fig.update_layout(
         margin=dict(l=0, r=0, t=60, b=30), dragmode=False, legend=dict(orientation="h", y=0, yanchor="top", x=0.01)
     )
@@ -110,7 +110,7 @@ def breakdown_figure(
 ) -> go.Figure:
     """Registered activities by theme, by format and by domain: three panels on one shared count axis."""
     if theme.empty:
-        return empty_figure(t("detail_none", lang), height=420)
+        return empty_figure(t("detail_none", lang), height=420, lang=lang)
     panels = (
         (_ordered(theme, "theme", THEME_ORDER), "theme", t("detail_by_theme", lang)),
         (_ordered(formats, "format", FORMAT_ORDER), "format", t("detail_by_format", lang)),
@@ -144,7 +144,7 @@ def breakdown_figure(
         )
     top = max(int(f["activities"].max()) for f, _, _ in panels)
     fig.update_xaxes(range=[0, top * 1.12], tickformat=",d")
-    styled(fig, t("detail_breakdown_title", lang), height=760)
+    styled(fig, t("detail_breakdown_title", lang), height=760, lang=lang)
     fig.update_layout(margin=dict(l=10, r=10, t=90, b=40))
     return fig
 
@@ -172,7 +172,7 @@ def merge_small_groups(frame: pd.DataFrame, lang: str = "nl") -> tuple[pd.DataFr
 def rating_figure(frame: pd.DataFrame, *, lang: str = "nl") -> go.Figure:
     """How many respondents gave each rating (1 to 10, as the survey asks), stacked by role."""
     if frame.empty:
-        return empty_figure(t("detail_no_answers", lang), height=420)
+        return empty_figure(t("detail_no_answers", lang), height=420, lang=lang)
     fig = go.Figure()
     palette = ("#1F4E79", "#5B9BD5", "#E69F00", "#009E73", "#CC79A7", "#8C6D31", "#7F7F7F", "#4D4D4D")
     for i, (role, group) in enumerate(frame.groupby("role", sort=True)):
@@ -190,7 +190,7 @@ def rating_figure(frame: pd.DataFrame, *, lang: str = "nl") -> go.Figure:
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title_text=t("detail_rating_axis", lang), tickmode="linear", dtick=1, range=[0.5, 10.5])
     fig.update_yaxes(title_text=t("detail_respondents", lang), tickformat=",d")
-    styled(fig, t("detail_rating_title", lang, n=fmt_count(total, lang=lang)), height=460)
+    styled(fig, t("detail_rating_title", lang, n=fmt_count(total, lang=lang)), height=460, lang=lang)
     # the legend below the axis title, not on it
     fig.update_layout(legend=dict(orientation="h", y=-0.32, yanchor="top", x=0), margin=dict(b=140), height=520)
     return fig

@@ -18,7 +18,7 @@ def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
     (a 1-10 grid would be our assumption); the published words stand beside each bar.
     """
     if frame.empty:
-        return empty_figure(t("eval_none", lang))
+        return empty_figure(t("eval_none", lang), lang=lang)
     scores = frame[frame["measure"] == "cijfer"]
     returning = frame[frame["measure"] == "doet_weer_mee"]
     # stacked, not side by side: each panel gets the full width, so a phone shows bars, not slivers
@@ -71,7 +71,7 @@ def evaluation_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
     fig.update_xaxes(range=[0, top * 1.02], showticklabels=False, showgrid=False, row=1, col=1)
     fig.update_xaxes(range=[0, 135], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", row=2, col=1)
     fig.update_yaxes(autorange="reversed", type="category", tickfont=dict(size=14))
-    styled(fig, t("eval_title", lang), height=max(420, 170 + 75 * (len(scores) + len(returning))))
+    styled(fig, t("eval_title", lang), height=max(420, 170 + 75 * (len(scores) + len(returning))), lang=lang)
     fig.update_layout(margin=dict(l=10, r=40, t=80, b=30))
     # panel titles from the left edge: centred over a narrow panel, a phone cuts their ends off
     fig.update_annotations(x=0, xanchor="left")

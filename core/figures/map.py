@@ -170,7 +170,7 @@ def map_figure(
         lonaxis_range=MAP_LON_RANGE,
         lataxis_range=MAP_LAT_RANGE,
     )
-    styled(fig, title, height=640)
+    styled(fig, title, height=640, lang=lang)
     fig.update_layout(
         margin=dict(l=0, r=0, t=60, b=40),
         clickmode="event",

@@ -28,7 +28,7 @@ def reach_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
     """
     people = drawn_reach(frame)
     if people.empty:
-        return empty_figure(t("not_published", lang))
+        return empty_figure(t("not_published", lang), lang=lang)
     fig = go.Figure()
     for rounded in (False, True):
         part = people[(people["qualifier"] != "exact") == rounded]
@@ -66,7 +66,7 @@ def reach_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
         categoryorder="array",
         categoryarray=[indicator_label(i, lang) for i in people["indicator"]],
     )
-    styled(fig, t("reach_title", lang), height=380)
+    styled(fig, t("reach_title", lang), height=380, lang=lang)
     fig.update_layout(margin=dict(l=10, r=60, t=70, b=40), legend=dict(y=-0.3))
     return fig
 
@@ -75,7 +75,7 @@ def monitor_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
     """E-healthmonitor context: one line per indicator with a known year; never joined across indicators."""
     dated = drawn_monitor(frame)
     if dated.empty:
-        return empty_figure(t("not_published", lang))
+        return empty_figure(t("not_published", lang), lang=lang)
     fig = go.Figure()
     for i, (indicator, group) in enumerate(dated.groupby("indicator", sort=False)):
         group = group.sort_values("year")
@@ -102,6 +102,6 @@ def monitor_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
         )
     fig.update_xaxes(dtick=1, tickformat="d", gridcolor="#f0f0f0")
     fig.update_yaxes(range=[0, 105], ticksuffix="%", title=t("monitor_axis", lang))
-    styled(fig, t("monitor_title", lang), height=440)
+    styled(fig, t("monitor_title", lang), height=440, lang=lang)
     fig.update_layout(legend=dict(orientation="v", y=-0.2, yanchor="top"), margin=dict(b=140))
     return fig

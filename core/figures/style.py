@@ -10,6 +10,7 @@ import textwrap
 from typing import Any
 
 import plotly.graph_objects as go
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from core.i18n import DEFAULT_LANG, t
 
@@ -88,7 +89,6 @@ TEMPLATE = go.layout.Template(
     layout=go.Layout(
         font=dict(family=FONT_FAMILY, size=16, color="#1a1a1a"),
         title=dict(x=0, xanchor="left", font=dict(size=20)),
-        separators=",.",  # Dutch: decimal comma, thousands dot
         margin=dict(l=10, r=10, t=70, b=40),
         plot_bgcolor="white",
         paper_bgcolor="white",
@@ -101,10 +101,15 @@ TEMPLATE = go.layout.Template(
 )
 
 
-def styled(fig: go.Figure, title: str, height: int) -> go.Figure:
-    """Apply the template, a left-aligned title and a height."""
-    fig.update_layout(template=TEMPLATE, title_text=title, height=height)
+def styled(fig: go.Figure, title: str, height: int, lang: str = "nl") -> go.Figure:
+    """Apply the template, a left-aligned title, a height and the language's decimal and group marks."""
+    fig.update_layout(template=TEMPLATE, title_text=title, height=height, separators=separators(lang))
     return fig
+
+
+def separators(lang: str) -> str:
+    """Plotly's number marks for ``lang``: decimal then group (',.' in Dutch, '.,' in English), from CLDR."""
+    return get_decimal_symbol(lang) + get_group_symbol(lang)
 
 
 def wrap(text: str, width: int = 14) -> str:
@@ -112,13 +117,13 @@ def wrap(text: str, width: int = 14) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
-def empty_figure(message: str, height: int = 300) -> go.Figure:
+def empty_figure(message: str, height: int = 300, lang: str = "nl") -> go.Figure:
     """A blank chart that says why it is blank."""
     fig = go.Figure()
     fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=18))
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return styled(fig, "", height)
+    return styled(fig, "", height, lang)
 
 
 #: the source line's type: small and grey, so it reads as a caption and never competes with the title

@@ -147,7 +147,7 @@ def trend_figure(
     """
     panels = _panels(sze, [(m, f) for m, f in predecessor if len(f)], metric, lang)
     if not panels:
-        return empty_figure(t("trend_nothing", lang))
+        return empty_figure(t("trend_nothing", lang), lang=lang)
     titles = []
     for panel in panels:
         counted = [s for s in panel.series if len(_published(s.frame))]
@@ -182,7 +182,7 @@ def trend_figure(
     fig.update_yaxes(tickformat=",d", rangemode="tozero")
     for annotation in fig.layout.annotations[: len(panels)]:
         annotation.font = dict(size=16)
-    styled(fig, t("trend_title", lang, metric=metric_label(metric, lang)), height=560)
+    styled(fig, t("trend_title", lang, metric=metric_label(metric, lang)), height=560, lang=lang)
     fig.update_layout(
         bargap=0.3,
         barmode="overlay",

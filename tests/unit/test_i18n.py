@@ -1,9 +1,15 @@
-"""Dutch notation as a reader expects it, and published words left as published."""
+"""Each language's notation as its reader expects it, published words left as published, complete catalogues."""
 
 from __future__ import annotations
 
-from core.formatting import fmt_number, fmt_period, fmt_published, fmt_timestamp
-from core.i18n import metric_label, t
+import json
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from core.formatting import fmt_count, fmt_date, fmt_decimal, fmt_number, fmt_period, fmt_published, fmt_timestamp
+from core.i18n import LANGUAGES, catalogue, metric_label, supported, t
 
 
 def test_decimal_points_become_commas_but_thousands_stay_dots():
@@ -23,9 +29,83 @@ def test_periods_read_as_in_a_letter():
 
 def test_unknown_codes_and_languages_fall_back_readably():
     assert metric_label("nieuw_cijfer") == "nieuw cijfer"
-    assert t("nav_about", "en") == "Over de cijfers"  # until English exists, Dutch rather than a key
+    assert t("nav_about", "fr") == "Over de cijfers"  # a language we do not have: Dutch rather than a key
+    assert supported(" EN ") == "en" and supported("fr") is None and supported(["en"]) is None
+
+
+def test_english_reads_as_english_notation():
+    assert t("nav_about", "en") == "About the figures"
+    assert fmt_period("2021-02-01", "2021-02-26", "en") == "February 1 – 26, 2021"
+    assert fmt_period("2022-01-27", "2022-02-25", "en") == "January 27 – February 25, 2022"
+    assert fmt_period("2021-12-27", "2022-01-05", "nl") == "27 december 2021 – 5 januari 2022"
+    assert fmt_date("2021-03-04", lang="en") == "4 March 2021"
+    assert fmt_count(33000, "en") == "33,000" and fmt_count(33000, "nl") == "33.000"
+    assert fmt_decimal(7.46, "en") == "7.5" and fmt_decimal(7.46, "nl") == "7,5"
+    assert fmt_number(7.5, "en") == "7.5"
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "nl"])
+def test_every_text_is_translated_with_the_same_placeholders(lang):
+    """A missing key would show Dutch in an English page; a lost placeholder would raise or drop a value."""
+    with open(f"core/locale/{lang}/LC_MESSAGES/messages.po", "rb") as handle:
+        translated = {m.id: m.string for m in read_po(handle) if m.id}
+    dutch = catalogue("nl")
+    assert sorted(k for k in dutch if not translated.get(k)) == []
+    assert sorted(k for k in translated if k not in dutch) == []
+
+    def fields(text: str) -> list[str]:
+        return sorted(re.findall(r"\{[a-z_]*\}", text))
+
+    assert [k for k in dutch if fields(dutch[k]) != fields(translated[k])] == []
 
 
 def test_numbers_for_a_dutch_spreadsheet_have_a_decimal_comma_and_no_noise():
     assert fmt_number(7.5) == "7,5" and fmt_number(210.0) == "210" and fmt_number(33000) == "33000"
     assert fmt_number(None) == "" and fmt_number(float("nan")) == ""
+
+
+def test_a_link_with_taal_en_opens_the_page_in_english_and_says_so_to_screen_readers(client):
+    page = client.get("/?tab=trends&taal=en").get_data(as_text=True)
+    assert '<html lang="en">' in page
+    assert '<html lang="nl">' in client.get("/?tab=trends").get_data(as_text=True)
+    assert '<html lang="nl">' in client.get("/?taal=klingon").get_data(as_text=True)  # unknown: the app's own
+    # the renderer fetches the layout apart from the page: it is for the page that asked (the referrer)
+    english = json.dumps(client.get("/_dash-layout", headers={"Referer": "http://x/?taal=en"}).get_json())
+    dutch = json.dumps(client.get("/_dash-layout", headers={"Referer": "http://x/"}).get_json())
+    assert "About the figures" in english and "Filters wissen" not in english and "Nederlands" in english
+    assert "Over de cijfers" in dutch and "English" in dutch
+
+
+def test_a_view_redrawn_for_an_english_page_speaks_english_with_english_numbers(client):
+    from callbacks import trends
+
+    def redraw(lang: str) -> str:
+        payload = {
+            "output": ".." + "...".join(f"trends-{p}.{prop}" for p, prop in trends.VIEW.outputs.items()) + "..",
+            "outputs": [{"id": f"trends-{p}", "property": prop} for p, prop in trends.VIEW.outputs.items()],
+            "inputs": [
+                {"id": "selection", "property": "data", "value": {"tab": "trends", "metric": "bezoekers", "lang": lang}}
+            ],
+            "changedPropIds": ["selection.data"],
+            "state": [],
+        }
+        return client.post("/_dash-update-component", json=payload).get_data(as_text=True)
+
+    english, dutch = redraw("en"), redraw("nl")
+    assert "Visitors" in english and "not published" in english and "niet gepubliceerd" not in english
+    assert "in Dutch" in english  # the source line says its citations are the sources' own words
+    assert "bijna 33.000" in english  # a quotation stays as published
+    assert "niet gepubliceerd" in dutch
+    assert "niet gepubliceerd" in redraw("<script>")  # anything else: the app's own language
+
+
+def test_every_callback_that_writes_words_knows_the_pages_language(app):
+    """A callback without the selection or the URL's query would answer an English page in Dutch."""
+    speechless = {"hidden", "value"}  # outputs that carry no words
+    for output, callback in app.callback_map.items():
+        if "callback" not in callback:  # runs in the browser, which has the words it needs
+            continue
+        sent = {(d["id"], d["property"]) for d in callback["inputs"] + callback.get("state", [])}
+        carries = ("selection", "data") in sent or ("url", "search") in sent
+        properties = {part.rsplit(".", 1)[-1].split("@")[0] for part in output.strip(".").split("...")}
+        assert carries or properties <= speechless, output
