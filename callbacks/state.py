@@ -197,6 +197,7 @@ def register(app: Dash) -> None:
         Output(ids.PAGE_TITLE, "data"),
         Input(ids.SELECTION, "data"),
         Input(ids.URL, "pathname"),
+        State(ids.URL, "search"),
     )
     # the address is the view (one place parses it: core.selection), so sharing is copying it
     app.clientside_callback(
@@ -228,8 +229,10 @@ _COPY_SCRIPT = """function (clicks, data) {{
     return "";
 }}"""
 
-_TITLE_SCRIPT = """function (data, pathname) {{
-    const titles = {titles}[(data && data.lang) || {default}] || {titles}[{default}];
+# the about page leaves the selection as it was: there the language is the address's own
+_TITLE_SCRIPT = """function (data, pathname, search) {{
+    const asked = (data && data.lang) || new URLSearchParams(search || "").get("taal") || {default};
+    const titles = {titles}[asked] || {titles}[{default}];
     const key = pathname === {about} ? "about" : ((data && data.tab) || "");
     document.title = titles[key] || titles[""];
     return document.title;

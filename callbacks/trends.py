@@ -111,7 +111,8 @@ def update_trends(selection: object) -> TrendParts:
         messages.append(t("no_comparable_predecessor", language))
     for metric in ([chosen.metric] if sze_years else []) + [m for m, _ in predecessor]:
         label = metric_label(metric, language).lower()
-        messages.append(f"{t('definition', language)} {label}: {ref.definition(metric)}")
+        definition = t("definition_text", language, definition=ref.definition(metric))
+        messages.append(f"{t('definition', language)} {label}: {definition}")
 
     scope = "".join(f" · {words}" for words in scope_words(chosen))
     label = metric_label(chosen.metric, language)
@@ -152,7 +153,8 @@ def update_trends(selection: object) -> TrendParts:
         for row in partners.itertuples()
     ]
     if partner_cards:
-        messages.append(f"{t('definition', language)} {_short('partners', language)}: {ref.definition('partners')}")
+        definition = t("definition_text", language, definition=ref.definition("partners"))
+        messages.append(f"{t('definition', language)} {_short('partners', language)}: {definition}")
     week_order = [] if order is None or not len(order) else [order[order["edition"].isin(sze["edition"])]]
     shown = pd.concat(
         [sze, *(f for _, f in predecessor), *([partners] if len(partners) else []), *week_order], ignore_index=True

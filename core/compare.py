@@ -167,8 +167,13 @@ def summarise(
     return out
 
 
-def difference(value: float | None, reference_value: float | None, lang: str = "nl", *, percent: bool = False) -> str:
-    """A difference in words with an arrow, never in colour alone: '▲ 12 meer (+8%)'; '' where not comparable."""
+def difference(
+    value: float | None, reference_value: float | None, lang: str = "nl", *, percent: bool = False, count: bool = False
+) -> str:
+    """A difference in words with an arrow, never in colour alone: '▲ 12 meer (+8%)'; '' where not comparable.
+
+    ``count``: the values are counts ('12 more', '3 fewer' in English), else measures ('0.2 higher').
+    """
     if value is None or reference_value is None:
         return ""
     delta = value - reference_value
@@ -181,7 +186,8 @@ def difference(value: float | None, reference_value: float | None, lang: str = "
     if round(delta, 1) == 0:
         return t("compare_same", lang)
     amount = fmt_count(abs(delta), lang=lang) if float(delta).is_integer() else fmt_decimal(abs(delta), lang)
-    words = t("compare_more" if delta > 0 else "compare_less", lang, n=amount)
+    key = ("compare_more" if delta > 0 else "compare_less") + ("_count" if count else "")
+    words = t(key, lang, n=amount)
     share = ""
     if reference_value:
         change = 100 * abs(delta) / reference_value

@@ -20,6 +20,11 @@ def _source_title(row: Any, lang: str) -> Any:
     return html.A(html.Em(row.title), href=url, title=t("about_source_link", lang, title=row.title))
 
 
+def _dutch(text: object) -> html.Span:
+    """Words from the dataset, which are Dutch whatever the page's language."""
+    return html.Span("" if text is None else str(text), lang="nl")
+
+
 def about_page(
     sources: pd.DataFrame,
     discrepancies: pd.DataFrame,
@@ -29,39 +34,47 @@ def about_page(
     lang: str = "nl",
 ) -> html.Div:
     """The about page from what the database holds; ``sources`` has a ``rows`` count per source."""
+    # the dataset's own words (titles, summaries, statements, definitions) are Dutch: marked so, for
+    # screen readers' pronunciation and for an English reader, who is told so above them
     source_rows = [
-        (row.publisher, _source_title(row, lang), row.published_label, row.contributed, int(row.rows))
+        (row.publisher, _source_title(row, lang), _dutch(row.published_label), _dutch(row.contributed), int(row.rows))
         for row in sources.itertuples()
     ]
     gap_items = [
         html.Li(
-            [
+            lang="nl",
+            children=[
                 html.Strong(f"{row.topic} ({row.edition}). "),
                 # the statements are summaries, not quotations: no quotation marks
                 html.Span(f"{row.source_a_publisher} ({row.source_a_date}): {row.statement_a}. "),
                 html.Span(f"{row.source_b_publisher} ({row.source_b_date}): {row.statement_b}. "),
                 html.Span(row.explanation),
-            ]
+            ],
         )
         for row in discrepancies.itertuples()
     ]
     no_totals = editions[~editions["has_totals"].astype(bool)]
     no_total_items = [
         html.Li(
-            f"{row.name}: {fmt_period(row.start_date, row.end_date, lang=lang) or t('dates_unknown', lang)}; "
-            f"{row.organiser or ''}. {row.notes or ''} ({t('source', lang)}: {row.source_publisher}, "
-            f"{row.source_date})"
+            [
+                f"{row.name}: {fmt_period(row.start_date, row.end_date, lang=lang) or t('dates_unknown', lang)}; ",
+                _dutch(f"{row.organiser or ''}. {row.notes or ''}"),
+                f" ({t('source', lang)}: {row.source_publisher}, ",
+                _dutch(row.source_date),
+                ")",
+            ]
         )
         for row in no_totals.itertuples()
     ]
     definition_rows = [
-        (metric_label(r.metric, lang), t(f"programme_{r.programme}", lang), r.unit, r.definition)
+        (metric_label(r.metric, lang), t(f"programme_{r.programme}", lang), _dutch(r.unit), _dutch(r.definition))
         for r in metrics.itertuples()
     ]
     return html.Div(
         [
             html.H2(t("about_title", lang)),
             html.P(t("about_intro", lang), className="lead"),
+            html.P(t("about_dutch_content", lang)),
             html.H3(t("about_sources", lang)),
             table(
                 [t(f"about_col_{c}", lang) for c in ("publisher", "title", "date", "contributes", "backed")],

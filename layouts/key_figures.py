@@ -105,6 +105,8 @@ def key_figure_tiles(
         head.append(html.Span(t("key_unpublished", lang, editions=editions), className="key-unpublished"))
     if national_note:
         head.append(html.Span(t("key_figures_national", lang), className="key-unpublished"))
+    if tiles:
+        head.append(html.Span(t("key_figures_quoted", lang), className="key-unpublished"))
     parts: list[Any] = [html.Div(head, className="key-head")]
     if tiles:
         parts.append(

@@ -76,19 +76,29 @@ def summary_table(summaries: Sequence[SlotSummary], lang: str = "nl") -> html.Di
         value: Callable[[SlotSummary], str],
         number: Callable[[SlotSummary], float | None] | None = None,
         percent: bool = False,
+        count: bool = False,
     ) -> list[Any]:
         """A row: each column's value, from the second column on with its difference from the first."""
         cells: list[Any] = [html.Th(label, scope="row")]
         for i, summary in enumerate(summaries):
-            change = difference(number(summary), number(first), lang, percent=percent) if number and i else ""
+            change = (
+                difference(number(summary), number(first), lang, percent=percent, count=count) if number and i else ""
+            )
             cells.append(_cell(value(summary), change))
         return cells
 
     rows = [
         row(t("compare_row_period", lang), lambda s: s.period),
-        row(t("compare_row_activities", lang), lambda s: fmt_count(s.activities, lang=lang), lambda s: s.activities),
-        row(t("compare_row_participants", lang), lambda s: _participants(s, lang), lambda s: s.participants),
-        row(t("compare_row_places", lang), lambda s: fmt_count(s.places, lang=lang), lambda s: s.places),
+        row(
+            t("compare_row_activities", lang),
+            lambda s: fmt_count(s.activities, lang=lang),
+            lambda s: s.activities,
+            count=True,
+        ),
+        row(
+            t("compare_row_participants", lang), lambda s: _participants(s, lang), lambda s: s.participants, count=True
+        ),
+        row(t("compare_row_places", lang), lambda s: fmt_count(s.places, lang=lang), lambda s: s.places, count=True),
         row(
             t("compare_row_top_places", lang),
             lambda s: ", ".join(f"{place} ({fmt_count(n, lang=lang)})" for place, n in s.top_places),
