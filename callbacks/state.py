@@ -38,6 +38,7 @@ def sync_selection(
     choices: Choices,
     sze_years: list[int],
     on_dashboard: bool = True,
+    stored: object = None,
 ) -> dict[str, Any]:
     """Work out the selection from whatever changed; return the URL search, control values and Store.
 
@@ -46,7 +47,11 @@ def sync_selection(
     address, so Back leads where the user came from, and the selection stays for the way back.
     """
     if not on_dashboard:
-        return dict.fromkeys(SYNC_OUTPUTS, no_update)
+        unchanged = dict.fromkeys(SYNC_OUTPUTS, no_update)
+        if stored is None:
+            # opened straight on another page: its address still says the language the links keep
+            unchanged["selection"] = Selection.from_query(search, choices).to_store()
+        return unchanged
     current = Selection.from_query(search, choices)
     if trigger in (None, ids.URL):
         selection = current
@@ -132,7 +137,7 @@ def restate_selection(data: object) -> dict[str, Any]:
 
 
 def _sync(**values: Any) -> dict[str, Any]:
-    search, pathname = values.pop("search"), values.pop("pathname")
+    search, pathname, stored = values.pop("search"), values.pop("pathname"), values.pop("stored")
     values.pop("reset", None)
     values.pop("present", None)
     values.pop("toggle", None)
@@ -143,6 +148,7 @@ def _sync(**values: Any) -> dict[str, Any]:
         choices=choices(),
         sze_years=reference().years("sze"),
         on_dashboard=page_for(pathname) is Page.DASHBOARD,
+        stored=stored,
     )
 
 
@@ -160,6 +166,7 @@ def register(app: Dash) -> None:
             "present": Input(ids.PRESENT, "n_clicks"),
             "toggle": Input(ids.FILTER_TOGGLE, "n_clicks"),
             "pathname": State(ids.URL, "pathname"),
+            "stored": State(ids.SELECTION, "data"),
         },
     )(_sync)
     tabs = runtime_of(app).tabs

@@ -90,8 +90,17 @@ def test_the_last_ticked_edition_cannot_be_unticked():
 
 
 def test_another_page_keeps_its_own_address_and_the_selection():
-    out = state.sync_selection(None, "", {}, choices=CHOICES, sze_years=SZE_YEARS, on_dashboard=False)
+    kept = {"tab": "trends", "region": "zuid"}
+    out = state.sync_selection(None, "", {}, choices=CHOICES, sze_years=SZE_YEARS, on_dashboard=False, stored=kept)
     assert set(out) == set(state.SYNC_OUTPUTS) and all(value is no_update for value in out.values())
+
+
+def test_another_page_opened_straight_in_english_keeps_its_links_in_english(in_request):
+    out = state.sync_selection(None, "?taal=en", {}, choices=CHOICES, sze_years=SZE_YEARS, on_dashboard=False)
+    assert out["search"] is no_update and out["selection"]["lang"] == "en"
+    links = state.restate_selection(out["selection"])
+    assert links["about"] == "/over-de-cijfers?taal=en" and links["dashboard"].endswith("taal=en")
+    assert links["other_language"] == "/?tab=kaart"
 
 
 def test_unticking_editions_narrows_the_selection():
