@@ -45,16 +45,25 @@ def axe_violations(driver: WebDriver) -> list[dict]:
     return [v for v in found if v["impact"] in ("serious", "critical")]
 
 
+#: the page as each reader gets it: in Dutch, in English, and on a presenter's screen
+MODES = {"nl": "", "en": "&taal=en", "presenting": "&presentatie=1"}
+
+
+@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("slug", [view.slug for view in VIEWS])
-def test_bra11y001_axe_finds_no_serious_violation_on_any_view(live_server, browser, slug):
-    browser.get(f"{live_server}/?tab={slug}")
+def test_bra11y001_axe_finds_no_serious_violation_on_any_view(live_server, browser, slug, mode):
+    browser.get(f"{live_server}/?tab={slug}{MODES[mode]}")
     wait_for_charts(browser, _charts(slug))
+    if mode == "presenting":
+        wait_until(lambda: "presenting" in browser.find_element(By.ID, "shell").get_attribute("class"), what="mode")
+    assert browser.execute_script("return document.documentElement.lang") == ("en" if mode == "en" else "nl")
     found = axe_violations(browser)
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
 
 
-def test_bra11y002_axe_finds_no_serious_violation_on_the_about_page(live_server, browser):
-    browser.get(f"{live_server}/over-de-cijfers")
+@pytest.mark.parametrize("query", ["", "?taal=en"])
+def test_bra11y002_axe_finds_no_serious_violation_on_the_about_page(live_server, browser, query):
+    browser.get(f"{live_server}/over-de-cijfers{query}")
     wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, "#about-content table"), what="the about page")
     found = axe_violations(browser)
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
