@@ -1,25 +1,32 @@
 /* Presentation mode keys: what a presenter's clicker sends (PageUp/PageDown) and the arrow keys step
  * through the views; F puts the view's first chart on the full screen; Esc leaves presentation mode.
  * Only while the page carries the 'presenting' class (set from the URL's presentatie=1), and never
- * while the user types in a control. Navigation clicks the view links, so the URL stays the one
- * source of the view (a Back after stepping goes back a view). */
+ * while the user types in a control. A step changes only tab= in the page's own address and lets Dash
+ * follow it (as dcc.Link does): the address is always current, while the view links' addresses wait for
+ * the server, so a fast clicker right after entering the mode would otherwise leave it by a stale link.
+ * A Back after stepping goes back a view. */
 (function () {
   "use strict";
   function typing(target) {
     var tag = (target && target.tagName) || "";
     return /^(INPUT|SELECT|TEXTAREA)$/.test(tag) || (target && target.isContentEditable);
   }
+  function tabOf(href) {
+    return new URL(href, window.location.href).searchParams.get("tab");
+  }
   function step(delta) {
     var links = Array.prototype.slice.call(document.querySelectorAll("#view-tabs .nav-link"));
     if (!links.length) { return; }
-    // the open view is the link whose address is the page's: right at once after a step, while the
-    // 'active' mark waits for the server's answer (a fast clicker would otherwise step from a stale view)
-    var current = links.findIndex(function (a) { return a.href === window.location.href; });
-    if (current < 0) {
-      current = links.findIndex(function (a) { return a.classList.contains("active"); });
-    }
-    var next = links[(Math.max(current, 0) + delta + links.length) % links.length];
-    next.click();
+    // the open view is the one the address names (no tab=: the first)
+    var open = tabOf(window.location.href);
+    var current = Math.max(links.findIndex(function (a) { return tabOf(a.href) === open; }), 0);
+    var next = links[(current + delta + links.length) % links.length];
+    var tab = "tab=" + encodeURIComponent(tabOf(next.href));
+    var search = window.location.search;
+    search = /([?&])tab=[^&]*/.test(search) ? search.replace(/([?&])tab=[^&]*/, "$1" + tab)
+                                            : (search ? search + "&" : "?") + tab;
+    window.history.pushState({}, "", window.location.pathname + search);
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
     next.focus({preventScroll: true});
     window.scrollTo(0, 0);
   }

@@ -68,14 +68,21 @@ def graph_panel(
     description for screen readers, and the chart's values as a table behind a fold.
     """
     alt = ids.part(view, prefix + "alt")
-    children: list[Any] = [export_menu(view, ids.chart_key(prefix), lang)]
+    chart = ids.chart_key(prefix)
+    # the toolbar's camera names its file after the chart, not plotly's 'newplot' (the Downloaden menu's
+    # image also names the selection)
+    camera = {
+        **graph_config(lang)["toImageButtonOptions"],
+        "filename": "-".join(["sze", view, chart][: 3 if chart != "main" else 2]),
+    }
+    children: list[Any] = [export_menu(view, chart, lang)]
     if note:
         children.append(html.Div(id=ids.part(view, prefix + "note"), className="view-note", role="status"))
     children += [
         dcc.Loading(
             dcc.Graph(
                 id=ids.part(view, prefix + "graph"),
-                config={**graph_config(lang), **(config or {})},  # type: ignore[arg-type]
+                config={**graph_config(lang), "toImageButtonOptions": camera, **(config or {})},  # type: ignore[arg-type]
                 className="sze-graph",
                 figure={"layout": {"height": 480}, "data": []},
             ),

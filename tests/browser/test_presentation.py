@@ -49,3 +49,21 @@ def test_brpres002_the_button_enters_the_mode_and_keys_do_nothing_outside_it(liv
     wait_until(lambda: "presentatie=1" in link.get_attribute("href"), what="the view links in the mode")
     press(browser, Keys.PAGE_DOWN)
     wait_until(lambda: "tab=evaluatie&presentatie=1" in browser.current_url, what="the next view")
+
+
+def test_brpres003_a_fast_clicker_right_after_entering_stays_in_the_mode(live_server, browser):
+    browser.get(f"{live_server}/?tab=kaart&regio=zuid")
+    wait_for_charts(browser)
+    browser.find_element(By.ID, "present-toggle").click()
+    wait_until(lambda: "presentatie=1" in browser.current_url, what="the mode in the URL")
+    # at once, before the view links can have been given their new addresses by the server
+    press(browser, Keys.PAGE_DOWN)
+    press(browser, Keys.PAGE_DOWN)
+    wait_until(lambda: "tab=vergelijk" in browser.current_url, what="two views on")
+    assert "presentatie=1" in browser.current_url and "regio=zuid" in browser.current_url
+    wait_until(lambda: "presenting" in browser.find_element(By.ID, "shell").get_attribute("class"), what="the mode")
+    press(browser, Keys.ARROW_LEFT)
+    wait_until(lambda: "tab=regio" in browser.current_url, what="one back")
+    browser.back()
+    wait_until(lambda: "tab=vergelijk" in browser.current_url, what="Back returns a view")
+    assert console_errors(browser) == []
