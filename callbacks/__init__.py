@@ -18,6 +18,7 @@ from core.formatting import fmt_date
 from core.i18n import t
 from core.views import View
 from layouts import ids
+from layouts.components import chart_alternative
 
 VIEWS: tuple[View, ...] = (
     map.VIEW,
@@ -30,12 +31,19 @@ VIEWS: tuple[View, ...] = (
 )
 
 
-def stamped_update(view: View) -> Callable[..., dict[str, Any]]:
-    """The view's update, with each chart carrying its source line and date for image exports."""
+def full_update(view: View) -> Callable[..., dict[str, Any]]:
+    """The view's update with what every chart gets, whichever view draws it: its text alternative (a
+    sentence and a table, in the chart's "alt" part) and its source line and date on the figure itself."""
 
     def update(selection: object) -> dict[str, Any]:
-        made = t("export_made", lang(), date=fmt_date(dt.date.today()))
-        return download.stamp(view, view.update(selection=selection), selection, made)
+        language = lang()
+        parts = dict(view.update(selection=selection))
+        for name, figure in list(parts.items()):
+            alt = name.removesuffix("graph") + "alt"
+            if name.endswith("graph") and view.outputs.get(alt) == "children":
+                parts[alt] = chart_alternative(figure, ids.part(view.name, alt), language)
+        made = t("export_made", language, date=fmt_date(dt.date.today(), lang=language))
+        return download.stamp(view, parts, selection, made)
 
     update.__doc__ = view.update.__doc__
     return update
@@ -46,7 +54,7 @@ def register_view(app: Dash, view: View) -> None:
     app.callback(
         output={part: Output(ids.part(view.name, part), prop) for part, prop in view.outputs.items()},
         inputs={"selection": Input(ids.SELECTION, "data")},
-    )(stamped_update(view))
+    )(full_update(view))
     if view.wire is not None:
         view.wire(app)
 

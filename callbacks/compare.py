@@ -13,8 +13,7 @@ from core.i18n import t
 from core.selection import Selection, Slot
 from core.views import View
 from data_access import queries
-from layouts import ids
-from layouts.components import chart_alternative, notes, panel_outputs, source_note
+from layouts.components import notes, panel_outputs, source_note
 from layouts.views import compare as layout
 
 
@@ -136,10 +135,8 @@ def update_compare(selection: object) -> dict[str, Any]:
         "note": notes(messages),
         "table": [layout.summary_table(summaries, language), source_note(table_sources, language)],
         "mix_graph": mix,
-        "mix_alt": chart_alternative(mix, ids.part(layout.NAME, "mix_alt"), language),
         "mix_sources": source_note(detail, language),
         "rating_graph": ratings,
-        "rating_alt": chart_alternative(ratings, ids.part(layout.NAME, "rating_alt"), language),
         "rating_sources": source_note(detail, language),
         "matrix": [
             layout.region_matrix(ref.regions, sze_years, order, registered, published, links, region_links, language),

@@ -14,8 +14,7 @@ from core.i18n import t
 from core.selection import BOUNDARIES_PATH, Selection
 from core.views import View
 from data_access import queries
-from layouts import ids
-from layouts.components import chart_alternative, notes, panel_outputs, source_note
+from layouts.components import notes, panel_outputs, source_note
 from layouts.views import detail as layout
 
 #: the published national figures a registration is set beside (never summed with it)
@@ -155,15 +154,12 @@ def update_detail(selection: object) -> dict[str, Any]:
     ratings = rating_figure(shown, lang=language)
     return {
         "map_graph": activities,
-        "map_alt": chart_alternative(activities, ids.part(layout.NAME, "map_alt"), language),
         "map_sources": source_note(sources, language),
         "map_note": notes(messages),
         "side": layout.side_panel(compare, by_week, language),
         "breakdown_graph": breakdown,
-        "breakdown_alt": chart_alternative(breakdown, ids.part(layout.NAME, "breakdown_alt"), language),
         "breakdown_sources": source_note(sources, language),
         "rating_graph": ratings,
-        "rating_alt": chart_alternative(ratings, ids.part(layout.NAME, "rating_alt"), language),
         "rating_text": layout.return_share(shown, language),
         "rating_sources": source_note(sources, language),
         "rating_note": notes(rating_notes),

@@ -14,8 +14,7 @@ from core.i18n import t
 from core.selection import Selection
 from core.views import View
 from data_access import queries
-from layouts import ids
-from layouts.components import chart_alternative, notes, panel_outputs, source_note
+from layouts.components import notes, panel_outputs, source_note
 from layouts.views import evaluation as layout
 
 
@@ -23,7 +22,6 @@ class EvaluationParts(TypedDict):
     """What the evaluation view shows, by part."""
 
     graph: go.Figure
-    alt: Any
     text: Any
     sources: Any
     note: Any
@@ -66,7 +64,6 @@ def update_evaluation(selection: object) -> EvaluationParts:
     figure = evaluation_figure(frame, language)
     return {
         "graph": figure,
-        "alt": chart_alternative(figure, ids.part(layout.NAME, "alt"), language),
         "text": layout.rated_table(frame, language),
         "sources": source_note(frame, language),
         "note": notes(messages),

@@ -16,7 +16,7 @@ from core.selection import BOUNDARIES_PATH, Selection
 from core.views import View
 from data_access import queries
 from layouts import ids
-from layouts.components import chart_alternative, initiatives_table, notes, panel_outputs, source_note
+from layouts.components import initiatives_table, notes, panel_outputs, source_note
 from layouts.key_figures import key_figure_tiles
 from layouts.views import map as layout
 
@@ -33,7 +33,6 @@ class MapParts(TypedDict):
 
     tiles: Any
     graph: go.Figure
-    alt: Any
     side: Any
     text: Any
     sources: Any
@@ -178,7 +177,6 @@ def update_map(selection: object) -> MapParts:
     return {
         "tiles": _key_figures(chosen, language),
         "graph": figure,
-        "alt": chart_alternative(figure, ids.part(NAME, "alt"), language),
         "side": layout.side_panel(
             weeks,
             regional,

@@ -16,7 +16,7 @@ from core.selection import Selection
 from core.views import View
 from data_access import queries
 from layouts import ids
-from layouts.components import chart_alternative, notes, panel_outputs, source_note
+from layouts.components import notes, panel_outputs, source_note
 from layouts.views import reach as layout
 
 M = layout.MONITOR  # prefix of the context chart's parts
@@ -25,12 +25,10 @@ ReachParts = TypedDict(
     "ReachParts",
     {
         "graph": go.Figure,
-        "alt": Any,
         "text": Any,
         "sources": Any,
         "note": Any,
         "monitor-graph": go.Figure,
-        "monitor-alt": Any,
         "monitor-text": Any,
         "monitor-sources": Any,
     },
@@ -84,12 +82,10 @@ def update_reach(selection: object) -> ReachParts:
     reach_chart, monitor_chart = reach_figure(reach, language), monitor_figure(monitor, language)
     return {
         "graph": reach_chart,
-        "alt": chart_alternative(reach_chart, ids.part(layout.NAME, "alt"), language),
         "text": layout.reach_cards(reach, language),
         "sources": source_note(reach, language),
         "note": notes(messages),
         "monitor-graph": monitor_chart,
-        "monitor-alt": chart_alternative(monitor_chart, ids.part(layout.NAME, M + "alt"), language),
         "monitor-text": layout.monitor_table(monitor, language),
         "monitor-sources": source_note(monitor, language),
     }

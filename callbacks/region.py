@@ -13,8 +13,7 @@ from core.i18n import t
 from core.selection import BOUNDARIES_PATH, Selection, Slot
 from core.views import View
 from data_access import queries
-from layouts import ids
-from layouts.components import chart_alternative, initiatives_table, notes, panel_outputs, source_note
+from layouts.components import initiatives_table, notes, panel_outputs, source_note
 from layouts.views import region as layout
 
 
@@ -65,7 +64,6 @@ def update_region(selection: object) -> dict[str, Any]:
     return {
         "intro": layout.intro(ref.region_name(region) if region else None, provinces, links, regions, language),
         "graph": figure,
-        "alt": chart_alternative(figure, ids.part(layout.NAME, "alt"), language),
         "sources": source_note(
             pd.concat([weeks, initiatives, published], ignore_index=True),
             language,

@@ -47,7 +47,7 @@ def sync_selection(
     address, so Back leads where the user came from, and the selection stays for the way back.
     """
     if not on_dashboard:
-        unchanged = dict.fromkeys(SYNC_OUTPUTS, no_update)
+        unchanged: dict[str, Any] = dict.fromkeys(SYNC_OUTPUTS, no_update)
         if stored is None:
             # opened straight on another page: its address still says the language the links keep
             unchanged["selection"] = Selection.from_query(search, choices).to_store()

@@ -15,8 +15,7 @@ from core.i18n import metric_label, t
 from core.selection import Selection
 from core.views import View
 from data_access import queries
-from layouts import ids
-from layouts.components import chart_alternative, notes, panel_outputs, source_note
+from layouts.components import notes, panel_outputs, source_note
 from layouts.views import trends as layout
 
 
@@ -77,7 +76,6 @@ class TrendParts(TypedDict):
     """What the trends view shows, by part."""
 
     graph: go.Figure
-    alt: Any
     text: Any
     sources: Any
     note: Any
@@ -162,7 +160,6 @@ def update_trends(selection: object) -> TrendParts:
     figure = trend_figure(sze, predecessor, metric=chosen.metric, lang=language)
     return {
         "graph": figure,
-        "alt": chart_alternative(figure, ids.part(layout.NAME, "alt"), language),
         "text": layout.edition_cards(chosen.metric, cards, language, partner_cards),
         "sources": source_note(shown, language),
         "note": notes(messages),

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pytest
 from sqlalchemy import create_engine
 
-from callbacks import VIEWS, compare, detail, evaluation, map, reach, region, trends
+from callbacks import VIEWS, compare, detail, evaluation, full_update, map, reach, region, trends
 from callbacks.common import choices
 from core.figures.describe import describe_figure, figure_rows
 from core.selection import Selection
@@ -21,7 +21,7 @@ from layouts import ids
 
 def sentences(view, **selection) -> dict[str, str]:
     """The sentence of each chart the view draws for the selection, by its graph part."""
-    parts = view.update(Selection.parse(choices(), tab=view.slug, **selection).to_store())
+    parts = full_update(view)(Selection.parse(choices(), tab=view.slug, **selection).to_store())
     out = {}
     for part, prop in view.outputs.items():
         if prop == "figure":
