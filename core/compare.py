@@ -15,7 +15,7 @@ from babel.numbers import format_decimal
 
 from core.figures.detail import MIN_GROUP
 from core.formatting import fmt_count, fmt_decimal, fmt_period
-from core.i18n import t
+from core.i18n import t, tn
 from core.reference import Reference
 from core.selection import Slot
 
@@ -182,7 +182,7 @@ def difference(
         if points == 0:
             return t("compare_same", lang)
         key = "compare_points_more" if points > 0 else "compare_points_less"
-        return f"{'▲' if points > 0 else '▼'} {t(key, lang, n=abs(points))}"
+        return f"{'▲' if points > 0 else '▼'} {tn(key, abs(points), lang)}"
     if round(delta, 1) == 0:
         return t("compare_same", lang)
     amount = fmt_count(abs(delta), lang=lang) if float(delta).is_integer() else fmt_decimal(abs(delta), lang)

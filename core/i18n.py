@@ -12,7 +12,9 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+from babel import Locale
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 DEFAULT_LANG = "nl"
 #: The interface languages, by their URL value (``taal=``) and ``<html lang>``.
@@ -41,6 +43,16 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     table = catalogue(lang if lang in LANGUAGES else DEFAULT_LANG)
     template = table.get(key) or catalogue(DEFAULT_LANG)[key]
     return template.format(**values) if values else template
+
+
+def tn(key: str, n: int, lang: str = DEFAULT_LANG, **values: object) -> str:
+    """``t`` for a text about ``n`` things: the key's variant for the language's plural category of ``n``
+    (CLDR's, from Babel: '1 percentage point', '2 percentage points'), else the key itself; ``{n}`` is
+    written in the language's notation."""
+    language = lang if lang in LANGUAGES else DEFAULT_LANG
+    variant = f"{key}.{Locale.parse(language).plural_form(abs(n))}"
+    chosen = variant if variant in catalogue(DEFAULT_LANG) else key
+    return t(chosen, lang, n=format_decimal(n, locale=language), **values)
 
 
 def metric_label(metric: str, lang: str = DEFAULT_LANG) -> str:

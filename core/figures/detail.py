@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 from core.figures.map import MAP_LAT_RANGE, MAP_LON_RANGE
 from core.figures.style import SZE_COLOUR, empty_figure, styled, wrap
 from core.formatting import fmt_count
-from core.i18n import t
+from core.i18n import t, tn
 
 #: the smallest group of respondents whose answers are shown (privacy)
 MIN_GROUP = 5
@@ -77,7 +77,7 @@ def activity_map(
                     f"{t('detail_activities', lang)}: {fmt_count(r.activities, lang=lang)}"
                     f"<br>{t('detail_participants', lang)}: {fmt_count(r.participants, lang=lang)}"
                     + (
-                        f" ({t('detail_reported', lang, n=fmt_count(r.with_participants, lang=lang))})"
+                        f" ({tn('detail_reported', int(r.with_participants), lang)})"
                         if r.with_participants < r.activities
                         else ""
                     )

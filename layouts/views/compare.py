@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from core.compare import SlotSummary, difference
 from core.formatting import fmt_count, fmt_decimal, fmt_period
-from core.i18n import t
+from core.i18n import t, tn
 from layouts import ids
 from layouts.components import graph_panel, published_list, table
 
@@ -42,7 +42,7 @@ def _participants(summary: SlotSummary, lang: str) -> str:
     """The sum of participants, and how many activities reported one where not all did."""
     text = fmt_count(summary.participants, lang=lang)
     if summary.with_participants < summary.activities:
-        text += f" ({t('detail_reported', lang, n=fmt_count(summary.with_participants, lang=lang))})"
+        text += f" ({tn('detail_reported', summary.with_participants, lang)})"
     return text
 
 

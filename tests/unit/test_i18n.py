@@ -109,3 +109,15 @@ def test_every_callback_that_writes_words_knows_the_pages_language(app):
         carries = ("selection", "data") in sent or ("url", "search") in sent
         properties = {part.rsplit(".", 1)[-1].split("@")[0] for part in output.strip(".").split("...")}
         assert carries or properties <= speechless, output
+
+
+def test_one_thing_reads_in_the_singular_and_more_in_the_plural():
+    from core.compare import difference
+    from core.i18n import tn
+
+    assert difference(0.71, 0.70, "en", percent=True) == "▲ 1 percentage point higher"
+    assert difference(0.60, 0.70, "en", percent=True) == "▼ 10 percentage points lower"
+    assert difference(0.71, 0.70, "nl", percent=True) == "▲ 1 procentpunt meer"
+    assert tn("detail_reported", 1, "en") == "1 activity reported a number"
+    assert tn("detail_reported", 12345, "en") == "12,345 activities reported a number"
+    assert tn("detail_reported", 12345, "nl") == "12.345 activiteiten gaven een aantal op"
