@@ -11,6 +11,7 @@ from callbacks.common import chosen_editions, db, lang, reference, selection_fro
 from core.figures import evaluation_figure
 from core.formatting import fmt_period
 from core.i18n import t
+from core.key_figures import evaluation_changes
 from core.selection import Selection
 from core.views import View
 from data_access import queries
@@ -62,9 +63,15 @@ def update_evaluation(selection: object) -> EvaluationParts:
     if without:
         messages.append(t("eval_missing", language, editions=", ".join(str(y) for y in without)))
     figure = evaluation_figure(frame, language)
+    # the edition before a chosen one may itself not be chosen: the change belongs to the value
+    programme = reference().years("sze")
+    every = queries.evaluations(db(), editions=programme)
+    keys = zip(every["edition"], every["measure"], every["what_rated"], strict=True)
+    found = dict(zip(keys, evaluation_changes(every, programme), strict=True))
+    shown = [found.get((r.edition, r.measure, r.what_rated)) for r in frame.itertuples()]
     return {
         "graph": figure,
-        "text": layout.rated_table(frame, language),
+        "text": layout.rated_table(frame, language, shown),
         "sources": source_note(frame, language),
         "note": notes(messages),
     }

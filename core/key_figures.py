@@ -6,7 +6,7 @@ edition that published it; nothing is summed, rounded or filled in.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -70,11 +70,6 @@ def _pick(
         return None
     latest = rows[rows["edition"] == rows["edition"].max()].iloc[0]
     current = _published(latest, definition_of(latest))
-    before = _previous(all_editions, current.edition)
-    candidates = frame[(frame[column] == name) & (frame["edition"] == before)]
-    previous = [_published(r, definition_of(r)) for _, r in candidates.iterrows()]
-    # of several values the edition before published, the one counted like this one, if any
-    alike = next((p for p in previous if p.definition == current.definition), previous[0] if previous else None)
     return KeyFigure(
         kind=kind,
         name=name,
@@ -83,8 +78,34 @@ def _pick(
         publisher=str(latest["source_publisher"]),
         date=str(latest["source_date"]),
         what_rated=None if kind == "figure" else str(latest["what_rated"]),
-        change=change(current, alike),
+        change=_row_change(frame, column, latest, all_editions, definition_of),
     )
+
+
+def _row_change(
+    frame: pd.DataFrame,
+    column: str,
+    row: pd.Series,
+    all_editions: Sequence[int],
+    definition_of: Callable[[pd.Series], tuple[str, ...]],
+) -> Change | None:
+    """The change of ``row`` against what the edition before published for the same ``column`` value."""
+    current = _published(row, definition_of(row))
+    before = _previous(all_editions, current.edition)
+    candidates = frame[(frame[column] == row[column]) & (frame["edition"] == before)]
+    previous = [_published(r, definition_of(r)) for _, r in candidates.iterrows()]
+    # of several values the edition before published, the one counted like this one, if any
+    alike = next((p for p in previous if p.definition == current.definition), previous[0] if previous else None)
+    return change(current, alike)
+
+
+def evaluation_changes(evaluations: pd.DataFrame, all_editions: Sequence[int]) -> list[Change | None]:
+    """Each evaluation row's change against the edition before (same measure, same thing rated by the same
+    people), in the rows' order; ``evaluations`` must hold the edition before too, chosen or not."""
+    return [
+        None if is_missing(r["value"]) else _row_change(evaluations, "measure", r, all_editions, _evaluation_definition)
+        for _, r in evaluations.iterrows()
+    ]
 
 
 def key_figures(

@@ -495,3 +495,12 @@ def test_trend_cards_put_no_arrow_between_2021s_digital_activities_and_2022s_act
     assert "210 digitale activiteiten" in text and "300" in text
     # the dataset records that the two were not counted the same way: no change is stated
     assert "▲" not in text and "▼" not in text and "meer dan in 2021" not in text
+
+
+def test_the_evaluation_table_says_the_change_against_the_edition_before_only_where_comparable(in_request):
+    out = evaluation.update_evaluation(Selection.parse(choices(), tab="evaluatie", editions=[2022]).to_store())
+    rows = [[text_of(cell) for cell in row.children] for row in out["text"].children[1].children[1].children]
+    returning = next(r for r in rows if r[0] == "2022" and r[2] == "90 procent")
+    assert "meer dan in 2021 (86 procent)" in returning[3]  # 2021 not chosen, still the edition before
+    score = next(r for r in rows if r[0] == "2022" and r[2] == "een 8,0")
+    assert "niet te vergelijken" in score[3]  # 2021 rated the regional meetings, 2022 the edition as a whole
