@@ -43,6 +43,7 @@ def test_brpres002_the_button_enters_the_mode_and_keys_do_nothing_outside_it(liv
     wait_for_charts(browser)
     press(browser, Keys.PAGE_DOWN)
     assert "tab=trends" in browser.current_url  # outside presentation mode the keys scroll, as always
+    browser.execute_script("window.scrollTo(0, 0)")  # back up to the button, as the user scrolled away
     browser.find_element(By.ID, "present-toggle").click()
     wait_until(lambda: "tab=trends&presentatie=1" in browser.current_url, what="the mode in the URL")
     link = browser.find_element(By.ID, "view-tab-evaluatie")
