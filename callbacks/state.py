@@ -13,7 +13,7 @@ from dash import Dash, Input, Output, State, ctx, no_update
 
 from callbacks.common import choices, lang, reference, runtime, runtime_of, scope_words, selection_from
 from core.i18n import t
-from core.selection import ABOUT_PATH, Choices, Page, Selection, page_for
+from core.selection import ABOUT_PATH, REPORT_PATH, Choices, Page, Selection, page_for
 from layouts import ids
 from layouts.page import CONTROL_GROUPS
 
@@ -106,10 +106,10 @@ def describe_selection(selection: Selection) -> str:
 
 
 def restate_selection(data: object) -> dict[str, Any]:
-    """Everything that only restates the selection: the view links, which one is open, the summary,
-    which filter controls act on the open view, and whether the filter card is folded."""
+    """Everything that only restates the selection: the view links, which one is open, the briefing's link,
+    the summary, which filter controls act on the open view, and whether the filter card is folded."""
     selection = selection_from(data)
-    out: dict[str, Any] = {"dashboard": selection.to_path()}
+    out: dict[str, Any] = {"dashboard": selection.to_path(), "report": selection.to_report_path()}
     views = runtime().views
     for view in views:
         out[f"href-{view.slug}"] = selection.with_tab(view.slug).to_path()
@@ -158,7 +158,7 @@ def register(app: Dash) -> None:
     tabs = runtime_of(app).tabs
     # links and summary restate the same selection: one round trip, not two
     app.callback(
-        output={"dashboard": Output(ids.NAV_DASHBOARD, "href")}
+        output={"dashboard": Output(ids.NAV_DASHBOARD, "href"), "report": Output(ids.REPORT_LINK, "href")}
         | {f"href-{slug}": Output(ids.tab_link(slug), "href") for slug in tabs}
         | {f"active-{slug}": Output(ids.tab_link(slug), "active") for slug in tabs}
         | {"summary": Output(ids.FILTER_SUMMARY, "children")}
@@ -181,6 +181,7 @@ def register(app: Dash) -> None:
         _TITLE_SCRIPT.format(
             titles=json.dumps(page_titles(app)),
             about=json.dumps(ABOUT_PATH),
+            report=json.dumps(REPORT_PATH),
             default=json.dumps(t("app_title", runtime_of(app).lang)),
         ),
         Output(ids.PAGE_TITLE, "data"),
@@ -190,15 +191,16 @@ def register(app: Dash) -> None:
 
 
 _TITLE_SCRIPT = """function (data, pathname) {{
-    const key = pathname === {about} ? "about" : ((data && data.tab) || "");
+    const key = pathname === {about} ? "about" : pathname === {report} ? "report" : ((data && data.tab) || "");
     document.title = {titles}[key] || {default};
     return document.title;
 }}"""
 
 
 def page_titles(app: Dash) -> dict[str, str]:
-    """The browser's title for each view (by its URL value) and for the about page ('about')."""
+    """The browser's title for each view (by its URL value), the about page ('about') and the briefing ('report')."""
     runtime = runtime_of(app)
     titles = {view.slug: t("page_title", runtime.lang, view=t(view.label, runtime.lang)) for view in runtime.views}
     titles["about"] = t("page_title", runtime.lang, view=t("nav_about", runtime.lang))
+    titles["report"] = t("page_title", runtime.lang, view=t("report_title", runtime.lang))
     return titles
