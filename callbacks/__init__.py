@@ -12,7 +12,7 @@ from typing import Any
 
 from dash import Dash, Input, Output
 
-from callbacks import compare, detail, download, evaluation, map, pages, reach, region, state, trends
+from callbacks import compare, detail, download, evaluation, map, pages, reach, region, report, state, trends
 from callbacks.common import lang
 from core.formatting import fmt_date
 from core.i18n import t
@@ -60,8 +60,8 @@ def register_view(app: Dash, view: View) -> None:
 
 
 def register_all(app: Dash, views: Sequence[View] = VIEWS) -> None:
-    """Wire the shell (state, pages, download) and every view to ``app``."""
-    for module in (state, pages, download):
+    """Wire the shell (state, pages, download, the briefing) and every view to ``app``."""
+    for module in (state, pages, download, report):
         module.register(app)
     for view in views:
         register_view(app, view)

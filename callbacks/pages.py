@@ -1,4 +1,4 @@
-"""Which page is shown (dashboard, 'Over de cijfers', not found), the open view, the about page, the demo banner."""
+"""Which page shows (dashboard, about page, briefing, not found), the open view, the about page, the demo banner."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from layouts import ids
 from layouts.about import about_page
 
 
-def show_page(pathname: str | None) -> tuple[bool, bool, bool]:
-    """hidden flags for (dashboard, about, not found) for the requested path."""
+def show_page(pathname: str | None) -> tuple[bool, bool, bool, bool]:
+    """hidden flags for (dashboard, about, briefing, not found) for the requested path."""
     page = page_for(pathname)
-    return page is not Page.DASHBOARD, page is not Page.ABOUT, page is not Page.NOT_FOUND
+    return page is not Page.DASHBOARD, page is not Page.ABOUT, page is not Page.REPORT, page is not Page.NOT_FOUND
 
 
 def render_view(selection: object, pathname: str | None, rendered: object) -> tuple[Any, Any]:
@@ -74,6 +74,7 @@ def register(app: Dash) -> None:
     app.callback(
         Output(ids.DASHBOARD_PAGE, "hidden"),
         Output(ids.ABOUT_PAGE, "hidden"),
+        Output(ids.REPORT_PAGE, "hidden"),
         Output(ids.NOT_FOUND_PAGE, "hidden"),
         Input(ids.URL, "pathname"),
     )(show_page)

@@ -13,7 +13,7 @@ from dash import Dash, Input, Output, State, ctx, no_update
 
 from callbacks.common import choices, lang, reference, runtime, runtime_of, scope_words, selection_from
 from core.i18n import t
-from core.selection import ABOUT_PATH, PARAM_LANG, Choices, Page, Selection, page_for
+from core.selection import ABOUT_PATH, PARAM_LANG, REPORT_PATH, Choices, Page, Selection, page_for
 from layouts import ids
 from layouts.page import CONTROL_GROUPS
 
@@ -111,12 +111,13 @@ def describe_selection(selection: Selection) -> str:
 
 
 def restate_selection(data: object) -> dict[str, Any]:
-    """Everything that only restates the selection: the view links, which one is open, the summary,
-    which filter controls act on the open view, and whether the filter card is folded."""
+    """Everything that only restates the selection: the view links, which one is open, the briefing's link,
+    the summary, which filter controls act on the open view, and whether the filter card is folded."""
     selection = selection_from(data)
     other = next(code for code in selection.choices.languages if code != selection.lang)
     out: dict[str, Any] = {
         "dashboard": selection.to_path(),
+        "report": selection.to_report_path(),
         # the about page in the page's language; the same view in the other one
         "about": ABOUT_PATH
         + (f"?{PARAM_LANG}={selection.lang}" if selection.lang != selection.choices.default_lang else ""),
@@ -174,6 +175,7 @@ def register(app: Dash) -> None:
     app.callback(
         output={
             "dashboard": Output(ids.NAV_DASHBOARD, "href"),
+            "report": Output(ids.REPORT_LINK, "href"),
             "about": Output(ids.NAV_ABOUT, "href"),
             "other_language": Output(ids.LANG_TOGGLE, "href"),
         }
@@ -199,6 +201,7 @@ def register(app: Dash) -> None:
         _TITLE_SCRIPT.format(
             titles=json.dumps(page_titles(app)),
             about=json.dumps(ABOUT_PATH),
+            report=json.dumps(REPORT_PATH),
             default=json.dumps(runtime_of(app).lang),
         ),
         Output(ids.PAGE_TITLE, "data"),
@@ -240,20 +243,21 @@ _COPY_SCRIPT = """function (clicks, data) {{
 _TITLE_SCRIPT = """function (data, pathname, search) {{
     const asked = (data && data.lang) || new URLSearchParams(search || "").get("taal") || {default};
     const titles = {titles}[asked] || {titles}[{default}];
-    const key = pathname === {about} ? "about" : ((data && data.tab) || "");
+    const key = pathname === {about} ? "about" : pathname === {report} ? "report" : ((data && data.tab) || "");
     document.title = titles[key] || titles[""];
     return document.title;
 }}"""
 
 
 def page_titles(app: Dash) -> dict[str, dict[str, str]]:
-    """Per language, the browser's title for each view (by its URL value), the about page ('about') and
-    the app itself ('')."""
+    """Per language, the browser's title for each view (by its URL value), the about page ('about'), the
+    briefing ('report') and the app itself ('')."""
     runtime = runtime_of(app)
     titles = {}
     for code in runtime.languages:
         own = {view.slug: t("page_title", code, view=t(view.label, code)) for view in runtime.views}
         own["about"] = t("page_title", code, view=t("nav_about", code))
+        own["report"] = t("page_title", code, view=t("report_title", code))
         own[""] = t("app_title", code)
         titles[code] = own
     return titles

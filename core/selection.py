@@ -37,6 +37,8 @@ MAX_SLOTS = 6
 
 DASHBOARD_PATH = "/"
 ABOUT_PATH = "/over-de-cijfers"
+#: the printable briefing of the selection: the same query as the dashboard, on A4
+REPORT_PATH = "/rapport"
 #: the province boundaries every map draws, served by the app itself (never a CDN or tile server)
 BOUNDARIES_PATH = "/geo/nl-provinces.geojson"
 
@@ -52,10 +54,11 @@ def query_language(search: str | None, choices: Choices) -> str:
 
 
 class Page(Enum):
-    """The pages of the app: the dashboard with its views, 'Over de cijfers', and everything else."""
+    """The pages of the app: the dashboard with its views, 'Over de cijfers', the briefing, and everything else."""
 
     DASHBOARD = "dashboard"
     ABOUT = "about"
+    REPORT = "report"
     NOT_FOUND = "not_found"
 
 
@@ -66,6 +69,8 @@ def page_for(pathname: str | None) -> Page:
         return Page.DASHBOARD
     if path == ABOUT_PATH:
         return Page.ABOUT
+    if path == REPORT_PATH:
+        return Page.REPORT
     return Page.NOT_FOUND
 
 
@@ -353,6 +358,10 @@ class Selection:
     def to_path(self) -> str:
         """The dashboard path with this selection: what a link to this view holds."""
         return DASHBOARD_PATH + self.to_query()
+
+    def to_report_path(self) -> str:
+        """The briefing's path with this selection; it keeps the view, so its way back opens the same one."""
+        return REPORT_PATH + self.to_query()
 
     def shown_editions(self) -> tuple[int, ...]:
         """The chosen editions, or every edition when none is chosen."""

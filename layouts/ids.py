@@ -11,6 +11,12 @@ DEMO_BANNER = "demo-banner"
 DASHBOARD_PAGE = "dashboard-page"
 ABOUT_PAGE = "about-page"
 NOT_FOUND_PAGE = "not-found-page"
+REPORT_PAGE = "report-page"  # the printable briefing (/rapport)
+REPORT_CONTENT = "report-content"
+REPORT_PRINT = "report-print"  # its 'Afdrukken' button
+REPORT_PRINTED = "report-printed"  # dcc.Store: the print dialog's (unused) clientside output
+REPORT_BACK = "report-back"  # its link back to the dashboard with the same selection
+REPORT_LINK = "report-link"  # on the dashboard: the briefing of the current selection
 NAV_DASHBOARD = "nav-dashboard"
 NAV_ABOUT = "nav-about"
 LANG_TOGGLE = "lang-toggle"  # a plain link to the same view in the other language: the page loads anew in it
@@ -61,6 +67,11 @@ def tab_link(slug: str) -> str:
 def part(view: str, name: str) -> str:
     """Id of part ``name`` ('graph', 'text', ...) of view ``view``: 'map-graph'."""
     return f"{view}-{name}"
+
+
+def report_part(view: str, name: str) -> str:
+    """Id of a view's part as the briefing shows it: 'report-map-graph', never the dashboard's own id."""
+    return f"report-{part(view, name)}"
 
 
 def chart_key(prefix: str) -> str:

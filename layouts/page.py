@@ -11,7 +11,7 @@ from dash import dcc, html
 from core.compare import slot_label
 from core.i18n import LANGUAGES, metric_label, t
 from core.reference import Reference
-from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH, Selection, Slot
+from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH, REPORT_PATH, Selection, Slot
 from core.views import CONTROLS, USUAL_CONTROLS, View
 from layouts import ids
 from layouts.components import aria
@@ -91,6 +91,14 @@ def filters(reference: Reference, lang: str = "nl", shown: Collection[str] = USU
             html.Span(id=ids.COPY_LINK_STATUS, className="copy-link-status", **aria(live="polite")),
             dbc.Button(t("download", lang), id=ids.DOWNLOAD_BUTTON, color="primary", outline=True, size="sm"),
             dcc.Download(id=ids.DOWNLOAD),
+            # the briefing of what is shown, for A4; its href follows the selection (callbacks/state.py)
+            dcc.Link(
+                t("report_link", lang),
+                id=ids.REPORT_LINK,
+                href=REPORT_PATH,
+                className="btn btn-outline-primary btn-sm report-link",
+                title=t("report_link_help", lang),
+            ),
             # not grey: a grey outline reads as a disabled button, and this one always works
             dbc.Button(t("reset", lang), id=ids.RESET, color="primary", outline=True, size="sm", className="reset"),
             dbc.Button(
@@ -271,6 +279,7 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.
                             id=ids.DASHBOARD_PAGE,
                         ),
                         html.Div(html.Div(id=ids.ABOUT_CONTENT), id=ids.ABOUT_PAGE, hidden=True),
+                        report_page(lang),
                         html.Div(
                             [
                                 html.H2(t("not_found", lang)),
@@ -290,6 +299,22 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.
         ],
         id=ids.SHELL,
     )
+
+
+def report_page(lang: str = "nl") -> html.Div:
+    """The briefing's page: its print button and way back (never printed), and the briefing a callback fills."""
+    toolbar = html.Div(
+        [
+            html.Button(t("report_print", lang), id=ids.REPORT_PRINT, type="button", className="btn btn-primary"),
+            dcc.Link(
+                t("report_back", lang), href=DASHBOARD_PATH, id=ids.REPORT_BACK, className="btn btn-outline-primary"
+            ),
+            dcc.Store(id=ids.REPORT_PRINTED),
+        ],
+        className="report-toolbar d-flex flex-wrap gap-2 mb-3",
+    )
+    content = dcc.Loading(html.Div(id=ids.REPORT_CONTENT), type="dot", delay_show=300)
+    return html.Div([toolbar, content], id=ids.REPORT_PAGE, hidden=True, className="report-page")
 
 
 def unavailable(lang: str = "nl") -> html.Div:

@@ -179,6 +179,7 @@ def test_the_filter_fold_lives_in_the_url_and_tells_screen_readers(in_request):
 def test_links_and_summary_come_in_one_answer(in_request):
     out = state.restate_selection(store(tab="bereik", region="west"))
     assert out["dashboard"] == "/?tab=bereik&regio=west" and out["summary"] == "Getoond: alle edities; regio West."
+    assert out["report"] == "/rapport?tab=bereik&regio=west"  # the briefing of what is shown
 
 
 def test_the_summary_says_what_is_shown_with_region_names_from_the_data(in_request):
@@ -329,9 +330,10 @@ def test_views_are_not_built_behind_the_about_page(in_request):
 
 
 def test_pages_by_path():
-    assert pages.show_page("/") == (False, True, True)
-    assert pages.show_page("/over-de-cijfers") == (True, False, True)
-    assert pages.show_page("/admin") == (True, True, False)
+    assert pages.show_page("/") == (False, True, True, True)
+    assert pages.show_page("/over-de-cijfers") == (True, False, True, True)
+    assert pages.show_page("/rapport") == (True, True, False, True)
+    assert pages.show_page("/admin") == (True, True, True, False)
 
 
 def test_about_page_lists_sources_discrepancies_and_editions_without_totals(in_request):

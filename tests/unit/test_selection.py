@@ -61,6 +61,7 @@ def test_reset_keeps_only_the_open_view():
 def test_pages_by_path():
     assert page_for("/") is Page.DASHBOARD and page_for(None) is Page.DASHBOARD
     assert page_for("/over-de-cijfers") is Page.ABOUT and page_for("/over-de-cijfers/") is Page.ABOUT
+    assert page_for("/rapport") is Page.REPORT and page_for("/rapport/") is Page.REPORT
     assert page_for("/admin") is Page.NOT_FOUND
 
 
