@@ -43,7 +43,10 @@ def demo_banner(_pathname: str | None, _search: str | None = None) -> Any:
     count = queries.synthetic_row_count(db())
     if not count:
         return None
-    return dbc.Alert(t("demo_banner", lang(), n=fmt_count(count)), color="warning", className="mt-3 demo-banner")
+    language = lang()
+    return dbc.Alert(
+        t("demo_banner", language, n=fmt_count(count, lang=language)), color="warning", className="mt-3 demo-banner"
+    )
 
 
 def about_content(pathname: str | None, _search: str | None = None) -> Any:

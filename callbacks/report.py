@@ -115,7 +115,7 @@ def report_sections(selection: Selection) -> tuple[list[ReportSection], list[str
 def build_report(selection: Selection, today: dt.date | None = None) -> Any:
     """The whole briefing of ``selection``, dated ``today``."""
     language = lang()
-    made = t("report_made", language, date=fmt_date(today or dt.date.today()))
+    made = t("report_made", language, date=fmt_date(today or dt.date.today(), lang=language))
     tiles, key_sources = key_figure_parts(selection)
     sections, omitted = report_sections(selection)
     head = report_head(selection_facts(selection), made, language)

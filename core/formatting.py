@@ -2,7 +2,8 @@
 
 Numbers, dates and periods are Babel's (CLDR) notation for the language: '33.000' and '1–26 februari
 2021' in Dutch, '33,000' and 'February 1–26, 2021' in English. Published words are quotations and
-stay as the Dutch source has them.
+stay as the Dutch source has them. Every function asks for the language: a default would let a caller
+forget it, and an English page would show '33.000'.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
-
-from core.i18n import DEFAULT_LANG
 
 #: CLDR's interval patterns with abbreviated months ('1–26 feb. 2021'); the month is widened to its full
 #: name, as ICU does when a skeleton asks for more width than the pattern has
@@ -61,7 +60,7 @@ def _as_date(value: object) -> dt.date | None:
     raise TypeError(f"not a date: {value!r}")
 
 
-def fmt_date(value: object, *, year: bool = True, lang: str = DEFAULT_LANG) -> str:
+def fmt_date(value: object, *, lang: str, year: bool = True) -> str:
     """'1 februari 2021' / '1 February 2021' (or without the year); '' when there is no date."""
     day = _as_date(value)
     if day is None:
@@ -69,7 +68,7 @@ def fmt_date(value: object, *, year: bool = True, lang: str = DEFAULT_LANG) -> s
     return format_date(day, "d MMMM y" if year else "d MMMM", locale=lang)
 
 
-def fmt_timestamp(value: str | None, lang: str = DEFAULT_LANG) -> str:
+def fmt_timestamp(value: str | None, lang: str) -> str:
     """An ISO timestamp as '22 november 2026, 13:58 UTC'; '?' if unknown."""
     if not value:
         return "?"
@@ -82,7 +81,7 @@ def _interval_patterns(lang: str) -> Any:
     return Locale.parse(lang).interval_formats[_INTERVAL_SKELETON]
 
 
-def fmt_period(start: object, end: object, lang: str = DEFAULT_LANG) -> str:
+def fmt_period(start: object, end: object, lang: str) -> str:
     """'1–26 februari 2021', '27 januari – 25 februari 2022' (English: 'February 1 – 26, 2021'), or what is known."""
     first, last = _as_date(start), _as_date(end)
     if first is None or last is None:
@@ -110,19 +109,19 @@ def source_text(publisher: str, title: str, date_label: str) -> str:
     return f"{publisher}, ‘{title}’, {date_label}"
 
 
-def fmt_number(value: object, lang: str = DEFAULT_LANG) -> str:
+def fmt_number(value: object, lang: str) -> str:
     """A number for a spreadsheet in ``lang``: 7.5 -> '7,5' (Dutch) or '7.5', 210.0 -> '210', missing -> ''."""
     if is_missing(value):
         return ""
     return format_decimal(float(str(value)), format="0.######", locale=lang)
 
 
-def fmt_decimal(value: float, lang: str = DEFAULT_LANG, digits: int = 1) -> str:
+def fmt_decimal(value: float, lang: str, digits: int = 1) -> str:
     """A measured value with ``digits`` decimals: 7.46 -> '7,5' (Dutch) or '7.5'."""
     return format_decimal(value, format="#,##0." + "0" * digits, locale=lang)
 
 
-def fmt_count(value: object, lang: str = DEFAULT_LANG) -> str:
+def fmt_count(value: object, lang: str) -> str:
     """A count with the language's grouping: 12345 -> '12.345' (Dutch) or '12,345'; missing -> ''."""
     if is_missing(value):
         return ""

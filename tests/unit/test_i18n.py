@@ -21,10 +21,10 @@ def test_decimal_points_become_commas_but_thousands_stay_dots():
 
 
 def test_periods_read_as_in_a_letter():
-    assert fmt_period("2021-02-01", "2021-02-26") == "1–26 februari 2021"
-    assert fmt_period("2022-01-27", "2022-02-25") == "27 januari – 25 februari 2022"
-    assert fmt_period(None, None) == ""
-    assert fmt_timestamp("2026-11-22T13:58:56+00:00") == "22 november 2026, 13:58 UTC"
+    assert fmt_period("2021-02-01", "2021-02-26", "nl") == "1–26 februari 2021"
+    assert fmt_period("2022-01-27", "2022-02-25", "nl") == "27 januari – 25 februari 2022"
+    assert fmt_period(None, None, "nl") == ""
+    assert fmt_timestamp("2026-11-22T13:58:56+00:00", "nl") == "22 november 2026, 13:58 UTC"
 
 
 def test_unknown_codes_and_languages_fall_back_readably():
@@ -60,8 +60,8 @@ def test_every_text_is_translated_with_the_same_placeholders(lang):
 
 
 def test_numbers_for_a_dutch_spreadsheet_have_a_decimal_comma_and_no_noise():
-    assert fmt_number(7.5) == "7,5" and fmt_number(210.0) == "210" and fmt_number(33000) == "33000"
-    assert fmt_number(None) == "" and fmt_number(float("nan")) == ""
+    assert fmt_number(7.5, "nl") == "7,5" and fmt_number(210.0, "nl") == "210" and fmt_number(33000, "nl") == "33000"
+    assert fmt_number(None, "nl") == "" and fmt_number(float("nan"), "nl") == ""
 
 
 def test_a_link_with_taal_en_opens_the_page_in_english_and_says_so_to_screen_readers(client):
