@@ -82,7 +82,7 @@ def _extra_update(selection: object) -> dict[str, object]:
 EXTRA = View(
     name="extra",
     slug="extra",
-    label="nav_about",  # a throwaway view borrows an existing label; a real one adds its own to core/locale/*/LC_MESSAGES/messages.po
+    label="nav_about",  # a throwaway view borrows a label; a real one adds its own to the catalogues
     skeleton=_extra_skeleton,
     update=_extra_update,
     outputs={"graph": "figure", "sources": "children"},
