@@ -78,9 +78,7 @@ def figures_table(selection_data: object) -> pd.DataFrame:
     if not selection.is_local():
         evaluations = queries.evaluations(engine, editions=years)
         parts.append(
-            evaluations.assign(
-                region=None,
-                week=None,
+            evaluations.assign(  # national: no region or week
                 what=[
                     f"{t('measure_' + m, language)}: {w}"
                     for m, w in zip(evaluations["measure"], evaluations["what_rated"], strict=True)
@@ -117,7 +115,7 @@ def empty_reason(selection: Selection) -> str:
     return t("export_empty", language, scope=", ".join([editions, *scope_words(selection)]))
 
 
-def file_name(view: View, chart: str, selection: Selection, scope: str, extension: str) -> str:
+def file_name(view: View, chart: str, selection: Selection, scope: str = "selection", extension: str = "") -> str:
     """'sze-trends-activiteiten-2021-2022.csv': the view, the chart (beside the view's main one), the selection."""
     language = lang()
     words = ["sze", view.slug]
@@ -152,7 +150,7 @@ def stamp(view: View, parts: Mapping[str, Any], selection_data: object, made: st
         figure.update_layout(
             meta={
                 **figure.layout.meta,
-                "export_name": file_name(view, ids.chart_key(prefix), selection, "selection", ""),
+                "export_name": file_name(view, ids.chart_key(prefix), selection),
             }
         )
     return stamped
@@ -176,12 +174,13 @@ def to_csv(table: pd.DataFrame, reason: str | None = None) -> str:
 
 def to_xlsx(table: pd.DataFrame, reason: str | None = None) -> bytes:
     """The table as an Excel workbook, numbers as numbers; an empty one says why above its headings."""
+    sheet = t("export_sheet", lang())
+    lead = bool(reason and table.empty)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        lead = bool(reason and table.empty)
-        table.to_excel(writer, index=False, sheet_name=t("export_sheet", lang()), startrow=1 if lead else 0)
+        table.to_excel(writer, index=False, sheet_name=sheet, startrow=1 if lead else 0)
         if lead:
-            writer.sheets[t("export_sheet", lang())]["A1"] = reason
+            writer.sheets[sheet]["A1"] = reason
     return buffer.getvalue()
 
 
@@ -231,11 +230,11 @@ def download_chart(request: object, selection_data: object) -> tuple[Any, Any]:
     return send(table, file_name(view, chart, selection, scope, extension), extension, reason), note
 
 
-def view_table(selection: Selection) -> tuple[pd.DataFrame, View | None]:
-    """The data behind every chart of the selection's view, one table; None as view when it declares none."""
+def view_table(selection: Selection) -> tuple[pd.DataFrame, View] | None:
+    """The data behind every chart of the selection's view, one table, and the view; None when it declares none."""
     view = next((v for v in runtime().views if v.slug == selection.tab and v.tables), None)
     if view is None:
-        return headed(pd.DataFrame(), CHART_COLUMNS, lang()), None
+        return None
     parts = [chart_table(build(selection)) for build in view.tables.values()]
     return pd.concat(parts, ignore_index=True), view
 
@@ -245,12 +244,11 @@ def download(n_clicks: int | None, selection_data: object) -> dict[str, Any] | N
     if not n_clicks:
         return None
     selection = selection_from(selection_data)
-    table, view = view_table(selection)
-    name = "sze-cijfers.csv"
-    if view is None:
-        table = figures_table(selection_data)
+    declared = view_table(selection)
+    if declared is None:
+        table, name = figures_table(selection_data), "sze-cijfers.csv"
     else:
-        name = file_name(view, "main", selection, "selection", "csv")
+        table, name = declared[0], file_name(declared[1], "main", selection, extension="csv")
     return dcc.send_string(to_csv(table, empty_reason(selection)), name, type=FORMATS["csv"])
 
 

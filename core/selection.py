@@ -237,7 +237,7 @@ class Selection:
     @classmethod
     def from_query(cls, search: str | None, choices: Choices) -> Selection:
         """Parse a URL query string such as ``?tab=trends&editie=2021,2022&regio=zuid``."""
-        query = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
+        query = parse_qs((search or "").lstrip("?"))  # a blank value ('regio=') counts as not given
 
         def first(name: str) -> str | None:
             values = query.get(name)

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import re
+from contextvars import copy_context
 from pathlib import Path
 from unittest.mock import patch
 
 import openpyxl
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from dash import no_update
+from dash._callback_context import context_value
+from dash._utils import AttributeDict
 
 from callbacks import VIEWS, download, evaluation, map, reach, trends
-from callbacks.common import Runtime
+from callbacks.common import Runtime, selection_from
+from core import i18n
 from core.figures import GRAPH_CONFIG, empty_figure, graph_config, with_source
 from core.i18n import t
 from core.views import View
@@ -34,6 +40,11 @@ def csv_rows(content: str) -> list[list[str]]:
     """A downloaded CSV as rows of cells (it starts with a byte-order mark)."""
     assert content.startswith("\ufeff")
     return [line.split(";") for line in content[1:].splitlines()]
+
+
+def workbook_sheet(sent: dict) -> openpyxl.worksheet.worksheet.Worksheet:
+    """The sheet of a downloaded Excel file."""
+    return openpyxl.load_workbook(io.BytesIO(base64.b64decode(sent["content"]))).active
 
 
 def test_the_trend_csv_holds_exactly_the_editions_the_chart_draws_with_unit_period_and_source(in_request):
@@ -86,13 +97,14 @@ def test_an_empty_selection_gives_a_file_whose_first_line_says_why_and_a_message
 def test_the_excel_file_keeps_numbers_as_numbers_and_says_why_when_empty(in_request):
     sent, _ = download.download_chart(asked("evaluation", fmt="xlsx"), store(tab="evaluatie", editions=[2021]))
     assert sent["filename"] == "sze-evaluatie-2021.xlsx" and sent["base64"]
-    sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(sent["content"]))).active
+    assert sent["type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # opens in Excel
+    sheet = workbook_sheet(sent)
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("editie", "regio", "week", "cijfer") and sheet.title == "Gegevens"
     scores = [r for r in rows[1:] if r[5] == "gemiddeld een 7,5"]
     assert scores and scores[0][4] == 7.5 and scores[0][7] == "cijfer (schaal niet vermeld)"
     empty, _ = download.download_chart(asked("evaluation", fmt="xlsx"), store(tab="evaluatie", editions=[2018]))
-    sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(empty["content"]))).active
+    sheet = workbook_sheet(empty)
     assert str(sheet["A1"].value).startswith("Geen gegevens") and sheet["A2"].value == "editie"
 
 
@@ -143,6 +155,118 @@ def test_the_filter_bar_download_is_the_current_views_data(in_request):
     assert "inmiddels 4300" in sent["content"] and "55%" in sent["content"]  # both charts' rows
     empty = download.download(1, store(tab="evaluatie", editions=[2019]))
     assert empty["content"][1:].startswith("Geen gegevens: voor deze selectie (editie 2019)")
+
+
+def clicked(entry: dict, clicks: list[int | None], selection: dict) -> tuple:
+    """What the chart's menu callback answers when Dash names ``entry`` as its trigger (as Dash's testing docs do)."""
+
+    def run() -> tuple:
+        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": f"{json.dumps(entry)}.n_clicks"}]))
+        return download._on_chart_download(clicks, selection)
+
+    return copy_context().run(run)
+
+
+def test_the_clicked_menu_entry_decides_the_file_and_a_menu_drawn_anew_sends_nothing(in_request):
+    chosen = store(tab="trends", editions=[2021])
+    sent, note = clicked(asked("trends", fmt="xlsx"), [None, 1, None, None], chosen)
+    assert sent["filename"] == "sze-trends-activiteiten-2021.xlsx" and note is None
+    # a re-drawn chart brings new menu entries, none of them clicked: no file, no message
+    assert clicked(asked("trends", fmt="xlsx"), [None, None, None, None], chosen) == (no_update, no_update)
+
+
+def test_the_first_line_of_an_empty_file_names_every_part_of_the_selection(in_request):
+    def reason(**chosen: object) -> str:
+        return download.empty_reason(selection_from(store(**chosen)))
+
+    assert reason(editions=[2017, 2018]) == (
+        "Geen gegevens: voor deze selectie (editie 2017, 2018) is niets gepubliceerd of geregistreerd."
+    )
+    assert reason(week=1).startswith("Geen gegevens: voor deze selectie (alle edities, week 1) is niets")
+    assert reason(editions=[2021], region="zuid", week=1).startswith(
+        "Geen gegevens: voor deze selectie (editie 2021, regio Zuid, week 1) is niets"
+    )
+
+
+def test_a_figure_named_in_two_words_is_written_with_a_hyphen_in_the_file_name(in_request):
+    sent, _ = download.download_chart(asked("trends"), store(tab="trends", metric="regionale_bijeenkomsten"))
+    assert sent["filename"] == "sze-trends-regionale-bijeenkomsten-alle-edities.csv"
+
+
+def test_numbers_in_the_csv_read_as_a_dutch_spreadsheet_expects_even_in_a_column_with_gaps(in_request):
+    # a column with an empty cell is a column of decimals to pandas: 2021.0, which Excel reads as 20210
+    table = pd.DataFrame(
+        {"editie": [2021, None], "week": [4, None], "waarde": [7.5, 3500], "zoals_gepubliceerd": ["een 7.5", "3500"]}
+    )
+    assert csv_rows(download.to_csv(table)) == [
+        ["editie", "week", "waarde", "zoals_gepubliceerd"],
+        ["2021", "4", "7,5", "een 7.5"],
+        ["", "", "3500", "3500"],
+    ]
+
+
+def test_a_chart_the_update_leaves_as_it_is_passes_unchanged(in_request):
+    parts = {"graph": no_update, "text": "ongewijzigd"}
+    assert download.stamp(trends.VIEW, parts, store(tab="trends"), "vandaag") == parts
+
+
+#: the export's words in English, as translators write them in core/locale/en: the tests below check that every
+#: one follows the interface language, whatever the English catalogue holds yet
+ENGLISH = {
+    "export_file_all": "whole-set",
+    "export_file_all_editions": "all-editions",
+    "export_chart_map": "map",
+    "export_empty": "No data: nothing has been published or registered for this selection ({scope}).",
+    "export_scope_all": "all editions",
+    "summary_editions": "edition {edition}",
+    "export_sheet": "Data",
+    "export_no_table": "There is no table to download for this chart yet; you can download the image.",
+    "level_national": "national",
+    "measure_cijfer": "score",
+    "metric.activiteiten": "Activities",
+}
+
+
+@pytest.fixture
+def in_english(database_url):
+    """A request to the dashboard set up in English (SZE_LANG=en), with the export's words translated."""
+    from dashboard.app import create_app
+    from dashboard.settings import Settings
+
+    app = create_app(Settings(database_url=database_url, lang="en"))
+    catalogue = i18n.catalogue
+
+    def translated(language: str) -> dict[str, str]:
+        return {**catalogue(language), **ENGLISH} if language == "en" else catalogue(language)
+
+    with patch.object(i18n, "catalogue", translated), app.server.test_request_context("/"):
+        yield
+
+
+def test_an_english_dashboard_names_its_files_in_english(in_english):
+    whole, _ = download.download_chart(asked("trends", scope="all"), store(tab="trends", editions=[2021]))
+    assert whole["filename"] == "sze-trends-activiteiten-whole-set.csv"
+    places, _ = download.download_chart(asked("detail", "map"), store(tab="activiteiten"))
+    assert places["filename"] == "sze-activiteiten-map-all-editions.csv"
+
+
+def test_an_english_dashboard_explains_an_empty_file_in_english(in_english):
+    empty, note = download.download_chart(asked("evaluation", fmt="xlsx"), store(tab="evaluatie", editions=[2017]))
+    sheet = workbook_sheet(empty)
+    why = "No data: nothing has been published or registered for this selection (edition 2017)."
+    assert sheet.title == "Data" and sheet["A1"].value == note == why
+    assert download.empty_reason(selection_from(store(week=1))).startswith(
+        "No data: nothing has been published or registered for this selection (all editions, week 1)"
+    )
+    undeclared = View(**{**vars(trends.VIEW), "tables": {}})
+    with patch.object(download, "runtime", lambda: Runtime("sqlite://", "en", (undeclared,))):
+        _, note = download.download_chart(asked("trends"), store(tab="trends"))
+    assert note == "There is no table to download for this chart yet; you can download the image."
+
+
+def test_an_english_dashboard_names_each_figure_its_level_and_what_was_rated_in_english(in_english):
+    cells = set(download.figures_table(store(editions=[2022])).astype(str).to_numpy().ravel())
+    assert {"Activities", "national", "score: De SZE 2022 als geheel"} <= cells  # what was rated: as published
 
 
 def test_every_declared_table_belongs_to_a_chart_of_its_view():
@@ -231,6 +355,7 @@ def test_the_map_csv_holds_each_regions_week_its_dates_and_the_initiatives(in_re
     rows = csv_rows(sent["content"])
     named = {r[3]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
     assert {f"SZE-week {w}" for w in (1, 2, 3, 4)} <= set(named)
+    assert named["SZE-week 1"]["week"] == "1"  # not '1.0', though the initiatives' rows have no week
     assert named["SZE-week 1"]["periode"] and named["SZE-week 1"]["bron_uitgever"]
     assert any(what.startswith("Initiatief: ") for what in named)
 

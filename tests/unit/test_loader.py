@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -13,6 +14,7 @@ from data_access import schema
 from data_access.bundled import data_dir
 from data_access.engine import make_engine
 from data_access.loader import DatasetError, load_bundled, province_centroids, read_dataset
+from data_access.queries import dataset_loaded_at
 
 
 @pytest.fixture
@@ -144,6 +146,15 @@ def test_province_centres_are_the_centre_of_the_largest_part():
     assert centres == {"Vierkant": (5.1, 52.1), "Met eiland": (5.1, 52.1)}
 
 
+def test_a_triangles_centre_is_where_its_medians_meet_and_a_collapsed_part_is_passed_over():
+    triangle = [[[5.0, 52.0], [5.2, 52.0], [5.0, 52.2], [5.0, 52.0]]]
+    sliver = [[[4.0, 53.0], [4.1, 53.0], [4.0, 53.0]]]  # a ring without area, as simplified boundaries hold
+    shape = {"type": "MultiPolygon", "coordinates": [sliver, triangle]}
+    geojson = {"features": [{"properties": {"name": "Driehoek"}, "geometry": shape}]}
+    # to four decimals: about ten metres, finer than any map of the provinces shows
+    assert province_centroids(json.dumps(geojson).encode()) == {"Driehoek": (5.0667, 52.0667)}
+
+
 def test_every_province_is_placed_inside_the_netherlands(engine):
     with engine.connect() as conn:
         rows = conn.execute(
@@ -241,3 +252,50 @@ def test_a_changed_value_in_a_keyed_table_is_updated_on_reload(tmp_path: Path, d
     with engine.connect() as conn:
         names = conn.execute(select(schema.editions.c.name).order_by(schema.editions.c.year)).scalars().all()
     assert names[-1] == "Slimme Zorg Estafette 2024 (herzien)" and len(names) == 8
+
+
+def test_a_cell_that_is_not_a_number_or_a_date_says_what_was_expected(data_copy: Path):
+    _replace(data_copy / "edition_weeks.csv", "2021,4,zuid,", "2021,vier,zuid,")
+    _replace(data_copy / "editions.csv", "2017-01-21", "21-01-2017")
+    problems = _problems(data_copy)
+    assert "edition_weeks.csv, line 5, column 'week': 'vier' is not a whole number" in problems
+    assert "editions.csv, line 2, column 'start_date': '21-01-2017' is not a date in the form YYYY-MM-DD" in problems
+
+
+def test_every_problem_of_a_row_is_named_also_after_an_empty_key(data_copy: Path):
+    _replace(data_copy / "provinces.csv", "Utrecht,NL.UT", ",NL.GE")
+    problems = _problems(data_copy)
+    assert any(p.startswith("provinces.csv") and "column 'province': is empty" in p for p in problems)
+    assert any(p.startswith("provinces.csv") and "column 'hasc': 'NL.GE' appears twice" in p for p in problems)
+
+
+def _keep_lines(path: Path, count: int) -> None:
+    """Cut a file down to its header and the ``count - 1`` rows after it."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:count]), encoding="utf-8")
+
+
+def test_a_row_taken_out_of_the_files_is_gone_after_the_reload(tmp_path: Path, data_copy: Path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    load_bundled(engine)
+    _keep_lines(data_copy / "reach_indicators.csv", 2)  # one indicator left
+    assert load_bundled(engine, folder=data_copy) is not None
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(schema.reach_indicators)).scalar_one() == 1
+
+
+def test_a_file_with_only_its_header_loads_no_rows_and_the_files_after_it_still_load(tmp_path: Path, data_copy: Path):
+    _keep_lines(data_copy / "discrepancies.csv", 1)
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    loaded = load_bundled(engine, folder=data_copy)
+    assert loaded is not None and loaded["discrepancies.csv"] == 0 and loaded["figures.csv"] == 18
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(schema.figures)).scalar_one() == 18
+
+
+def test_the_load_time_the_about_page_gives_in_utc_is_in_utc(tmp_path: Path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    load_bundled(engine)
+    loaded_at = dt.datetime.fromisoformat(dataset_loaded_at(engine) or "")
+    assert loaded_at.utcoffset() == dt.timedelta(0)  # not the server's local time with 'UTC' after it
+    assert abs(dt.datetime.now(dt.UTC) - loaded_at) < dt.timedelta(minutes=5)

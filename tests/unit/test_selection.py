@@ -62,7 +62,8 @@ def test_pages_by_path():
     assert page_for("/") is Page.DASHBOARD and page_for(None) is Page.DASHBOARD
     assert page_for("/over-de-cijfers") is Page.ABOUT and page_for("/over-de-cijfers/") is Page.ABOUT
     assert page_for("/rapport") is Page.REPORT and page_for("/rapport/") is Page.REPORT
-    assert page_for("/admin") is Page.NOT_FOUND
+    for unknown in ("/admin", "/over-de-cijfers/meer", "/Over-de-cijfers", "/X"):
+        assert page_for(unknown) is Page.NOT_FOUND, unknown
 
 
 junk = st.recursive(
@@ -133,6 +134,7 @@ def test_presentation_mode_is_in_the_link_and_survives_view_changes_and_clearing
     assert chosen.with_tab("kaart").to_path() == "/?tab=kaart&regio=zuid&presentatie=1"
     assert chosen.cleared().to_query() == "?tab=trends&presentatie=1"
     assert not chosen.presenting(False).present
+    assert Selection.default(choices).presenting(True).to_query() == "?tab=kaart&presentatie=1"
     assert Selection.from_store(chosen.to_store(), choices) == chosen
     for odd in ("0", "ja", "true", "", "11"):
         assert not Selection.from_query(f"?presentatie={odd}", choices).present
@@ -159,3 +161,16 @@ def test_a_view_link_can_name_the_figure_it_explains():
     selection = Selection.default(CHOICES)
     assert selection.with_tab("trends").with_metric("deelnemers").to_path() == "/?tab=trends&cijfer=deelnemers"
     assert selection.with_metric("onbekend") == selection
+
+
+def test_the_whole_set_keeps_the_view_and_figure_and_drops_every_filter():
+    chosen = Selection.from_query("?tab=trends&editie=2021&regio=zuid&week=4&cijfer=deelnemers&vergelijk=2022", CHOICES)
+    whole = chosen.unfiltered()
+    assert whole == Selection.parse(CHOICES, tab="trends", metric="deelnemers")
+    assert whole.to_query() == "?tab=trends&cijfer=deelnemers" and whole.to_store()["compare"] == []
+
+
+def test_a_blank_parameter_counts_as_not_given():
+    assert Selection.from_query("?tab=trends&regio=&week=&editie=&cijfer=", CHOICES) == Selection.parse(
+        CHOICES, tab="trends"
+    )
