@@ -12,11 +12,11 @@ from typing import Any
 
 from dash import Dash, Input, Output
 
-from callbacks import compare, detail, download, evaluation, map, pages, reach, region, state, trends
+from callbacks import compare, detail, download, evaluation, map, pages, reach, region, screen, state, trends
 from callbacks.common import lang
 from core.formatting import fmt_date
 from core.i18n import t
-from core.views import View
+from core.views import View, is_narrow
 from layouts import ids
 
 VIEWS: tuple[View, ...] = (
@@ -31,21 +31,23 @@ VIEWS: tuple[View, ...] = (
 
 
 def stamped_update(view: View) -> Callable[..., dict[str, Any]]:
-    """The view's update, with each chart carrying its source line and date for image exports."""
+    """The view's update for the window's width class, each chart with its source line and date for image exports."""
 
-    def update(selection: object) -> dict[str, Any]:
+    def update(selection: object, screen: object = None) -> dict[str, Any]:
         made = t("export_made", lang(), date=fmt_date(dt.date.today()))
-        return download.stamp(view, view.update(selection=selection), selection, made)
+        narrow = is_narrow(screen)
+        parts = view.update(selection=selection, narrow=narrow)
+        return download.stamp(view, parts, selection, made, narrow=narrow)
 
     update.__doc__ = view.update.__doc__
     return update
 
 
 def register_view(app: Dash, view: View) -> None:
-    """Wire one view: its update fills each of its parts from the selection, then its own extras."""
+    """Wire one view: its update fills each of its parts from the selection and the width class, then its own extras."""
     app.callback(
         output={part: Output(ids.part(view.name, part), prop) for part, prop in view.outputs.items()},
-        inputs={"selection": Input(ids.SELECTION, "data")},
+        inputs={"selection": Input(ids.SELECTION, "data"), "screen": Input(ids.SCREEN, "data")},
     )(stamped_update(view))
     if view.wire is not None:
         view.wire(app)
@@ -53,7 +55,7 @@ def register_view(app: Dash, view: View) -> None:
 
 def register_all(app: Dash, views: Sequence[View] = VIEWS) -> None:
     """Wire the shell (state, pages, download) and every view to ``app``."""
-    for module in (state, pages, download):
+    for module in (state, screen, pages, download):
         module.register(app)
     for view in views:
         register_view(app, view)

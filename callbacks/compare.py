@@ -89,7 +89,7 @@ def rating_table(chosen: Selection) -> pd.DataFrame:
     return _slot_rows(rows, t("unit_respondents", language))
 
 
-def update_compare(selection: object) -> dict[str, Any]:
+def update_compare(selection: object, narrow: bool = False) -> dict[str, Any]:
     """Redraw the comparison for the selection's slots (or the default ones) and the region table."""
     engine, language, ref = db(), lang(), reference()
     chosen = selection_from(selection)

@@ -97,7 +97,7 @@ def ratings_table(chosen: Selection) -> pd.DataFrame:
     return _registration_rows(chosen, rows).assign(week=None)
 
 
-def update_detail(selection: object) -> dict[str, Any]:
+def update_detail(selection: object, narrow: bool = False) -> dict[str, Any]:
     """Redraw the registration view for the selection."""
     engine, language = db(), lang()
     chosen = selection_from(selection)
@@ -183,4 +183,5 @@ VIEW = View(
     figures=(activity_map, breakdown_figure, rating_figure),
     controls=frozenset({"sze_editions", "region", "week"}),
     tables={"map": places_table, "breakdown": breakdown_table, "rating": ratings_table},
+    in_column=frozenset({"map"}),
 )

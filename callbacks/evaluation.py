@@ -49,7 +49,7 @@ def evaluation_table(chosen: Selection) -> pd.DataFrame:
     )
 
 
-def update_evaluation(selection: object) -> EvaluationParts:
+def update_evaluation(selection: object, narrow: bool = False) -> EvaluationParts:
     """Redraw the evaluation chart and its table for the selected editions."""
     language = lang()
     chosen = selection_from(selection)

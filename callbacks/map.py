@@ -132,7 +132,7 @@ def map_rows(chosen: Selection) -> pd.DataFrame:
     return map_table(weeks, initiatives, values)
 
 
-def update_map(selection: object) -> MapParts:
+def update_map(selection: object, narrow: bool = False) -> MapParts:
     """Redraw the map, its note, its sources and its figures as text for the selection."""
     engine, language = db(), lang()
     chosen = selection_from(selection)
@@ -237,4 +237,5 @@ VIEW = View(
     controls=frozenset({"sze_editions", "region", "week", "metric", "colour"}),
     controls_for=_acting_controls,
     tables={"main": map_rows},
+    in_column=frozenset({"main"}),
 )

@@ -65,7 +65,7 @@ def monitor_table(chosen: Selection) -> pd.DataFrame:
     )
 
 
-def update_reach(selection: object) -> ReachParts:
+def update_reach(selection: object, narrow: bool = False) -> ReachParts:
     """Redraw the Zorg van Nu and e-healthmonitor charts with every indicator as text."""
     engine, language = db(), lang()
     chosen = selection_from(selection)

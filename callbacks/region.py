@@ -27,7 +27,7 @@ def region_rows(chosen: Selection) -> pd.DataFrame:
     return map_table(weeks, queries.initiatives(engine, editions=years or [-1], region=chosen.region))
 
 
-def update_region(selection: object) -> dict[str, Any]:
+def update_region(selection: object, narrow: bool = False) -> dict[str, Any]:
     """The chosen region's page; without a region, the four to choose from on the map."""
     engine, language, ref = db(), lang(), reference()
     chosen = selection_from(selection)
@@ -88,4 +88,5 @@ VIEW = View(
     # a region has one week per edition: the week filter does nothing here
     controls=frozenset({"sze_editions", "region"}),
     tables={"main": region_rows},
+    in_column=frozenset({"main"}),
 )

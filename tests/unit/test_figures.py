@@ -242,3 +242,41 @@ def test_evaluation_assumes_no_scale_for_the_scores(engine):
     titles = [a.text for a in fig.layout.annotations]
     assert "Cijfer (schaal niet vermeld)" in titles and not [t for t in titles if "1–10" in t or "1-10" in t]
     assert fig.layout.xaxis.tickvals is None and fig.layout.xaxis.showticklabels is False
+
+
+@pytest.fixture(scope="module")
+def phone_trend(engine):
+    return figures.trend_figure(
+        queries.metric_by_edition(engine, "activiteiten"),
+        [(m, queries.metric_by_edition(engine, m)) for m in ("activiteiten_ehw", "evenementen")],
+        metric="activiteiten",
+        narrow=True,
+    )
+
+
+def test_on_a_phone_the_panels_stand_one_above_the_other_on_one_value_scale(phone_trend):
+    """Side by side, a phone's panels are too narrow for their titles: stacked, each gets the whole width."""
+    layout = phone_trend.to_dict()["layout"]
+    assert layout["xaxis"]["domain"] == layout["xaxis2"]["domain"] == [0.0, 1.0]
+    assert layout["yaxis"]["domain"][0] > layout["yaxis2"]["domain"][1]  # the predecessor on top
+    # one scale: the lower panel's value axis follows the upper one's, with room for the words beside the bars
+    assert layout["xaxis2"]["matches"] == "x" and layout["xaxis"]["range"] == [0, 300 * 1.9]
+    bars = _bars(phone_trend)
+    assert {trace.orientation for trace in bars} == {"h"}
+    assert {y for t in bars if t.yaxis == "y2" for y in t.y} == {"2021", "2022"}
+    # the years read from the top down, the earliest first
+    assert layout["yaxis"]["categoryarray"] == ["2020", "2019", "2018", "2017"]
+
+
+def test_on_a_phone_the_panels_still_say_they_are_not_one_series(phone_trend):
+    sze = {t.name: t for t in _bars(phone_trend) if t.yaxis == "y2"}
+    assert set(sze) == {"SZE 2021", "SZE 2022"} and sze["SZE 2021"].marker.color != sze["SZE 2022"].marker.color
+    titles = [a.text for a in phone_trend.layout.annotations]
+    assert sum("niet gelijk geteld" in text for text in titles) == 2
+    assert all(a.xanchor == "left" and a.x == 0 for a in phone_trend.layout.annotations[:2])
+    gaps = [trace for trace in phone_trend.data if trace.name == "gaps"]
+    assert sorted(y for trace in gaps for y in trace.y) == ["2018", "2023", "2024"]
+    assert {text for trace in gaps for text in trace.text} == {"niet gepubliceerd"}
+    # a legend entry too long for the phone wraps; its swatch still names the bars it stands for
+    names = [t.name for t in phone_trend.data if t.showlegend]
+    assert "e-healthweek: activiteiten ·<br>afgerond gepubliceerd" in names
