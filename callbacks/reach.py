@@ -66,7 +66,7 @@ def monitor_table(chosen: Selection) -> pd.DataFrame:
 
 
 def update_reach(selection: object, narrow: bool = False) -> ReachParts:
-    """Redraw the Zorg van Nu and e-healthmonitor charts with every indicator as text."""
+    """Redraw the Zorg van Nu and e-healthmonitor charts (for a phone when ``narrow``), every indicator as text."""
     engine, language = db(), lang()
     chosen = selection_from(selection)
     reach = queries.reach(engine)
@@ -81,7 +81,8 @@ def update_reach(selection: object, narrow: bool = False) -> ReachParts:
             messages.append(t("reach_filter_note", language, period=periods))
     if chosen.is_local():
         messages.append(t("reach_national_note", language))
-    reach_chart, monitor_chart = reach_figure(reach, language), monitor_figure(monitor, language)
+    reach_chart = reach_figure(reach, language, narrow=narrow)
+    monitor_chart = monitor_figure(monitor, language, narrow=narrow)
     return {
         "graph": reach_chart,
         "alt": chart_alternative(reach_chart, ids.part(layout.NAME, "alt"), language),

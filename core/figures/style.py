@@ -180,7 +180,9 @@ def with_source(
     # the title wraps instead of running off the phone's chart; the lines it gains are added above the plot
     title = fig.layout.title.text or ""
     lines = [title] if "<br>" in title else textwrap.wrap(title, NARROW_TITLE_WIDTH) or [""]
-    extra = NARROW_TITLE_LINE * (len(lines) - 1)
+    # plotly sets a title of several lines higher than one of one line (by about half a line): pad it down
+    shift = NARROW_TITLE_LINE // 2 + 1 if len(lines) > 1 else 0
+    extra = NARROW_TITLE_LINE * (len(lines) - 1) + shift
     fig.update_layout(
         title=dict(
             text="<br>".join(lines),
@@ -188,7 +190,7 @@ def with_source(
             yref="container",
             y=1,
             yanchor="top",
-            pad=dict(t=NARROW_TITLE_PAD),
+            pad=dict(t=NARROW_TITLE_PAD + shift),
         ),
         margin_t=top + extra,
         height=fig.layout.height + extra if fig.layout.height else None,

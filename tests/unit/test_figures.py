@@ -280,3 +280,17 @@ def test_on_a_phone_the_panels_still_say_they_are_not_one_series(phone_trend):
     # a legend entry too long for the phone wraps; its swatch still names the bars it stands for
     names = [t.name for t in phone_trend.data if t.showlegend]
     assert "e-healthweek: activiteiten ·<br>afgerond gepubliceerd" in names
+
+
+def test_on_a_phone_each_reach_figure_is_named_above_its_dot_in_its_published_words(engine):
+    """Beside the dot, 'meer dan 300.000 (2020-2021)' and the indicator's name ran off a phone's chart."""
+    fig = figures.reach_figure(queries.reach(engine), narrow=True)
+    assert {trace.mode for trace in fig.data} == {"markers"} and fig.layout.yaxis.showticklabels is False
+    labels = [a.text for a in fig.layout.annotations]
+    assert any(text.startswith("<b>meer dan 300.000</b><br>(2020-2021)<br>Ouderen bereikt") for text in labels)
+    assert all(a.xanchor == "left" and a.x == 0 for a in fig.layout.annotations)
+    assert all(len(line) <= 38 for text in labels for line in text.replace("<b>", "").split("<br>"))
+    # the chart's words for screen readers stay the published ones
+    assert any(text.startswith("meer dan 300.000") for trace in fig.data for text in trace.text)
+    monitor = figures.monitor_figure(queries.monitor(engine), narrow=True)
+    assert all(len(line) <= 34 for trace in monitor.data for line in trace.name.split("<br>"))
