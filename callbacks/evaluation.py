@@ -50,7 +50,7 @@ def evaluation_table(chosen: Selection) -> pd.DataFrame:
 
 
 def update_evaluation(selection: object, narrow: bool = False) -> EvaluationParts:
-    """Redraw the evaluation chart and its table for the selected editions."""
+    """Redraw the evaluation chart (for a phone when ``narrow``) and its table for the selected editions."""
     language = lang()
     chosen = selection_from(selection)
     years = chosen_editions(chosen, "sze")
@@ -61,7 +61,7 @@ def update_evaluation(selection: object, narrow: bool = False) -> EvaluationPart
     without = [y for y in years if y not in set(frame["edition"])]
     if without:
         messages.append(t("eval_missing", language, editions=", ".join(str(y) for y in without)))
-    figure = evaluation_figure(frame, language)
+    figure = evaluation_figure(frame, language, narrow=narrow)
     return {
         "graph": figure,
         "alt": chart_alternative(figure, ids.part(layout.NAME, "alt"), language),

@@ -294,3 +294,16 @@ def test_on_a_phone_each_reach_figure_is_named_above_its_dot_in_its_published_wo
     assert any(text.startswith("meer dan 300.000") for trace in fig.data for text in trace.text)
     monitor = figures.monitor_figure(queries.monitor(engine), narrow=True)
     assert all(len(line) <= 34 for trace in monitor.data for line in trace.name.split("<br>"))
+
+
+def test_on_a_phone_what_was_rated_stands_above_each_bar_not_beside_it(engine):
+    """Beside the bars, three lines of label left a phone's evaluation bars as slivers."""
+    wide = figures.evaluation_figure(queries.evaluations(engine))
+    fig = figures.evaluation_figure(queries.evaluations(engine), narrow=True)
+    assert fig.layout.yaxis.showticklabels is False and fig.layout.yaxis2.showticklabels is False
+    labels = [a.text for a in fig.layout.annotations if a.yref in ("y", "y2")]
+    assert len(labels) == len(fig.data[0].y) + len(fig.data[1].y) and "2021" in labels
+    assert any("De SZE 2022 als geheel" in label.replace("<br>", " ") for label in labels)
+    assert all(a.x == 0 and a.xanchor == "left" for a in fig.layout.annotations)
+    # the same bars and words as on a wide screen
+    assert [list(trace.text) for trace in fig.data] == [list(trace.text) for trace in wide.data]
