@@ -90,7 +90,10 @@ def rating_table(chosen: Selection) -> pd.DataFrame:
 
 
 def update_compare(selection: object, narrow: bool = False) -> dict[str, Any]:
-    """Redraw the comparison for the selection's slots (or the default ones) and the region table."""
+    """Redraw the comparison for the selection's slots (or the default ones) and the region table.
+
+    ``narrow``: the charts drawn for a phone.
+    """
     engine, language, ref = db(), lang(), reference()
     chosen = selection_from(selection)
     slots, years, summaries, figures = _summaries(chosen)
@@ -131,7 +134,8 @@ def update_compare(selection: object, narrow: bool = False) -> dict[str, Any]:
     )
     table_sources = pd.concat([detail, shown_published, slot_weeks], ignore_index=True)
     matrix_weeks = order[order["edition"].isin(sze_years)] if len(order) else order
-    mix, ratings = mix_figure(summaries, lang=language), rating_share_figure(summaries, lang=language)
+    mix = mix_figure(summaries, lang=language, narrow=narrow)
+    ratings = rating_share_figure(summaries, lang=language, narrow=narrow)
     return {
         "note": notes(messages),
         "table": [layout.summary_table(summaries, language), source_note(table_sources, language)],

@@ -169,6 +169,7 @@ def update_map(selection: object, narrow: bool = False) -> MapParts:
         metric=chosen.metric,
         value_edition=value_edition,
         lang=language,
+        narrow=narrow,
     )
     sources = source_note(
         pd.concat([weeks, initiatives, regional, *registration_sources], ignore_index=True),

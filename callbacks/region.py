@@ -48,6 +48,7 @@ def update_region(selection: object, narrow: bool = False) -> dict[str, Any]:
         geojson_url=get_relative_path(BOUNDARIES_PATH),
         highlight=frozenset({region}) if region else None,
         lang=language,
+        narrow=narrow,
     )
     messages = [] if region else [t("region_choose", language)]
     if chosen.week:

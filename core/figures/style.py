@@ -108,8 +108,12 @@ def styled(fig: go.Figure, title: str, height: int) -> go.Figure:
 
 
 def wrap(text: str, width: int = 14) -> str:
-    """Long published words on two or more lines, so a label stays above or beside its mark."""
-    return "<br>".join(textwrap.wrap(text, width)) or text
+    """Long published words on two or more lines, so a label stays above or beside its mark.
+
+    A word longer than ``width`` stays whole on a line of its own: 'ziekenhuiszor' over 'g' reads worse
+    than a line a few characters longer.
+    """
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
 def empty_figure(message: str, height: int = 300) -> go.Figure:
@@ -179,7 +183,7 @@ def with_source(
         export["height"] = exported.height
     # the title wraps instead of running off the phone's chart; the lines it gains are added above the plot
     title = fig.layout.title.text or ""
-    lines = [title] if "<br>" in title else textwrap.wrap(title, NARROW_TITLE_WIDTH) or [""]
+    lines = [title] if "<br>" in title else textwrap.wrap(title, NARROW_TITLE_WIDTH, break_long_words=False) or [""]
     # plotly sets a title of several lines higher than one of one line (by about half a line): pad it down
     shift = NARROW_TITLE_LINE // 2 + 1 if len(lines) > 1 else 0
     extra = NARROW_TITLE_LINE * (len(lines) - 1) + shift
