@@ -13,7 +13,7 @@ from core.i18n import indicator_label, t
 NARROW_LABEL, NARROW_LEGEND = 38, 34
 #: a phone's reach chart in px: above the plot (the title and the first name), per indicator (its dot and
 #: the next one's name above it), under the plot (value ticks and legend), the value ticks alone
-NARROW_TOP, NARROW_ROW, NARROW_BOTTOM, NARROW_TICKS = 120, 125, 130, 34
+NARROW_TOP, NARROW_ROW, NARROW_BOTTOM, NARROW_TICKS = 60, 125, 130, 34
 
 
 def drawn_reach(frame: pd.DataFrame) -> pd.DataFrame:
