@@ -22,8 +22,9 @@ from core.i18n import t
 SLOT_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 #: and a pattern each, so the columns are told apart without colour too
 SLOT_PATTERNS = ("", "/", ".", "x", "-", "+")
-#: px per bar of the themes and formats on a phone (16 on a wide screen)
-NARROW_BAR = 22
+#: px of chart per bar of the themes and formats: room for its words in type that reads from the back of a room
+#: (plotly shrinks the words beside a bar to the bar's thickness; at 16 px they were 9 px high)
+BAR_PX = 24
 
 
 def _share(part: int, whole: int) -> float:
@@ -37,8 +38,7 @@ def _bar_style(i: int) -> dict[str, object]:
 def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl", narrow: bool = False) -> go.Figure:
     """Per theme and per format the share of each selection's registered activities: two panels, one axis.
 
-    ``narrow`` (a phone): thicker bars, as plotly shrinks the words beside a thin bar to its thickness, and
-    labels on two lines.
+    ``narrow`` (a phone): the labels on two lines.
     """
     drawn = [s for s in summaries if s.activities]
     if not drawn:
@@ -67,6 +67,8 @@ def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl", narrow: bo
                     marker=_bar_style(i),
                     text=[f"{round(v)}%" for v in shares],
                     textposition="outside",
+                    textfont=dict(size=13),
+                    constraintext="none",
                     cliponaxis=False,
                     customdata=[fmt_count(counts.get(value, 0)) for value in order],
                     hovertemplate=f"{summary.label}<br>%{{y}}: %{{x:.0f}}% (%{{customdata}} "
@@ -80,7 +82,7 @@ def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl", narrow: bo
     # no axis title: the chart's title says these are shares, and a long title is cut off on a phone
     fig.update_xaxes(range=[0, 110], ticksuffix="%")
     fig.update_layout(barmode="group", bargap=0.25)
-    height = 260 + 2 * len(order) * len(drawn) * (NARROW_BAR if narrow else 16)
+    height = 260 + 2 * len(order) * len(drawn) * BAR_PX
     styled(fig, t("compare_mix_title", lang), height=height)
     fig.update_layout(legend=dict(orientation="h", y=-0.12, yanchor="top", x=0), margin=dict(l=10, r=20, t=90, b=120))
     if narrow:
