@@ -217,3 +217,42 @@ def test_brscr002_on_a_shared_screen_with_the_filters_folded_the_first_chart_sho
     assert chart["scrolled"] == 0 and chart["top"] >= 0, chart
     assert chart["top"] + CHART_TOP_SHOWN <= chart["height"], f"the chart's title is below the screen: {chart}"
     assert chart["source"] is not None and chart["source"] <= chart["height"], f"its source line is not: {chart}"
+
+
+_ORIENTATION = (
+    "const gd = document.querySelector('#trends-graph .js-plotly-plot'); return gd && gd.data && gd.data[0].orientation"
+)
+_UPDATES = (
+    "return performance.getEntriesByType('resource').filter(r => r.name.includes('_dash-update-component')).length"
+)
+
+
+def _resize(driver: WebDriver, width: int, height: int) -> None:
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < PHONE_WIDTH},
+    )
+
+
+def test_brscr003_a_window_that_narrows_to_a_phones_width_redraws_its_charts_once_for_a_phone(demo_server):
+    """Turning a tablet or dragging a window narrower redraws the charts for the new width, and only across the line."""
+    driver = make_driver(1280, 720)
+    try:
+        _resize(driver, 1280, 720)
+        driver.get(f"{demo_server}/?tab=trends")
+        wait_until(lambda: driver.execute_script(_DRAWN), 30, "the trend chart")
+        assert driver.execute_script(_ORIENTATION) == "v"  # side by side, upright bars
+        before = driver.execute_script(_UPDATES)
+        _resize(driver, 1100, 720)  # narrower, still wide: nothing to redraw
+        time.sleep(1)
+        assert driver.execute_script(_UPDATES) == before
+        _resize(driver, 390, 844)
+        wait_until(lambda: driver.execute_script(_ORIENTATION) == "h", 20, "the chart drawn for a phone")
+        wait_until(lambda: driver.execute_script(_DRAWN), 20, "the redrawn chart")
+        page = driver.execute_script(_PAGE)
+        assert page["scroll"] <= page["client"] and text_problems(_settled_boxes(driver), page["width"]) == []
+        _resize(driver, 1280, 720)
+        wait_until(lambda: driver.execute_script(_ORIENTATION) == "v", 20, "the chart drawn wide again")
+        assert console_errors(driver) == []
+    finally:
+        driver.quit()
