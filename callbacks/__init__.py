@@ -12,11 +12,11 @@ from typing import Any
 
 from dash import Dash, Input, Output
 
-from callbacks import compare, detail, download, evaluation, map, pages, reach, region, report, state, trends
+from callbacks import compare, detail, download, evaluation, map, pages, reach, region, report, screen, state, trends
 from callbacks.common import lang
 from core.formatting import fmt_date
 from core.i18n import t
-from core.views import View
+from core.views import View, is_narrow
 from layouts import ids
 from layouts.components import chart_alternative
 
@@ -32,36 +32,37 @@ VIEWS: tuple[View, ...] = (
 
 
 def full_update(view: View) -> Callable[..., dict[str, Any]]:
-    """The view's update with what every chart gets, whichever view draws it: its text alternative (a
-    sentence and a table, in the chart's "alt" part) and its source line and date on the figure itself."""
+    """The view's update for the window's width class, with what every chart gets, whichever view draws it:
+    its text alternative (a sentence and a table, in the chart's "alt" part) and its source line and date
+    on the figure itself (for image exports)."""
 
-    def update(selection: object) -> dict[str, Any]:
-        language = lang()
-        parts = dict(view.update(selection=selection))
+    def update(selection: object, screen: object = None) -> dict[str, Any]:
+        language, narrow = lang(), is_narrow(screen)
+        parts = dict(view.update(selection=selection, narrow=narrow))
         for name, figure in list(parts.items()):
             alt = name.removesuffix("graph") + "alt"
             if name.endswith("graph") and view.outputs.get(alt) == "children":
                 parts[alt] = chart_alternative(figure, ids.part(view.name, alt), language)
         made = t("export_made", language, date=fmt_date(dt.date.today(), lang=language))
-        return download.stamp(view, parts, selection, made)
+        return download.stamp(view, parts, selection, made, narrow=narrow)
 
     update.__doc__ = view.update.__doc__
     return update
 
 
 def register_view(app: Dash, view: View) -> None:
-    """Wire one view: its update fills each of its parts from the selection, then its own extras."""
+    """Wire one view: its update fills each of its parts from the selection and the width class, then its own extras."""
     app.callback(
         output={part: Output(ids.part(view.name, part), prop) for part, prop in view.outputs.items()},
-        inputs={"selection": Input(ids.SELECTION, "data")},
+        inputs={"selection": Input(ids.SELECTION, "data"), "screen": Input(ids.SCREEN, "data")},
     )(full_update(view))
     if view.wire is not None:
         view.wire(app)
 
 
 def register_all(app: Dash, views: Sequence[View] = VIEWS) -> None:
-    """Wire the shell (state, pages, download, the briefing) and every view to ``app``."""
-    for module in (state, pages, download, report):
+    """Wire the shell (state, the width class, pages, download, the briefing) and every view to ``app``."""
+    for module in (state, screen, pages, download, report):
         module.register(app)
     for view in views:
         register_view(app, view)

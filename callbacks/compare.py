@@ -88,8 +88,11 @@ def rating_table(chosen: Selection) -> pd.DataFrame:
     return _slot_rows(rows, t("unit_respondents", language))
 
 
-def update_compare(selection: object) -> dict[str, Any]:
-    """Redraw the comparison for the selection's slots (or the default ones) and the region table."""
+def update_compare(selection: object, narrow: bool = False) -> dict[str, Any]:
+    """Redraw the comparison for the selection's slots (or the default ones) and the region table.
+
+    ``narrow``: the charts drawn for a phone.
+    """
     engine, language, ref = db(), lang(), reference()
     chosen = selection_from(selection)
     slots, years, summaries, figures = _summaries(chosen)
@@ -130,7 +133,8 @@ def update_compare(selection: object) -> dict[str, Any]:
     )
     table_sources = pd.concat([detail, shown_published, slot_weeks], ignore_index=True)
     matrix_weeks = order[order["edition"].isin(sze_years)] if len(order) else order
-    mix, ratings = mix_figure(summaries, lang=language), rating_share_figure(summaries, lang=language)
+    mix = mix_figure(summaries, lang=language, narrow=narrow)
+    ratings = rating_share_figure(summaries, lang=language, narrow=narrow)
     return {
         "note": notes(messages),
         "table": [layout.summary_table(summaries, language), source_note(table_sources, language)],

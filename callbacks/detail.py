@@ -96,8 +96,8 @@ def ratings_table(chosen: Selection) -> pd.DataFrame:
     return _registration_rows(chosen, rows).assign(week=None)
 
 
-def update_detail(selection: object) -> dict[str, Any]:
-    """Redraw the registration view for the selection."""
+def update_detail(selection: object, narrow: bool = False) -> dict[str, Any]:
+    """Redraw the registration view for the selection (its charts for a phone when ``narrow``)."""
     engine, language = db(), lang()
     chosen = selection_from(selection)
     years = chosen_editions(chosen, "sze") or [-1]
@@ -143,15 +143,21 @@ def update_detail(selection: object) -> dict[str, Any]:
         rating_notes.append(t("detail_privacy_hidden", language, roles=", ".join(hidden)))
     provinces = list(queries.provinces(engine)["province"])
     activities = activity_map(
-        by_province, by_place, provinces, geojson_url=get_relative_path(BOUNDARIES_PATH), lang=language
+        by_province,
+        by_place,
+        provinces,
+        geojson_url=get_relative_path(BOUNDARIES_PATH),
+        lang=language,
+        narrow=narrow,
     )
     breakdown = breakdown_figure(
         queries.activity_counts(engine, ["theme"], years, region, week),
         queries.activity_counts(engine, ["format"], years, region, week),
         queries.activity_counts(engine, ["domain"], years, region, week),
         lang=language,
+        narrow=narrow,
     )
-    ratings = rating_figure(shown, lang=language)
+    ratings = rating_figure(shown, lang=language, narrow=narrow)
     return {
         "map_graph": activities,
         "map_sources": source_note(sources, language),
@@ -179,4 +185,5 @@ VIEW = View(
     figures=(activity_map, breakdown_figure, rating_figure),
     controls=frozenset({"sze_editions", "region", "week"}),
     tables={"map": places_table, "breakdown": breakdown_table, "rating": ratings_table},
+    in_column=frozenset({"map"}),
 )

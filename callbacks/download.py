@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from dash import ALL, MATCH, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 
 from callbacks.common import chosen_editions, db, lang, runtime, scope_words, selection_from
-from core.figures import with_source
+from core.figures.style import SOURCE_WIDTH, SOURCE_WIDTH_COLUMN, with_source
 from core.formatting import fmt_number
 from core.i18n import metric_label, t
 from core.selection import Selection
@@ -135,10 +135,13 @@ def file_name(view: View, chart: str, selection: Selection, scope: str = "select
     return f"{stem}.{extension}" if extension else stem
 
 
-def stamp(view: View, parts: Mapping[str, Any], selection_data: object, made: str) -> dict[str, Any]:
+def stamp(
+    view: View, parts: Mapping[str, Any], selection_data: object, made: str, *, narrow: bool = False
+) -> dict[str, Any]:
     """Every chart of a view's update with its source line and ``made`` on the figure, and its image's file name.
 
-    The source line is the one under the chart on the page (its "sources" part), so image and page agree.
+    The source line is the one under the chart on the page (its "sources" part), so image and page agree;
+    on a phone (``narrow``) it is kept for the image only (``with_source``).
     """
     selection = selection_from(selection_data)
     stamped = dict(parts)
@@ -146,7 +149,8 @@ def stamp(view: View, parts: Mapping[str, Any], selection_data: object, made: st
         if not (name.endswith("graph") and isinstance(figure, go.Figure)):
             continue
         prefix = name[: -len("graph")]
-        with_source(figure, note_text(parts.get(prefix + "sources")), made)
+        width = SOURCE_WIDTH_COLUMN if ids.chart_key(prefix) in view.in_column else SOURCE_WIDTH
+        with_source(figure, note_text(parts.get(prefix + "sources")), made, narrow=narrow, width=width)
         figure.update_layout(
             meta={
                 **figure.layout.meta,

@@ -50,8 +50,8 @@ def evaluation_table(chosen: Selection) -> pd.DataFrame:
     )
 
 
-def update_evaluation(selection: object) -> EvaluationParts:
-    """Redraw the evaluation chart and its table for the selected editions."""
+def update_evaluation(selection: object, narrow: bool = False) -> EvaluationParts:
+    """Redraw the evaluation chart (for a phone when ``narrow``) and its table for the selected editions."""
     language = lang()
     chosen = selection_from(selection)
     years = chosen_editions(chosen, "sze")
@@ -62,7 +62,7 @@ def update_evaluation(selection: object) -> EvaluationParts:
     without = [y for y in years if y not in set(frame["edition"])]
     if without:
         messages.append(t("eval_missing", language, editions=", ".join(str(y) for y in without)))
-    figure = evaluation_figure(frame, language)
+    figure = evaluation_figure(frame, language, narrow=narrow)
     # the edition before a chosen one may itself not be chosen: the change belongs to the value
     programme = reference().years("sze")
     every = queries.evaluations(db(), editions=programme)

@@ -131,7 +131,7 @@ def map_rows(chosen: Selection) -> pd.DataFrame:
     return map_table(weeks, initiatives, values)
 
 
-def update_map(selection: object) -> MapParts:
+def update_map(selection: object, narrow: bool = False) -> MapParts:
     """Redraw the map, its note, its sources and its figures as text for the selection."""
     engine, language = db(), lang()
     chosen = selection_from(selection)
@@ -168,6 +168,7 @@ def update_map(selection: object) -> MapParts:
         metric=chosen.metric,
         value_edition=value_edition,
         lang=language,
+        narrow=narrow,
     )
     sources = source_note(
         pd.concat([weeks, initiatives, regional, *registration_sources], ignore_index=True),
@@ -235,4 +236,5 @@ VIEW = View(
     controls=frozenset({"sze_editions", "region", "week", "metric", "colour"}),
     controls_for=_acting_controls,
     tables={"main": map_rows},
+    in_column=frozenset({"main"}),
 )

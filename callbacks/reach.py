@@ -63,8 +63,8 @@ def monitor_table(chosen: Selection) -> pd.DataFrame:
     )
 
 
-def update_reach(selection: object) -> ReachParts:
-    """Redraw the Zorg van Nu and e-healthmonitor charts with every indicator as text."""
+def update_reach(selection: object, narrow: bool = False) -> ReachParts:
+    """Redraw the Zorg van Nu and e-healthmonitor charts (for a phone when ``narrow``), every indicator as text."""
     engine, language = db(), lang()
     chosen = selection_from(selection)
     reach = queries.reach(engine)
@@ -79,7 +79,8 @@ def update_reach(selection: object) -> ReachParts:
             messages.append(t("reach_filter_note", language, period=periods))
     if chosen.is_local():
         messages.append(t("reach_national_note", language))
-    reach_chart, monitor_chart = reach_figure(reach, language), monitor_figure(monitor, language)
+    reach_chart = reach_figure(reach, language, narrow=narrow)
+    monitor_chart = monitor_figure(monitor, language, narrow=narrow)
     return {
         "graph": reach_chart,
         "text": layout.reach_cards(reach, language),

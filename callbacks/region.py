@@ -26,7 +26,7 @@ def region_rows(chosen: Selection) -> pd.DataFrame:
     return map_table(weeks, queries.initiatives(engine, editions=years or [-1], region=chosen.region))
 
 
-def update_region(selection: object) -> dict[str, Any]:
+def update_region(selection: object, narrow: bool = False) -> dict[str, Any]:
     """The chosen region's page; without a region, the four to choose from on the map."""
     engine, language, ref = db(), lang(), reference()
     chosen = selection_from(selection)
@@ -47,6 +47,7 @@ def update_region(selection: object) -> dict[str, Any]:
         geojson_url=get_relative_path(BOUNDARIES_PATH),
         highlight=frozenset({region}) if region else None,
         lang=language,
+        narrow=narrow,
     )
     messages = [] if region else [t("region_choose", language)]
     if chosen.week:
@@ -86,4 +87,5 @@ VIEW = View(
     # a region has one week per edition: the week filter does nothing here
     controls=frozenset({"sze_editions", "region"}),
     tables={"main": region_rows},
+    in_column=frozenset({"main"}),
 )

@@ -81,8 +81,8 @@ class TrendParts(TypedDict):
     note: Any
 
 
-def update_trends(selection: object) -> TrendParts:
-    """Redraw the trend chart, its figures as cards, sources and notes for the selection."""
+def update_trends(selection: object, narrow: bool = False) -> TrendParts:
+    """Redraw the trend chart (for a phone when ``narrow``), its figures as cards, sources and notes."""
     engine, language, ref = db(), lang(), reference()
     chosen = selection_from(selection)
     sze_years = chosen_editions(chosen, "sze")
@@ -157,7 +157,7 @@ def update_trends(selection: object) -> TrendParts:
     shown = pd.concat(
         [sze, *(f for _, f in predecessor), *([partners] if len(partners) else []), *week_order], ignore_index=True
     )
-    figure = trend_figure(sze, predecessor, metric=chosen.metric, lang=language)
+    figure = trend_figure(sze, predecessor, metric=chosen.metric, lang=language, narrow=narrow)
     return {
         "graph": figure,
         "text": layout.edition_cards(chosen.metric, cards, language, partner_cards),

@@ -17,21 +17,32 @@ CONTROLS = ("sze_editions", "predecessor_editions", "region", "week", "metric", 
 #: (the comparison picker only ever acted on the comparison).
 USUAL_CONTROLS = frozenset(CONTROLS) - {"compare"}
 
+#: The browser's width class, which the page keeps in a Store and every view's update receives as ``narrow``:
+#: below this window width (CSS px; Bootstrap's lg breakpoint, where the views' columns stack) the charts are
+#: drawn for a phone: one column of about 320 to 930 px.
+NARROW_BELOW = 992
+NARROW, WIDE = "narrow", "wide"
+
+
+def is_narrow(screen: object) -> bool:
+    """Whether the width class the browser sent (it can send anything) asks for a phone's charts."""
+    return screen == NARROW
+
 
 @dataclass(frozen=True)
 class View:
     """One view of the dashboard.
 
-    ``update`` takes the selection (as the browser's Store holds it) and returns one value per
-    entry of ``outputs`` (part name -> component property); the parts' component ids are
-    ``ids.part(name, part)``, which ``skeleton`` must use.
+    ``update`` takes the selection (as the browser's Store holds it) and ``narrow`` (the window is a
+    phone's: see ``NARROW_BELOW``) and returns one value per entry of ``outputs`` (part name -> component
+    property); the parts' component ids are ``ids.part(name, part)``, which ``skeleton`` must use.
     """
 
     name: str  # English code name: prefixes the view's component ids
     slug: str  # the value of tab= in the URL (Dutch, as users see it)
     label: str  # i18n key of the tab's label
     skeleton: Callable[[str], Any]  # language -> the view's component tree, still empty
-    update: Callable[..., Mapping[str, Any]]  # selection=... -> {part: value}
+    update: Callable[..., Mapping[str, Any]]  # selection=..., narrow=... -> {part: value}
     outputs: Mapping[str, str]  # part -> property, e.g. {"graph": "figure", "text": "children"}
     figures: tuple[Callable[..., Any], ...] = ()  # the figure builders it draws with
     wire: Callable[[Any], None] | None = None  # callbacks of its own beyond update (app -> None)
@@ -56,3 +67,6 @@ class View:
     #: declared beside ``update`` so a download holds exactly the rows the chart draws
     tables: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
     named_by_metric: bool = False  # the chosen figure belongs in the view's file names (trends)
+    #: the charts (keys as in ``tables``) that stand in a column beside a table on a wide screen: their
+    #: source line wraps shorter, or it would run off their side
+    in_column: frozenset[str] = frozenset()

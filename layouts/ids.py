@@ -5,6 +5,7 @@ from typing import Any
 URL = "url"
 SELECTION = "selection"  # dcc.Store: the validated Selection, the single input of every view
 RENDERED_TAB = "rendered-tab"
+SCREEN = "screen"  # dcc.Store: the window's width class, "narrow" or "wide" (core.views; set in the browser)
 PAGE_TITLE = "page-title"  # dcc.Store: the browser title the page was last given (set in the browser)
 ERROR_ALERT = "error-alert"
 DEMO_BANNER = "demo-banner"

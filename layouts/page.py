@@ -12,7 +12,7 @@ from core.compare import slot_label
 from core.i18n import LANGUAGES, metric_label, t
 from core.reference import Reference
 from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH, REPORT_PATH, Selection, Slot
-from core.views import CONTROLS, USUAL_CONTROLS, View
+from core.views import CONTROLS, USUAL_CONTROLS, WIDE, View
 from layouts import ids
 from layouts.components import aria
 
@@ -261,6 +261,7 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.
             dcc.Store(id=ids.SELECTION),
             dcc.Store(id=ids.RENDERED_TAB),
             dcc.Store(id=ids.PAGE_TITLE),
+            dcc.Store(id=ids.SCREEN, data=WIDE),
             html.A(t("skip_link", lang), href="#main", className="skip-link"),
             header(lang),
             html.Main(

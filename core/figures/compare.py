@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 
 from core.compare import SlotSummary
 from core.figures.detail import FORMAT_ORDER, THEME_ORDER
-from core.figures.style import empty_figure, styled
+from core.figures.style import empty_figure, styled, wrap
 from core.formatting import fmt_count
 from core.i18n import t
 
@@ -22,6 +22,9 @@ from core.i18n import t
 SLOT_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 #: and a pattern each, so the columns are told apart without colour too
 SLOT_PATTERNS = ("", "/", ".", "x", "-", "+")
+#: px of chart per bar of the themes and formats: room for its words in type that reads from the back of a room
+#: (plotly shrinks the words beside a bar to the bar's thickness; at 16 px they were 9 px high)
+BAR_PX = 24
 
 
 def _share(part: int, whole: int) -> float:
@@ -32,8 +35,11 @@ def _bar_style(i: int) -> dict[str, object]:
     return {"color": SLOT_COLOURS[i % len(SLOT_COLOURS)], "pattern": {"shape": SLOT_PATTERNS[i % len(SLOT_PATTERNS)]}}
 
 
-def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -> go.Figure:
-    """Per theme and per format the share of each selection's registered activities: two panels, one axis."""
+def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl", narrow: bool = False) -> go.Figure:
+    """Per theme and per format the share of each selection's registered activities: two panels, one axis.
+
+    ``narrow`` (a phone): the labels on two lines.
+    """
     drawn = [s for s in summaries if s.activities]
     if not drawn:
         return empty_figure(t("compare_no_activities", lang), height=320, lang=lang)
@@ -45,7 +51,8 @@ def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -> go.Figu
         rows=2, cols=1, shared_xaxes=True, subplot_titles=[title for _, _, title, _ in panels], vertical_spacing=0.12
     )
     for row, (key, order, _, counts_of) in enumerate(panels, start=1):
-        labels = [t(f"{key}_{value}", lang) for value in order]
+        # a phone: the labels on two lines, so the bars keep room for their words
+        labels = [wrap(t(f"{key}_{value}", lang), 10) if narrow else t(f"{key}_{value}", lang) for value in order]
         for i, summary in enumerate(drawn):
             counts = counts_of(summary)
             shares = [_share(counts.get(value, 0), summary.activities) for value in order]
@@ -60,6 +67,8 @@ def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -> go.Figu
                     marker=_bar_style(i),
                     text=[f"{round(v)}%" for v in shares],
                     textposition="outside",
+                    textfont=dict(size=13),
+                    constraintext="none",
                     cliponaxis=False,
                     customdata=[fmt_count(counts.get(value, 0), lang=lang) for value in order],
                     hovertemplate=f"{summary.label}<br>%{{y}}: %{{x:.0f}}% (%{{customdata}} "
@@ -73,14 +82,19 @@ def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -> go.Figu
     # no axis title: the chart's title says these are shares, and a long title is cut off on a phone
     fig.update_xaxes(range=[0, 110], ticksuffix="%")
     fig.update_layout(barmode="group", bargap=0.25)
-    height = 260 + 2 * len(order) * len(drawn) * 16
+    height = 260 + 2 * len(order) * len(drawn) * BAR_PX
     styled(fig, t("compare_mix_title", lang), height=height, lang=lang)
     fig.update_layout(legend=dict(orientation="h", y=-0.12, yanchor="top", x=0), margin=dict(l=10, r=20, t=90, b=120))
+    if narrow:
+        fig.update_layout(legend_font_size=14)
     return fig
 
 
-def rating_share_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -> go.Figure:
-    """Per rating (1–10) the share of each selection's respondents; selections too small to show are left out."""
+def rating_share_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl", narrow: bool = False) -> go.Figure:
+    """Per rating (1–10) the share of each selection's respondents; selections too small to show are left out.
+
+    ``narrow`` (a phone): a legend entry's number of respondents on a line of its own, or it runs off the chart.
+    """
     drawn = [s for s in summaries if s.ratings]
     if not drawn:
         return empty_figure(t("compare_no_ratings", lang), height=320, lang=lang)
@@ -91,7 +105,7 @@ def rating_share_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -
             go.Bar(
                 x=list(range(1, 11)),
                 y=[_share(summary.ratings.get(r, 0), total) for r in range(1, 11)],
-                name=f"{summary.label} (n = {fmt_count(total, lang=lang)})",
+                name=f"{summary.label}{'<br>' if narrow else ' '}(n = {fmt_count(total, lang=lang)})",
                 marker=_bar_style(i),
                 customdata=[fmt_count(summary.ratings.get(r, 0), lang=lang) for r in range(1, 11)],
                 hovertemplate=f"{summary.label}<br>"
@@ -104,4 +118,6 @@ def rating_share_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl") -
     fig.update_yaxes(title_text=t("compare_share_respondents", lang), ticksuffix="%", rangemode="tozero")
     styled(fig, t("compare_rating_title", lang), height=480, lang=lang)
     fig.update_layout(legend=dict(orientation="h", y=-0.25, yanchor="top", x=0), margin=dict(b=130))
+    if narrow:  # under the axis title, which a phone's lower plot brings closer
+        fig.update_layout(legend=dict(font_size=14, y=-0.32))
     return fig

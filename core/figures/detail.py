@@ -20,15 +20,25 @@ from core.i18n import t, tn
 MIN_GROUP = 5
 THEME_ORDER = ("voorkomen", "verplaatsen", "vervangen")
 FORMAT_ORDER = ("online", "fysiek", "hybride")
+#: a phone's activity map: its height (px) and its largest point's diameter (px; 24 on a wide screen)
+NARROW_MAP_HEIGHT, NARROW_POINT = 480, 14.0
 
 
 def activity_map(
-    by_province: pd.DataFrame, by_place: pd.DataFrame, provinces: list[str], *, geojson_url: str, lang: str = "nl"
+    by_province: pd.DataFrame,
+    by_place: pd.DataFrame,
+    provinces: list[str],
+    *,
+    geojson_url: str,
+    lang: str = "nl",
+    narrow: bool = False,
 ) -> go.Figure:
     """Provinces shaded by registered activities; places as points sized by their participants.
 
     ``by_province``: province, activities, participants. ``by_place``: place, province, lon, lat,
     activities, participants, with_participants. Provinces without registrations are drawn pale with 0.
+    ``narrow`` (a phone): a lower map with its colour scale under it, not beside it (where it took a
+    third of the width), and smaller points, so the provinces' shading still shows between them.
     """
     if by_province.empty:
         return empty_figure(t("detail_none", lang), height=560, lang=lang)
@@ -44,7 +54,17 @@ def activity_map(
             colorscale=[[0, "#EEF3F8"], [1, SZE_COLOUR]],
             zmin=0,
             marker=dict(line=dict(color="white", width=1.5)),
-            colorbar=dict(title=dict(text=t("detail_activities", lang)), thickness=14, len=0.6, tickformat=",d"),
+            colorbar=dict(
+                title=dict(text=t("detail_activities", lang), side="top" if narrow else None),
+                thickness=14,
+                tickformat=",d",
+                # a phone: under the map, across it
+                **(
+                    dict(orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top", len=0.9, nticks=4)
+                    if narrow
+                    else dict(len=0.6)
+                ),
+            ),
             hovertext=[
                 f"<b>{p}</b><br>{t('detail_activities', lang)}: {fmt_count(counts.get(p, 0), lang=lang)}"
                 f"<br>{t('detail_participants', lang)}: {fmt_count(people.get(p, 0), lang=lang)}"
@@ -66,7 +86,7 @@ def activity_map(
                 marker=dict(
                     size=by_place["participants"].astype(float),
                     sizemode="area",
-                    sizeref=2.0 * largest / (24.0**2),
+                    sizeref=2.0 * largest / ((NARROW_POINT if narrow else 24.0) ** 2),
                     sizemin=3,
                     color="#E69F00",
                     opacity=0.7,
@@ -93,10 +113,12 @@ def activity_map(
         lonaxis_range=MAP_LON_RANGE,
         lataxis_range=MAP_LAT_RANGE,
     )
-    styled(fig, t("detail_map_title", lang), height=560, lang=lang)
+    styled(fig, t("detail_map_title", lang), height=NARROW_MAP_HEIGHT if narrow else 560, lang=lang)
     fig.update_layout(
         margin=dict(l=0, r=0, t=60, b=30), dragmode=False, legend=dict(orientation="h", y=0, yanchor="top", x=0.01)
     )
+    if narrow:  # the legend under the colour scale
+        fig.update_layout(legend=dict(y=-0.22), margin_b=110)
     return fig
 
 
@@ -106,9 +128,12 @@ def _ordered(frame: pd.DataFrame, key: str, order: tuple[str, ...]) -> pd.DataFr
 
 
 def breakdown_figure(
-    theme: pd.DataFrame, formats: pd.DataFrame, domain: pd.DataFrame, *, lang: str = "nl"
+    theme: pd.DataFrame, formats: pd.DataFrame, domain: pd.DataFrame, *, lang: str = "nl", narrow: bool = False
 ) -> go.Figure:
-    """Registered activities by theme, by format and by domain: three panels on one shared count axis."""
+    """Registered activities by theme, by format and by domain: three panels on one shared count axis.
+
+    ``narrow`` (a phone): shorter label lines in smaller type, so the bars keep room beside them.
+    """
     if theme.empty:
         return empty_figure(t("detail_none", lang), height=420, lang=lang)
     panels = (
@@ -126,7 +151,10 @@ def breakdown_figure(
         row_heights=[0.22, 0.22, 0.56],
     )
     for row, (frame, key, title) in enumerate(panels, start=1):
-        labels = [wrap(t(f"{key}_{value}", lang) if key != "domain" else str(value), 22) for value in frame[key]]
+        labels = [
+            wrap(t(f"{key}_{value}", lang) if key != "domain" else str(value), 16 if narrow else 22)
+            for value in frame[key]
+        ]
         fig.add_trace(
             go.Bar(
                 x=frame["activities"],
@@ -146,6 +174,10 @@ def breakdown_figure(
     fig.update_xaxes(range=[0, top * 1.12], tickformat=",d")
     styled(fig, t("detail_breakdown_title", lang), height=760, lang=lang)
     fig.update_layout(margin=dict(l=10, r=10, t=90, b=40))
+    if narrow:  # fewer, upright value ticks; the labels a size smaller
+        fig.update_xaxes(nticks=4, tickangle=0)
+        fig.update_yaxes(tickfont=dict(size=13))
+        fig.update_layout(height=820)
     return fig
 
 
@@ -169,8 +201,11 @@ def merge_small_groups(frame: pd.DataFrame, lang: str = "nl") -> tuple[pd.DataFr
     return frame[~frame["role"].isin(small)], [], small
 
 
-def rating_figure(frame: pd.DataFrame, *, lang: str = "nl") -> go.Figure:
-    """How many respondents gave each rating (1 to 10, as the survey asks), stacked by role."""
+def rating_figure(frame: pd.DataFrame, *, lang: str = "nl", narrow: bool = False) -> go.Figure:
+    """How many respondents gave each rating (1 to 10, as the survey asks), stacked by role.
+
+    ``narrow`` (a phone): the legend in smaller type, so a long role's name stays on the chart.
+    """
     if frame.empty:
         return empty_figure(t("detail_no_answers", lang), height=420, lang=lang)
     fig = go.Figure()
@@ -193,4 +228,6 @@ def rating_figure(frame: pd.DataFrame, *, lang: str = "nl") -> go.Figure:
     styled(fig, t("detail_rating_title", lang, n=fmt_count(total, lang=lang)), height=460, lang=lang)
     # the legend below the axis title, not on it
     fig.update_layout(legend=dict(orientation="h", y=-0.32, yanchor="top", x=0), margin=dict(b=140), height=520)
+    if narrow:
+        fig.update_layout(legend_font_size=14)
     return fig

@@ -15,6 +15,9 @@ from core.i18n import metric_label, t
 LABEL_POSITIONS = {"noord": (6.3, 53.66), "oost": (7.9, 52.45), "west": (3.45, 52.45), "zuid": (5.2, 50.55)}
 MAP_LON_RANGE, MAP_LAT_RANGE = (2.35, 9.05), (50.3, 53.95)
 EDITION_SYMBOLS = ("circle", "diamond", "square", "triangle-up", "star", "cross")
+#: a phone's map (px): a 320 px wide Netherlands is about 290 px high, with the title above and the legend below
+NARROW_HEIGHT = 440
+NARROW_NORTH = 0.2  # degrees of latitude added above a phone's map: its labels are as tall, the map smaller
 
 
 def _where(row: Any, lang: str) -> str:
@@ -38,13 +41,16 @@ def map_figure(
     metric: str | None = None,
     value_edition: int | None = None,
     lang: str = "nl",
+    narrow: bool = False,
 ) -> go.Figure:
     """The provinces coloured by SZE region (or by a regional figure), week labels and initiatives.
 
     ``provinces``: province, region. ``regions``: region, name, lon, lat. ``weeks``: edition, week,
     region. ``initiatives``: name, edition, lon, lat, region, place, province, organisation.
     ``regional_values`` (region, value, published_text) switches to colouring by that figure.
-    Every trace carries the region code in customdata so a click can filter on it.
+    Every trace carries the region code in customdata so a click can filter on it. ``narrow`` (a phone):
+    a lower map, as a phone's width draws the country smaller, with more sea above it for the northern
+    label, and the region labels in smaller type, so those beside the coast and the border stay on it.
     """
     fig = go.Figure()
     region_names = dict(zip(regions["region"], regions["name"], strict=True))
@@ -113,7 +119,7 @@ def map_figure(
             lat=[LABEL_POSITIONS.get(r.region, (r.lon, r.lat))[1] for r in regions.itertuples()],
             text=label_lines,
             mode="text",
-            textfont=dict(size=17, color="#111"),
+            textfont=dict(size=13 if narrow else 17, color="#111"),
             customdata=list(regions["region"]),
             hoverinfo="skip",
             showlegend=False,
@@ -168,9 +174,9 @@ def map_figure(
         projection_type="mercator",
         bgcolor="white",
         lonaxis_range=MAP_LON_RANGE,
-        lataxis_range=MAP_LAT_RANGE,
+        lataxis_range=(MAP_LAT_RANGE[0], MAP_LAT_RANGE[1] + NARROW_NORTH) if narrow else MAP_LAT_RANGE,
     )
-    styled(fig, title, height=640, lang=lang)
+    styled(fig, title, height=NARROW_HEIGHT if narrow else 640, lang=lang)
     fig.update_layout(
         margin=dict(l=0, r=0, t=60, b=40),
         clickmode="event",

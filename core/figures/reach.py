@@ -5,9 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.figures.style import CONTEXT_COLOURS, REACH_COLOUR, empty_figure, styled
+from core.figures.style import CONTEXT_COLOURS, REACH_COLOUR, empty_figure, styled, wrap
 from core.formatting import cite, fmt_published
 from core.i18n import indicator_label, t
+
+#: a phone's chart (about 320 px): characters per line of an indicator's name and of a legend entry
+NARROW_LABEL, NARROW_LEGEND = 38, 34
+#: a phone's reach chart in px: above the plot (the title and the first name), per indicator (its dot and
+#: the next one's name above it), under the plot (value ticks and legend), the value ticks alone
+NARROW_TOP, NARROW_ROW, NARROW_BOTTOM, NARROW_TICKS = 60, 125, 130, 34
 
 
 def drawn_reach(frame: pd.DataFrame) -> pd.DataFrame:
@@ -20,11 +26,12 @@ def drawn_monitor(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.dropna(subset=["year"])
 
 
-def reach_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
+def reach_figure(frame: pd.DataFrame, lang: str = "nl", *, narrow: bool = False) -> go.Figure:
     """Zorg van Nu indicators that count people, as dots on a log scale, each labelled as published.
 
     Dots, not bars: a bar on a log axis has no honest starting point. An open dot marks a figure
-    published as a bound ("meer dan"), a filled dot one published as such.
+    published as a bound ("meer dan"), a filled dot one published as such. ``narrow`` (a phone): each
+    indicator's name and published words stand above its dot, from the left edge, instead of beside it.
     """
     people = drawn_reach(frame)
     if people.empty:
@@ -34,11 +41,13 @@ def reach_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
         part = people[(people["qualifier"] != "exact") == rounded]
         if part.empty:
             continue
+        name = t("trend_rounded" if rounded else "trend_exact", lang)
         fig.add_trace(
             go.Scatter(
                 y=[indicator_label(i, lang) for i in part["indicator"]],
                 x=list(part["value"]),
-                mode="markers+text",
+                # on a phone the words stand in the line above the dot (the annotations below), not beside it
+                mode="markers" if narrow else "markers+text",
                 marker=dict(
                     size=20, color=REACH_COLOUR, symbol="circle-open" if rounded else "circle", line=dict(width=4)
                 ),
@@ -46,7 +55,7 @@ def reach_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
                 textposition="middle right",
                 cliponaxis=False,
                 textfont=dict(size=18),
-                name=t("trend_rounded" if rounded else "trend_exact", lang),
+                name=wrap(name, NARROW_LEGEND) if narrow else name,
                 hovertext=[
                     f"{fmt_published(r.published_text)} · {r.period_label}<br>{t('source', lang)}: {cite(r)}"
                     for r in part.itertuples()
@@ -60,19 +69,49 @@ def reach_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
         range=[3, 7],
         tickvals=ticks,
         ticktext=[f"{v:,}".replace(",", ".") for v in ticks],
+        tickfont=dict(size=13) if narrow else None,
     )
     fig.update_yaxes(
         tickfont=dict(size=15),
         categoryorder="array",
         categoryarray=[indicator_label(i, lang) for i in people["indicator"]],
     )
-    styled(fig, t("reach_title", lang), height=380, lang=lang)
-    fig.update_layout(margin=dict(l=10, r=60, t=70, b=40), legend=dict(y=-0.3))
+    if not narrow:
+        styled(fig, t("reach_title", lang), height=380, lang=lang)
+        fig.update_layout(margin=dict(l=10, r=60, t=70, b=40), legend=dict(y=-0.3))
+        return fig
+    for r in people.itertuples():
+        fig.add_annotation(
+            text=f"<b>{fmt_published(r.published_text)}</b><br>"
+            + wrap(f"({r.period_label})", NARROW_LABEL)
+            + "<br>"
+            + wrap(indicator_label(r.indicator, lang), NARROW_LABEL),
+            xref="paper",
+            x=0,
+            xanchor="left",
+            yref="y",
+            y=indicator_label(r.indicator, lang),
+            yanchor="bottom",
+            yshift=14,  # clear of the dot
+            align="left",
+            showarrow=False,
+            font=dict(size=14),
+        )
+    fig.update_yaxes(showticklabels=False)
+    rows = len(people)
+    styled(fig, t("reach_title", lang), height=NARROW_TOP + NARROW_ROW * rows + NARROW_BOTTOM, lang=lang)
+    fig.update_layout(
+        margin=dict(l=10, r=20, t=NARROW_TOP, b=NARROW_BOTTOM),
+        legend=dict(orientation="h", yanchor="top", y=-NARROW_TICKS / (NARROW_ROW * rows), x=0, font=dict(size=14)),
+    )
     return fig
 
 
-def monitor_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
-    """E-healthmonitor context: one line per indicator with a known year; never joined across indicators."""
+def monitor_figure(frame: pd.DataFrame, lang: str = "nl", *, narrow: bool = False) -> go.Figure:
+    """E-healthmonitor context: one line per indicator with a known year; never joined across indicators.
+
+    ``narrow`` (a phone): the legend's longer names wrap instead of running off the chart's edge.
+    """
     dated = drawn_monitor(frame)
     if dated.empty:
         return empty_figure(t("not_published", lang), lang=lang)
@@ -85,7 +124,9 @@ def monitor_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
                 x=list(group["year"].astype(int)),
                 y=group["value"],
                 mode="lines+markers+text",
-                name=indicator_label(indicator, lang),
+                name=wrap(indicator_label(indicator, lang), NARROW_LEGEND)
+                if narrow
+                else indicator_label(indicator, lang),
                 text=[fmt_published(v) for v in group["published_text"]],
                 textposition="top center",
                 textfont=dict(size=16),
@@ -104,4 +145,6 @@ def monitor_figure(frame: pd.DataFrame, lang: str = "nl") -> go.Figure:
     fig.update_yaxes(range=[0, 105], ticksuffix="%", title=t("monitor_axis", lang))
     styled(fig, t("monitor_title", lang), height=440, lang=lang)
     fig.update_layout(legend=dict(orientation="v", y=-0.2, yanchor="top"), margin=dict(b=140))
+    if narrow:
+        fig.update_layout(legend_font_size=14)
     return fig

@@ -113,8 +113,12 @@ def separators(lang: str) -> str:
 
 
 def wrap(text: str, width: int = 14) -> str:
-    """Long published words on two or more lines, so a label stays above or beside its mark."""
-    return "<br>".join(textwrap.wrap(text, width)) or text
+    """Long published words on two or more lines, so a label stays above or beside its mark.
+
+    A word longer than ``width`` stays whole on a line of its own: 'ziekenhuiszor' over 'g' reads worse
+    than a line a few characters longer.
+    """
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
 def empty_figure(message: str, height: int = 300, lang: str = "nl") -> go.Figure:
@@ -130,23 +134,37 @@ def empty_figure(message: str, height: int = 300, lang: str = "nl") -> go.Figure
 SOURCE_FONT = dict(size=12, color="#4d4d4d")
 #: characters per source line before it wraps; long lists of sources stay inside a 1280 px chart
 SOURCE_WIDTH = 120
+#: and for a chart in a column beside a table (a map): inside the narrowest, a region's map at 1280 px
+#: (half the width: about 590 px at SOURCE_FONT)
+SOURCE_WIDTH_COLUMN = 90
 SOURCE_LINE = 16  # px per line of the source at SOURCE_FONT
 SOURCE_GAP = 12  # px between the source line and what follows it
 TITLE_HALF = 12  # px: half a title's height at the template's title size
+#: a phone's chart is about 320 px wide: its title, a size smaller, wraps at this many characters
+NARROW_TITLE_WIDTH = 28
+NARROW_TITLE_SIZE = 18
+NARROW_TITLE_LINE = 23  # px per line of a title at NARROW_TITLE_SIZE
+NARROW_TITLE_PAD = 10  # px above a phone's title: the top margin's room goes to what stands under it
 
 
-def with_source(fig: go.Figure, source: str, made: str) -> go.Figure:
+def with_source(
+    fig: go.Figure, source: str, made: str, *, narrow: bool = False, width: int = SOURCE_WIDTH
+) -> go.Figure:
     """Put the source line and the date on the figure itself, so an exported PNG or SVG carries them.
 
     Plotly's image export draws only what is in the figure. The line is the title's subtitle: placed
     by plotly above the plot area, it is never clipped by axis labels or legends below the plot,
-    whatever their size. The top margin grows by the lines it takes.
+    whatever their size. The top margin grows by the lines it takes, of ``width`` characters each.
+
+    ``narrow`` (a phone): the line is not drawn, as a dozen lines of small type would push the chart off
+    the screen, and the page says it under the chart anyway; ``meta["export"]`` holds the layout that draws
+    it, which the image export (assets/exports.js) lays over the figure.
     """
     text = " · ".join(part for part in (source, made) if part)
-    lines = textwrap.wrap(text, SOURCE_WIDTH) or [""]
+    lines = textwrap.wrap(text, width) or [""]
     top = fig.layout.margin.t if fig.layout.margin.t is not None else TEMPLATE.layout.margin.t
     grown = top + SOURCE_LINE * len(lines) + SOURCE_GAP
-    fig.update_layout(
+    drawn = dict(
         # the title stays where plotly put it in the old margin (its middle), now pinned to the top, so
         # the growth is all below it: the subtitle, then whatever sat above the plot (panel titles) as before
         title=dict(
@@ -159,6 +177,32 @@ def with_source(fig: go.Figure, source: str, made: str) -> go.Figure:
         margin_t=grown,
         # the plot keeps its size: the source line adds to the figure's height instead of taking from the plot
         height=fig.layout.height + grown - top if fig.layout.height else None,
-        meta={**(fig.layout.meta or {}), "source": text},
+    )
+    meta = {**(fig.layout.meta or {}), "source": text}
+    if not narrow:
+        fig.update_layout(**drawn, meta=meta)
+        return fig
+    exported = go.Figure(layout=fig.layout).update_layout(**drawn).layout
+    export = {"title": exported.title.to_plotly_json(), "margin": exported.margin.to_plotly_json()}
+    if exported.height:
+        export["height"] = exported.height
+    # the title wraps instead of running off the phone's chart; the lines it gains are added above the plot
+    title = fig.layout.title.text or ""
+    lines = [title] if "<br>" in title else textwrap.wrap(title, NARROW_TITLE_WIDTH, break_long_words=False) or [""]
+    # plotly sets a title of several lines higher than one of one line (by about half a line): pad it down
+    shift = NARROW_TITLE_LINE // 2 + 1 if len(lines) > 1 else 0
+    extra = NARROW_TITLE_LINE * (len(lines) - 1) + shift
+    fig.update_layout(
+        title=dict(
+            text="<br>".join(lines),
+            font_size=NARROW_TITLE_SIZE,
+            yref="container",
+            y=1,
+            yanchor="top",
+            pad=dict(t=NARROW_TITLE_PAD + shift),
+        ),
+        margin_t=top + extra,
+        height=fig.layout.height + extra if fig.layout.height else None,
+        meta={**meta, "export": export},
     )
     return fig

@@ -13,6 +13,14 @@ from core.figures.style import PREDECESSOR_COLOURS, SZE_EDITION_COLOURS, empty_f
 from core.formatting import cite, fmt_published
 from core.i18n import metric_label, t
 
+#: a phone's chart (about 320 px): characters per line of a bar's words, a legend entry, a panel title and its note
+NARROW_LABEL, NARROW_LEGEND, NARROW_PANEL_TITLE, NARROW_NOTE = 16, 30, 34, 40
+#: a phone's value axis reaches this far past the longest bar, so the words beside it stay on the chart
+NARROW_HEADROOM = 1.9
+#: a phone's chart in px: per edition (a bar and its words), between panels, above the first (title, panel
+#: title and note), under the last for its value ticks, per line of legend
+NARROW_ROW, NARROW_PANEL_GAP, NARROW_TOP, NARROW_TICKS, NARROW_LEGEND_LINE = 52, 110, 110, 40, 26
+
 
 @dataclass(frozen=True)
 class _Series:
@@ -44,8 +52,13 @@ def _short(metric: str, lang: str) -> str:
     return metric_label(metric, lang).split(" (")[0].lower()
 
 
-def _add_series(fig: go.Figure, series: _Series, *, col: int, lang: str, name_metric: bool) -> None:
-    """A series as bars, hatched where rounded; each trace its own legend entry, so its swatch is its bars."""
+def _add_series(
+    fig: go.Figure, series: _Series, *, row: int, col: int, lang: str, name_metric: bool, narrow: bool
+) -> None:
+    """A series as bars, hatched where rounded; each trace its own legend entry, so its swatch is its bars.
+
+    ``narrow`` (a phone): bars lie along the value axis, one edition a line, the words beside the bar.
+    """
     published = _published(series.frame).assign(x=lambda f: f["edition"].astype(int).astype(str))
     suffix = f"<br>{_short(series.metric, lang)}" if name_metric else ""
     for rounded in (False, True):
@@ -53,17 +66,20 @@ def _add_series(fig: go.Figure, series: _Series, *, col: int, lang: str, name_me
         if part.empty:
             continue
         name = f"{series.label} · {t('trend_rounded_short', lang)}" if rounded else series.label
+        editions, values = list(part["x"]), list(part["value"])
         fig.add_trace(
             go.Bar(
-                x=list(part["x"]),
-                y=list(part["value"]),
-                text=[wrap(fmt_published(v)) + suffix for v in part["published_text"]],
+                x=values if narrow else editions,
+                y=editions if narrow else values,
+                orientation="h" if narrow else "v",
+                text=[wrap(fmt_published(v), NARROW_LABEL if narrow else 14) + suffix for v in part["published_text"]],
                 textposition="outside",
                 constraintext="none",
                 cliponaxis=False,
-                textfont=dict(size=18),
+                textfont=dict(size=15 if narrow else 18),
                 marker=dict(color=series.colour, pattern=dict(shape="/" if rounded else "", fgcolor="white", size=10)),
-                name=name,
+                # a phone's legend wraps its longer names onto a second line rather than off the chart's edge
+                name=wrap(name, NARROW_LEGEND) if narrow else name,
                 legendgroup=name,
                 showlegend=True,
                 meta=series.metric,
@@ -74,26 +90,28 @@ def _add_series(fig: go.Figure, series: _Series, *, col: int, lang: str, name_me
                 ],
                 hoverinfo="text",
             ),
-            row=1,
+            row=row,
             col=col,
         )
 
 
-def _add_gaps(fig: go.Figure, gaps: list[str], *, y: float, col: int, lang: str) -> None:
+def _add_gaps(fig: go.Figure, gaps: list[str], *, at: float, row: int, col: int, lang: str, narrow: bool) -> None:
     """Words, not a zero: a text mark keeps the edition on the axis and says why it is empty."""
+    words = t("not_published" if narrow else "not_published_br", lang)
     fig.add_trace(
         go.Scatter(
-            x=gaps,
-            y=[y] * len(gaps),
+            x=[at] * len(gaps) if narrow else gaps,
+            y=gaps if narrow else [at] * len(gaps),
             mode="text",
-            text=[t("not_published_br", lang)] * len(gaps),
-            textfont=dict(size=15, color="#444"),
+            text=[words] * len(gaps),
+            textposition="middle right" if narrow else "middle center",
+            textfont=dict(size=14 if narrow else 15, color="#444"),
             cliponaxis=False,
             showlegend=False,
             hoverinfo="skip",
             name="gaps",
         ),
-        row=1,
+        row=row,
         col=col,
     )
 
@@ -138,12 +156,15 @@ def trend_figure(
     *,
     metric: str,
     lang: str = "nl",
+    narrow: bool = False,
 ) -> go.Figure:
     """A metric per edition; the e-healthweek predecessor in its own panel, never joined to the SZE series.
 
     ``predecessor`` holds (metric, frame) pairs: the e-healthweek counted differently over the years.
     Frames have columns edition, value (NaN = not published), qualifier, published_text,
-    source_publisher, source_date. The panels share one y-scale: equal heights are equal numbers.
+    source_publisher, source_date. The panels share one value scale: equal heights are equal numbers.
+    ``narrow`` (a phone): the panels stand one above the other and their bars lie along the value axis,
+    so titles, words and years each get the phone's whole width; the scale is still one for both.
     """
     panels = _panels(sze, [(m, f) for m, f in predecessor if len(f)], metric, lang)
     if not panels:
@@ -152,34 +173,79 @@ def trend_figure(
     for panel in panels:
         counted = [s for s in panel.series if len(_published(s.frame))]
         # more than one way of counting in one panel: the chart itself says they are not one series
-        note = f"<br><span style='font-size:13px'>{t('trend_not_one_series', lang)}</span>" if len(counted) > 1 else ""
-        titles.append(panel.title + note)
-    fig = make_subplots(
-        rows=1,
-        cols=len(panels),
-        column_widths=[0.42, 0.58] if len(panels) == 2 else None,
-        horizontal_spacing=0.12,
-        subplot_titles=titles,
-    )
+        words = t("trend_not_one_series", lang)
+        if narrow:
+            words = wrap(words, NARROW_NOTE)
+        note = f"<br><span style='font-size:13px'>{words}</span>" if len(counted) > 1 else ""
+        titles.append((wrap(panel.title, NARROW_PANEL_TITLE) if narrow else panel.title) + note)
+    # a phone's panels get a fixed height per edition, so their gap (for the upper one's value ticks and
+    # the lower one's title) is known in pixels, whatever the legend under them takes
+    plot = NARROW_ROW * sum(len(p.editions) for p in panels) + NARROW_PANEL_GAP * (len(panels) - 1)
+    if narrow:
+        fig = make_subplots(
+            rows=len(panels),
+            cols=1,
+            row_heights=[len(p.editions) for p in panels],
+            vertical_spacing=NARROW_PANEL_GAP / plot,
+            subplot_titles=titles,
+        )
+    else:
+        fig = make_subplots(
+            rows=1,
+            cols=len(panels),
+            column_widths=[0.42, 0.58] if len(panels) == 2 else None,
+            horizontal_spacing=0.12,
+            subplot_titles=titles,
+        )
     values = [float(v) for p in panels for s in p.series for v in _published(s.frame)["value"]]
     top = max(values, default=0.0)
-    for col, panel in enumerate(panels, start=1):
+    # the value axis: one scale for every panel ('circa 50.000' never stands as high as 'bijna 33.000'),
+    # with room beyond the longest bar for its words (beside it on a phone, so more room there)
+    value_range = [0, top * (NARROW_HEADROOM if narrow else 1.25) if top else 1.0]
+    update_values = fig.update_xaxes if narrow else fig.update_yaxes
+    update_editions = fig.update_yaxes if narrow else fig.update_xaxes
+    for i, panel in enumerate(panels, start=1):
+        row, col = (i, 1) if narrow else (1, i)
         for series in panel.series:
-            _add_series(fig, series, col=col, lang=lang, name_metric=panel.name_metric)
+            _add_series(fig, series, row=row, col=col, lang=lang, name_metric=panel.name_metric, narrow=narrow)
         shown = {str(int(e)) for s in panel.series for e in _published(s.frame)["edition"]}
         gaps = [e for e in panel.editions if e not in shown]
         if gaps:
-            _add_gaps(fig, gaps, y=(top or 1.0) * 0.08, col=col, lang=lang)
-        # one scale for every panel: 'circa 50.000' never stands as high as 'bijna 33.000'
-        fig.update_yaxes(range=[0, top * 1.25 if top else 1.0], row=1, col=col)
-        if col > 1:
-            fig.update_yaxes(matches="y", row=1, col=col)
+            _add_gaps(fig, gaps, at=0 if narrow else (top or 1.0) * 0.08, row=row, col=col, lang=lang, narrow=narrow)
+        update_values(range=value_range, row=row, col=col)
+        if i > 1:
+            update_values(matches="x" if narrow else "y", row=row, col=col)
         if not shown:  # nothing published here: no axis that suggests a value
-            fig.update_yaxes(showticklabels=False, showgrid=False, row=1, col=col)
-    fig.update_xaxes(
-        type="category", categoryorder="category ascending", showline=True, linecolor="#444", tickfont=dict(size=17)
-    )
-    fig.update_yaxes(tickformat=",d", rangemode="tozero")
+            update_values(showticklabels=False, showgrid=False, row=row, col=col)
+        # every edition of the panel on its axis, the earliest first (on a phone: at the top); beside the
+        # value ticks a little room, so the first bar's words (wider than the bar) stay clear of them
+        update_editions(
+            type="category",
+            categoryorder="array",
+            categoryarray=list(reversed(panel.editions)) if narrow else panel.editions,
+            range=None if narrow else [-0.7, len(panel.editions) - 0.5],
+            row=row,
+            col=col,
+        )
+    update_editions(showline=True, linecolor="#444", tickfont=dict(size=15 if narrow else 17))
+    update_values(tickformat=",d", rangemode="tozero")
+    if narrow:
+        # a panel title from the chart's left edge, over its own panel: centred, a phone cuts both ends off
+        for annotation in fig.layout.annotations[: len(panels)]:
+            annotation.update(x=0, xanchor="left", align="left", font=dict(size=15))
+        legend_lines = sum(1 + str(trace.name).count("<br>") for trace in fig.data if trace.showlegend)
+        bottom = NARROW_TICKS + NARROW_LEGEND_LINE * legend_lines
+        styled(
+            fig, t("trend_title", lang, metric=metric_label(metric, lang)), height=NARROW_TOP + plot + bottom, lang=lang
+        )
+        fig.update_layout(
+            bargap=0.25,
+            barmode="overlay",
+            showlegend=True,
+            legend=dict(orientation="h", yanchor="top", y=-NARROW_TICKS / plot, x=0, font=dict(size=14)),
+            margin=dict(l=10, r=10, t=NARROW_TOP, b=bottom),
+        )
+        return fig
     for annotation in fig.layout.annotations[: len(panels)]:
         annotation.font = dict(size=16)
     styled(fig, t("trend_title", lang, metric=metric_label(metric, lang)), height=560, lang=lang)

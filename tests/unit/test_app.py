@@ -76,7 +76,10 @@ def test_a_failing_callback_shows_a_message_not_a_trace(tmp_path, client):
         # the trends view's parts as Dash names them (the registry's order)
         "output": ".." + "...".join(f"trends-{part}.{prop}" for part, prop in trends.VIEW.outputs.items()) + "..",
         "outputs": [{"id": f"trends-{part}", "property": prop} for part, prop in trends.VIEW.outputs.items()],
-        "inputs": [{"id": "selection", "property": "data", "value": {"tab": "trends"}}],
+        "inputs": [
+            {"id": "selection", "property": "data", "value": {"tab": "trends"}},
+            {"id": "screen", "property": "data", "value": "wide"},
+        ],
         "changedPropIds": ["selection.data"],
         "state": [],
     }

@@ -88,6 +88,19 @@ def test_a_selection_too_small_to_show_ratings_is_left_out_of_the_rating_chart()
     assert round(sum(figure.data[0].y)) == 100
 
 
+def test_on_a_phone_the_comparison_keeps_its_shares_and_names_and_only_wraps_them():
+    small = summary("week 1", 10, {"voorkomen": 5, "vervangen": 5}, {7: 3, 8: 4})
+    large = summary("heel Nederland", 1000, {"voorkomen": 500, "verplaatsen": 500}, {8: 6})
+    wide, phone = mix_figure([small, large]), mix_figure([small, large], narrow=True)
+    assert [list(trace.x) for trace in phone.data] == [list(trace.x) for trace in wide.data]
+    assert "Voorkomen<br>van zorg" in phone.data[0].y and "Voorkomen van zorg" in wide.data[0].y
+    # the number of respondents under the selection's name, not beyond the phone's edge
+    assert [trace.name for trace in rating_share_figure([small, large], narrow=True).data] == [
+        "week 1<br>(n = 7)",
+        "heel Nederland<br>(n = 6)",
+    ]
+
+
 @pytest.fixture
 def demo_app(db_url):
     engine = create_engine(db_url)

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import create_engine, func, select
 
 from callbacks import detail
-from core.figures.detail import breakdown_figure, merge_small_groups, rating_figure
+from core.figures.detail import activity_map, breakdown_figure, merge_small_groups, rating_figure
 from core.selection import Selection
 from dashboard.app import create_app
 from dashboard.settings import Settings
@@ -45,6 +45,28 @@ def test_the_three_breakdowns_share_one_count_axis():
     assert len(ranges) == 1  # a bar of 10 is as long in every panel
     labels = [label for trace in figure.data for label in trace.y]
     assert "Voorkomen van zorg" in labels and "nan" not in " ".join(labels)
+
+
+def test_on_a_phone_the_breakdown_keeps_long_words_whole_and_the_map_its_scale_underneath():
+    theme = pd.DataFrame({"theme": ["voorkomen"], "activities": [300]})
+    formats = pd.DataFrame({"format": ["online"], "activities": [10]})
+    domain = pd.DataFrame({"domain": ["gehandicaptenzorg", "huisartsenzorg en eerste lijn"], "activities": [5, 7]})
+    labels = list(breakdown_figure(theme, formats, domain, narrow=True).data[2].y)
+    assert labels == ["gehandicaptenzorg", "huisartsenzorg<br>en eerste lijn"]  # not 'gehandicaptenzor' over 'g'
+    by_province = pd.DataFrame({"province": ["Utrecht"], "activities": [3], "participants": [40]})
+    places = pd.DataFrame(
+        {
+            "place": ["Utrecht"],
+            "province": ["Utrecht"],
+            "lon": [5.1],
+            "lat": [52.1],
+            "activities": [3],
+            "participants": [40],
+            "with_participants": [3],
+        }
+    )
+    phone = activity_map(by_province, places, ["Utrecht"], geojson_url="/geo", narrow=True)
+    assert phone.data[0].colorbar.orientation == "h" and phone.layout.height < 560
 
 
 @pytest.fixture

@@ -310,6 +310,31 @@ def test_the_source_line_wraps_and_makes_room_above_the_plot():
     assert figure.layout.meta["source"].endswith("· vandaag")
 
 
+def test_on_a_phone_the_source_line_is_kept_for_the_image_and_the_title_wraps():
+    """A phone's chart draws no source line (a dozen lines of small type over it); its image still gets one."""
+    words = "Bronnen: " + "Kamerbrief, voorjaar 2022; " * 12
+    wide = with_source(empty_figure("leeg", height=300), words, "vandaag")
+    phone = empty_figure("leeg", height=300)
+    phone.update_layout(title_text="Bereik Zorg van Nu in mensen (logaritmische schaal)")
+    with_source(phone, words, "vandaag", narrow=True)
+    assert not phone.layout.title.subtitle.text
+    assert phone.layout.title.text == "Bereik Zorg van Nu in mensen<br>(logaritmische schaal)"
+    # room for the title's second line, and for plotly setting a title of two lines higher than one of one
+    assert phone.layout.margin.t == 70 + 23 + 12 and phone.layout.height == 300 + 23 + 12
+    export = phone.layout.meta["export"]
+    assert export["title"]["subtitle"]["text"] == wide.layout.title.subtitle.text
+    assert export["title"]["text"] == "Bereik Zorg van Nu in mensen (logaritmische schaal)"
+    assert (export["margin"]["t"], export["height"]) == (wide.layout.margin.t, wide.layout.height)
+    assert phone.layout.meta["source"] == wide.layout.meta["source"]
+
+
+def test_a_chart_beside_a_table_wraps_its_source_line_shorter(in_request):
+    parts = map.update_map(store(tab="kaart"))
+    stamped = download.stamp(map.VIEW, parts, store(tab="kaart"), "x")
+    lines = stamped["graph"].layout.title.subtitle.text.split("<br>")
+    assert len(lines) > 2 and max(len(line) for line in lines) <= 90
+
+
 def test_the_evaluation_table_names_what_was_rated_and_its_unit(in_request):
     table = evaluation.evaluation_table(evaluation.selection_from(store(tab="evaluatie", editions=[2022])))
     assert set(table["edition"]) == {2022}

@@ -242,3 +242,68 @@ def test_evaluation_assumes_no_scale_for_the_scores(engine):
     titles = [a.text for a in fig.layout.annotations]
     assert "Cijfer (schaal niet vermeld)" in titles and not [t for t in titles if "1–10" in t or "1-10" in t]
     assert fig.layout.xaxis.tickvals is None and fig.layout.xaxis.showticklabels is False
+
+
+@pytest.fixture(scope="module")
+def phone_trend(engine):
+    return figures.trend_figure(
+        queries.metric_by_edition(engine, "activiteiten"),
+        [(m, queries.metric_by_edition(engine, m)) for m in ("activiteiten_ehw", "evenementen")],
+        metric="activiteiten",
+        narrow=True,
+    )
+
+
+def test_on_a_phone_the_panels_stand_one_above_the_other_on_one_value_scale(phone_trend):
+    """Side by side, a phone's panels are too narrow for their titles: stacked, each gets the whole width."""
+    layout = phone_trend.to_dict()["layout"]
+    assert layout["xaxis"]["domain"] == layout["xaxis2"]["domain"] == [0.0, 1.0]
+    assert layout["yaxis"]["domain"][0] > layout["yaxis2"]["domain"][1]  # the predecessor on top
+    # one scale: the lower panel's value axis follows the upper one's, with room for the words beside the bars
+    assert layout["xaxis2"]["matches"] == "x" and layout["xaxis"]["range"] == [0, 300 * 1.9]
+    bars = _bars(phone_trend)
+    assert {trace.orientation for trace in bars} == {"h"}
+    assert {y for t in bars if t.yaxis == "y2" for y in t.y} == {"2021", "2022"}
+    # the years read from the top down, the earliest first
+    assert layout["yaxis"]["categoryarray"] == ["2020", "2019", "2018", "2017"]
+
+
+def test_on_a_phone_the_panels_still_say_they_are_not_one_series(phone_trend):
+    sze = {t.name: t for t in _bars(phone_trend) if t.yaxis == "y2"}
+    assert set(sze) == {"SZE 2021", "SZE 2022"} and sze["SZE 2021"].marker.color != sze["SZE 2022"].marker.color
+    titles = [a.text for a in phone_trend.layout.annotations]
+    assert sum("niet gelijk geteld" in text for text in titles) == 2
+    assert all(a.xanchor == "left" and a.x == 0 for a in phone_trend.layout.annotations[:2])
+    gaps = [trace for trace in phone_trend.data if trace.name == "gaps"]
+    assert sorted(y for trace in gaps for y in trace.y) == ["2018", "2023", "2024"]
+    assert {text for trace in gaps for text in trace.text} == {"niet gepubliceerd"}
+    # a legend entry too long for the phone wraps; its swatch still names the bars it stands for
+    names = [t.name for t in phone_trend.data if t.showlegend]
+    assert "e-healthweek: activiteiten ·<br>afgerond gepubliceerd" in names
+
+
+def test_on_a_phone_each_reach_figure_is_named_above_its_dot_in_its_published_words(engine):
+    """Beside the dot, 'meer dan 300.000 (2020-2021)' and the indicator's name ran off a phone's chart."""
+    fig = figures.reach_figure(queries.reach(engine), narrow=True)
+    assert {trace.mode for trace in fig.data} == {"markers"} and fig.layout.yaxis.showticklabels is False
+    labels = [a.text for a in fig.layout.annotations]
+    assert any(text.startswith("<b>meer dan 300.000</b><br>(2020-2021)<br>Ouderen bereikt") for text in labels)
+    assert all(a.xanchor == "left" and a.x == 0 for a in fig.layout.annotations)
+    assert all(len(line) <= 38 for text in labels for line in text.replace("<b>", "").split("<br>"))
+    # the chart's words for screen readers stay the published ones
+    assert any(text.startswith("meer dan 300.000") for trace in fig.data for text in trace.text)
+    monitor = figures.monitor_figure(queries.monitor(engine), narrow=True)
+    assert all(len(line) <= 34 for trace in monitor.data for line in trace.name.split("<br>"))
+
+
+def test_on_a_phone_what_was_rated_stands_above_each_bar_not_beside_it(engine):
+    """Beside the bars, three lines of label left a phone's evaluation bars as slivers."""
+    wide = figures.evaluation_figure(queries.evaluations(engine))
+    fig = figures.evaluation_figure(queries.evaluations(engine), narrow=True)
+    assert fig.layout.yaxis.showticklabels is False and fig.layout.yaxis2.showticklabels is False
+    labels = [a.text for a in fig.layout.annotations if a.yref in ("y", "y2")]
+    assert len(labels) == len(fig.data[0].y) + len(fig.data[1].y) and "2021" in labels
+    assert any("De SZE 2022 als geheel" in label.replace("<br>", " ") for label in labels)
+    assert all(a.x == 0 and a.xanchor == "left" for a in fig.layout.annotations)
+    # the same bars and words as on a wide screen
+    assert [list(trace.text) for trace in fig.data] == [list(trace.text) for trace in wide.data]

@@ -84,7 +84,12 @@ def test_a_view_redrawn_for_an_english_page_speaks_english_with_english_numbers(
             "output": ".." + "...".join(f"trends-{p}.{prop}" for p, prop in trends.VIEW.outputs.items()) + "..",
             "outputs": [{"id": f"trends-{p}", "property": prop} for p, prop in trends.VIEW.outputs.items()],
             "inputs": [
-                {"id": "selection", "property": "data", "value": {"tab": "trends", "metric": "bezoekers", "lang": lang}}
+                {
+                    "id": "selection",
+                    "property": "data",
+                    "value": {"tab": "trends", "metric": "bezoekers", "lang": lang},
+                },
+                {"id": "screen", "property": "data", "value": "wide"},
             ],
             "changedPropIds": ["selection.data"],
             "state": [],

@@ -74,7 +74,7 @@ def _extra_skeleton(lang: str) -> html.Div:
     return html.Div(graph_panel("extra", note=False, text=False, lang=lang))
 
 
-def _extra_update(selection: object) -> dict[str, object]:
+def _extra_update(selection: object, narrow: bool = False) -> dict[str, object]:
     chosen = selection if isinstance(selection, dict) else {}
     return {"graph": empty_figure(f"extra view for {chosen.get('region') or 'every region'}"), "sources": "Bron: test"}
 
@@ -111,7 +111,10 @@ def test_a_view_added_to_the_registry_gets_a_tab_a_link_a_url_and_its_callback(d
         json={
             "output": ".." + "...".join(f"{o['id']}.{o['property']}" for o in outputs) + "..",
             "outputs": outputs,
-            "inputs": [{"id": ids.SELECTION, "property": "data", "value": {"tab": "extra", "region": "zuid"}}],
+            "inputs": [
+                {"id": ids.SELECTION, "property": "data", "value": {"tab": "extra", "region": "zuid"}},
+                {"id": ids.SCREEN, "property": "data", "value": "wide"},
+            ],
             "changedPropIds": [f"{ids.SELECTION}.data"],
             "state": [],
         },
