@@ -186,7 +186,7 @@ def trend_figure(
             rows=len(panels),
             cols=1,
             row_heights=[len(p.editions) for p in panels],
-            vertical_spacing=NARROW_PANEL_GAP / plot,
+            vertical_spacing=NARROW_PANEL_GAP / plot if len(panels) > 1 else 0.0,
             subplot_titles=titles,
         )
     else:

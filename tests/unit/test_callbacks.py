@@ -486,3 +486,19 @@ def test_trend_cards_put_no_arrow_between_2021s_digital_activities_and_2022s_act
     assert "210 digitale activiteiten" in text and "300" in text
     # the dataset records that the two were not counted the same way: no change is stated
     assert "▲" not in text and "▼" not in text and "meer dan in 2021" not in text
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [{}, {"region": "zuid"}, {"week": "2"}, {"editions": [2019]}, {"editions": [2022]}, {"editions": [2023, 2024]}],
+)
+def test_every_view_draws_for_a_phone_whatever_the_selection(in_request, selection):
+    """A phone's charts are drawn by other code than a wide screen's: each view, each kind of selection."""
+    from callbacks import VIEWS, stamped_update
+
+    for view in VIEWS:
+        parts = stamped_update(view)(store(tab=view.slug, **selection), "narrow")
+        figures = [value for name, value in parts.items() if name.endswith("graph")]
+        assert figures, view.slug
+        for figure in figures:
+            assert "export" in figure.layout.meta and not figure.layout.title.subtitle.text, view.slug

@@ -307,3 +307,10 @@ def test_on_a_phone_what_was_rated_stands_above_each_bar_not_beside_it(engine):
     assert all(a.x == 0 and a.xanchor == "left" for a in fig.layout.annotations)
     # the same bars and words as on a wide screen
     assert [list(trace.text) for trace in fig.data] == [list(trace.text) for trace in wide.data]
+
+
+def test_on_a_phone_one_edition_alone_is_drawn_too(engine):
+    """One panel of one edition: no room between panels to ask plotly for (it refused the chart)."""
+    sze = queries.metric_by_edition(engine, "activiteiten")
+    fig = figures.trend_figure(sze[sze["edition"] == 2022], metric="activiteiten", narrow=True)
+    assert [list(trace.y) for trace in _bars(fig)] == [["2022"]] and _bars(fig)[0].orientation == "h"
