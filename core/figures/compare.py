@@ -22,6 +22,9 @@ from core.i18n import t
 SLOT_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 #: and a pattern each, so the columns are told apart without colour too
 SLOT_PATTERNS = ("", "/", ".", "x", "-", "+")
+#: a phone's rating chart in px: above the plot (its title), the plot, under it the ticks and axis title, per
+#: legend entry (two lines)
+NARROW_TOP, NARROW_PLOT, NARROW_AXIS, NARROW_ENTRY = 70, 260, 85, 40
 #: px of chart per bar of the themes and formats: room for its words in type that reads from the back of a room
 #: (plotly shrinks the words beside a bar to the bar's thickness; at 16 px they were 9 px high)
 BAR_PX = 24
@@ -118,6 +121,13 @@ def rating_share_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl", n
     fig.update_yaxes(title_text=t("compare_share_respondents", lang), ticksuffix="%", rangemode="tozero")
     styled(fig, t("compare_rating_title", lang), height=480, lang=lang)
     fig.update_layout(legend=dict(orientation="h", y=-0.25, yanchor="top", x=0), margin=dict(b=130))
-    if narrow:  # under the axis title, which a phone's lower plot brings closer
-        fig.update_layout(legend=dict(font_size=14, y=-0.32))
+    if narrow:
+        # a legend entry a line pair each, under the axis title: the plot keeps its height in pixels, the
+        # legend's room below it grows with the number of selections
+        bottom = NARROW_AXIS + NARROW_ENTRY * len(drawn)
+        fig.update_layout(
+            height=NARROW_TOP + NARROW_PLOT + bottom,
+            legend=dict(font_size=14, y=-NARROW_AXIS / NARROW_PLOT),
+            margin=dict(t=NARROW_TOP, b=bottom),
+        )
     return fig

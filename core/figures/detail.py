@@ -152,7 +152,7 @@ def breakdown_figure(
     )
     for row, (frame, key, title) in enumerate(panels, start=1):
         labels = [
-            wrap(t(f"{key}_{value}", lang) if key != "domain" else str(value), 16 if narrow else 22)
+            wrap(t(f"{key}_{value}", lang) if key != "domain" else str(value), 16 if narrow else 30)
             for value in frame[key]
         ]
         fig.add_trace(

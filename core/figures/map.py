@@ -103,7 +103,12 @@ def map_figure(
         lines = [f"<b>{r.name}</b>"]
         if by_metric:
             row = values.get(r.region)
-            lines.append(fmt_published(row.published_text) if row is not None else t("not_published", lang))
+            # a phone's map has no room for 'niet gepubliceerd' on one line beside the coast or the border
+            lines.append(
+                fmt_published(row.published_text)
+                if row is not None
+                else t("not_published_br" if narrow else "not_published", lang)
+            )
         else:
             # 'Noord · week 3' over '2021, 2023': two short lines, so a phone's narrow map cuts nothing off
             for i, (week, years) in enumerate(week_label.get(r.region, [])[:2]):

@@ -14,12 +14,14 @@ from core.formatting import cite, fmt_published
 from core.i18n import metric_label, t
 
 #: a phone's chart (about 320 px): characters per line of a bar's words, a legend entry, a panel title and its note
-NARROW_LABEL, NARROW_LEGEND, NARROW_PANEL_TITLE, NARROW_NOTE = 16, 30, 34, 40
+NARROW_LABEL, NARROW_LEGEND, NARROW_PANEL_TITLE, NARROW_NOTE = 16, 30, 28, 36
 #: a phone's value axis reaches this far past the longest bar, so the words beside it stay on the chart
 NARROW_HEADROOM = 1.9
-#: a phone's chart in px: per edition (a bar and its words), between panels, above the first (title, panel
-#: title and note), under the last for its value ticks, per line of legend
-NARROW_ROW, NARROW_PANEL_GAP, NARROW_TOP, NARROW_TICKS, NARROW_LEGEND_LINE = 52, 110, 110, 40, 26
+#: a phone's chart in px: per edition (a bar and its words), between panels, under the last for its value
+#: ticks, per line of legend
+NARROW_ROW, NARROW_PANEL_GAP, NARROW_TICKS, NARROW_LEGEND_LINE = 52, 110, 40, 26
+#: above a phone's first panel (px): the chart's title, then per line of the panel's title and note
+NARROW_TITLE_ROOM, NARROW_TITLE_LINE = 46, 19
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,7 @@ def trend_figure(
             rows=len(panels),
             cols=1,
             row_heights=[len(p.editions) for p in panels],
-            vertical_spacing=NARROW_PANEL_GAP / plot,
+            vertical_spacing=NARROW_PANEL_GAP / plot if len(panels) > 1 else 0.0,
             subplot_titles=titles,
         )
     else:
@@ -229,21 +231,22 @@ def trend_figure(
         )
     update_editions(showline=True, linecolor="#444", tickfont=dict(size=15 if narrow else 17))
     update_values(tickformat=",d", rangemode="tozero")
+    if narrow:  # a phone's value axis is short: few ticks, or '20.000' lies on '40.000'
+        update_values(nticks=4, tickfont=dict(size=13))
     if narrow:
         # a panel title from the chart's left edge, over its own panel: centred, a phone cuts both ends off
         for annotation in fig.layout.annotations[: len(panels)]:
             annotation.update(x=0, xanchor="left", align="left", font=dict(size=15))
         legend_lines = sum(1 + str(trace.name).count("<br>") for trace in fig.data if trace.showlegend)
         bottom = NARROW_TICKS + NARROW_LEGEND_LINE * legend_lines
-        styled(
-            fig, t("trend_title", lang, metric=metric_label(metric, lang)), height=NARROW_TOP + plot + bottom, lang=lang
-        )
+        top = NARROW_TITLE_ROOM + NARROW_TITLE_LINE * (1 + titles[0].count("<br>"))
+        styled(fig, t("trend_title", lang, metric=metric_label(metric, lang)), height=top + plot + bottom, lang=lang)
         fig.update_layout(
             bargap=0.25,
             barmode="overlay",
             showlegend=True,
             legend=dict(orientation="h", yanchor="top", y=-NARROW_TICKS / plot, x=0, font=dict(size=14)),
-            margin=dict(l=10, r=10, t=NARROW_TOP, b=bottom),
+            margin=dict(l=10, r=10, t=top, b=bottom),
         )
         return fig
     for annotation in fig.layout.annotations[: len(panels)]:

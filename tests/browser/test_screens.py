@@ -18,11 +18,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from callbacks import VIEWS
 from tests.browser.conftest import make_driver
 from tests.browser.pageutil import console_errors, wait_until
+from tests.browser.test_exports import allow_downloads, downloaded
 
 pytestmark = pytest.mark.browser
 
@@ -253,6 +255,39 @@ def test_brscr003_a_window_that_narrows_to_a_phones_width_redraws_its_charts_onc
         assert page["scroll"] <= page["client"] and text_problems(_settled_boxes(driver), page["width"]) == []
         _resize(driver, 1280, 720)
         wait_until(lambda: driver.execute_script(_ORIENTATION) == "v", 20, "the chart drawn wide again")
+        assert console_errors(driver) == []
+    finally:
+        driver.quit()
+
+
+def _choose(driver: WebDriver, chart: str, entry: str) -> None:
+    """A chart's download menu entry, clicked as a tap does (an emulated phone's coordinates mislead a mouse click)."""
+    panel = driver.find_element(By.CSS_SELECTOR, f"[data-sze-chart='{chart}']")
+    driver.execute_script("arguments[0].click()", panel.find_element(By.CSS_SELECTOR, ".chart-export-toggle"))
+    item = wait_until(
+        lambda: next((e for e in panel.find_elements(By.CSS_SELECTOR, ".dropdown-item") if e.text == entry), None),
+        what=f"the menu entry {entry!r}",
+    )
+    driver.execute_script("arguments[0].click()", item)
+
+
+def test_brscr004_on_a_phone_the_chart_draws_no_source_line_but_its_image_carries_it(demo_server, tmp_path):
+    """A phone's chart leaves its source to the note under it; the image it exports still names it."""
+    driver = make_driver(800, 844)
+    try:
+        _resize(driver, 390, 844)
+        allow_downloads(driver, tmp_path)
+        driver.get(f"{demo_server}/?tab=trends&editie=2022")
+        wait_until(lambda: driver.execute_script(_DRAWN), 30, "the trend chart")
+        drawn = driver.execute_script(
+            "const gd = document.querySelector('#trends-graph .js-plotly-plot');"
+            "const line = gd.querySelector('.gtitle-subtitle');"
+            "return {line: line ? line.textContent : '', toolbar: gd.querySelector('.modebar-container').offsetHeight};"
+        )
+        assert drawn == {"line": "", "toolbar": 0}  # no source line on the chart, and no camera that would drop it
+        _choose(driver, "trends/main", "Afbeelding met bron (SVG)")
+        svg = downloaded(tmp_path, "sze-trends-activiteiten-2022.svg").replace(b"&nbsp;", b" ")
+        assert b"Bron: Ministerie van VWS" in svg and b"SZE-dashboard," in svg
         assert console_errors(driver) == []
     finally:
         driver.quit()

@@ -506,3 +506,19 @@ def test_the_evaluation_table_says_the_change_against_the_edition_before_only_wh
     assert "meer dan in 2021 (86 procent)" in returning[3]  # 2021 not chosen, still the edition before
     score = next(r for r in rows if r[0] == "2022" and r[2] == "een 8,0")
     assert "niet te vergelijken" in score[3]  # 2021 rated the regional meetings, 2022 the edition as a whole
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [{}, {"region": "zuid"}, {"week": "2"}, {"editions": [2019]}, {"editions": [2022]}, {"editions": [2023, 2024]}],
+)
+def test_every_view_draws_for_a_phone_whatever_the_selection(in_request, selection):
+    """A phone's charts are drawn by other code than a wide screen's: each view, each kind of selection."""
+    from callbacks import VIEWS, full_update
+
+    for view in VIEWS:
+        parts = full_update(view)(store(tab=view.slug, **selection), "narrow")
+        figures = [value for name, value in parts.items() if name.endswith("graph")]
+        assert figures, view.slug
+        for figure in figures:
+            assert "export" in figure.layout.meta and not figure.layout.title.subtitle.text, view.slug

@@ -307,3 +307,28 @@ def test_on_a_phone_what_was_rated_stands_above_each_bar_not_beside_it(engine):
     assert all(a.x == 0 and a.xanchor == "left" for a in fig.layout.annotations)
     # the same bars and words as on a wide screen
     assert [list(trace.text) for trace in fig.data] == [list(trace.text) for trace in wide.data]
+
+
+def test_on_a_phone_one_edition_alone_is_drawn_too(engine):
+    """One panel of one edition: no room between panels to ask plotly for (it refused the chart)."""
+    sze = queries.metric_by_edition(engine, "activiteiten")
+    fig = figures.trend_figure(sze[sze["edition"] == 2022], metric="activiteiten", narrow=True)
+    assert [list(trace.y) for trace in _bars(fig)] == [["2022"]] and _bars(fig)[0].orientation == "h"
+
+
+def test_on_a_phone_the_maps_labels_fit_beside_the_coast_and_the_border(engine):
+    """'niet gepubliceerd' on one line ran off a phone's map beside West and Oost; the map is lower there."""
+    fig = figures.map_figure(
+        queries.provinces(engine),
+        queries.regions(engine),
+        queries.weeks(engine, [2021]),
+        queries.initiatives(engine, [2021]),
+        geojson_url="x",
+        regional_values=queries.regional_figures(engine, 2021, "activiteiten"),
+        metric="activiteiten",
+        value_edition=2021,
+        narrow=True,
+    )
+    labels = next(t for t in fig.data if t.name == "labels")
+    assert "<b>West</b><br>niet<br>gepubliceerd" in labels.text and labels.textfont.size < 17
+    assert fig.layout.height < 640 and fig.layout.geo.lataxis.range[1] > figures.map.MAP_LAT_RANGE[1]
