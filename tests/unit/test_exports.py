@@ -428,3 +428,17 @@ def test_the_registration_charts_data_add_up_to_what_they_draw(demo_request):
     assert sum(int(r[4]) for r in activities) == sum(int(r[4]) for r in themes) > 0  # every activity, once
     rated = csv_rows(ratings["content"])[1:]
     assert rated and all(r[7] == "respondenten" and ": cijfer " in r[3] for r in rated)
+
+
+def test_an_english_csv_is_comma_separated_with_decimal_points_and_english_headers(app):
+    import pandas as pd
+    from flask import g
+
+    with app.server.test_request_context("/?taal=en"):
+        g.sze_lang = "en"
+        frame = pd.DataFrame({"edition": [2021], "week": [1.0], "value": [7.5], "what": ["score"]})
+        table = download.chart_table(frame)
+        text = download.to_csv(table)
+    lines = text.lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("edition,region,week,what,value,as_published_in_dutch")
+    assert lines[1].startswith("2021,,1,score,7.5,")

@@ -174,3 +174,16 @@ def test_a_blank_parameter_counts_as_not_given():
     assert Selection.from_query("?tab=trends&regio=&week=&editie=&cijfer=", CHOICES) == Selection.parse(
         CHOICES, tab="trends"
     )
+
+
+def test_the_language_a_link_asks_for_and_the_apps_own_otherwise():
+    from core.selection import query_language
+
+    dutch_first, english_first = Choices(languages=("nl", "en")), Choices(languages=("en", "nl"))
+    assert query_language("?tab=trends&taal=EN", dutch_first) == "en"
+    assert query_language("?taal=fr", dutch_first) == "nl" and query_language(None, dutch_first) == "nl"
+    assert query_language("?tab=trends", english_first) == "en" and query_language("taal=nl", english_first) == "nl"
+    assert Selection.default(english_first).lang == "en"
+    english = Selection.parse(dutch_first, lang="en")
+    assert english.cleared().lang == "en" and "taal=en" in english.to_query()
+    assert "taal" not in Selection.parse(dutch_first, lang="nl").to_query()
