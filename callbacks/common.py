@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from core.formatting import fmt_period
 from core.i18n import LANGUAGES, t
+from core.key_figures import KeyFigure, key_figures, without_key_figures
 from core.reference import Reference
 from core.selection import Choices, Selection, query_language
 from core.views import View
@@ -136,6 +137,42 @@ def selection_from(data: object) -> Selection:
 def chosen_editions(selection: Selection, programme: str | None = None) -> list[int]:
     """The selected edition years (all when none chosen), optionally of one programme only."""
     return [y for y in reference().years(programme) if not selection.editions or y in selection.editions]
+
+
+def selection_words(selection: Selection, all_editions_key: str) -> list[str]:
+    """The selection in words: its editions ('editie 2021, 2022', else ``all_editions_key``'s text), region, week."""
+    language = lang()
+    editions = (
+        t("summary_editions", language, edition=", ".join(str(y) for y in selection.editions))
+        if selection.editions
+        else t(all_editions_key, language)
+    )
+    return [editions, *scope_words(selection)]
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The key figures of a selection and what they were picked from (the programme's every edition, as
+    a change is against the edition before, chosen or not)."""
+
+    tiles: list[KeyFigure]
+    without: list[int]  # chosen editions that published none of them
+    figures: pd.DataFrame
+    evaluations: pd.DataFrame
+
+
+def headline(selection: Selection) -> Headline:
+    """The key figures of the selection's SZE editions (for the landing view and the briefing)."""
+    engine, every = db(), reference().years("sze")
+    years = chosen_editions(selection, "sze")
+    figures = queries.figures(engine, editions=every or [-1])
+    evaluations = queries.evaluations(engine, editions=every or [-1])
+    return Headline(
+        key_figures(figures, evaluations, years, every),
+        without_key_figures(figures, evaluations, years),
+        figures,
+        evaluations,
+    )
 
 
 def scope_words(selection: Selection, names: Sequence[str] = ("region", "week")) -> list[str]:

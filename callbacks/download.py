@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import ALL, MATCH, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 
-from callbacks.common import chosen_editions, db, lang, runtime, scope_words, selection_from
+from callbacks.common import chosen_editions, db, lang, runtime, selection_from, selection_words
 from core.figures.style import SOURCE_WIDTH, SOURCE_WIDTH_COLUMN, with_source
 from core.formatting import fmt_number
 from core.i18n import metric_label, t
@@ -106,13 +106,7 @@ def chart_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 def empty_reason(selection: Selection) -> str:
     """Why a file holds no rows, naming the selection: 'Geen gegevens: voor deze selectie (editie 2021, week 1) …'."""
-    language = lang()
-    editions = (
-        t("summary_editions", language, edition=", ".join(str(y) for y in selection.editions))
-        if selection.editions
-        else t("export_scope_all", language)
-    )
-    return t("export_empty", language, scope=", ".join([editions, *scope_words(selection)]))
+    return t("export_empty", lang(), scope=", ".join(selection_words(selection, "export_scope_all")))
 
 
 def file_name(view: View, chart: str, selection: Selection, scope: str = "selection", extension: str = "") -> str:

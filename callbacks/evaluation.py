@@ -54,8 +54,13 @@ def update_evaluation(selection: object, narrow: bool = False) -> EvaluationPart
     """Redraw the evaluation chart (for a phone when ``narrow``) and its table for the selected editions."""
     language = lang()
     chosen = selection_from(selection)
-    years = chosen_editions(chosen, "sze")
-    frame = _evaluations(chosen)
+    years, programme = chosen_editions(chosen, "sze"), reference().years("sze")
+    # one read of every edition: the edition before a chosen one may itself not be chosen, and a change
+    # belongs to the value; the chosen editions' rows are picked out of it
+    every = queries.evaluations(db(), editions=programme or [-1])
+    chosen_rows = every["edition"].isin(years).tolist()
+    frame = every[chosen_rows].reset_index(drop=True)
+    shown = [change for change, keep in zip(evaluation_changes(every, programme), chosen_rows, strict=True) if keep]
     messages = [t("eval_not_a_series", language)]
     if chosen.is_local():
         messages.append(t("eval_national_note", language))
@@ -63,12 +68,6 @@ def update_evaluation(selection: object, narrow: bool = False) -> EvaluationPart
     if without:
         messages.append(t("eval_missing", language, editions=", ".join(str(y) for y in without)))
     figure = evaluation_figure(frame, language, narrow=narrow)
-    # the edition before a chosen one may itself not be chosen: the change belongs to the value
-    programme = reference().years("sze")
-    every = queries.evaluations(db(), editions=programme)
-    keys = zip(every["edition"], every["measure"], every["what_rated"], strict=True)
-    found = dict(zip(keys, evaluation_changes(every, programme), strict=True))
-    shown = [found.get((r.edition, r.measure, r.what_rated)) for r in frame.itertuples()]
     return {
         "graph": figure,
         "text": layout.rated_table(frame, language, shown),

@@ -8,10 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, get_relative_path, html, no_update
 
-from callbacks.common import chosen_editions, db, lang, map_table, reference, scope_words, selection_from
+from callbacks.common import chosen_editions, db, headline, lang, map_table, reference, scope_words, selection_from
 from core.figures import map_figure
 from core.i18n import metric_label, t
-from core.key_figures import key_figures, without_key_figures
 from core.selection import BOUNDARIES_PATH, Selection
 from core.views import View
 from data_access import queries
@@ -82,11 +81,8 @@ def _registration(
 
 def _key_figures(chosen: Selection, language: str) -> html.Section:
     """The headline figures of the chosen SZE editions, each linked to the view that explains it."""
-    engine, every = db(), reference().years("sze")
-    years = chosen_editions(chosen, "sze")
-    figures = queries.figures(engine, editions=every or [-1])
-    evaluations = queries.evaluations(engine, editions=every or [-1])
-    tiles = key_figures(figures, evaluations, years, every)
+    found = headline(chosen)
+    tiles = found.tiles
     links: dict[str, str | None] = {}
     labels: dict[str, str] = {}
     for tile in tiles:
@@ -102,7 +98,7 @@ def _key_figures(chosen: Selection, language: str) -> html.Section:
         tiles,
         links,
         labels,
-        without_key_figures(figures, evaluations, years),
+        found.without,
         language,
         national_note=chosen.is_local(),
     )

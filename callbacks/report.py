@@ -13,14 +13,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, no_update
 
-from callbacks.common import choices, chosen_editions, db, lang, reference, runtime
+from callbacks.common import choices, chosen_editions, headline, lang, reference, runtime
 from core.figures.printed import has_data
 from core.formatting import fmt_date, fmt_published
 from core.i18n import metric_label, t
-from core.key_figures import KeyFigure, key_figures, without_key_figures
+from core.key_figures import KeyFigure
 from core.selection import Page, Selection, page_for
 from core.views import View
-from data_access import queries
 from layouts import ids
 from layouts.components import source_note
 from layouts.key_figures import key_figure_tiles
@@ -65,15 +64,10 @@ def _cited_rows(frame: pd.DataFrame, column: str, tile: KeyFigure) -> pd.DataFra
 
 def key_figure_parts(selection: Selection) -> tuple[Any, Any]:
     """The key-figure tiles of the selection (without links: paper has none) and the source line of what they quote."""
-    language, engine, every = lang(), db(), reference().years("sze")
-    years = chosen_editions(selection, "sze")
-    figures = queries.figures(engine, editions=every or [-1])
+    language, found = lang(), headline(selection)
+    tiles, figures, evaluations = found.tiles, found.figures, found.evaluations
     national = figures[figures["region"].isna() & figures["week"].isna()]
-    evaluations = queries.evaluations(engine, editions=every or [-1])
-    tiles = key_figures(figures, evaluations, years, every)
-    section = key_figure_tiles(
-        tiles, {}, {}, without_key_figures(figures, evaluations, years), language, national_note=selection.is_local()
-    )
+    section = key_figure_tiles(tiles, {}, {}, found.without, language, national_note=selection.is_local())
     quoted = [
         _cited_rows(national, "metric", tile) if tile.kind == "figure" else _cited_rows(evaluations, "measure", tile)
         for tile in tiles

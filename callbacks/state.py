@@ -11,7 +11,7 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
-from callbacks.common import choices, lang, reference, runtime, runtime_of, scope_words, selection_from
+from callbacks.common import choices, lang, reference, runtime, runtime_of, selection_from, selection_words
 from core.i18n import t
 from core.selection import ABOUT_PATH, PARAM_LANG, REPORT_PATH, Choices, Page, Selection, page_for
 from layouts import ids
@@ -101,13 +101,7 @@ def _as_years(value: object) -> list[int]:
 
 def describe_selection(selection: Selection) -> str:
     """One sentence saying what the views show, read out by screen readers when it changes."""
-    language = lang()
-    editions = (
-        t("summary_editions", language, edition=", ".join(str(y) for y in selection.editions))
-        if selection.editions
-        else t("summary_all_editions", language)
-    )
-    return t("summary", language, parts="; ".join([editions, *scope_words(selection)]))
+    return t("summary", lang(), parts="; ".join(selection_words(selection, "summary_all_editions")))
 
 
 def restate_selection(data: object) -> dict[str, Any]:
