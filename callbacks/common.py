@@ -8,13 +8,14 @@ page asked for, or of the page a callback comes from (see ``request_language``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import pandas as pd
 from flask import Flask, current_app, g, request
-from sqlalchemy import Engine
+from sqlalchemy import Connection
 
 from core.formatting import fmt_period
 from core.i18n import LANGUAGES, t
@@ -23,7 +24,7 @@ from core.reference import Reference
 from core.selection import Choices, Selection, query_language
 from core.views import View
 from data_access import queries
-from data_access.engine import engine_for
+from data_access.engine import Bind, engine_for, snapshot
 from layouts import ids
 
 RUNTIME_KEY = "sze_dashboard"
@@ -61,9 +62,27 @@ def runtime() -> Runtime:
     return runtime_of(current_app)
 
 
-def db() -> Engine:
-    """The engine (connection pool) of the app handling this request."""
-    return engine_for(runtime().database_url)
+def db() -> Connection:
+    """This request's connection: one snapshot of the database for all its queries (``close_db`` ends it).
+
+    A callback that reads totals and their breakdown in two queries must not show an import that
+    committed between them half: both come from the same snapshot.
+    """
+    if "sze_db" not in g:
+        stack = ExitStack()
+        g.sze_db = stack.enter_context(snapshot(engine_for(runtime().database_url)))
+        g.sze_db_stack = stack
+    value = g.sze_db
+    assert isinstance(value, Connection)
+    return value
+
+
+def close_db(_error: BaseException | None = None) -> None:
+    """End this request's snapshot, if it took one (registered to run when every request ends)."""
+    stack = g.pop("sze_db_stack", None)
+    g.pop("sze_db", None)
+    if stack is not None:
+        stack.close()
 
 
 def lang() -> str:
@@ -113,7 +132,7 @@ def reference() -> Reference:
     return value
 
 
-def read_reference(engine: Engine) -> Reference:
+def read_reference(engine: Bind) -> Reference:
     """Reference data straight from the database (also used to build the page)."""
     return Reference(
         editions=queries.editions(engine),

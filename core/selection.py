@@ -47,9 +47,14 @@ _DIGITS = re.compile(r"[0-9]{1,6}")
 _SLOT = re.compile(r"(?P<edition>[0-9]{4})(?:-(?:w(?P<week>[0-9]{1,2})|(?P<region>[a-z]{1,20})))?")
 
 
-def query_language(search: str | None, choices: Choices) -> str:
+def _text(value: object) -> str:
+    """A URL part as the browser should send it: a string; anything else (a client may send anything) is empty."""
+    return value if isinstance(value, str) else ""
+
+
+def query_language(search: object, choices: Choices) -> str:
     """The interface language a URL query asks for (``taal=``), else the app's own."""
-    values = parse_qs((search or "").lstrip("?")).get(PARAM_LANG)
+    values = parse_qs(_text(search).lstrip("?")).get(PARAM_LANG)
     return (choices.language(values[0]) if values else None) or choices.default_lang
 
 
@@ -62,9 +67,9 @@ class Page(Enum):
     NOT_FOUND = "not_found"
 
 
-def page_for(pathname: str | None) -> Page:
+def page_for(pathname: object) -> Page:
     """Which page a path shows; a trailing slash does not matter."""
-    path = (pathname or DASHBOARD_PATH).rstrip("/") or DASHBOARD_PATH
+    path = (_text(pathname) or DASHBOARD_PATH).rstrip("/") or DASHBOARD_PATH
     if path == DASHBOARD_PATH:
         return Page.DASHBOARD
     if path == ABOUT_PATH:
@@ -235,9 +240,9 @@ class Selection:
         )
 
     @classmethod
-    def from_query(cls, search: str | None, choices: Choices) -> Selection:
+    def from_query(cls, search: object, choices: Choices) -> Selection:
         """Parse a URL query string such as ``?tab=trends&editie=2021,2022&regio=zuid``."""
-        query = parse_qs((search or "").lstrip("?"))  # a blank value ('regio=') counts as not given
+        query = parse_qs(_text(search).lstrip("?"))  # a blank value ('regio=') counts as not given
 
         def first(name: str) -> str | None:
             values = query.get(name)

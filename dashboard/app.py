@@ -12,10 +12,11 @@ from flask import Response, g, has_request_context
 from sqlalchemy.exc import SQLAlchemyError
 
 from callbacks import VIEWS, register_all
-from callbacks.common import RUNTIME_KEY, Runtime, lang, read_reference, request_language
+from callbacks.common import RUNTIME_KEY, Runtime, close_db, lang, read_reference, request_language
 from core.i18n import t
 from core.reference import Reference
 from core.views import View
+from dashboard import guard
 from dashboard.settings import Settings
 from data_access import queries
 from data_access.engine import engine_for
@@ -131,11 +132,15 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
     server = app.server
     runtime = Runtime(settings.database_url, settings.lang, views)
     server.extensions[RUNTIME_KEY] = runtime
+    # first of the request hooks: the language hook below reads a callback's body too
+    guard.install(app, t("error_bad_request", settings.lang))
 
     @server.before_request
     def _language() -> None:
         """Every request in its page's language: the page's own ``taal=``, or the one a callback sends."""
         g.sze_lang = request_language(runtime)
+
+    server.teardown_appcontext(close_db)
 
     app.layout = _layout(settings, views)
     # views are put on the page by a callback: Dash checks callback ids against this instead

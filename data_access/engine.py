@@ -1,15 +1,20 @@
-"""Database engines: one pool per database URL and process, never shared user state."""
+"""Database engines: one pool per database URL and process, no user state; and the snapshot a request reads."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+
+#: what a query reads from: an engine (a connection of its own per query) or one open connection (a snapshot)
+Bind = Engine | Connection
 
 
 def make_engine(url: str) -> Engine:
-    """Create an engine for ``url``; SQLite gets foreign keys and a busy timeout."""
+    """Create an engine for ``url``; SQLite gets foreign keys, a busy timeout and its write-ahead log."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 15})
 
@@ -17,6 +22,10 @@ def make_engine(url: str) -> Engine:
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:  # pragma: no cover - driver hook
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys = ON")
+            if ":memory:" not in url:
+                # readers keep their snapshot while an import writes, instead of waiting for its lock
+                # (persistent in the file; a no-op once set)
+                cursor.execute("PRAGMA journal_mode = WAL")
             cursor.close()
 
         return engine
@@ -28,3 +37,24 @@ def make_engine(url: str) -> Engine:
 def engine_for(url: str) -> Engine:
     """Return the process-wide engine (connection pool) for ``url``."""
     return make_engine(url)
+
+
+def connected(bind: Bind) -> AbstractContextManager[Connection]:
+    """A connection to read through: the given one (left open), or a new one from the engine's pool."""
+    return nullcontext(bind) if isinstance(bind, Connection) else bind.connect()
+
+
+@contextmanager
+def snapshot(engine: Engine) -> Iterator[Connection]:
+    """A read-only connection whose queries all see the database as one moment: an import that commits
+    meanwhile shows in full in the next snapshot, never half in this one (a page's totals and its
+    breakdown from the same data)."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            # READ COMMITTED, the default, gives every statement its own snapshot
+            conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+            conn.begin()
+        elif conn.dialect.name == "sqlite":
+            # the driver begins transactions only before writes: without this each SELECT stands alone
+            conn.exec_driver_sql("BEGIN")
+        yield conn

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, Table, and_, case, func, literal, select
+from sqlalchemy import Table, and_, case, func, literal, select
 from sqlalchemy.sql import ColumnElement, Select
 
 from data_access import schema as s
+from data_access.engine import Bind, connected
 
 
 def _cited(src: Table) -> tuple[ColumnElement[Any], ...]:
@@ -25,20 +26,20 @@ def _cited(src: Table) -> tuple[ColumnElement[Any], ...]:
     )
 
 
-def _frame(engine: Engine, statement: Select[Any]) -> pd.DataFrame:
+def _frame(bind: Bind, statement: Select[Any]) -> pd.DataFrame:
     """Run ``statement`` and return its rows as a DataFrame."""
-    with engine.connect() as conn:
+    with connected(bind) as conn:
         result = conn.execute(statement)
         return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
 
 
-def ping(engine: Engine) -> bool:
+def ping(bind: Bind) -> bool:
     """True when the database answers and holds the dataset."""
-    with engine.connect() as conn:
+    with connected(bind) as conn:
         return conn.execute(select(func.count()).select_from(s.editions)).scalar_one() > 0
 
 
-def editions(engine: Engine) -> pd.DataFrame:
+def editions(bind: Bind) -> pd.DataFrame:
     """All editions, oldest first, with the title and date of the source of their dates."""
     e, src = s.editions, s.sources
     stmt = (
@@ -59,10 +60,10 @@ def editions(engine: Engine) -> pd.DataFrame:
         .join(src, src.c.source_id == e.c.source_id)
         .order_by(e.c.year)
     )
-    return _frame(engine, stmt)
+    return _frame(bind, stmt)
 
 
-def metrics(engine: Engine) -> pd.DataFrame:
+def metrics(bind: Bind) -> pd.DataFrame:
     """Metric definitions with how many editions have a published value for each."""
     m, f = s.metrics, s.figures
     stmt = (
@@ -77,10 +78,10 @@ def metrics(engine: Engine) -> pd.DataFrame:
         .group_by(m.c.metric, m.c.programme, m.c.unit, m.c.definition)
         .order_by(m.c.programme.desc(), m.c.metric)
     )
-    return _frame(engine, stmt)
+    return _frame(bind, stmt)
 
 
-def regions(engine: Engine) -> pd.DataFrame:
+def regions(bind: Bind) -> pd.DataFrame:
     """The four SZE regions with their provinces (comma-separated) and label position."""
     r, p = s.regions, s.provinces
     stmt = (
@@ -96,29 +97,29 @@ def regions(engine: Engine) -> pd.DataFrame:
         .group_by(r.c.region, r.c.name, r.c.sort_order)
         .order_by(r.c.sort_order)
     )
-    frame = _frame(engine, stmt)
-    names = _frame(engine, select(p.c.region, p.c.province).order_by(p.c.region, p.c.province))
+    frame = _frame(bind, stmt)
+    names = _frame(bind, select(p.c.region, p.c.province).order_by(p.c.region, p.c.province))
     joined = names.groupby("region")["province"].agg(", ".join)
     frame["provinces"] = frame["region"].map(joined)
     return frame
 
 
-def provinces(engine: Engine) -> pd.DataFrame:
+def provinces(bind: Bind) -> pd.DataFrame:
     """The twelve provinces with their SZE region and centroid."""
     p = s.provinces
     return _frame(
-        engine, select(p.c.province, p.c.hasc, p.c.region, p.c.centroid_lon, p.c.centroid_lat).order_by(p.c.province)
+        bind, select(p.c.province, p.c.hasc, p.c.region, p.c.centroid_lon, p.c.centroid_lat).order_by(p.c.province)
     )
 
 
-def week_numbers(engine: Engine) -> tuple[int, ...]:
+def week_numbers(bind: Bind) -> tuple[int, ...]:
     """The week numbers of every published week order (what the week filter offers)."""
     w = s.edition_weeks
-    with engine.connect() as conn:
+    with connected(bind) as conn:
         return tuple(int(n) for n in conn.execute(select(w.c.week).distinct().order_by(w.c.week)).scalars())
 
 
-def weeks(engine: Engine, editions: Sequence[int] | None = None) -> pd.DataFrame:
+def weeks(bind: Bind, editions: Sequence[int] | None = None) -> pd.DataFrame:
     """Which region had which week in each of ``editions`` (default: every edition), with dates and source.
 
     Editions whose week order was not published have no rows.
@@ -140,7 +141,7 @@ def weeks(engine: Engine, editions: Sequence[int] | None = None) -> pd.DataFrame
     )
     if editions is not None:
         stmt = stmt.where(w.c.edition.in_(list(editions)))
-    return _frame(engine, stmt)
+    return _frame(bind, stmt)
 
 
 def _figure_columns() -> tuple[ColumnElement[Any], ...]:
@@ -160,7 +161,7 @@ def _figure_columns() -> tuple[ColumnElement[Any], ...]:
 PREDECESSOR_METRICS = {"activiteiten": ("activiteiten_ehw", "evenementen"), "bezoekers": ("bezoekers_ehw",)}
 
 
-def metric_by_edition(engine: Engine, metric: str, region: str | None = None, week: int | None = None) -> pd.DataFrame:
+def metric_by_edition(bind: Bind, metric: str, region: str | None = None, week: int | None = None) -> pd.DataFrame:
     """One row per edition of the metric's programme; value is NULL where nothing was published.
 
     With ``region`` or ``week`` only figures published for that region or week count;
@@ -181,11 +182,11 @@ def metric_by_edition(engine: Engine, metric: str, region: str | None = None, we
         .outerjoin(src, src.c.source_id == f.c.source_id)
         .order_by(e.c.year)
     )
-    return _frame(engine, stmt)
+    return _frame(bind, stmt)
 
 
 def figures(
-    engine: Engine, editions: Sequence[int] | None = None, region: str | None = None, week: int | None = None
+    bind: Bind, editions: Sequence[int] | None = None, region: str | None = None, week: int | None = None
 ) -> pd.DataFrame:
     """Published figures of ``editions``: all of them, or with ``region``/``week`` only those published for it."""
     f, e, r = s.figures, s.editions, s.regions
@@ -210,10 +211,10 @@ def figures(
         stmt = stmt.where(f.c.region == region)
     if week:
         stmt = stmt.where(f.c.week == week)
-    return _frame(engine, stmt)
+    return _frame(bind, stmt)
 
 
-def regional_figures(engine: Engine, edition: int, metric: str) -> pd.DataFrame:
+def regional_figures(bind: Bind, edition: int, metric: str) -> pd.DataFrame:
     """The metric per region for one edition: one row per region, value NULL if unpublished."""
     r, f = s.regions, s.figures
     stmt = (
@@ -223,10 +224,10 @@ def regional_figures(engine: Engine, edition: int, metric: str) -> pd.DataFrame:
         .outerjoin(s.sources, s.sources.c.source_id == f.c.source_id)
         .order_by(r.c.sort_order)
     )
-    return _frame(engine, stmt)
+    return _frame(bind, stmt)
 
 
-def evaluations(engine: Engine, editions: Sequence[int] | None = None) -> pd.DataFrame:
+def evaluations(bind: Bind, editions: Sequence[int] | None = None) -> pd.DataFrame:
     """Evaluation results (score as published, scale not stated; share returning) with what exactly was rated."""
     v, src = s.evaluations, s.sources
     stmt = (
@@ -247,10 +248,10 @@ def evaluations(engine: Engine, editions: Sequence[int] | None = None) -> pd.Dat
     )
     if editions:
         stmt = stmt.where(v.c.edition.in_(list(editions)))
-    return _frame(engine, stmt)
+    return _frame(bind, stmt)
 
 
-def reach(engine: Engine) -> pd.DataFrame:
+def reach(bind: Bind) -> pd.DataFrame:
     """Zorg van Nu reach indicators with qualifier, period and source."""
     r, src = s.reach_indicators, s.sources
     stmt = (
@@ -270,10 +271,10 @@ def reach(engine: Engine) -> pd.DataFrame:
         .join(src, src.c.source_id == r.c.source_id)
         .order_by(r.c.counts_people.desc(), r.c.value.desc().nulls_last())
     )
-    return _frame(engine, stmt)
+    return _frame(bind, stmt)
 
 
-def monitor(engine: Engine) -> pd.DataFrame:
+def monitor(bind: Bind) -> pd.DataFrame:
     """E-healthmonitor context values, each indicator its own short series."""
     m, src = s.monitor_values, s.sources
     stmt = (
@@ -289,10 +290,10 @@ def monitor(engine: Engine) -> pd.DataFrame:
         .join(src, src.c.source_id == m.c.source_id)
         .order_by(m.c.indicator, m.c.monitor_value_id)
     )
-    return _frame(engine, stmt)
+    return _frame(bind, stmt)
 
 
-def initiatives(engine: Engine, editions: Sequence[int] | None = None, region: str | None = None) -> pd.DataFrame:
+def initiatives(bind: Bind, editions: Sequence[int] | None = None, region: str | None = None) -> pd.DataFrame:
     """Highlighted initiatives with where they can be drawn: a town, else a province centre."""
     i, pl, pr, src = s.initiatives, s.places, s.provinces, s.sources
     stmt = (
@@ -325,10 +326,10 @@ def initiatives(engine: Engine, editions: Sequence[int] | None = None, region: s
         stmt = stmt.where(i.c.edition.in_(list(editions)))
     if region:
         stmt = stmt.where(pr.c.region == region)
-    return _frame(engine, stmt)
+    return _frame(bind, stmt)
 
 
-def sources(engine: Engine) -> pd.DataFrame:
+def sources(bind: Bind) -> pd.DataFrame:
     """Every source with what it contributed and how many rows of each table cite it (``n_<table>_<column>``).
 
     ``rows`` is their sum: every row the source backs. The tables come from the schema, so a new
@@ -354,11 +355,11 @@ def sources(engine: Engine) -> pd.DataFrame:
         src.c.url,
         *counts,
     ).order_by(func.coalesce(src.c.published_date, "9999"), src.c.source_id)
-    frame = _frame(engine, stmt)
+    frame = _frame(bind, stmt)
     return frame.assign(rows=frame.filter(like="n_").sum(axis=1).astype(int))
 
 
-def discrepancies(engine: Engine) -> pd.DataFrame:
+def discrepancies(bind: Bind) -> pd.DataFrame:
     """Where sources disagree, both statements with their sources."""
     d = s.discrepancies
     a, b = s.sources.alias("a"), s.sources.alias("b")
@@ -378,23 +379,23 @@ def discrepancies(engine: Engine) -> pd.DataFrame:
         .join(b, b.c.source_id == d.c.source_b)
         .order_by(d.c.discrepancy_id)
     )
-    return _frame(engine, stmt)
+    return _frame(bind, stmt)
 
 
-def synthetic_row_count(engine: Engine) -> int:
+def synthetic_row_count(bind: Bind) -> int:
     """How many rows are synthetic demo data, in every table that can hold them (announced on every page)."""
     counts = [
         select(func.count()).select_from(table).where(table.c.is_synthetic.is_(True)).scalar_subquery()
         for table in s.tables_with_origin()
     ]
-    with engine.connect() as conn:
+    with connected(bind) as conn:
         return sum(int(n or 0) for n in conn.execute(select(*counts)).one())
 
 
-def dataset_loaded_at(engine: Engine) -> str | None:
+def dataset_loaded_at(bind: Bind) -> str | None:
     """When the bundled dataset was last loaded (ISO timestamp), if ever."""
     meta = s.dataset_meta
-    with engine.connect() as conn:
+    with connected(bind) as conn:
         value = conn.execute(select(meta.c.value).where(meta.c.key == "loaded_at")).scalar()
         return None if value is None else str(value)
 
@@ -414,7 +415,7 @@ def _activity_filter(editions: Sequence[int], region: str | None, week: int | No
 
 
 def activity_counts(
-    engine: Engine, by: Sequence[str], editions: Sequence[int], region: str | None = None, week: int | None = None
+    bind: Bind, by: Sequence[str], editions: Sequence[int], region: str | None = None, week: int | None = None
 ) -> pd.DataFrame:
     """Registered activities grouped by ``by``: activities, participants (sum of those reported), how many
     reported participants, whether any row is synthetic; places also carry lon and lat. Sums of detail rows,
@@ -439,10 +440,10 @@ def activity_counts(
         .group_by(*keys)
         .order_by(*keys)
     )
-    return _frame(engine, statement)
+    return _frame(bind, statement)
 
 
-def detail_sources(engine: Engine, editions: Sequence[int]) -> pd.DataFrame:
+def detail_sources(bind: Bind, editions: Sequence[int]) -> pd.DataFrame:
     """The imports (or demo runs) behind the detail rows of ``editions``: one source per kind and edition."""
     src = s.sources
     cited = (
@@ -453,18 +454,18 @@ def detail_sources(engine: Engine, editions: Sequence[int]) -> pd.DataFrame:
     statement = (
         select(src.c.source_id, *_cited(src), src.c.kind).where(src.c.source_id.in_(cited)).order_by(src.c.title)
     )
-    return _frame(engine, statement)
+    return _frame(bind, statement)
 
 
-def activity_sources(engine: Engine, editions: Sequence[int]) -> pd.DataFrame:
+def activity_sources(bind: Bind, editions: Sequence[int]) -> pd.DataFrame:
     """The imports (or demo runs) behind the registered activities of ``editions`` only, not the survey's."""
     src = s.sources
     cited = select(s.activities.c.source_id).where(s.activities.c.edition.in_(list(editions)))
     statement = select(src.c.source_id, *_cited(src)).where(src.c.source_id.in_(cited)).order_by(src.c.title)
-    return _frame(engine, statement)
+    return _frame(bind, statement)
 
 
-def rating_counts(engine: Engine, editions: Sequence[int], region: str | None = None) -> pd.DataFrame:
+def rating_counts(bind: Bind, editions: Sequence[int], region: str | None = None) -> pd.DataFrame:
     """Survey answers counted by role, rating and whether they would take part again."""
     r = s.responses
     condition: ColumnElement[bool] = r.c.edition.in_(list(editions))
@@ -482,10 +483,10 @@ def rating_counts(engine: Engine, editions: Sequence[int], region: str | None = 
         .group_by(r.c.role, r.c.rating, r.c.would_return)
         .order_by(r.c.role, r.c.rating)
     )
-    return _frame(engine, statement)
+    return _frame(bind, statement)
 
 
-def response_counts(engine: Engine, editions: Sequence[int]) -> pd.DataFrame:
+def response_counts(bind: Bind, editions: Sequence[int]) -> pd.DataFrame:
     """Survey answers counted by edition, region (of the week attended), rating and would-return."""
     r = s.responses
     keys = (r.c.edition, r.c.region, r.c.rating, r.c.would_return)
@@ -499,4 +500,4 @@ def response_counts(engine: Engine, editions: Sequence[int]) -> pd.DataFrame:
         .group_by(*keys)
         .order_by(*keys)
     )
-    return _frame(engine, statement)
+    return _frame(bind, statement)

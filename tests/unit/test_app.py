@@ -114,6 +114,7 @@ def test_synthetic_rows_are_announced_on_every_page(tmp_path):
                     is_synthetic=True,
                 )
             )
+    with app.server.test_request_context("/over-de-cijfers"):  # a request sees what was committed before it
         banner = pages.demo_banner("/over-de-cijfers")
         assert str(banner.children).startswith("Voorbeelddata:") and "(1 rijen)" in str(banner.children)
 

@@ -1,0 +1,138 @@
+"""Callback requests checked before Dash reads them: the shape the app's own callbacks declare, or a plain 400.
+
+Dash trusts the body of ``_dash-update-component``: a missing key, a string where a list belongs or
+JSON nested ten thousand deep ends in a KeyError, TypeError or RecursionError, which is a 500. The
+browser's renderer only ever sends the ids and properties a callback declared, so anything else is
+refused here, before Dash (or ``request_language``) parses it. What a callback then receives are
+values at its declared places, which it validates itself (``Selection.parse`` and friends).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from dash import Dash
+from flask import Response, request
+
+#: a request body larger than this is refused (413): the largest the renderer sends is a map click, a few KB
+MAX_BODY_BYTES = 256 * 1024
+#: deeper JSON than this is refused: the deepest the renderer sends is a map click's point (about 5)
+MAX_DEPTH = 32
+#: at most this many components behind one ALL wildcard (a chart's download menu has four)
+MAX_PATTERN_ITEMS = 100
+MAX_CHANGED = 50
+
+_WILDCARDS = (["MATCH"], ["ALL"], ["ALLSMALLER"])
+
+
+class BadRequest(ValueError):
+    """A callback request that is not what the renderer sends."""
+
+
+def _depth(value: Any, limit: int = MAX_DEPTH) -> int:
+    """How deeply ``value`` nests, counted without recursion (it is what may be hostile), up to ``limit`` + 1."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if deepest > limit:
+            return deepest
+        if isinstance(item, Mapping):
+            stack.extend((child, level + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, level + 1) for child in item)
+    return deepest
+
+
+def _id_matches(declared: str, given: object) -> bool:
+    """True when ``given`` is the declared id, or a concrete id of the declared pattern."""
+    if not declared.startswith("{"):
+        return given == declared
+    pattern = json.loads(declared)
+    if not isinstance(given, dict) or set(given) != set(pattern):
+        return False
+    for key, want in pattern.items():
+        have = given[key]
+        if want in _WILDCARDS:
+            if not isinstance(have, (str, int, float, bool)) or (isinstance(have, str) and len(have) > 200):
+                return False
+        elif have != want:
+            return False
+    return True
+
+
+def _check_items(declared: list[dict[str, Any]], given: object, part: str) -> None:
+    """Each item of ``inputs``/``state``/``outputs`` names the declared component and property, in order."""
+    if not isinstance(given, list) or len(given) != len(declared):
+        raise BadRequest(f"{part}: {len(declared)} items expected")
+    for spec, item in zip(declared, given, strict=True):
+        many = isinstance(item, list)
+        if many != ('["ALL"]' in spec["id"] or '["ALLSMALLER"]' in spec["id"]):
+            raise BadRequest(f"{part}: wrong shape for {spec['id']}")
+        for one in item[:MAX_PATTERN_ITEMS] if many else [item]:
+            if not isinstance(one, dict) or one.get("property") != spec["property"]:
+                raise BadRequest(f"{part}: unexpected property for {spec['id']}")
+            if not _id_matches(spec["id"], one.get("id")):
+                raise BadRequest(f"{part}: unexpected component")
+        if many and len(item) > MAX_PATTERN_ITEMS:
+            raise BadRequest(f"{part}: too many components")
+
+
+def check_callback_request(app: Dash, body: object) -> None:
+    """Raise BadRequest unless ``body`` is a request for one of ``app``'s server callbacks, shaped as declared."""
+    if not isinstance(body, dict):
+        raise BadRequest("not an object")
+    output = body.get("output")
+    callback = app.callback_map.get(output) if isinstance(output, str) else None
+    if not callback or "callback" not in callback:
+        raise BadRequest("no such callback")
+    _check_items(callback["inputs"], body.get("inputs"), "inputs")
+    _check_items(callback["state"], body.get("state", []), "state")
+    outputs = body.get("outputs")
+    declared = callback["output"] if isinstance(callback["output"], list) else [callback["output"]]
+    as_list = outputs if isinstance(callback["output"], list) else [outputs]
+    if not isinstance(as_list, list) or len(as_list) != len(declared):
+        raise BadRequest("outputs: wrong shape")
+    for spec, item in zip(declared, as_list, strict=True):
+        if (
+            not isinstance(item, dict)
+            # a duplicate output's property may carry its '@hash'
+            or str(item.get("property")).split("@")[0] != spec.component_property
+            or not _id_matches(spec.component_id_str(), item.get("id"))
+        ):
+            raise BadRequest("outputs: unexpected component")
+    changed = body.get("changedPropIds", [])
+    if not isinstance(changed, list) or len(changed) > MAX_CHANGED or not all(isinstance(c, str) for c in changed):
+        raise BadRequest("changedPropIds: a short list of strings expected")
+    if _depth(body) > MAX_DEPTH:
+        raise BadRequest("nested too deeply")
+
+
+def install(app: Dash, message: str = "Bad request") -> None:
+    """Refuse oversized bodies (413) and callback requests the renderer would never send (400), before any other
+    request hook reads them. Call before registering other ``before_request`` hooks."""
+    server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
+    endpoint = app.config.routes_pathname_prefix + "_dash-update-component"
+
+    @server.before_request
+    def _check_callback_request() -> Response | None:
+        if request.method != "POST" or request.path != endpoint:
+            return None
+        if not request.is_json:
+            return _refuse(message, "not JSON")
+        try:
+            body = json.loads(request.get_data(cache=True))
+            check_callback_request(app, body)
+        except (ValueError, RecursionError) as error:  # json's errors are ValueErrors; BadRequest too
+            return _refuse(message, str(error)[:200])
+        return None
+
+
+def _refuse(message: str, why: str) -> Response:
+    """A plain 400: what was wrong in a header for whoever debugs a client, nothing of the server's inside."""
+    response = Response(message + "\n", status=400, mimetype="text/plain; charset=utf-8")
+    response.headers["X-SZE-Refused"] = why.encode("ascii", "replace").decode("ascii")[:200]
+    return response

@@ -1,0 +1,69 @@
+"""Callback requests built as any client can: from the app's own ``_dash-dependencies``, with values of our choosing.
+
+The browser sends ``{"output", "outputs", "inputs", "state", "changedPropIds"}`` to
+``_dash-update-component``; nothing stops another client sending anything else in those places.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+#: what stands in for a pattern-matching wildcard in a concrete id
+WILDCARD_VALUE = "graph"
+
+
+def split_spec(spec: str) -> list[tuple[Any, str]]:
+    """The (id, property) pairs of an output spec: ``a.b`` or ``..a.b...c.d..`` (ids may be JSON)."""
+    parts = spec[2:-2].split("...") if spec.startswith("..") else [spec]
+    pairs = []
+    for part in parts:
+        name, prop = part.rsplit(".", 1)
+        pairs.append((json.loads(name) if name.startswith("{") else name, prop))
+    return pairs
+
+
+def concrete(component_id: Any, wildcard: str = WILDCARD_VALUE) -> Any:
+    """A wildcard id (``{"view": ["MATCH"]}``) as one concrete component's id."""
+    if not isinstance(component_id, dict):
+        return component_id
+    return {key: wildcard if isinstance(value, list) else value for key, value in component_id.items()}
+
+
+def is_pattern(component_id: Any) -> bool:
+    """True for an id with an ALL wildcard: its input arrives as a list of components."""
+    return isinstance(component_id, dict) and any(value == ["ALL"] for value in component_id.values())
+
+
+def body(dependency: dict[str, Any], values: list[Any], state: list[Any] | None = None) -> dict[str, Any]:
+    """A request for ``dependency`` with ``values`` for its inputs and ``state`` for its states (None when left out)."""
+    outputs = [{"id": concrete(cid), "property": prop.split("@")[0]} for cid, prop in split_spec(dependency["output"])]
+
+    def items(declared: list[dict[str, Any]], given: list[Any]) -> list[Any]:
+        out: list[Any] = []
+        for spec, value in zip(declared, given, strict=True):
+            cid = json.loads(spec["id"]) if spec["id"].startswith("{") else spec["id"]
+            item = {"id": concrete(cid), "property": spec["property"], "value": value}
+            out.append([item] if is_pattern(cid) else item)
+        return out
+
+    inputs = items(dependency["inputs"], values)
+    first = dependency["inputs"][0]
+    return {
+        "output": dependency["output"],
+        "outputs": outputs if dependency["output"].startswith("..") else outputs[0],
+        "inputs": inputs,
+        "state": items(dependency["state"], state if state is not None else [None] * len(dependency["state"])),
+        "changedPropIds": [f"{first['id']}.{first['property']}"],
+    }
+
+
+def server_callbacks(dependencies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The callbacks that run on the server (clientside ones never reach it)."""
+    return [dep for dep in dependencies if not dep.get("clientside_function")]
+
+
+def post(client: Any, path: str, payload: Any) -> Any:
+    """POST ``payload`` (NaN and Infinity allowed, as JavaScript's own JSON never sends but a client may)."""
+    data = payload if isinstance(payload, (str, bytes)) else json.dumps(payload, allow_nan=True)
+    return client.post(path, data=data, content_type="application/json")
