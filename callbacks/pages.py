@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -11,7 +12,7 @@ from flask import Response
 from callbacks.common import db, lang, reference, runtime
 from core.formatting import fmt_count
 from core.i18n import t
-from core.selection import BOUNDARIES_PATH, Page, page_for
+from core.selection import BOUNDARIES_PATH, HEALTH_PATH, Page, page_for
 from data_access import bundled, queries
 from layouts import ids
 from layouts.about import about_page
@@ -72,6 +73,14 @@ def boundaries() -> Response:
     return response
 
 
+_RETRY_SCRIPT = """function (ticks) {{
+    fetch({health}, {{cache: "no-store"}}).then(function (answer) {{
+        if (answer.ok) {{ window.location.reload(); }}
+    }}).catch(function () {{}});
+    return false;
+}}"""
+
+
 def register(app: Dash) -> None:
     """Wire page switching, the view skeletons, the about page, the demo banner and the boundaries' URL."""
     app.callback(
@@ -92,6 +101,13 @@ def register(app: Dash) -> None:
     app.callback(Output(ids.DEMO_BANNER, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))(demo_banner)
     app.callback(Output(ids.ABOUT_CONTENT, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))(
         about_content
+    )
+    # the page shown while the database is down asks the health check and reloads once it answers
+    app.clientside_callback(
+        _RETRY_SCRIPT.format(health=json.dumps(app.get_relative_path(HEALTH_PATH))),
+        Output(ids.RETRY, "disabled"),
+        Input(ids.RETRY, "n_intervals"),
+        prevent_initial_call=True,
     )
     # under the app's own prefix (DASH_URL_BASE_PATHNAME), where get_relative_path points the maps
     app.server.add_url_rule(

@@ -41,6 +41,8 @@ ABOUT_PATH = "/over-de-cijfers"
 REPORT_PATH = "/rapport"
 #: the province boundaries every map draws, served by the app itself (never a CDN or tile server)
 BOUNDARIES_PATH = "/geo/nl-provinces.geojson"
+#: 200 when the database answers, 503 when not: for load balancers, and for the page shown while it is down
+HEALTH_PATH = "/healthz"
 
 _DIGITS = re.compile(r"[0-9]{1,6}")
 #: a comparison slot in the URL: '2023' (the edition), '2023-zuid' (a region), '2023-w2' (a week)

@@ -15,6 +15,7 @@ from callbacks import VIEWS, register_all
 from callbacks.common import RUNTIME_KEY, Runtime, close_db, lang, read_reference, request_language
 from core.i18n import t
 from core.reference import Reference
+from core.selection import HEALTH_PATH
 from core.views import View
 from dashboard import guard
 from dashboard.settings import Settings
@@ -147,7 +148,6 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
     app.validation_layout = validation_layout(_empty_reference(), views, settings.lang)  # type: ignore[assignment]
     register_all(app, views)
 
-    @server.route("/healthz")
     def healthz() -> Response:
         """200 when the database answers and holds the dataset, else 503."""
         try:
@@ -155,6 +155,10 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
         except SQLAlchemyError:
             ok = False
         return Response("ok\n" if ok else "database unavailable\n", status=200 if ok else 503, mimetype="text/plain")
+
+    # at the root for load balancers, and under the app's prefix for its own pages (they ask it relative to themselves)
+    for path in dict.fromkeys((HEALTH_PATH, app.config.routes_pathname_prefix + HEALTH_PATH.lstrip("/"))):
+        server.add_url_rule(path, f"sze_health{path.count('/')}", healthz)
 
     @server.errorhandler(500)
     def internal_error(_error: Exception) -> Response:

@@ -8,6 +8,8 @@ RENDERED_TAB = "rendered-tab"
 SCREEN = "screen"  # dcc.Store: the window's width class, "narrow" or "wide" (core.views; set in the browser)
 PAGE_TITLE = "page-title"  # dcc.Store: the browser title the page was last given (set in the browser)
 ERROR_ALERT = "error-alert"
+#: dcc.Interval on the page shown while the database is down: it asks /healthz and reloads once it answers
+RETRY = "retry-when-back"
 DEMO_BANNER = "demo-banner"
 DASHBOARD_PAGE = "dashboard-page"
 ABOUT_PAGE = "about-page"

@@ -318,13 +318,32 @@ def report_page(lang: str = "nl") -> html.Div:
     return html.Div([toolbar, content], id=ids.REPORT_PAGE, hidden=True, className="report-page")
 
 
+#: how often the page shown while the database is down asks whether it is back
+RETRY_MS = 10_000
+
+
 def unavailable(lang: str = "nl") -> html.Div:
-    """Shown instead of the page when the database cannot be read: a message, never a trace."""
+    """Shown instead of the page when the database cannot be read: a message, never a trace; it reloads itself
+    once the database answers again (callbacks/pages.py), so a screen left open recovers without a hand."""
     return html.Div(
-        [header(lang), dbc.Container(dbc.Alert(t("error_database", lang), color="danger", className="mt-4"))]
+        [
+            header(lang),
+            dbc.Container(
+                html.Div(  # a status: read out when the page shows it
+                    dbc.Alert(
+                        [html.H2(t("unavailable_title", lang), className="h4"), html.P(t("unavailable_body", lang))],
+                        color="warning",
+                        className="mt-4 unavailable",
+                    ),
+                    role="status",
+                )
+            ),
+            dcc.Interval(id=ids.RETRY, interval=RETRY_MS),
+        ]
     )
 
 
 def validation_layout(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.Div:
     """Every component any callback names: the page with every view's skeleton (Dash checks ids against it)."""
-    return html.Div([page(reference, views, lang), *[view.skeleton(lang) for view in views]])
+    retry = dcc.Interval(id=ids.RETRY)  # of the page shown while the database is down
+    return html.Div([page(reference, views, lang), retry, *[view.skeleton(lang) for view in views]])

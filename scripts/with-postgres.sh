@@ -38,6 +38,18 @@ trap stop EXIT
 "${as_owner[@]}" "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U sze sze_test
 
 export SZE_TEST_DATABASE_URL="postgresql+psycopg://sze@127.0.0.1:$port/sze_test"
+# 'stop' and 'start' for the tests of a database that goes away and comes back (tests/service/test_outage.py)
+cat >"$folder/ctl.sh" <<CTL
+#!/usr/bin/env bash
+set -euo pipefail
+case "\$1" in
+  stop) ${as_owner[*]} "$pg_bin/pg_ctl" -D "$folder/data" -m fast -w stop ;;
+  start) ${as_owner[*]} "$pg_bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \\
+    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$folder -c fsync=off -c max_connections=200" start ;;
+esac
+CTL
+chmod 755 "$folder/ctl.sh"
+export SZE_TEST_PG_CTL="$folder/ctl.sh"
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (throwaway, in $folder)"
 set +e
 "$@"

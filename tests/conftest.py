@@ -40,7 +40,8 @@ def db_url(tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'own.db'}"
         return
     name = f"t_{uuid.uuid4().hex[:12]}"
-    server = create_engine(make_url(shared).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    # pre-pinged: a test may have stopped and restarted the server meanwhile (tests/service/test_outage.py)
+    server = create_engine(make_url(shared).set(database="postgres"), isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     with server.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from callbacks import trends
 from dashboard.app import create_app
 from dashboard.settings import Settings
+from layouts import ids
 
 
 def test_healthz_answers_200_when_the_database_answers(client):
@@ -18,6 +21,21 @@ def test_healthz_answers_200_when_the_database_answers(client):
 def test_healthz_answers_503_when_the_database_is_gone(tmp_path):
     app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'missing' / 'none.db'}"))
     assert app.server.test_client().get("/healthz").status_code == 503
+
+
+@pytest.mark.parametrize(
+    ("query", "words"), [("", "Gegevens tijdelijk niet beschikbaar"), ("?taal=en", "Data temporarily")]
+)
+def test_without_a_database_the_page_says_the_data_are_away_for_now_and_will_come_back(tmp_path, query, words):
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'missing' / 'none.db'}"))
+    client = app.server.test_client()
+    assert client.get("/" + query).status_code == 200
+    layout = client.get("/_dash-layout", headers={"Referer": "http://localhost/" + query})
+    text = layout.get_data(as_text=True)
+    assert layout.status_code == 200 and words in text and "Traceback" not in text
+    assert ids.RETRY in text, "the page would not come back by itself"
+    # the health check the page asks answers under the app's own prefix too
+    assert client.get("/healthz").status_code == 503
 
 
 def test_healthz_answers_503_when_the_database_is_empty(tmp_path):
@@ -66,7 +84,7 @@ def test_layout_names_every_edition(client):
 def test_without_a_database_the_page_says_so_without_a_trace(tmp_path):
     app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'missing' / 'none.db'}"))
     body = json.dumps(app.server.test_client().get("/_dash-layout").get_json())
-    assert "sze-dashboard init-db" in body
+    assert "Gegevens tijdelijk niet beschikbaar" in body
     assert "Traceback" not in body and "OperationalError" not in body
 
 
@@ -86,7 +104,7 @@ def test_a_failing_callback_shows_a_message_not_a_trace(tmp_path, client):
     response = broken.post("/_dash-update-component", json=payload)
     body = response.get_data(as_text=True)
     assert "Traceback" not in body and "sqlite3" not in body
-    assert "database is niet bereikbaar" in body
+    assert "Gegevens tijdelijk niet beschikbaar" in body
 
 
 def test_synthetic_rows_are_announced_on_every_page(tmp_path):
