@@ -1,10 +1,11 @@
 """The ``sze-dashboard`` command: ``init-db`` migrates and fills the database, ``serve`` runs it under gunicorn,
 ``import``/``template`` take in the organisers' exports, ``demo`` makes synthetic data, ``export``/``restore``
-copy every table to CSV files and back."""
+copy every table to CSV files and back, ``grant-read-only`` makes the role the web process reads with."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from data_access.importer import KINDS, FileProblems, import_file
 from data_access.importer.template import write_template
 from data_access.loader import DatasetError, load_bundled
 from data_access.migrate import drop_everything
+from data_access.roles import RoleRefused, grant_read_only
 
 T = TypeVar("T")
 
@@ -56,8 +58,9 @@ def init_db(settings: Settings, *, force: bool = False, recreate: bool = False) 
 
 
 def serve(settings: Settings, host: str, port: int, workers: int, dev: bool) -> int:
-    """Fill the database if needed, then serve the dashboard (gunicorn; Flask's server with --dev)."""
-    code = init_db(settings)
+    """Fill the database if needed (with the owner's URL, if set), then serve the dashboard (gunicorn; Flask's
+    server with --dev) with ``DATABASE_URL``, read-only on PostgreSQL when that is a read-only role."""
+    code = init_db(settings.for_writing())
     if code:
         return code
     from dashboard.app import create_app
@@ -158,6 +161,20 @@ def run_restore(settings: Settings, folder: Path) -> int:
     return code
 
 
+def run_grant(settings: Settings, role: str) -> int:
+    """Create or update the read-only role the web process connects with."""
+    password = os.environ.get("SZE_READ_ONLY_PASSWORD")
+    code, created = _on_database(
+        settings, lambda engine: grant_read_only(engine, role, password), (RoleRefused,), "Geweigerd: "
+    )
+    if created is not None:
+        print(
+            f"Rol {role} {'aangemaakt' if created else 'bijgewerkt'}: leest elke tabel, schrijft niets. "
+            "Zet DATABASE_URL van het webproces op deze rol en SZE_ADMIN_DATABASE_URL van de CLI op de eigenaar."
+        )
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``sze-dashboard``."""
     parser = argparse.ArgumentParser(prog="sze-dashboard", description="Slimme Zorg Estafette dashboard")
@@ -188,8 +205,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     dump.add_argument("dir", type=Path)
     load = sub.add_parser("restore", help="fill an empty database from the CSV files of 'export'")
     load.add_argument("dir", type=Path)
+    reader = sub.add_parser(
+        "grant-read-only",
+        help="PostgreSQL: create ROLE (password from $SZE_READ_ONLY_PASSWORD) that reads, never writes",
+    )
+    reader.add_argument("role")
     args = parser.parse_args(argv)
     settings = Settings.from_env(database_url=args.database_url)
+    if args.command != "serve":
+        # every other command may write: the owner's URL where one is set
+        settings = settings.for_writing()
+    if args.command == "grant-read-only":
+        return run_grant(settings, args.role)
     if args.command == "init-db":
         return init_db(settings, force=args.force, recreate=args.recreate)
     if args.command == "import":
