@@ -34,8 +34,15 @@ def _free_port() -> int:
 
 
 @contextmanager
-def running(command: list[str], env: dict[str, str], folder: Path, cwd: Path | None = None) -> Iterator[str]:
-    """Run a dashboard server command until the block ends; yield its base URL once /healthz answers 200."""
+def running(
+    command: list[str],
+    env: dict[str, str],
+    folder: Path,
+    cwd: Path | None = None,
+    started: dict[str, int] | None = None,
+) -> Iterator[str]:
+    """Run a dashboard server command until the block ends; yield its base URL once /healthz answers 200.
+    ``started``, if given, gets the server's process id under its base URL."""
     port = _free_port()
     log_path = folder / "serve.log"
     with log_path.open("w") as log:
@@ -48,6 +55,8 @@ def running(command: list[str], env: dict[str, str], folder: Path, cwd: Path | N
             start_new_session=True,
         )
         base = f"http://127.0.0.1:{port}"
+        if started is not None:
+            started[base] = process.pid
         deadline = time.monotonic() + 60
         try:
             while True:

@@ -84,10 +84,33 @@ def dump(url: str, folder: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())}
 
 
+#: the gunicorn master of each served app, by base URL
+_MASTERS: dict[str, int] = {}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--soak-seconds", type=int, default=None, help="how long the soak test runs (default 45)")
+
+
+@pytest.fixture
+def soak_seconds(request: pytest.FixtureRequest) -> int:
+    """How long the soak runs: ``--soak-seconds``, else the test's CI-friendly default."""
+    from tests.service.test_soak import SOAK_SECONDS
+
+    value = request.config.getoption("--soak-seconds")
+    return int(value) if value else SOAK_SECONDS
+
+
 @pytest.fixture
 def served(db_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
     """The dashboard under gunicorn (two workers) on a database of its own: (base URL, database URL)."""
     fill(db_url)
     env = {**os.environ, "DATABASE_URL": db_url}
-    with running([CLI, "serve", "--workers", "2"], env, tmp_path) as base:
+    with running([CLI, "serve", "--workers", "2"], env, tmp_path, started=_MASTERS) as base:
         yield base, db_url
+
+
+@pytest.fixture
+def served_pid(served: tuple[str, str]) -> int:
+    """The process id of the served app's gunicorn master (its workers are its children)."""
+    return _MASTERS[served[0]]
