@@ -16,6 +16,7 @@ from callbacks.common import RUNTIME_KEY, Runtime, lang, read_reference, request
 from core.i18n import t
 from core.reference import Reference
 from core.views import View
+from dashboard import security
 from dashboard.settings import Settings
 from data_access import queries
 from data_access.engine import engine_for
@@ -129,6 +130,7 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
     )
     app.index_string = INDEX_STRING
     server = app.server
+    security.install(app, settings)  # headers on every response; login and same-origin POSTs before anything else
     runtime = Runtime(settings.database_url, settings.lang, views)
     server.extensions[RUNTIME_KEY] = runtime
 

@@ -100,3 +100,15 @@ def test_hash_password_prints_a_hash_for_the_users_setting(monkeypatch, capsys, 
 def test_hash_password_refuses_an_empty_password(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))
     assert cli.main(["hash-password"]) == 2
+
+
+def test_served_workers_share_one_secret_key_made_before_they_start(monkeypatch, database_url, capsys):
+    """Without SZE_SECRET_KEY, ``serve`` makes one before gunicorn forks: every worker loads the same."""
+    from gunicorn.app.base import BaseApplication
+
+    monkeypatch.delenv("SZE_SECRET_KEY", raising=False)
+    keys = []
+    monkeypatch.setattr(BaseApplication, "run", lambda self: keys.extend(self.load().secret_key for _ in range(2)))
+    assert cli.main(["--database-url", database_url, "serve", "--workers", "2"]) == 0
+    assert len(keys) == 2 and keys[0] == keys[1] and len(keys[0]) >= 32
+    assert "SZE_SECRET_KEY is not set" in capsys.readouterr().err
