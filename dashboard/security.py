@@ -1,5 +1,5 @@
-"""What every response carries: security headers, with a Content-Security-Policy that admits Dash's inline
-scripts by their hashes and no eval.
+"""What every response carries and every request must show: security headers (a Content-Security-Policy that
+admits Dash's inline scripts by their hashes and no eval), and callbacks only from the dashboard's own pages.
 
 One small middleware rather than flask-talisman: its last release (1.1.0) is of 2023, and its defaults (a
 redirect to https, HSTS, secure-only cookies) would each have to be switched off for an intranet on plain http,
@@ -12,13 +12,17 @@ import logging
 import secrets
 from collections.abc import Sequence
 from functools import cache
+from urllib.parse import urlsplit
 
 from dash import Dash
-from flask import Response
+from flask import Response, request
 
+from core.i18n import supported, t
 from dashboard.settings import Settings
 
 log = logging.getLogger(__name__)
+
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def content_security_policy(script_hashes: Sequence[str], frame_ancestors: str) -> str:
@@ -65,8 +69,30 @@ def security_headers(settings: Settings, script_hashes: Sequence[str]) -> dict[s
     return headers
 
 
+def cross_site() -> bool:
+    """Whether this request comes from a page of another site, as the browser says (Sec-Fetch-Site, else Origin).
+
+    A request with neither header is no browser's cross-site request: browsers send Origin with every POST.
+    """
+    site = request.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        return site != "same-origin"
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    return urlsplit(origin).netloc.lower() != request.host.lower()
+
+
+def _refusal(key: str, status: int, settings: Settings) -> Response:
+    """A short plain-text answer in the page's language (its ``taal=``, else the app's): no data, no trace."""
+    language = supported(request.args.get("taal")) or settings.lang
+    response = Response(t(key, language) + "\n", status=status, mimetype="text/plain")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def install(app: Dash, settings: Settings) -> None:
-    """Give every response the security headers, and the server its secret key."""
+    """Give every response the security headers, the server its secret key, and refuse cross-site callback POSTs."""
     server = app.server
     if settings.secret_key:
         server.secret_key = settings.secret_key
@@ -76,6 +102,18 @@ def install(app: Dash, settings: Settings) -> None:
         server.secret_key = secrets.token_hex(32)
         log.warning("SZE_SECRET_KEY is not set: this process uses a random secret key of its own")
     server.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+
+    @server.before_request
+    def _guard() -> Response | None:
+        """403 for a cross-site POST, 415 for a POST that is not JSON."""
+        if request.method not in _SAFE_METHODS:
+            # a page elsewhere can make the browser POST a form (text/plain, urlencoded) but not JSON without
+            # a CORS preflight this app never grants; the Origin check stops it before Dash reads anything
+            if cross_site():
+                return _refusal("request_refused", 403, settings)
+            if not request.is_json:
+                return _refusal("request_refused", 415, settings)
+        return None
 
     @cache
     def headers() -> dict[str, str]:

@@ -1,5 +1,5 @@
 """Security as a server gives it: headers on every response, a CSP without eval that Dash's inline scripts fit,
-and the secret key of the production app."""
+callbacks only from the dashboard's own pages, and the secret key of the production app."""
 
 from __future__ import annotations
 
@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 from werkzeug.security import generate_password_hash
 
+from callbacks import trends
+from core.i18n import t
 from dashboard.app import create_app
 from dashboard.settings import Settings
+from layouts import ids
 
 PASSWORD = "correct horse battery staple"
 #: hashed once: a scrypt hash takes a noticeable moment
@@ -25,6 +28,21 @@ def csp(response) -> dict[str, list[str]]:
     """The response's Content-Security-Policy as directive -> sources."""
     policy = response.headers["Content-Security-Policy"]
     return {name: sources for name, *sources in (part.split() for part in policy.split(";"))}
+
+
+def trends_redraw() -> dict:
+    """A callback request as the page sends it when the trends view is redrawn."""
+    outputs = [{"id": f"trends-{part}", "property": prop} for part, prop in trends.VIEW.outputs.items()]
+    return {
+        "output": ".." + "...".join(f"{o['id']}.{o['property']}" for o in outputs) + "..",
+        "outputs": outputs,
+        "inputs": [
+            {"id": ids.SELECTION, "property": "data", "value": {"tab": "trends"}},
+            {"id": ids.SCREEN, "property": "data", "value": "wide"},
+        ],
+        "changedPropIds": [f"{ids.SELECTION}.data"],
+        "state": [],
+    }
 
 
 # --- headers ------------------------------------------------------------------------------------------------
@@ -41,6 +59,12 @@ def test_every_response_carries_the_security_headers(client, path):
     assert response.headers["X-Frame-Options"] == "DENY"
     assert csp(response)["frame-ancestors"] == ["'none'"]
     assert "Strict-Transport-Security" not in response.headers  # an intranet may serve plain http
+
+
+def test_a_refused_callback_and_a_failure_carry_them_too(client):
+    response = client.post("/_dash-update-component", data="x=1", content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 415 and response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Security-Policy" in response.headers
 
 
 def test_the_csp_allows_no_eval_no_inline_script_and_no_other_host(client):
@@ -119,3 +143,37 @@ def test_the_production_app_is_the_same_create_app_without_debug(monkeypatch, da
         assert response.headers["Referrer-Policy"] == "same-origin"
     finally:
         sys.modules.pop("dashboard.wsgi", None)
+
+
+# --- callbacks only from the dashboard's own pages ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},  # another host of the same domain is another origin
+        {"Origin": "https://elders.example"},
+        {"Origin": "null"},  # a sandboxed frame or a data: page
+    ],
+)
+def test_a_callback_from_another_site_is_refused(client, headers):
+    response = client.post("/_dash-update-component", json=trends_redraw(), headers=headers)
+    assert response.status_code == 403
+    assert response.get_data(as_text=True) == t("request_refused", "nl") + "\n"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Sec-Fetch-Site": "same-origin"}, {"Origin": "http://localhost"}, {}],  # {}: not a browser
+)
+def test_a_callback_from_the_dashboards_own_page_is_answered(client, headers):
+    response = client.post("/_dash-update-component", json=trends_redraw(), headers=headers)
+    assert response.status_code == 200 and "trends-graph" in response.get_data(as_text=True)
+
+
+def test_a_form_post_cannot_trigger_a_callback(client):
+    """What a foreign page can send without asking (a form: urlencoded or text/plain) is refused unread."""
+    for kind in ("application/x-www-form-urlencoded", "text/plain", "multipart/form-data"):
+        response = client.post("/_dash-update-component", data='{"output": "x"}', content_type=kind)
+        assert response.status_code == 415, kind
