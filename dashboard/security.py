@@ -1,5 +1,6 @@
 """What every response carries and every request must show: security headers (a Content-Security-Policy that
-admits Dash's inline scripts by their hashes and no eval), and callbacks only from the dashboard's own pages.
+admits Dash's inline scripts by their hashes and no eval), callbacks only from the dashboard's own pages, and,
+when configured, a login on every route but ``/healthz``.
 
 One small middleware rather than flask-talisman: its last release (1.1.0) is of 2023, and its defaults (a
 redirect to https, HSTS, secure-only cookies) would each have to be switched off for an intranet on plain http,
@@ -8,20 +9,27 @@ leaving only a header dict to fill, which is what ``security_headers`` does in a
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from urllib.parse import urlsplit
 
 from dash import Dash
 from flask import Response, request
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from core.i18n import supported, t
 from dashboard.settings import Settings
 
 log = logging.getLogger(__name__)
 
+#: Open without login: the load balancer's probe. It answers "ok" or "database unavailable", never a figure.
+OPEN_PATHS = frozenset({"/healthz"})
+#: The name the browser's login prompt shows.
+REALM = "SZE dashboard"
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -83,6 +91,45 @@ def cross_site() -> bool:
     return urlsplit(origin).netloc.lower() != request.host.lower()
 
 
+class Login:
+    """Who the visitor is: a basic-auth user with the right password, or the user a trusted proxy names."""
+
+    def __init__(self, users: Mapping[str, str], header: str | None) -> None:
+        self.users = dict(users)
+        self.header = header
+        # a password that verified once is known by its HMAC under a key of this process, never kept itself:
+        # a page load makes some thirty requests, each with the password, and a scrypt check takes ~70 ms
+        self._key = secrets.token_bytes(32)
+        self._verified: dict[str, bytes] = {}
+        # an unknown user's password is checked against this, so the answer takes as long as for a known one
+        self._decoy = generate_password_hash(secrets.token_urlsafe(16)) if self.users else ""
+
+    @property
+    def basic(self) -> bool:
+        """Whether the browser is asked for a user name and password (else a proxy signs users in)."""
+        return self.header is None
+
+    def user(self) -> str | None:
+        """The signed-in user of this request, or None."""
+        if self.header is not None:
+            return request.headers.get(self.header, "").strip() or None
+        auth = request.authorization
+        if auth is None or auth.type != "basic" or not auth.username or auth.password is None:
+            return None
+        return auth.username if self._valid(auth.username, auth.password) else None
+
+    def _valid(self, user: str, password: str) -> bool:
+        digest = hmac.new(self._key, password.encode("utf-8"), hashlib.sha256).digest()
+        known = self._verified.get(user)
+        if known is not None and hmac.compare_digest(known, digest):
+            return True
+        stored = self.users.get(user)
+        ok = check_password_hash(stored or self._decoy, password) and stored is not None
+        if ok:
+            self._verified[user] = digest
+        return ok
+
+
 def _refusal(key: str, status: int, settings: Settings) -> Response:
     """A short plain-text answer in the page's language (its ``taal=``, else the app's): no data, no trace."""
     language = supported(request.args.get("taal")) or settings.lang
@@ -92,7 +139,8 @@ def _refusal(key: str, status: int, settings: Settings) -> Response:
 
 
 def install(app: Dash, settings: Settings) -> None:
-    """Give every response the security headers, the server its secret key, and refuse cross-site callback POSTs."""
+    """Give every response the security headers, refuse cross-site callback POSTs, and ask for a login on
+    every route but ``/healthz`` when ``settings`` configure one."""
     server = app.server
     if settings.secret_key:
         server.secret_key = settings.secret_key
@@ -102,10 +150,18 @@ def install(app: Dash, settings: Settings) -> None:
         server.secret_key = secrets.token_hex(32)
         log.warning("SZE_SECRET_KEY is not set: this process uses a random secret key of its own")
     server.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    login = Login(dict(settings.basic_auth_users), settings.trusted_user_header) if settings.login_required else None
 
     @server.before_request
     def _guard() -> Response | None:
-        """403 for a cross-site POST, 415 for a POST that is not JSON."""
+        """401 without a login (where one is asked), 403 for a cross-site POST, 415 for a POST that is not JSON."""
+        if request.path in OPEN_PATHS:
+            return None
+        if login is not None and login.user() is None:
+            response = _refusal("auth_required", 401, settings)
+            if login.basic:
+                response.headers["WWW-Authenticate"] = f'Basic realm="{REALM}", charset="UTF-8"'
+            return response
         if request.method not in _SAFE_METHODS:
             # a page elsewhere can make the browser POST a form (text/plain, urlencoded) but not JSON without
             # a CORS preflight this app never grants; the Origin check stops it before Dash reads anything

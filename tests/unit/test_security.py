@@ -1,5 +1,5 @@
 """Security as a server gives it: headers on every response, a CSP without eval that Dash's inline scripts fit,
-callbacks only from the dashboard's own pages, and the secret key of the production app."""
+callbacks only from the dashboard's own pages, the production settings, and an optional login on every route."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from werkzeug.security import generate_password_hash
 from callbacks import trends
 from core.i18n import t
 from dashboard.app import create_app
-from dashboard.settings import Settings
+from dashboard.settings import Settings, read_users
 from layouts import ids
 
 PASSWORD = "correct horse battery staple"
@@ -43,6 +43,23 @@ def trends_redraw() -> dict:
         "changedPropIds": [f"{ids.SELECTION}.data"],
         "state": [],
     }
+
+
+def csv_download() -> dict:
+    """A callback request for the filter bar's CSV download."""
+    return {
+        "output": f"{ids.DOWNLOAD}.data",
+        "outputs": {"id": ids.DOWNLOAD, "property": "data"},
+        "inputs": [{"id": ids.DOWNLOAD_BUTTON, "property": "n_clicks", "value": 1}],
+        "changedPropIds": [f"{ids.DOWNLOAD_BUTTON}.n_clicks"],
+        "state": [{"id": ids.SELECTION, "property": "data", "value": {"tab": "trends"}}],
+    }
+
+
+def a_component_suite(client) -> str:
+    """The address of a script Dash serves from its component suites, as the page names it."""
+    html = client.get("/").get_data(as_text=True)
+    return next(src for src in re.findall(r'<script src="([^"]+)"', html) if "_dash-component-suites" in src)
 
 
 # --- headers ------------------------------------------------------------------------------------------------
@@ -177,3 +194,85 @@ def test_a_form_post_cannot_trigger_a_callback(client):
     for kind in ("application/x-www-form-urlencoded", "text/plain", "multipart/form-data"):
         response = client.post("/_dash-update-component", data='{"output": "x"}', content_type=kind)
         assert response.status_code == 415, kind
+
+
+# --- login -------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def guarded(database_url):
+    """The dashboard behind basic auth, for alice."""
+    return create_app(Settings(database_url=database_url, basic_auth_users=read_users(ALICE))).server.test_client()
+
+
+def requests_of_every_kind(client) -> dict[str, tuple[str, str, dict | None]]:
+    """One request of each kind the dashboard answers: method, path and JSON body."""
+    return {
+        "page": ("GET", "/?tab=trends", None),
+        "layout": ("GET", "/_dash-layout", None),
+        "dependencies": ("GET", "/_dash-dependencies", None),
+        "callback": ("POST", "/_dash-update-component", trends_redraw()),
+        "download": ("POST", "/_dash-update-component", csv_download()),
+        "component suite": ("GET", a_component_suite(client), None),
+        "asset": ("GET", "/assets/app.css", None),
+        "boundaries": ("GET", "/geo/nl-provinces.geojson", None),
+        "briefing": ("GET", "/rapport?editie=2021", None),
+        "about": ("GET", "/over-de-cijfers", None),
+        "unknown": ("GET", "/bestaat-niet", None),  # the page's own "not found" (200 or 404), once signed in
+    }
+
+
+def ask(client, method: str, path: str, body: dict | None, **kwargs):
+    return client.open(path, method=method, json=body, **kwargs)
+
+
+def test_without_a_login_every_route_answers_401_without_data(client, guarded):
+    for kind, (method, path, body) in requests_of_every_kind(client).items():
+        response = ask(guarded, method, path, body)
+        assert response.status_code == 401, kind
+        assert response.headers["WWW-Authenticate"] == 'Basic realm="SZE dashboard", charset="UTF-8"', kind
+        assert response.get_data(as_text=True) == t("auth_required", "nl") + "\n", kind
+        assert response.headers["X-Content-Type-Options"] == "nosniff", kind
+
+
+def test_with_the_right_password_every_route_answers(client, guarded):
+    for kind, (method, path, body) in requests_of_every_kind(client).items():
+        response = ask(guarded, method, path, body, auth=("alice", PASSWORD))
+        assert response.status_code in ((200, 404) if kind == "unknown" else (200,)), kind
+    download = ask(guarded, *requests_of_every_kind(client)["download"], auth=("alice", PASSWORD)).get_json()
+    assert download["response"][ids.DOWNLOAD]["data"]["filename"].endswith(".csv")
+
+
+@pytest.mark.parametrize("user, password", [("alice", "wrong"), ("mallory", PASSWORD), ("alice", ""), ("", "")])
+def test_a_wrong_user_or_password_answers_401(guarded, user, password):
+    response = guarded.get("/_dash-layout", auth=(user, password))
+    assert response.status_code == 401 and "WWW-Authenticate" in response.headers
+
+
+def test_a_password_is_still_checked_after_the_right_one_was_given(guarded):
+    """The remembered check (a page load sends the password some thirty times) accepts only the same password."""
+    assert guarded.get("/_dash-layout", auth=("alice", PASSWORD)).status_code == 200
+    assert guarded.get("/_dash-layout", auth=("alice", PASSWORD + " ")).status_code == 401
+    assert guarded.get("/_dash-layout", auth=("alice", PASSWORD)).status_code == 200
+
+
+def test_the_health_probe_stays_open_and_says_nothing_of_the_data(guarded):
+    response = guarded.get("/healthz")
+    assert response.status_code == 200 and response.get_data(as_text=True) == "ok\n"
+
+
+def test_the_login_text_follows_the_pages_language(guarded):
+    assert guarded.get("/?taal=en").get_data(as_text=True) == t("auth_required", "en") + "\n"
+
+
+def test_behind_a_trusted_proxy_the_user_header_is_the_login(client, database_url):
+    proxied = create_app(Settings(database_url=database_url, trusted_user_header="X-Forwarded-User"))
+    guarded = proxied.server.test_client()
+    for kind, (method, path, body) in requests_of_every_kind(client).items():
+        refused = ask(guarded, method, path, body)
+        assert refused.status_code == 401 and "WWW-Authenticate" not in refused.headers, kind
+        answered = ask(guarded, method, path, body, headers={"X-Forwarded-User": "alice@minvws.nl"})
+        assert answered.status_code in ((200, 404) if kind == "unknown" else (200,)), kind
+    assert guarded.get("/", headers={"X-Forwarded-User": "  "}).status_code == 401
+    assert guarded.get("/", auth=("alice", PASSWORD)).status_code == 401  # basic auth is no login here
+    assert guarded.get("/healthz").status_code == 200
