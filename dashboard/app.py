@@ -17,7 +17,7 @@ from core.i18n import t
 from core.reference import Reference
 from core.selection import HEALTH_PATH
 from core.views import View
-from dashboard import guard
+from dashboard import guard, security
 from dashboard.settings import Settings
 from data_access import queries
 from data_access.engine import engine_for
@@ -131,6 +131,7 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
     )
     app.index_string = INDEX_STRING
     server = app.server
+    security.install(app, settings)  # headers on every response; login and same-origin POSTs before anything else
     runtime = Runtime(settings.database_url, settings.lang, views)
     server.extensions[RUNTIME_KEY] = runtime
     # first of the request hooks: the language hook below reads a callback's body too

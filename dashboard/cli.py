@@ -1,21 +1,26 @@
 """The ``sze-dashboard`` command: ``init-db`` migrates and fills the database, ``serve`` runs it under gunicorn,
 ``import``/``template`` take in the organisers' exports, ``demo`` makes synthetic data, ``export``/``restore``
-copy every table to CSV files and back, ``grant-read-only`` makes the role the web process reads with."""
+copy every table to CSV files and back, ``grant-read-only`` makes the role the web process reads with,
+``hash-password`` makes a login's password hash."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
+import secrets
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
 from flask import Flask
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.security import generate_password_hash
 
-from dashboard.settings import Settings
+from dashboard.settings import Settings, SettingsError
 from data_access import backup, demo
 from data_access.engine import make_engine
 from data_access.importer import KINDS, FileProblems, import_file
@@ -57,17 +62,29 @@ def init_db(settings: Settings, *, force: bool = False, recreate: bool = False) 
     return 0
 
 
+#: where --dev may listen: Flask's debugger runs any code it is sent, so never on a network
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
 def serve(settings: Settings, host: str, port: int, workers: int, dev: bool) -> int:
     """Fill the database if needed (with the owner's URL, if set), then serve the dashboard (gunicorn; Flask's
-    server with --dev) with ``DATABASE_URL``, read-only on PostgreSQL when that is a read-only role."""
+    debug server with --dev) with ``DATABASE_URL``, read-only on PostgreSQL when that is a read-only role."""
+    if dev and host not in LOOPBACK:
+        print("--dev runs Flask's debugger, which executes code: only on 127.0.0.1 or localhost", file=sys.stderr)
+        return 2
     code = init_db(settings.for_writing())
     if code:
         return code
     from dashboard.app import create_app
 
     if dev:
-        create_app(settings).run(host=host, port=port, debug=True)
+        # no version check: it would ask plotly's server from the page, which connect-src 'self' refuses
+        create_app(settings).run(host=host, port=port, debug=True, dev_tools_disable_version_check=True)
         return 0
+    if settings.secret_key is None:
+        # made here, before gunicorn forks, so every worker of this server has the same one
+        settings = replace(settings, secret_key=secrets.token_hex(32))
+        print("SZE_SECRET_KEY is not set: a random secret key for this run, shared by its workers", file=sys.stderr)
     from gunicorn.app.base import BaseApplication
 
     class _Server(BaseApplication):
@@ -175,6 +192,23 @@ def run_grant(settings: Settings, role: str) -> int:
     return code
 
 
+def hash_password(user: str | None) -> int:
+    """Read a password (prompted twice on a terminal, else the first line of stdin) and print its hash."""
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Again: ") != password:
+            print("The passwords differ; no hash made.", file=sys.stderr)
+            return 2
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        print("Empty password; no hash made.", file=sys.stderr)
+        return 2
+    password_hash = generate_password_hash(password)  # werkzeug's default: scrypt with a random salt
+    print(f"{user}:{password_hash}" if user else password_hash)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``sze-dashboard``."""
     parser = argparse.ArgumentParser(prog="sze-dashboard", description="Slimme Zorg Estafette dashboard")
@@ -210,8 +244,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="PostgreSQL: create ROLE (password from $SZE_READ_ONLY_PASSWORD) that reads, never writes",
     )
     reader.add_argument("role")
+    secret = sub.add_parser(
+        "hash-password", help="print the hash of a password (asked, or read from stdin) for SZE_BASIC_AUTH_USERS"
+    )
+    secret.add_argument("--user", help="print 'user:hash', an entry for SZE_BASIC_AUTH_USERS")
     args = parser.parse_args(argv)
-    settings = Settings.from_env(database_url=args.database_url)
+    if args.command == "hash-password":
+        return hash_password(args.user)
+    try:
+        settings = Settings.from_env(database_url=args.database_url)
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     if args.command != "serve":
         # every other command may write: the owner's URL where one is set
         settings = settings.for_writing()

@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 #: The embedded database when DATABASE_URL is not set: in the folder the dashboard is started from
 #: (the checkout, for the README's commands), never inside the installed package.
 DEFAULT_SQLITE_FILE = Path("instance") / "sze.db"
+
+#: Who may show the dashboard in a frame (CSP ``frame-ancestors``): no one, unless SZE_FRAME_ANCESTORS says so.
+DEFAULT_FRAME_ANCESTORS = "'none'"
+
+# a source in frame-ancestors: a scheme, or an origin with an optional wildcard host part and port; nothing that
+# could end the directive (';', ',') or the header (whitespace, quotes)
+_FRAME_SOURCE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*://)?(?:\*\.)?[a-z0-9.-]+(?::(?:\d+|\*))?)$")
+_HEADER_NAME = re.compile(r"^[A-Za-z0-9-]+$")
+# what werkzeug.security.generate_password_hash writes: method$salt$hash (scrypt:... or pbkdf2:...)
+_PASSWORD_HASH = re.compile(r"^(?:scrypt|pbkdf2)(?::[A-Za-z0-9]+)*\$[^$\s]+\$[0-9a-f]+$")
+
+Users = tuple[tuple[str, str], ...]
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; the message names it, never a password or hash."""
 
 
 def _sqlalchemy_url(url: str) -> str:
@@ -18,23 +35,72 @@ def _sqlalchemy_url(url: str) -> str:
 
 @dataclass(frozen=True)
 class Settings:
-    """What the app needs to know about where it runs."""
+    """What the app needs to know about where it runs, and who may see it."""
 
     database_url: str
     lang: str = "nl"
     #: the owner's URL for what writes (init-db, import, demo, restore, grant-read-only): on PostgreSQL the web
     #: process then reads through a read-only role (``database_url``) and never holds a URL that can write
-    admin_database_url: str | None = None
+    admin_database_url: str | None = field(default=None, repr=False)
+    #: Flask's SECRET_KEY; None: a random one per process (nothing signs with it yet, see dashboard.security)
+    secret_key: str | None = field(default=None, repr=False)
+    #: CSP frame-ancestors: "'none'", "'self'" or origins, space-separated
+    frame_ancestors: str = DEFAULT_FRAME_ANCESTORS
+    #: Strict-Transport-Security max-age in seconds; 0 sends no HSTS (an intranet may serve plain http)
+    hsts_max_age: int = 0
+    #: HTTP basic auth: (user, werkzeug password hash) pairs; empty: no basic auth
+    basic_auth_users: Users = field(default=(), repr=False)
+    #: a header a reverse proxy sets to the signed-in user's name; None: no such proxy
+    trusted_user_header: str | None = None
+
+    def __post_init__(self) -> None:
+        """Refuse settings that would not protect what they claim to (checked however Settings are made)."""
+        object.__setattr__(self, "frame_ancestors", frame_ancestors(self.frame_ancestors))
+        if self.hsts_max_age < 0:
+            raise SettingsError("SZE_HSTS_MAX_AGE: a number of seconds, 0 or more")
+        if self.trusted_user_header is not None and not _HEADER_NAME.match(self.trusted_user_header):
+            raise SettingsError("SZE_TRUSTED_USER_HEADER: a header name such as X-Forwarded-User")
+        if self.basic_auth_users and self.trusted_user_header:
+            raise SettingsError("set SZE_BASIC_AUTH_USERS or SZE_TRUSTED_USER_HEADER, not both")
+
+    @property
+    def login_required(self) -> bool:
+        """Whether every route (but /healthz) asks who the visitor is."""
+        return bool(self.basic_auth_users or self.trusted_user_header)
 
     @classmethod
-    def from_env(cls, database_url: str | None = None, lang: str | None = None) -> Settings:
-        """Settings from arguments, else ``DATABASE_URL`` / ``SZE_LANG``, else the embedded SQLite file."""
-        url = database_url or os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_FILE.resolve()}"
-        admin = os.environ.get("SZE_ADMIN_DATABASE_URL") or None
+    def from_env(
+        cls,
+        database_url: str | None = None,
+        lang: str | None = None,
+        *,
+        secret_key: str | None = None,
+        frame_ancestors: str | None = None,
+        hsts_max_age: int | None = None,
+        basic_auth_users: str | None = None,
+        trusted_user_header: str | None = None,
+    ) -> Settings:
+        """Settings from arguments, else the environment (``DATABASE_URL``, ``SZE_ADMIN_DATABASE_URL``, ``SZE_LANG``,
+        ``SZE_SECRET_KEY``, ``SZE_FRAME_ANCESTORS``, ``SZE_HSTS_MAX_AGE``, ``SZE_BASIC_AUTH_USERS``,
+        ``SZE_TRUSTED_USER_HEADER``),
+        else the defaults: the embedded SQLite file, Dutch, no framing, no HSTS, no login."""
+        env = os.environ
+        url = database_url or env.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_FILE.resolve()}"
+        admin = env.get("SZE_ADMIN_DATABASE_URL") or None
+        hsts = hsts_max_age if hsts_max_age is not None else env.get("SZE_HSTS_MAX_AGE", "").strip() or "0"
+        try:
+            hsts_seconds = int(hsts)
+        except ValueError:
+            raise SettingsError("SZE_HSTS_MAX_AGE: a number of seconds, 0 or more") from None
         return cls(
             database_url=_sqlalchemy_url(url),
-            lang=lang or os.environ.get("SZE_LANG", "nl"),
             admin_database_url=_sqlalchemy_url(admin) if admin else None,
+            lang=lang or env.get("SZE_LANG", "nl"),
+            secret_key=secret_key or env.get("SZE_SECRET_KEY") or None,
+            frame_ancestors=frame_ancestors or env.get("SZE_FRAME_ANCESTORS") or DEFAULT_FRAME_ANCESTORS,
+            hsts_max_age=hsts_seconds,
+            basic_auth_users=read_users(basic_auth_users or env.get("SZE_BASIC_AUTH_USERS") or ""),
+            trusted_user_header=(trusted_user_header or env.get("SZE_TRUSTED_USER_HEADER") or "").strip() or None,
         )
 
     def for_writing(self) -> Settings:
@@ -45,3 +111,52 @@ class Settings:
         """Create the folder of a SQLite file so first start needs no setup."""
         if self.database_url.startswith("sqlite:///") and ":memory:" not in self.database_url:
             Path(self.database_url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
+
+
+def frame_ancestors(value: str) -> str:
+    """The CSP frame-ancestors sources in ``value``, with ``none``/``self`` quoted; SettingsError if unusable."""
+    sources = [_KEYWORDS.get(word.lower(), word) for word in value.split()]
+    if not sources:
+        return DEFAULT_FRAME_ANCESTORS
+    if "'none'" in sources and len(sources) > 1:
+        raise SettingsError("SZE_FRAME_ANCESTORS: 'none' stands alone")
+    for source in sources:
+        if source not in _KEYWORDS.values() and not _FRAME_SOURCE.match(source.lower()):
+            raise SettingsError(f"SZE_FRAME_ANCESTORS: not a frame source: {source!r}")
+    return " ".join(sources)
+
+
+_KEYWORDS = {"none": "'none'", "'none'": "'none'", "self": "'self'", "'self'": "'self'"}
+
+
+def read_users(spec: str) -> Users:
+    """The basic-auth users in ``spec``: ``user:hash`` pairs separated by commas or newlines, or the absolute
+    path of a file holding them (one a line, ``#`` starts a comment). SettingsError names a bad entry by its
+    position, never by its content: it may be a password pasted by mistake."""
+    spec = spec.strip()
+    if not spec:
+        return ()
+    where = "SZE_BASIC_AUTH_USERS"
+    if spec.startswith("/"):
+        try:
+            spec = Path(spec).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise SettingsError(f"{where}: cannot read the file {spec}: {exc.strerror}") from None
+        where = f"{where} file"
+    entries = [e.strip() for line in spec.splitlines() for e in line.split(",")]
+    users: dict[str, str] = {}
+    for number, entry in enumerate(entries, start=1):
+        if not entry or entry.startswith("#"):
+            continue
+        user, _, password_hash = entry.partition(":")
+        user = user.strip()
+        if not user or not _PASSWORD_HASH.match(password_hash.strip()):
+            raise SettingsError(
+                f"{where}: entry {number} is not 'user:hash' with a hash from 'sze-dashboard hash-password'"
+            )
+        if user in users:
+            raise SettingsError(f"{where}: user {user!r} appears twice")
+        users[user] = password_hash.strip()
+    if not users:
+        raise SettingsError(f"{where}: no users")
+    return tuple(users.items())

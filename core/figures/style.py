@@ -71,6 +71,8 @@ def graph_config(lang: str = DEFAULT_LANG) -> dict[str, Any]:
         "showSendToCloud": False,
         "showEditInChartStudio": False,
         "showLink": False,
+        # plotly.js 4 has a Chart Studio address by default (cloud.plotly.com): none, so nothing could be sent
+        "plotlyServerURL": "",
         "showTips": False,  # plotly's English first-visit hints
         "modeBarButtonsToRemove": list(_TOOLBAR_DROPPED),
         "toImageButtonOptions": {"format": "png", "scale": 2, "width": IMAGE_WIDTH},

@@ -345,6 +345,7 @@ def test_the_toolbar_sends_nothing_away_and_speaks_dutch():
     config = graph_config("nl")
     assert config["displaylogo"] is False and config["showSendToCloud"] is False
     assert config["showEditInChartStudio"] is False and config["showLink"] is False
+    assert config["plotlyServerURL"] == ""  # plotly.js 4 would otherwise name cloud.plotly.com
     assert {"sendDataToCloud", "editInChartStudio", "lasso2d", "select2d"} <= set(config["modeBarButtonsToRemove"])
     assert "toImage" not in config["modeBarButtonsToRemove"]
     assert config["locale"] == "nl"

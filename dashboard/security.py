@@ -1,0 +1,183 @@
+"""What every response carries and every request must show: security headers (a Content-Security-Policy that
+admits Dash's inline scripts by their hashes and no eval), callbacks only from the dashboard's own pages, and,
+when configured, a login on every route but ``/healthz``.
+
+One small middleware rather than flask-talisman: its last release (1.1.0) is of 2023, and its defaults (a
+redirect to https, HSTS, secure-only cookies) would each have to be switched off for an intranet on plain http,
+leaving only a header dict to fill, which is what ``security_headers`` does in a few lines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+from collections.abc import Mapping, Sequence
+from functools import cache
+from urllib.parse import urlsplit
+
+from dash import Dash
+from flask import Response, request
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from core.i18n import supported, t
+from dashboard.settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: Open without login: the load balancer's probe. It answers "ok" or "database unavailable", never a figure.
+OPEN_PATHS = frozenset({"/healthz"})
+#: The name the browser's login prompt shows.
+REALM = "SZE dashboard"
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def content_security_policy(script_hashes: Sequence[str], frame_ancestors: str) -> str:
+    """The CSP: the dashboard's own host for everything, inline scripts only by hash, no eval, no plugins."""
+    directives = {
+        "default-src": "'self'",
+        # Dash's inline scripts (the renderer's start, the clientside callbacks) by their hashes; no 'unsafe-eval'
+        "script-src": " ".join(("'self'", *script_hashes)),
+        # plotly.js writes <style> elements and style attributes as it draws: no hash can follow those
+        "style-src": "'self' 'unsafe-inline'",
+        # plotly's image export draws the chart into data: and blob: URLs
+        "img-src": "'self' data: blob:",
+        "font-src": "'self' data:",
+        # every request a control makes (layout, callbacks, map boundaries, topojson) goes to this host only
+        "connect-src": "'self'",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "form-action": "'self'",
+        "frame-ancestors": frame_ancestors,
+    }
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+def frame_options(frame_ancestors: str) -> str | None:
+    """X-Frame-Options saying what frame-ancestors says, for browsers that know only the old header; None where
+    it cannot (named origins), as browsers that know frame-ancestors ignore X-Frame-Options anyway."""
+    return {"'none'": "DENY", "'self'": "SAMEORIGIN"}.get(frame_ancestors)
+
+
+def security_headers(settings: Settings, script_hashes: Sequence[str]) -> dict[str, str]:
+    """The headers every response carries."""
+    headers = {
+        "Content-Security-Policy": content_security_policy(script_hashes, settings.frame_ancestors),
+        "X-Content-Type-Options": "nosniff",
+        # same-origin, never no-referrer: the layout request takes the page's language from its referrer
+        # (callbacks.common.request_language); other hosts learn nothing of the page
+        "Referrer-Policy": "same-origin",
+    }
+    framing = frame_options(settings.frame_ancestors)
+    if framing:
+        headers["X-Frame-Options"] = framing
+    if settings.hsts_max_age:
+        headers["Strict-Transport-Security"] = f"max-age={settings.hsts_max_age}"
+    return headers
+
+
+def cross_site() -> bool:
+    """Whether this request comes from a page of another site, as the browser says (Sec-Fetch-Site, else Origin).
+
+    A request with neither header is no browser's cross-site request: browsers send Origin with every POST.
+    """
+    site = request.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        return site != "same-origin"
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    return urlsplit(origin).netloc.lower() != request.host.lower()
+
+
+class Login:
+    """Who the visitor is: a basic-auth user with the right password, or the user a trusted proxy names."""
+
+    def __init__(self, users: Mapping[str, str], header: str | None) -> None:
+        self.users = dict(users)
+        self.header = header
+        # a password that verified once is known by its HMAC under a key of this process, never kept itself:
+        # a page load makes some thirty requests, each with the password, and a scrypt check takes ~70 ms
+        self._key = secrets.token_bytes(32)
+        self._verified: dict[str, bytes] = {}
+        # an unknown user's password is checked against this, so the answer takes as long as for a known one
+        self._decoy = generate_password_hash(secrets.token_urlsafe(16)) if self.users else ""
+
+    @property
+    def basic(self) -> bool:
+        """Whether the browser is asked for a user name and password (else a proxy signs users in)."""
+        return self.header is None
+
+    def user(self) -> str | None:
+        """The signed-in user of this request, or None."""
+        if self.header is not None:
+            return request.headers.get(self.header, "").strip() or None
+        auth = request.authorization
+        if auth is None or auth.type != "basic" or not auth.username or auth.password is None:
+            return None
+        return auth.username if self._valid(auth.username, auth.password) else None
+
+    def _valid(self, user: str, password: str) -> bool:
+        digest = hmac.new(self._key, password.encode("utf-8"), hashlib.sha256).digest()
+        known = self._verified.get(user)
+        if known is not None and hmac.compare_digest(known, digest):
+            return True
+        stored = self.users.get(user)
+        ok = check_password_hash(stored or self._decoy, password) and stored is not None
+        if ok:
+            self._verified[user] = digest
+        return ok
+
+
+def _refusal(key: str, status: int, settings: Settings) -> Response:
+    """A short plain-text answer in the page's language (its ``taal=``, else the app's): no data, no trace."""
+    language = supported(request.args.get("taal")) or settings.lang
+    response = Response(t(key, language) + "\n", status=status, mimetype="text/plain")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def install(app: Dash, settings: Settings) -> None:
+    """Give every response the security headers, refuse cross-site callback POSTs, and ask for a login on
+    every route but ``/healthz`` when ``settings`` configure one."""
+    server = app.server
+    if settings.secret_key:
+        server.secret_key = settings.secret_key
+    else:
+        # nothing signs with it yet (no Flask session, no signed cookie; basic auth is checked per request), so a
+        # missing key is no reason to refuse to start; were anything to sign, every worker would need the same
+        server.secret_key = secrets.token_hex(32)
+        log.warning("SZE_SECRET_KEY is not set: this process uses a random secret key of its own")
+    server.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    login = Login(dict(settings.basic_auth_users), settings.trusted_user_header) if settings.login_required else None
+
+    @server.before_request
+    def _guard() -> Response | None:
+        """401 without a login (where one is asked), 403 for a cross-site POST, 415 for a POST that is not JSON."""
+        if request.path in OPEN_PATHS:
+            return None
+        if login is not None and login.user() is None:
+            response = _refusal("auth_required", 401, settings)
+            if login.basic:
+                response.headers["WWW-Authenticate"] = f'Basic realm="{REALM}", charset="UTF-8"'
+            return response
+        if request.method not in _SAFE_METHODS:
+            # a page elsewhere can make the browser POST a form (text/plain, urlencoded) but not JSON without
+            # a CORS preflight this app never grants; the Origin check stops it before Dash reads anything
+            if cross_site():
+                return _refusal("request_refused", 403, settings)
+            if not request.is_json:
+                return _refusal("request_refused", 415, settings)
+        return None
+
+    @cache
+    def headers() -> dict[str, str]:
+        # at the first response: by then every clientside callback has put its inline script on the app
+        return security_headers(settings, app.csp_hashes())
+
+    @server.after_request
+    def _headers(response: Response) -> Response:
+        """The security headers, on every response (assets, callbacks, errors and refusals too)."""
+        response.headers.update(headers())
+        return response
