@@ -20,7 +20,7 @@ from core.views import View
 from dashboard import guard, security
 from dashboard.settings import Settings
 from data_access import queries
-from data_access.engine import engine_for
+from data_access.engine import engine_for, snapshot
 from layouts import ids
 from layouts.page import page, unavailable, validation_layout
 
@@ -85,7 +85,8 @@ def _layout(settings: Settings, views: Sequence[View]) -> Callable[[], object]:
         # Dash also builds it once at start-up, outside any request: then in the app's own language
         language = lang() if has_request_context() else settings.lang
         try:
-            reference = read_reference(engine_for(settings.database_url))
+            with snapshot(engine_for(settings.database_url)) as conn:  # one state of the data, as callbacks read
+                reference = read_reference(conn)
         except SQLAlchemyError:
             log.exception("database unavailable while building the layout")
             return unavailable(language)
