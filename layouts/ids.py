@@ -44,6 +44,10 @@ RESET = "filter-reset"
 PRESENT = "present-toggle"  # enter or leave presentation mode
 SHELL = "shell"  # the page's outermost element: carries the presentation class
 FILTER_SUMMARY = "filter-summary"
+#: beside the summary: what the opened link held that the page did not use, until the first change
+LINK_NOTE = "link-note"
+LINK_NOTE_TEXT = "link-note-text"
+LINK_NOTE_CLOSE = "link-note-close"
 FILTER_TOGGLE = "filter-toggle"
 FILTER_COLLAPSE = "filter-collapse"
 DOWNLOAD_BUTTON = "download-button"

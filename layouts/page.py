@@ -172,8 +172,32 @@ def filters(reference: Reference, lang: str = "nl", shown: Collection[str] = USU
         className="filter-controls",
     )
     return dbc.Card(
-        dbc.CardBody([strip, dbc.Collapse(controls, id=ids.FILTER_COLLAPSE, is_open=True, className="mt-2")]),
+        dbc.CardBody(
+            [strip, link_note(lang), dbc.Collapse(controls, id=ids.FILTER_COLLAPSE, is_open=True, className="mt-2")]
+        ),
         className="filters mb-3",
+    )
+
+
+def link_note(lang: str = "nl") -> html.Div:
+    """What the opened link held that the page did not use (callbacks/state.py fills it): outside the
+    fold, so a folded link says it too; quiet in colour, as it is a remark and not a fault; closable."""
+    return html.Div(
+        [
+            html.Span(id=ids.LINK_NOTE_TEXT),
+            # a plain button with a label in the page's language: dbc.Alert's close button says 'Close'
+            html.Button(
+                id=ids.LINK_NOTE_CLOSE,
+                type="button",
+                className="btn-close",
+                title=t("link_note_close", lang),
+                **aria(label=t("link_note_close", lang)),
+            ),
+        ],
+        id=ids.LINK_NOTE,
+        hidden=True,
+        role="status",
+        className="link-note",
     )
 
 
