@@ -152,7 +152,8 @@ def describe_selection(selection: Selection) -> str:
 
 def restate_selection(data: object) -> dict[str, Any]:
     """Everything that only restates the selection: the view links, which one is open, the briefing's link,
-    the summary, which filter controls act on the open view, and whether the filter card is folded."""
+    the not-found page's links, the summary, which filter controls act on the open view, and whether the
+    filter card is folded."""
     selection = selection_from(data)
     other = next(code for code in selection.choices.languages if code != selection.lang)
     out: dict[str, Any] = {
@@ -163,6 +164,8 @@ def restate_selection(data: object) -> dict[str, Any]:
         + (f"?{PARAM_LANG}={selection.lang}" if selection.lang != selection.choices.default_lang else ""),
         "other_language": selection.in_language(other).to_path(),
     }
+    # the not-found page's ways on, in its language like the header's
+    out["not_found_dashboard"], out["not_found_about"] = out["dashboard"], out["about"]
     views = runtime().views
     for view in views:
         out[f"href-{view.slug}"] = selection.with_tab(view.slug).to_path()
@@ -229,6 +232,8 @@ def register(app: Dash) -> None:
             "report": Output(ids.REPORT_LINK, "href"),
             "about": Output(ids.NAV_ABOUT, "href"),
             "other_language": Output(ids.LANG_TOGGLE, "href"),
+            "not_found_dashboard": Output(ids.NOT_FOUND_DASHBOARD, "href"),
+            "not_found_about": Output(ids.NOT_FOUND_ABOUT, "href"),
         }
         | {f"href-{slug}": Output(ids.tab_link(slug), "href") for slug in tabs}
         | {f"active-{slug}": Output(ids.tab_link(slug), "active") for slug in tabs}
@@ -258,6 +263,8 @@ def register(app: Dash) -> None:
         Output(ids.PAGE_TITLE, "data"),
         Input(ids.SELECTION, "data"),
         Input(ids.URL, "pathname"),
+        # set from core.selection.page_for (callbacks/pages.py): the one place that knows the paths
+        Input(ids.NOT_FOUND_PAGE, "hidden"),
         State(ids.URL, "search"),
     )
     # the address is the view (one place parses it: core.selection), so sharing is copying it
@@ -291,10 +298,11 @@ _COPY_SCRIPT = """function (clicks, data) {{
 }}"""
 
 # the about page leaves the selection as it was: there the language is the address's own
-_TITLE_SCRIPT = """function (data, pathname, search) {{
+_TITLE_SCRIPT = """function (data, pathname, notFoundHidden, search) {{
     const asked = (data && data.lang) || new URLSearchParams(search || "").get("taal") || {default};
     const titles = {titles}[asked] || {titles}[{default}];
-    const key = pathname === {about} ? "about" : pathname === {report} ? "report" : ((data && data.tab) || "");
+    const key = notFoundHidden === false ? "not_found" : pathname === {about} ? "about" :
+        pathname === {report} ? "report" : ((data && data.tab) || "");
     document.title = titles[key] || titles[""];
     return document.title;
 }}"""
@@ -302,13 +310,14 @@ _TITLE_SCRIPT = """function (data, pathname, search) {{
 
 def page_titles(app: Dash) -> dict[str, dict[str, str]]:
     """Per language, the browser's title for each view (by its URL value), the about page ('about'), the
-    briefing ('report') and the app itself ('')."""
+    briefing ('report'), an address that is no page ('not_found') and the app itself ('')."""
     runtime = runtime_of(app)
     titles = {}
     for code in runtime.languages:
         own = {view.slug: t("page_title", code, view=t(view.label, code)) for view in runtime.views}
         own["about"] = t("page_title", code, view=t("nav_about", code))
         own["report"] = t("page_title", code, view=t("report_title", code))
+        own["not_found"] = t("page_title", code, view=t("not_found", code))
         own[""] = t("app_title", code)
         titles[code] = own
     return titles

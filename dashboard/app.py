@@ -16,6 +16,7 @@ from callbacks.common import RUNTIME_KEY, Runtime, lang, read_reference, request
 from core.i18n import t
 from core.reference import Reference
 from core.views import View
+from dashboard import not_found
 from dashboard.settings import Settings
 from data_access import queries
 from data_access.engine import engine_for
@@ -141,6 +142,7 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
     # views are put on the page by a callback: Dash checks callback ids against this instead
     app.validation_layout = validation_layout(_empty_reference(), views, settings.lang)  # type: ignore[assignment]
     register_all(app, views)
+    not_found.register(app)  # an unknown path answers 404, with the page that says so
 
     @server.route("/healthz")
     def healthz() -> Response:

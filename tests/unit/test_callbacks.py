@@ -100,6 +100,8 @@ def test_another_page_opened_straight_in_english_keeps_its_links_in_english(in_r
     assert out["search"] is no_update and out["selection"]["lang"] == "en"
     links = state.restate_selection(out["selection"])
     assert links["about"] == "/over-de-cijfers?taal=en" and links["dashboard"].endswith("taal=en")
+    # the not-found page's ways on are in its language too
+    assert links["not_found_about"] == "/over-de-cijfers?taal=en" and links["not_found_dashboard"].endswith("taal=en")
     assert links["other_language"] == "/?tab=kaart"
 
 
