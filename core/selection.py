@@ -90,7 +90,9 @@ def _query(search: str | None) -> tuple[dict[str, list[str]], int]:
     own (utm_source, fbclid), which change nothing the page shows, so naming them would only
     worry a reader about nothing.
     """
-    pairs = (search or "").lstrip("?").split("&", MAX_EXAMINED)
+    if not search:
+        return {}, 0
+    pairs = search.lstrip("?").split("&", MAX_EXAMINED)
     unread = pairs.pop().count("&") + 1 if len(pairs) > MAX_EXAMINED else 0
     values: dict[str, list[str]] = {}
     for name, value in parse_qsl("&".join(pairs)):
@@ -171,7 +173,7 @@ class Slot:
     @classmethod
     def parse(cls, token: object, choices: Choices) -> Slot | None:
         """A slot from its URL form ('2023', '2023-zuid', '2023-w2', any case); None for anything unknown."""
-        match = _SLOT.fullmatch(_key(token) or "")
+        match = _slot_form(token)
         if not match or int(match["edition"]) not in choices.editions:
             return None
         if match["region"]:
@@ -205,16 +207,18 @@ class Ignored:
 
 def shown_value(value: object) -> str:
     """``value`` as it may be shown back: at most MAX_SHOWN characters, control and format characters replaced."""
-    text = "".join(c if c.isprintable() else "\ufffd" for c in str(value).strip()[: MAX_SHOWN + 1])
-    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+    text = str(value).strip()
+    if len(text) > MAX_SHOWN:
+        text = text[: MAX_SHOWN - 1] + "…"
+    return "".join(c if c.isprintable() else "\ufffd" for c in text)
 
 
 class _Report:
     """Collects the values a parse did not use: the first MAX_NAMED by name, the rest counted."""
 
-    def __init__(self, unread: int = 0) -> None:
+    def __init__(self) -> None:
         self.named: list[Ignored] = []
-        self.more = unread
+        self.more = 0
 
     def ignore(self, param: str, value: object, reason: str | None = None) -> None:
         ignored = Ignored(param, shown_value(value), reason)
@@ -239,6 +243,12 @@ def _key(value: object) -> str | None:
     return value.strip().lower() if isinstance(value, str) else None
 
 
+def _slot_form(token: object) -> re.Match[str] | None:
+    """``token`` matched as a comparison's URL form, in any case and spacing; None for anything else."""
+    key = _key(token)
+    return _SLOT.fullmatch(key) if key is not None else None
+
+
 def _given(value: object) -> bool:
     """Whether a value was given at all: None and blank text stand for 'not given', not for a mistake."""
     return value is not None and _key(value) != ""
@@ -247,9 +257,8 @@ def _given(value: object) -> bool:
 def _items(value: object, report: _Report) -> list[Any]:
     """The items of a list parameter, comma-separated or repeated; blanks skipped, beyond MAX_EXAMINED only counted."""
     items: list[Any] = []
-    given = _as_list(value)
-    report.more += max(0, len(given) - MAX_EXAMINED)
-    for item in given[:MAX_EXAMINED]:
+    # a query brings at most MAX_EXAMINED values (see _query); a callback's Store may bring any number
+    for item in _as_list(value)[:MAX_EXAMINED]:
         parts = item.split(",", MAX_EXAMINED) if isinstance(item, str) else [item]
         if len(parts) > MAX_EXAMINED:
             report.more += parts.pop().count(",") + 1
@@ -372,7 +381,7 @@ class Selection:
             slot = Slot.parse(token, choices)
             if slot is None:
                 # a comparison written right but naming an edition, region or week the data do not hold
-                report.ignore(PARAM_COMPARE, token, ABSENT if _SLOT.fullmatch(_key(token) or "") else None)
+                report.ignore(PARAM_COMPARE, token, ABSENT if _slot_form(token) else None)
             elif len(slots) == MAX_SLOTS and slot not in slots:
                 report.ignore(PARAM_COMPARE, token, TOO_MANY)
             elif slot not in slots:  # the same column twice is shown once: nothing lost
@@ -410,7 +419,8 @@ class Selection:
         takes its first value, and a different later one is reported as REPEATED.
         """
         query, unread = _query(search)
-        report = _Report(unread)
+        report = _Report()
+        report.more = unread
         repeated: list[tuple[str, str]] = []
 
         def first(name: str) -> str | None:

@@ -226,6 +226,7 @@ def test_case_variants_and_spaces_mean_what_they_clearly_mean():
 
 
 def test_unknown_values_are_named_back_in_the_order_of_a_link_with_why():
+    assert Selection.read_query("?week=twee", CHOICES).ignored == (Ignored("week", "twee"),)  # no number at all
     reading = Selection.read_query("?week=9&regio=atlantis&editie=2025,abc&tab=foo&kleur=paars", CHOICES)
     assert reading.selection == Selection.default(CHOICES)
     assert reading.ignored == (
@@ -277,8 +278,11 @@ def test_switches_and_language_name_what_they_do_not_understand():
 
 
 def test_other_parameters_and_blank_values_pass_without_a_word():
-    reading = Selection.read_query("?utm_source=nieuwsbrief&fbclid=abc&regio=&week=+&tab=trends", CHOICES)
-    assert reading.clean and reading.selection == Selection.parse(CHOICES, tab="trends")
+    assert Selection.read_query(None, CHOICES).clean and Selection.read_query("", CHOICES).clean
+    reading = Selection.read_query(
+        "?utm_source=nieuwsbrief&fbclid=abc&regio=&week=+&tab=trends&tab=+&editie=2021,,+,2022,", CHOICES
+    )
+    assert reading.clean and reading.selection == Selection.parse(CHOICES, tab="trends", editions=[2021, 2022])
 
 
 def test_a_value_shown_back_is_cut_short_and_holds_nothing_unprintable():
@@ -297,6 +301,14 @@ def test_a_link_with_huge_lists_names_five_and_counts_the_rest():
     assert same.ignored == (Ignored("editie", "x"),) and same.more == 10_000 - MAX_EXAMINED
     repeated = Selection.read_query("?" + "&".join(f"vergelijk=y{i}" for i in range(MAX_EXAMINED - 1)), CHOICES)
     assert len(repeated.ignored) == MAX_NAMED and repeated.more == MAX_EXAMINED - 1 - MAX_NAMED
+
+
+def test_every_value_beyond_what_is_looked_at_is_counted():
+    xs, ys = ",".join(f"x{i}" for i in range(40)), ",".join(f"y{i}" for i in range(40))
+    assert Selection.read_query(f"?editie={xs}&editie={ys}", CHOICES).more == 80 - MAX_NAMED
+    hundred = ",".join(f"x{i}" for i in range(100))
+    reading = Selection.read_query(f"?editie={hundred}" + "&utm=1" * 70, CHOICES)
+    assert reading.more == 7 + 100 - MAX_NAMED  # 71 pairs, 64 looked at; 100 editions, five named
 
 
 def test_a_query_of_thousands_of_pairs_is_looked_at_only_so_far_and_says_so():
