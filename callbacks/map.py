@@ -6,7 +6,7 @@ from typing import Any, TypedDict
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import Dash, Input, Output, State, get_relative_path, html, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, get_relative_path, html, no_update
 
 from callbacks.common import chosen_editions, db, headline, lang, map_table, reference, scope_words, selection_from
 from core.figures import map_figure
@@ -191,7 +191,11 @@ def update_map(selection: object, narrow: bool = False) -> MapParts:
 
 
 def region_from_click(click: object, current: object) -> object:
-    """The region a map click points at; clicking the selected region again clears the filter."""
+    """The region a map click points at; clicking the selected region again clears the filter.
+
+    ``click`` is the map's clickData once the browser's guard (assets/clicks.js) let it through: the
+    second click of a double-click never arrives, so a double-click sets the region as one click does.
+    """
     try:
         region = click["points"][0]["customdata"]  # type: ignore[index]
     except (TypeError, KeyError, IndexError):
@@ -210,10 +214,17 @@ def _acting_controls(selection: Selection) -> frozenset[str]:
 
 
 def wire(app: Dash) -> None:
-    """The map's own wiring: a click on a province sets the region filter."""
+    """The map's own wiring: a click on a province sets the region filter (a double-click too, once)."""
+    # in the browser, which alone knows a double-click's second press from a new click
+    app.clientside_callback(
+        ClientsideFunction(namespace="sze", function_name="mapClick"),
+        Output(ids.part(NAME, "click"), "data"),
+        Input(ids.part(NAME, "graph"), "clickData"),
+        prevent_initial_call=True,
+    )
     app.callback(
         Output(ids.REGION, "value", allow_duplicate=True),
-        Input(ids.part(NAME, "graph"), "clickData"),
+        Input(ids.part(NAME, "click"), "data"),
         State(ids.REGION, "value"),
         prevent_initial_call=True,
     )(region_from_click)

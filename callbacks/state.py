@@ -12,8 +12,23 @@ from typing import Any
 from dash import Dash, Input, Output, State, ctx, no_update
 
 from callbacks.common import choices, lang, reference, runtime, runtime_of, selection_from, selection_words
-from core.i18n import t
-from core.selection import ABOUT_PATH, PARAM_LANG, REPORT_PATH, Choices, Page, Selection, page_for
+from core.formatting import fmt_count
+from core.i18n import t, tn
+from core.selection import (
+    ABOUT_PATH,
+    ABSENT,
+    MAX_SLOTS,
+    PARAM_LANG,
+    REPEATED,
+    REPORT_PATH,
+    TOO_MANY,
+    Choices,
+    Ignored,
+    Page,
+    Reading,
+    Selection,
+    page_for,
+)
 from layouts import ids
 from layouts.page import CONTROL_GROUPS
 
@@ -27,7 +42,7 @@ CONTROLS = {
     "colour": ids.COLOUR,
     "compare": ids.COMPARE,
 }
-SYNC_OUTPUTS = ("search", *CONTROLS, "selection")
+SYNC_OUTPUTS = ("search", *CONTROLS, "selection", "note", "note_hidden")
 
 
 def sync_selection(
@@ -52,7 +67,11 @@ def sync_selection(
             # opened straight on another page: its address still says the language the links keep
             unchanged["selection"] = Selection.from_query(search, choices).to_store()
         return unchanged
-    current = Selection.from_query(search, choices)
+    reading = Selection.read_query(search, choices)
+    current = reading.selection
+    # the note says what the address held that was not used: derived from the address when it is what
+    # changed (load, back, forward, a link), and gone with the first change made on the page
+    note = ignored_note(reading) if trigger in (None, ids.URL) else None
     if trigger in (None, ids.URL):
         selection = current
     elif trigger == ids.RESET:
@@ -89,7 +108,34 @@ def sync_selection(
         "colour": selection.colour,
         "compare": [slot.token for slot in selection.compare],
         "selection": selection.to_store(),
+        "note": note,
+        "note_hidden": note is None,
     }
+
+
+_IGNORED_WORDS = {ABSENT: "link_ignored_absent", TOO_MANY: "link_ignored_too_many", REPEATED: "link_ignored_repeated"}
+
+
+def ignored_note(reading: Reading) -> str | None:
+    """What a link held that the page did not use, in the page's language; None when it used everything.
+
+    'Niet herkend in de link en genegeerd: editie 2025 (niet in de gegevens), regio ‘atlantis’.'
+    """
+    if reading.clean:
+        return None
+    language = reading.selection.lang
+    listed = ", ".join(_ignored_words(item, language) for item in reading.ignored)
+    if reading.more and listed:
+        listed = t("link_ignored_more", language, items=listed, n=fmt_count(reading.more, lang=language))
+    elif reading.more:  # only values beyond those looked at: counted, as none can be named
+        listed = tn("link_ignored_count", reading.more, language)
+    return t("link_ignored", language, items=listed)
+
+
+def _ignored_words(item: Ignored, language: str) -> str:
+    """One ignored value in words: its parameter's name, the value (quoted unless a number) and why."""
+    key = _IGNORED_WORDS.get(item.reason or "", "link_ignored_value")
+    return t(key, language, param=t(f"link_param.{item.param}", language), value=item.value, n=MAX_SLOTS)
 
 
 def _as_years(value: object) -> list[int]:
@@ -106,7 +152,8 @@ def describe_selection(selection: Selection) -> str:
 
 def restate_selection(data: object) -> dict[str, Any]:
     """Everything that only restates the selection: the view links, which one is open, the briefing's link,
-    the summary, which filter controls act on the open view, and whether the filter card is folded."""
+    the not-found page's links, the summary, which filter controls act on the open view, and whether the
+    filter card is folded."""
     selection = selection_from(data)
     other = next(code for code in selection.choices.languages if code != selection.lang)
     out: dict[str, Any] = {
@@ -117,6 +164,8 @@ def restate_selection(data: object) -> dict[str, Any]:
         + (f"?{PARAM_LANG}={selection.lang}" if selection.lang != selection.choices.default_lang else ""),
         "other_language": selection.in_language(other).to_path(),
     }
+    # the not-found page's ways on, in its language like the header's
+    out["not_found_dashboard"], out["not_found_about"] = out["dashboard"], out["about"]
     views = runtime().views
     for view in views:
         out[f"href-{view.slug}"] = selection.with_tab(view.slug).to_path()
@@ -153,7 +202,11 @@ def register(app: Dash) -> None:
     app.callback(
         output={"search": Output(ids.URL, "search")}
         | {name: Output(cid, "value") for name, cid in CONTROLS.items()}
-        | {"selection": Output(ids.SELECTION, "data")},
+        | {
+            "selection": Output(ids.SELECTION, "data"),
+            "note": Output(ids.LINK_NOTE_TEXT, "children"),
+            "note_hidden": Output(ids.LINK_NOTE, "hidden"),
+        },
         inputs={"search": Input(ids.URL, "search")}
         | {name: Input(cid, "value") for name, cid in CONTROLS.items()}
         | {
@@ -164,6 +217,13 @@ def register(app: Dash) -> None:
             "stored": State(ids.SELECTION, "data"),
         },
     )(_sync)
+    # closing the note leaves the keyboard where it was reading: at the fold's button beside the summary
+    app.clientside_callback(
+        f"function () {{ document.getElementById({json.dumps(ids.FILTER_TOGGLE)}).focus(); return true; }}",
+        Output(ids.LINK_NOTE, "hidden", allow_duplicate=True),
+        Input(ids.LINK_NOTE_CLOSE, "n_clicks"),
+        prevent_initial_call=True,
+    )
     tabs = runtime_of(app).tabs
     # links and summary restate the same selection: one round trip, not two
     app.callback(
@@ -172,6 +232,8 @@ def register(app: Dash) -> None:
             "report": Output(ids.REPORT_LINK, "href"),
             "about": Output(ids.NAV_ABOUT, "href"),
             "other_language": Output(ids.LANG_TOGGLE, "href"),
+            "not_found_dashboard": Output(ids.NOT_FOUND_DASHBOARD, "href"),
+            "not_found_about": Output(ids.NOT_FOUND_ABOUT, "href"),
         }
         | {f"href-{slug}": Output(ids.tab_link(slug), "href") for slug in tabs}
         | {f"active-{slug}": Output(ids.tab_link(slug), "active") for slug in tabs}
@@ -201,6 +263,8 @@ def register(app: Dash) -> None:
         Output(ids.PAGE_TITLE, "data"),
         Input(ids.SELECTION, "data"),
         Input(ids.URL, "pathname"),
+        # set from core.selection.page_for (callbacks/pages.py): the one place that knows the paths
+        Input(ids.NOT_FOUND_PAGE, "hidden"),
         State(ids.URL, "search"),
     )
     # the address is the view (one place parses it: core.selection), so sharing is copying it
@@ -234,10 +298,11 @@ _COPY_SCRIPT = """function (clicks, data) {{
 }}"""
 
 # the about page leaves the selection as it was: there the language is the address's own
-_TITLE_SCRIPT = """function (data, pathname, search) {{
+_TITLE_SCRIPT = """function (data, pathname, notFoundHidden, search) {{
     const asked = (data && data.lang) || new URLSearchParams(search || "").get("taal") || {default};
     const titles = {titles}[asked] || {titles}[{default}];
-    const key = pathname === {about} ? "about" : pathname === {report} ? "report" : ((data && data.tab) || "");
+    const key = notFoundHidden === false ? "not_found" : pathname === {about} ? "about" :
+        pathname === {report} ? "report" : ((data && data.tab) || "");
     document.title = titles[key] || titles[""];
     return document.title;
 }}"""
@@ -245,13 +310,14 @@ _TITLE_SCRIPT = """function (data, pathname, search) {{
 
 def page_titles(app: Dash) -> dict[str, dict[str, str]]:
     """Per language, the browser's title for each view (by its URL value), the about page ('about'), the
-    briefing ('report') and the app itself ('')."""
+    briefing ('report'), an address that is no page ('not_found') and the app itself ('')."""
     runtime = runtime_of(app)
     titles = {}
     for code in runtime.languages:
         own = {view.slug: t("page_title", code, view=t(view.label, code)) for view in runtime.views}
         own["about"] = t("page_title", code, view=t("nav_about", code))
         own["report"] = t("page_title", code, view=t("report_title", code))
+        own["not_found"] = t("page_title", code, view=t("not_found", code))
         own[""] = t("app_title", code)
         titles[code] = own
     return titles

@@ -9,11 +9,11 @@ from the database and the view registry as ``Choices``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qsl, urlencode
 
 COLOUR_MODES = ("regio", "cijfer")  # map colouring: by region, or by the chosen figure per region
 DEFAULT_METRIC = "activiteiten"
@@ -44,6 +44,35 @@ BOUNDARIES_PATH = "/geo/nl-provinces.geojson"
 #: 200 when the database answers, 503 when not: for load balancers, and for the page shown while it is down
 HEALTH_PATH = "/healthz"
 
+#: every parameter a link may carry; any other name is left alone (see ``_query``)
+_PARAMS = frozenset(
+    {
+        PARAM_TAB,
+        PARAM_EDITIONS,
+        PARAM_REGION,
+        PARAM_WEEK,
+        PARAM_METRIC,
+        PARAM_COLOUR,
+        PARAM_COMPARE,
+        PARAM_PRESENT,
+        PARAM_FILTERS,
+        PARAM_LANG,
+    }
+)
+
+#: why a value of a link was not used (``Ignored.reason``; None: not recognised at all)
+ABSENT = "absent"  # well-formed (a year, a week number, a comparison) but not in the data
+TOO_MANY = "too_many"  # a comparison column beyond MAX_SLOTS
+REPEATED = "repeated"  # another value for a parameter that takes one: the first one counts
+
+#: the pairs of a query, and the items of a list parameter, looked at: no one's link holds more, and a
+#: callback's request may hold anything, so the rest is only counted
+MAX_EXAMINED = 64
+#: the ignored values a note names; any others it counts ('and 3 more')
+MAX_NAMED = 5
+#: a value shown back to the user is cut to this many characters
+MAX_SHOWN = 40
+
 _DIGITS = re.compile(r"[0-9]{1,6}")
 #: a comparison slot in the URL: '2023' (the edition), '2023-zuid' (a region), '2023-w2' (a week)
 _SLOT = re.compile(r"(?P<edition>[0-9]{4})(?:-(?:w(?P<week>[0-9]{1,2})|(?P<region>[a-z]{1,20})))?")
@@ -56,8 +85,28 @@ def _text(value: object) -> str:
 
 def query_language(search: object, choices: Choices) -> str:
     """The interface language a URL query asks for (``taal=``), else the app's own."""
-    values = parse_qs(_text(search).lstrip("?")).get(PARAM_LANG)
+    values = _query(search)[0].get(PARAM_LANG)
     return (choices.language(values[0]) if values else None) or choices.default_lang
+
+
+def _query(search: object) -> tuple[dict[str, list[str]], int]:
+    """The known parameters of a URL query with their values, and how many pairs were not looked at.
+
+    Names count without case or surrounding spaces ('Regio=zuid'); a blank value ('regio=') counts
+    as not given. Other names are dropped without a word: mail programs and social sites add their
+    own (utm_source, fbclid), which change nothing the page shows, so naming them would only
+    worry a reader about nothing.
+    """
+    if not isinstance(search, str) or not search:  # a client may send anything for the URL's search
+        return {}, 0
+    pairs = search.lstrip("?").split("&", MAX_EXAMINED)
+    unread = pairs.pop().count("&") + 1 if len(pairs) > MAX_EXAMINED else 0
+    values: dict[str, list[str]] = {}
+    for name, value in parse_qsl("&".join(pairs)):
+        key = name.strip().lower()
+        if key in _PARAMS and value.strip():
+            values.setdefault(key, []).append(value)
+    return values, unread
 
 
 class Page(Enum):
@@ -130,10 +179,8 @@ class Slot:
 
     @classmethod
     def parse(cls, token: object, choices: Choices) -> Slot | None:
-        """A slot from its URL form ('2023', '2023-zuid', '2023-w2'); None for anything unknown."""
-        if not isinstance(token, str):
-            return None
-        match = _SLOT.fullmatch(token.strip().lower())
+        """A slot from its URL form ('2023', '2023-zuid', '2023-w2', any case); None for anything unknown."""
+        match = _slot_form(token)
         if not match or int(match["edition"]) not in choices.editions:
             return None
         if match["region"]:
@@ -152,12 +199,100 @@ class Slot:
         return str(self.edition)
 
 
+@dataclass(frozen=True)
+class Ignored:
+    """A value of a link that was not used: its parameter, the value as it may be shown back, and why.
+
+    ``value`` is cut to MAX_SHOWN characters with anything unprintable replaced: it came from
+    whoever wrote the link, so it is shown as text and never at length.
+    """
+
+    param: str
+    value: str
+    reason: str | None = None  # ABSENT, TOO_MANY or REPEATED; None: not recognised
+
+
+def shown_value(value: object) -> str:
+    """``value`` as it may be shown back: at most MAX_SHOWN characters, control and format characters replaced."""
+    text = str(value).strip()
+    if len(text) > MAX_SHOWN:
+        text = text[: MAX_SHOWN - 1] + "…"
+    return "".join(c if c.isprintable() else "\ufffd" for c in text)
+
+
+class _Report:
+    """Collects the values a parse did not use: the first MAX_NAMED by name, the rest counted."""
+
+    def __init__(self) -> None:
+        self.named: list[Ignored] = []
+        self.more = 0
+
+    def ignore(self, param: str, value: object, reason: str | None = None) -> None:
+        ignored = Ignored(param, shown_value(value), reason)
+        if ignored in self.named:
+            return  # 'editie=x,x': one value to name, however often it is written
+        if len(self.named) < MAX_NAMED:
+            self.named.append(ignored)
+        else:
+            self.more += 1
+
+
 def _as_list(value: object) -> list[Any]:
     if value is None:
         return []
     if isinstance(value, (list, tuple)):
         return list(value)
     return [value]
+
+
+def _key(value: object) -> str | None:
+    """A text value as the choices spell it (lower case, no surrounding spaces); None for anything else."""
+    return value.strip().lower() if isinstance(value, str) else None
+
+
+def _slot_form(token: object) -> re.Match[str] | None:
+    """``token`` matched as a comparison's URL form, in any case and spacing; None for anything else."""
+    key = _key(token)
+    return _SLOT.fullmatch(key) if key is not None else None
+
+
+def _given(value: object) -> bool:
+    """Whether a value was given at all: None and blank text stand for 'not given', not for a mistake."""
+    return value is not None and _key(value) != ""
+
+
+def _items(value: object, report: _Report) -> list[Any]:
+    """The items of a list parameter, comma-separated or repeated; blanks skipped, beyond MAX_EXAMINED only counted."""
+    items: list[Any] = []
+    # a query brings at most MAX_EXAMINED values (see _query); a callback's Store may bring any number
+    for item in _as_list(value)[:MAX_EXAMINED]:
+        parts = item.split(",", MAX_EXAMINED) if isinstance(item, str) else [item]
+        if len(parts) > MAX_EXAMINED:
+            report.more += parts.pop().count(",") + 1
+        items += [part for part in parts if _given(part)]
+    report.more += max(0, len(items) - MAX_EXAMINED)
+    return items[:MAX_EXAMINED]
+
+
+def _switch(value: object, param: str, report: _Report) -> bool | None:
+    """A '1'/'0' switch as True/False; None when not given or not understood (then reported)."""
+    if isinstance(value, bool):
+        return value
+    if _key(value) in ("0", "1"):
+        return _key(value) == "1"
+    if _given(value):
+        report.ignore(param, value)
+    return None
+
+
+def _one(value: object, known: Collection[str], param: str, report: _Report) -> str | None:
+    """``value`` as one of ``known`` (case and spaces ignored); None when not given or not known (then reported)."""
+    key = _key(value)
+    if key in known:
+        return key
+    if _given(value):
+        report.ignore(param, value)
+    return None
 
 
 def _int_or_none(value: object) -> int | None:
@@ -210,48 +345,99 @@ class Selection:
         lang: object = None,
     ) -> Selection:
         """Build a Selection from untrusted values; anything not in ``choices`` becomes the default."""
+        return cls._validated(
+            choices,
+            _Report(),
+            editions=editions,
+            region=region,
+            week=week,
+            metric=metric,
+            tab=tab,
+            colour=colour,
+            compare=compare,
+            present=present,
+            filters_open=filters_open,
+            lang=lang,
+        )
+
+    @classmethod
+    def _validated(cls, choices: Choices, report: _Report, **values: object) -> Selection:
+        """``parse``, telling ``report`` every given value it does not use (its parameter's URL name and why).
+
+        Parameters are checked in the order a link lists them (``to_query``), so a note names them so too.
+        """
+        tab = _one(values["tab"], choices.tabs, PARAM_TAB, report)
         known = set(choices.editions)
         chosen: set[int] = set()
-        for item in _as_list(editions):
-            for part in item.split(",") if isinstance(item, str) else [item]:
-                year = _int_or_none(part)
-                if year is not None and year in known:
-                    chosen.add(year)
+        for part in _items(values["editions"], report):
+            year = _int_or_none(part)
+            if year in known:
+                chosen.add(year)
+            else:
+                report.ignore(PARAM_EDITIONS, part, None if year is None else ABSENT)
         if chosen == known:
             chosen = set()  # all chosen is the default: keep URLs short
-        week_number = _int_or_none(week)
+        region = _one(values["region"], choices.regions, PARAM_REGION, report)
+        week = _int_or_none(values["week"])
+        if week not in choices.weeks and _given(values["week"]):
+            report.ignore(PARAM_WEEK, values["week"], None if week is None else ABSENT)
+        metric = _one(values["metric"], choices.metrics, PARAM_METRIC, report)
+        colour = _one(values["colour"], COLOUR_MODES, PARAM_COLOUR, report)
         slots: list[Slot] = []
-        for item in _as_list(compare)[: MAX_SLOTS * 4]:
-            for token in item.split(",") if isinstance(item, str) else [item]:
-                slot = Slot.parse(token, choices)
-                if slot is not None and slot not in slots and len(slots) < MAX_SLOTS:
-                    slots.append(slot)
+        for token in _items(values["compare"], report):
+            slot = Slot.parse(token, choices)
+            if slot is None:
+                # a comparison written right but naming an edition, region or week the data do not hold
+                report.ignore(PARAM_COMPARE, token, ABSENT if _slot_form(token) else None)
+            elif len(slots) == MAX_SLOTS and slot not in slots:
+                report.ignore(PARAM_COMPARE, token, TOO_MANY)
+            elif slot not in slots:  # the same column twice is shown once: nothing lost
+                slots.append(slot)
+        present = _switch(values["present"], PARAM_PRESENT, report)
+        filters_open = _switch(values["filters_open"], PARAM_FILTERS, report)
+        lang = choices.language(values["lang"])
+        if lang is None and _given(values["lang"]):
+            report.ignore(PARAM_LANG, values["lang"])
         return cls(
             editions=tuple(sorted(chosen)),
-            region=region if isinstance(region, str) and region in choices.regions else None,
-            week=week_number if week_number in choices.weeks else None,
-            metric=metric if isinstance(metric, str) and metric in choices.metrics else choices.default_metric,
-            tab=tab if isinstance(tab, str) and tab in choices.tabs else choices.default_tab,
-            colour=colour if isinstance(colour, str) and colour in COLOUR_MODES else COLOUR_MODES[0],
+            region=region,
+            week=week if week in choices.weeks else None,
+            metric=metric or choices.default_metric,
+            tab=tab or choices.default_tab,
+            colour=colour or COLOUR_MODES[0],
             compare=tuple(slots),
-            present=present is True or present == "1",
+            present=present is True,
             # only an explicit 'folded' folds: anything unknown keeps the filters in view
-            filters_open=not (filters_open is False or filters_open == "0"),
-            lang=choices.language(lang) or choices.default_lang,
+            filters_open=filters_open is not False,
+            lang=lang or choices.default_lang,
             choices=choices,
         )
 
     @classmethod
     def from_query(cls, search: object, choices: Choices) -> Selection:
         """Parse a URL query string such as ``?tab=trends&editie=2021,2022&regio=zuid``."""
-        query = parse_qs(_text(search).lstrip("?"))  # a blank value ('regio=') counts as not given
+        return cls.read_query(search, choices).selection
+
+    @classmethod
+    def read_query(cls, search: object, choices: Choices) -> Reading:
+        """Parse a URL query string, and say which of its values were not used (for the page to say so).
+
+        A list parameter (``editie``, ``vergelijk``) may be comma-separated or repeated; any other
+        takes its first value, and a different later one is reported as REPEATED.
+        """
+        query, unread = _query(search)
+        report = _Report()
+        report.more = unread
+        repeated: list[tuple[str, str]] = []
 
         def first(name: str) -> str | None:
-            values = query.get(name)
+            values = query.get(name, [])
+            repeated.extend((name, later) for later in values[1:] if _key(later) != _key(values[0]))
             return values[0] if values else None
 
-        return cls.parse(
+        selection = cls._validated(
             choices,
+            report,
             editions=query.get(PARAM_EDITIONS),
             region=first(PARAM_REGION),
             week=first(PARAM_WEEK),
@@ -263,6 +449,9 @@ class Selection:
             filters_open=first(PARAM_FILTERS),
             lang=first(PARAM_LANG),
         )
+        for name, value in repeated:  # after the values that count, which matter more
+            report.ignore(name, value, REPEATED)
+        return Reading(selection, tuple(report.named), report.more)
 
     @classmethod
     def from_store(cls, data: object, choices: Choices) -> Selection:
@@ -377,3 +566,17 @@ class Selection:
     def is_local(self) -> bool:
         """True when a region or week narrows the figures to those published for it."""
         return bool(self.region or self.week)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A link read: the selection it gives, and its values that were not used."""
+
+    selection: Selection
+    ignored: tuple[Ignored, ...] = ()  # the first MAX_NAMED, in the order of ``to_query``, repeats last
+    more: int = 0  # how many more were not used (or not looked at: beyond MAX_EXAMINED)
+
+    @property
+    def clean(self) -> bool:
+        """True when every value of the link was used."""
+        return not (self.ignored or self.more)

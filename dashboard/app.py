@@ -17,7 +17,7 @@ from core.i18n import t
 from core.reference import Reference
 from core.selection import HEALTH_PATH
 from core.views import View
-from dashboard import guard, security
+from dashboard import guard, not_found, security
 from dashboard.settings import Settings
 from data_access import queries
 from data_access.engine import engine_for, snapshot
@@ -149,6 +149,7 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
     # views are put on the page by a callback: Dash checks callback ids against this instead
     app.validation_layout = validation_layout(_empty_reference(), views, settings.lang)  # type: ignore[assignment]
     register_all(app, views)
+    not_found.register(app)  # an unknown path answers 404, with the page that says so
 
     def healthz() -> Response:
         """200 when the database answers and holds the dataset, else 503."""

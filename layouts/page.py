@@ -172,8 +172,32 @@ def filters(reference: Reference, lang: str = "nl", shown: Collection[str] = USU
         className="filter-controls",
     )
     return dbc.Card(
-        dbc.CardBody([strip, dbc.Collapse(controls, id=ids.FILTER_COLLAPSE, is_open=True, className="mt-2")]),
+        dbc.CardBody(
+            [strip, link_note(lang), dbc.Collapse(controls, id=ids.FILTER_COLLAPSE, is_open=True, className="mt-2")]
+        ),
         className="filters mb-3",
+    )
+
+
+def link_note(lang: str = "nl") -> html.Div:
+    """What the opened link held that the page did not use (callbacks/state.py fills it): outside the
+    fold, so a folded link says it too; quiet in colour, as it is a remark and not a fault; closable."""
+    return html.Div(
+        [
+            html.Span(id=ids.LINK_NOTE_TEXT),
+            # a plain button with a label in the page's language: dbc.Alert's close button says 'Close'
+            html.Button(
+                id=ids.LINK_NOTE_CLOSE,
+                type="button",
+                className="btn-close",
+                title=t("link_note_close", lang),
+                **aria(label=t("link_note_close", lang)),
+            ),
+        ],
+        id=ids.LINK_NOTE,
+        hidden=True,
+        role="status",
+        className="link-note",
     )
 
 
@@ -281,15 +305,7 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.
                         ),
                         html.Div(html.Div(id=ids.ABOUT_CONTENT), id=ids.ABOUT_PAGE, hidden=True),
                         report_page(lang),
-                        html.Div(
-                            [
-                                html.H2(t("not_found", lang)),
-                                dcc.Link(t("back_to_dashboard", lang), href=DASHBOARD_PATH),
-                            ],
-                            id=ids.NOT_FOUND_PAGE,
-                            hidden=True,
-                            className="py-5",
-                        ),
+                        not_found_page(lang),
                     ],
                     fluid=True,
                 ),
@@ -299,6 +315,29 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.
             html.Footer(dbc.Container(html.P(t("footer", lang)), fluid=True), className="app-footer"),
         ],
         id=ids.SHELL,
+    )
+
+
+def not_found_page(lang: str = "nl") -> html.Div:
+    """For an address that is no page of the app (answered with 404): says so, and offers the ways on.
+
+    The links' hrefs follow the selection (callbacks/state.py), so they keep the page's language.
+    """
+    return html.Div(
+        [
+            html.H2(t("not_found", lang)),
+            html.P(t("not_found_help", lang)),
+            html.Ul(
+                [
+                    html.Li(dcc.Link(t("not_found_dashboard", lang), href=DASHBOARD_PATH, id=ids.NOT_FOUND_DASHBOARD)),
+                    html.Li(dcc.Link(t("not_found_about", lang), href=ABOUT_PATH, id=ids.NOT_FOUND_ABOUT)),
+                ],
+                className="not-found-links",
+            ),
+        ],
+        id=ids.NOT_FOUND_PAGE,
+        hidden=True,
+        className="not-found py-4",
     )
 
 

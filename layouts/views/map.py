@@ -24,6 +24,8 @@ def skeleton(lang: str = "nl") -> html.Div:
         [
             # the headline figures first: the answer to 'how did the estafette do?' above the fold
             html.Div(id=ids.part(NAME, "tiles")),
+            # the map's clicks that count: a double-click's second is dropped in the browser (callbacks/map.py)
+            dcc.Store(id=ids.part(NAME, "click")),
             html.P(t("map_region_hint", lang), className="hint"),
             dbc.Row(
                 [

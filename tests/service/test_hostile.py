@@ -172,7 +172,7 @@ def test_hst002_requests_the_renderer_never_sends_are_refused_plainly(hostile_ap
         assert answer.status_code in (400, 413), (answer.status_code, str(shape)[:200])
     # not JSON at all, as a cross-site form would send it
     answer = client.post(UPDATE, data="output=x", content_type="application/x-www-form-urlencoded")
-    assert answer.status_code == 400
+    assert answer.status_code == 415
     # the very request the renderer sends still works
     assert post(client, UPDATE, good).status_code == 200
     _healthy(client)

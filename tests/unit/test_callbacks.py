@@ -100,6 +100,8 @@ def test_another_page_opened_straight_in_english_keeps_its_links_in_english(in_r
     assert out["search"] is no_update and out["selection"]["lang"] == "en"
     links = state.restate_selection(out["selection"])
     assert links["about"] == "/over-de-cijfers?taal=en" and links["dashboard"].endswith("taal=en")
+    # the not-found page's ways on are in its language too
+    assert links["not_found_about"] == "/over-de-cijfers?taal=en" and links["not_found_dashboard"].endswith("taal=en")
     assert links["other_language"] == "/?tab=kaart"
 
 
@@ -125,6 +127,59 @@ def test_reset_keeps_the_open_view_only():
 def test_a_malformed_url_opens_the_asked_view_with_defaults():
     out = sync(None, "?tab=trends&week=%C2%B2&editie=%C2%B2%C2%B2")
     assert out["selection"]["tab"] == "trends" and out["selection"]["week"] is None
+
+
+def test_a_link_with_values_not_understood_opens_what_it_can_and_says_what_it_ignored():
+    out = sync(None, "?editie=2025&regio=ZUID&tab=TRENDS&week=9&kleur=paars")
+    assert out["selection"]["tab"] == "trends" and out["region"] == "zuid" and out["sze_editions"] == SZE_YEARS
+    assert out["search"] == "?tab=trends&regio=zuid"  # the address now says what is shown
+    assert out["note"] == (
+        "Niet herkend in de link en genegeerd: editie 2025 (niet in de gegevens), week 9 (niet in de gegevens), "
+        "kaartkleur ‘paars’."
+    )
+    assert out["note_hidden"] is False
+
+
+def test_the_note_on_an_english_page_is_english():
+    out = sync(None, "?taal=EN&regio=atlantis&vergelijk=2023-w9,2021,2022,2023,2024,2021-zuid,2022-noord,2023-oost")
+    assert out["selection"]["lang"] == "en"
+    assert out["note"] == (
+        "Not recognised in the link and ignored: region ‘atlantis’, comparison 2023-w9 (not in the data), "
+        "comparison ‘2023-oost’ (more than 6 choices)."
+    )
+
+
+def test_the_note_names_five_counts_the_rest_and_says_a_second_value_came_too_late():
+    out = sync(None, "?regio=zuid&regio=noord&editie=" + ",".join(f"x{i}" for i in range(1200)))
+    assert out["region"] == "zuid"
+    assert out["note"] == (
+        "Niet herkend in de link en genegeerd: editie ‘x0’, editie ‘x1’, editie ‘x2’, editie ‘x3’, editie ‘x4’ "
+        "en nog 1.196 andere."  # 1195 more editions and the second regio
+    )
+    english = sync(None, "?taal=en&tab=trends&tab=foo")
+    assert english["note"] == "Not recognised in the link and ignored: view ‘foo’ (already given earlier in the link)."
+    counted = sync(None, "?" + "&".join(["utm=1"] * 64) + "&regio=zuid")
+    assert counted["note"] == "Niet herkend in de link en genegeerd: 1 waarde."
+    assert sync(None, "?" + "&".join(["utm=1"] * 70))["note"] == "Niet herkend in de link en genegeerd: 6 waarden."
+
+
+def test_the_note_shows_a_value_as_text_and_never_at_length():
+    out = sync(None, "?regio=<img src=x onerror=alert(1)>" + "x" * 500)
+    assert out["note"] == "Niet herkend in de link en genegeerd: regio ‘<img src=x onerror=alert(1)>xxxxxxxxxxx…’."
+    assert isinstance(out["note"], str)  # a string child: Dash writes it as text, never as markup
+
+
+def test_the_note_is_gone_with_a_clean_link_or_the_first_change_on_the_page():
+    for out in (
+        sync(None, "?tab=trends&regio=zuid&utm_source=nieuwsbrief"),  # another site's parameter: not a word
+        sync(ids.URL, "?tab=trends"),
+        sync(ids.REGION, "?tab=trends&regio=atlantis", sze_editions=SZE_YEARS, region="noord"),
+        sync(ids.RESET, "?tab=trends&regio=atlantis"),
+        sync(ids.FILTER_TOGGLE, "?tab=trends&regio=atlantis"),
+    ):
+        assert out["note"] is None and out["note_hidden"] is True
+    back = sync(ids.URL, "?tab=trends&regio=atlantis")  # back or forward to the link: said again
+    assert back["note"] == "Niet herkend in de link en genegeerd: regio ‘atlantis’." and back["note_hidden"] is False
 
 
 def test_view_links_carry_the_filters_and_mark_the_open_view(in_request):

@@ -9,7 +9,7 @@ from callbacks import compare, region
 from callbacks.common import choices, reference
 from core.compare import SlotSummary, difference, slot_period
 from core.figures.compare import mix_figure, rating_share_figure
-from core.selection import MAX_SLOTS, Choices, Selection, Slot
+from core.selection import MAX_EXAMINED, MAX_SLOTS, Choices, Selection, Slot
 from dashboard.app import create_app
 from dashboard.settings import Settings
 from data_access import demo, schema
@@ -196,9 +196,11 @@ def test_a_small_but_real_difference_is_not_written_as_zero_percent():
 
 
 def test_a_link_stuffed_with_values_is_read_only_so_far_and_odd_types_are_ignored():
-    # a hostile link cannot make the parser walk a huge list: only the first 24 values are read
-    assert Selection.parse(CHOICES, compare=["x"] * (4 * MAX_SLOTS) + ["2021"]).compare == ()
-    assert Selection.parse(CHOICES, compare=["x"] * (4 * MAX_SLOTS - 1) + ["2021"]).compare == (Slot(2021),)
+    # a hostile link cannot make the parser walk a huge list: only the first MAX_EXAMINED values are read
+    assert Selection.parse(CHOICES, compare=["x"] * MAX_EXAMINED + ["2021"]).compare == ()
+    assert Selection.parse(CHOICES, compare=["x"] * (MAX_EXAMINED - 1) + ["2021"]).compare == (Slot(2021),)
+    assert Selection.parse(CHOICES, compare=",".join(["x"] * MAX_EXAMINED + ["2021"])).compare == ()
+    assert Selection.parse(CHOICES, compare=",".join(["x"] * (MAX_EXAMINED - 1) + ["2021"])).compare == (Slot(2021),)
     assert Selection.parse(CHOICES, compare=[2021, None, ["2021"], {"a": 1}]).compare == ()
 
 

@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlencode
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.selection import COLOUR_MODES, Choices, Page, Selection, page_for
+from core.selection import (
+    ABSENT,
+    COLOUR_MODES,
+    MAX_EXAMINED,
+    MAX_NAMED,
+    MAX_SHOWN,
+    MAX_SLOTS,
+    REPEATED,
+    TOO_MANY,
+    Choices,
+    Ignored,
+    Page,
+    Selection,
+    Slot,
+    page_for,
+    shown_value,
+)
 
 CHOICES = Choices(
     editions=(2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024),
@@ -187,3 +206,214 @@ def test_the_language_a_link_asks_for_and_the_apps_own_otherwise():
     english = Selection.parse(dutch_first, lang="en")
     assert english.cleared().lang == "en" and "taal=en" in english.to_query()
     assert "taal" not in Selection.parse(dutch_first, lang="nl").to_query()
+
+
+# --- a link's values that were not used are named back (issue 8: bad links) ---
+
+
+def test_case_variants_and_spaces_mean_what_they_clearly_mean():
+    reading = Selection.read_query(
+        "?Tab=TRENDS&editie=2021,+2022&REGIO=Zuid+&week=+2&cijfer=Deelnemers&kleur=Cijfer"
+        "&vergelijk=2023-ZUID,2023-W2&presentatie=+1&filters=0&taal=EN",
+        CHOICES,
+    )
+    selection = reading.selection
+    assert (selection.tab, selection.editions, selection.region, selection.week) == ("trends", (2021, 2022), "zuid", 2)
+    assert (selection.metric, selection.colour) == ("deelnemers", "cijfer")
+    assert [slot.token for slot in selection.compare] == ["2023-zuid", "2023-w2"]
+    assert selection.present and not selection.filters_open and selection.lang == "en"
+    assert reading.clean and reading.ignored == () and reading.more == 0
+
+
+def test_unknown_values_are_named_back_in_the_order_of_a_link_with_why():
+    assert Selection.read_query("?week=twee", CHOICES).ignored == (Ignored("week", "twee"),)  # no number at all
+    reading = Selection.read_query("?week=9&regio=atlantis&editie=2025,abc&tab=foo&kleur=paars", CHOICES)
+    assert reading.selection == Selection.default(CHOICES)
+    assert reading.ignored == (
+        Ignored("tab", "foo"),
+        Ignored("editie", "2025", ABSENT),  # a year, but not one in the data
+        Ignored("editie", "abc"),
+        Ignored("regio", "atlantis"),
+        Ignored("week", "9", ABSENT),
+    )
+    assert reading.more == 1 and not reading.clean  # kleur=paars: counted, not named
+
+
+def test_the_values_that_are_understood_still_count():
+    reading = Selection.read_query("?editie=2021,2025&regio=ZUID&tab=TRENDS", CHOICES)
+    assert reading.selection == Selection.parse(CHOICES, editions=[2021], region="zuid", tab="trends")
+    assert reading.ignored == (Ignored("editie", "2025", ABSENT),) and reading.more == 0
+
+
+def test_a_second_value_for_a_parameter_that_takes_one_is_named_as_such():
+    reading = Selection.read_query("?regio=zuid&regio=ZUID&regio=noord&tab=trends&tab=kaart", CHOICES)
+    assert reading.selection.region == "zuid" and reading.selection.tab == "trends"
+    assert reading.ignored == (Ignored("regio", "noord", REPEATED), Ignored("tab", "kaart", REPEATED))
+
+
+def test_a_comparison_names_what_the_data_lack_and_columns_beyond_six():
+    tokens = ["2021", "2021", "2022", "2023", "2024", "2021-zuid", "2022-w1", "2023-w3", "2025-w1", "2023-atlantis"]
+    reading = Selection.read_query("?vergelijk=" + ",".join([*tokens, "zuid-2023"]), CHOICES)
+    assert [slot.token for slot in reading.selection.compare] == [
+        "2021",
+        "2022",
+        "2023",
+        "2024",
+        "2021-zuid",
+        "2022-w1",
+    ]
+    assert reading.ignored == (
+        Ignored("vergelijk", "2023-w3", TOO_MANY),
+        Ignored("vergelijk", "2025-w1", ABSENT),
+        Ignored("vergelijk", "2023-atlantis", ABSENT),
+        Ignored("vergelijk", "zuid-2023"),
+    )
+
+
+def test_switches_and_language_name_what_they_do_not_understand():
+    reading = Selection.read_query("?presentatie=ja&filters=nee&taal=fr", CHOICES)
+    assert reading.selection == Selection.default(CHOICES)
+    assert reading.ignored == (Ignored("presentatie", "ja"), Ignored("filters", "nee"), Ignored("taal", "fr"))
+    assert Selection.read_query("?presentatie=0&filters=1&taal=nl", CHOICES).clean
+
+
+def test_other_parameters_and_blank_values_pass_without_a_word():
+    assert Selection.read_query(None, CHOICES).clean and Selection.read_query("", CHOICES).clean
+    reading = Selection.read_query(
+        "?utm_source=nieuwsbrief&fbclid=abc&regio=&week=+&tab=trends&tab=+&editie=2021,,+,2022,", CHOICES
+    )
+    assert reading.clean and reading.selection == Selection.parse(CHOICES, tab="trends", editions=[2021, 2022])
+
+
+def test_a_value_shown_back_is_cut_short_and_holds_nothing_unprintable():
+    assert shown_value("a" * 100) == "a" * 39 + "…" and len(shown_value("a" * 100)) == MAX_SHOWN
+    assert shown_value("a" * MAX_SHOWN) == "a" * MAX_SHOWN
+    assert shown_value("\u202egnp.exe\n") == "\ufffdgnp.exe"  # no right-to-left override, no line break
+    reading = Selection.read_query("?regio=" + "<b>x</b>" * 50, CHOICES)
+    assert reading.ignored == (Ignored("regio", ("<b>x</b>" * 5)[:39] + "…"),)
+
+
+def test_a_link_with_huge_lists_names_five_and_counts_the_rest():
+    reading = Selection.read_query("?editie=" + ",".join(f"x{i}" for i in range(10_000)), CHOICES)
+    assert [item.value for item in reading.ignored] == ["x0", "x1", "x2", "x3", "x4"]
+    assert reading.more == 10_000 - MAX_NAMED
+    same = Selection.read_query("?editie=" + ",".join(["x"] * 10_000), CHOICES)
+    assert same.ignored == (Ignored("editie", "x"),) and same.more == 10_000 - MAX_EXAMINED
+    repeated = Selection.read_query("?" + "&".join(f"vergelijk=y{i}" for i in range(MAX_EXAMINED - 1)), CHOICES)
+    assert len(repeated.ignored) == MAX_NAMED and repeated.more == MAX_EXAMINED - 1 - MAX_NAMED
+
+
+def test_every_value_beyond_what_is_looked_at_is_counted():
+    xs, ys = ",".join(f"x{i}" for i in range(40)), ",".join(f"y{i}" for i in range(40))
+    assert Selection.read_query(f"?editie={xs}&editie={ys}", CHOICES).more == 80 - MAX_NAMED
+    hundred = ",".join(f"x{i}" for i in range(100))
+    reading = Selection.read_query(f"?editie={hundred}" + "&utm=1" * 70, CHOICES)
+    assert reading.more == 7 + 100 - MAX_NAMED  # 71 pairs, 64 looked at; 100 editions, five named
+
+
+def test_a_query_of_thousands_of_pairs_is_looked_at_only_so_far_and_says_so():
+    reading = Selection.read_query("?" + "&".join(["utm=1"] * 100_000) + "&regio=zuid", CHOICES)
+    assert reading.selection.region is None  # not looked at...
+    assert reading.more == 100_001 - MAX_EXAMINED and not reading.clean  # ...and counted
+    assert Selection.read_query("?" + "&".join(["utm=1"] * (MAX_EXAMINED - 1)) + "&regio=zuid", CHOICES).clean
+
+
+def test_a_store_is_parsed_by_the_same_rules():
+    chosen = Selection.from_store(
+        {"region": " ZUID", "tab": "Trends", "compare": ["2023-W2"], "present": True}, CHOICES
+    )
+    assert (chosen.region, chosen.tab, chosen.compare, chosen.present) == (
+        "zuid",
+        "trends",
+        (Slot(2023, week=2),),
+        True,
+    )
+
+
+_NAMES = ("tab", "editie", "regio", "week", "cijfer", "kleur", "vergelijk", "presentatie", "filters", "taal")
+_VALUES = (
+    *CHOICES.tabs,
+    *map(str, CHOICES.editions),
+    *CHOICES.regions,
+    *map(str, CHOICES.weeks),
+    *CHOICES.metrics,
+    *COLOUR_MODES,
+    "2023-zuid",
+    "2022-w2",
+    "2025",
+    "2025-w1",
+    "0",
+    "1",
+    "en",
+    "nl",
+)
+
+
+@st.composite
+def _variant(draw: st.DrawFn, texts: tuple[str, ...]) -> str:
+    """One of ``texts`` in any case, maybe with spaces around: what a hand-typed link holds."""
+    text = draw(st.sampled_from(texts))
+    cased = "".join(c.upper() if draw(st.booleans()) else c for c in text)
+    return draw(st.sampled_from(("", " "))) + cased + draw(st.sampled_from(("", " ")))
+
+
+_PAIR = st.tuples(
+    _variant(_NAMES) | st.sampled_from(("utm_source", "x")),
+    _variant(_VALUES) | st.lists(st.sampled_from(_VALUES), min_size=1, max_size=4).map(",".join) | st.text(max_size=12),
+)
+
+
+def _used(name: str, item: str, selection: Selection) -> bool:
+    """Whether the selection holds what ``item`` asks for (written independently of the parser)."""
+    key = item.strip().lower()
+    number = int(key) if re.fullmatch(r"[0-9]{1,6}", key) else None
+    holds = {
+        "tab": key == selection.tab,
+        "editie": number in selection.shown_editions(),
+        "regio": key == selection.region,
+        "week": number == selection.week,
+        "cijfer": key == selection.metric,
+        "kleur": key == selection.colour,
+        "vergelijk": key in [slot.token for slot in selection.compare],
+        "presentatie": key == ("1" if selection.present else "0"),
+        "filters": key == ("1" if selection.filters_open else "0"),
+        "taal": key == selection.lang,
+    }
+    return holds[name]
+
+
+def _same(a: str, b: str) -> bool:
+    return a.strip().lower() == b.strip().lower()
+
+
+@given(st.lists(_PAIR, max_size=10))
+def test_any_link_gives_a_valid_selection_and_names_every_value_it_does_not_use(pairs):
+    reading = Selection.read_query("?" + urlencode(pairs), CHOICES)
+    selection = reading.selection
+    assert set(selection.editions) <= set(CHOICES.editions) and selection.region in (None, *CHOICES.regions)
+    assert selection.week in (None, *CHOICES.weeks) and selection.metric in CHOICES.metrics
+    assert selection.tab in CHOICES.tabs and selection.colour in COLOUR_MODES and selection.lang in CHOICES.languages
+    assert len(selection.compare) <= MAX_SLOTS and all(Slot.parse(s.token, CHOICES) == s for s in selection.compare)
+    given_items = []
+    for name, value in pairs:
+        name = name.strip().lower()
+        if name not in _NAMES:
+            continue  # another site's parameter: passed over without a word
+        for item in value.split(",") if name in ("editie", "vergelijk") else [value]:
+            if item.strip():
+                given_items.append((name, item))
+                assert (
+                    _used(name, item, selection)
+                    # a value repeated in another case ('kaarT', 'kaart') is one value, named once
+                    or any(i.param == name and _same(i.value, shown_value(item)) for i in reading.ignored)
+                    or reading.more
+                ), (name, item, reading)
+    # and nothing is named that the link did not hold
+    assert all(any(i.param == n and i.value == shown_value(v) for n, v in given_items) for i in reading.ignored)
+    assert len(reading.ignored) <= MAX_NAMED
+
+
+@given(st.text(max_size=200))
+def test_any_text_at_all_reads_as_a_selection(search):
+    reading = Selection.read_query(search, CHOICES)
+    assert reading.selection.tab in CHOICES.tabs and len(reading.ignored) <= MAX_NAMED and reading.more >= 0
