@@ -102,7 +102,9 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server = None
     if shared:
         name = f"demo_{uuid.uuid4().hex[:10]}"
-        server = create_engine(make_url(shared).set(database="postgres"), isolation_level="AUTOCOMMIT")
+        server = create_engine(
+            make_url(shared).set(database="postgres"), isolation_level="AUTOCOMMIT", pool_pre_ping=True
+        )
         with server.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
         url = make_url(shared).set(database=name).render_as_string(hide_password=False)

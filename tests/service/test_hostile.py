@@ -87,7 +87,9 @@ def hostile_app(tmp_path_factory: pytest.TempPathFactory) -> Any:
     shared = os.environ.get("SZE_TEST_DATABASE_URL")
     if shared:
         name = f"h_{uuid.uuid4().hex[:10]}"
-        server = create_engine(make_url(shared).set(database="postgres"), isolation_level="AUTOCOMMIT")
+        server = create_engine(
+            make_url(shared).set(database="postgres"), isolation_level="AUTOCOMMIT", pool_pre_ping=True
+        )
         with server.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
         url = make_url(shared).set(database=name).render_as_string(hide_password=False)

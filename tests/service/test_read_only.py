@@ -63,7 +63,9 @@ def test_ro001_the_dashboard_serves_through_a_read_only_role_that_cannot_change_
         with admin.begin() as conn:
             conn.execute(text(f'DROP OWNED BY "{role}"'))
         admin.dispose()
-        server = create_engine(make_url(db_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+        server = create_engine(
+            make_url(db_url).set(database="postgres"), isolation_level="AUTOCOMMIT", pool_pre_ping=True
+        )
         with server.connect() as conn:
             conn.execute(text(f'REVOKE ALL ON DATABASE "{make_url(db_url).database}" FROM "{role}"'))
             conn.execute(text(f'DROP ROLE "{role}"'))  # roles are the cluster's: leave none behind
