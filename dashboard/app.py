@@ -11,7 +11,7 @@ from dash import Dash, set_props
 from flask import Response, g, has_request_context
 from sqlalchemy.exc import SQLAlchemyError
 
-from callbacks import VIEWS, register_all
+from callbacks import VIEWS, answers, register_all
 from callbacks.common import RUNTIME_KEY, Runtime, close_db, lang, read_reference, request_language
 from core.i18n import t
 from core.reference import Reference
@@ -133,6 +133,7 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
     app.index_string = INDEX_STRING
     server = app.server
     security.install(app, settings)  # headers on every response; login and same-origin POSTs before anything else
+    answers.cache.init_app(server, config=answers.config(settings.redis_url))
     runtime = Runtime(settings.database_url, settings.lang, views)
     server.extensions[RUNTIME_KEY] = runtime
     # first of the request hooks: the language hook below reads a callback's body too
