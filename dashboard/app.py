@@ -8,7 +8,7 @@ from importlib.resources import as_file, files
 
 import pandas as pd
 from dash import Dash, set_props
-from flask import Response, g, has_request_context
+from flask import Response, g, has_request_context, redirect
 from sqlalchemy.exc import SQLAlchemyError
 
 from callbacks import VIEWS, answers, register_all
@@ -151,6 +151,10 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
     app.validation_layout = validation_layout(_empty_reference(), views, settings.lang)  # type: ignore[assignment]
     register_all(app, views)
     not_found.register(app)  # an unknown path answers 404, with the page that says so
+    # a browser asks /favicon.ico of any document without an icon link (a CSV, an image): Dash's own icon
+    server.add_url_rule(
+        "/favicon.ico", "sze_favicon", lambda: redirect(app.get_relative_path("/_favicon.ico"), code=301)
+    )
 
     def healthz() -> Response:
         """200 when the database answers and holds the dataset, else 503."""

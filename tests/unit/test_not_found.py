@@ -52,3 +52,10 @@ def test_under_a_prefix_the_same_paths_below_it_count(monkeypatch, database_url)
         assert client.get(route).status_code == 200, route
     assert client.get("/sze/bestaat-niet").status_code == 404
     assert client.get("/sze/sze/").status_code == 404
+
+
+def test_the_favicon_a_browser_asks_of_any_document_is_the_dashboards_own(client):
+    answer = client.get("/favicon.ico")
+    assert answer.status_code == 301
+    icon = client.get(answer.headers["Location"])
+    assert icon.status_code == 200 and icon.mimetype == "image/x-icon"
