@@ -9,7 +9,7 @@ from importlib.resources import as_file, files
 import pandas as pd
 from dash import Dash, set_props
 from dash.exceptions import DependencyException
-from flask import Response, g, has_request_context
+from flask import Response, g, has_request_context, request
 from sqlalchemy.exc import SQLAlchemyError
 
 from callbacks import VIEWS, register_all
@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 #: the partial plotly.js (only the trace types the figures draw; scripts/build-plotly.sh), package data of ``dashboard``
 PLOTLY_BUNDLE = "vendor/plotly-sze.min.js"
+
+#: seconds a browser keeps a file whose URL changes with its content: a year, as Dash gives its component suites
+FINGERPRINTED_MAX_AGE = 365 * 24 * 3600
 
 #: stands for the request's language in the page's <html lang>, filled in per request by SzeDash
 LANG_MARK = "__sze_lang__"
@@ -128,6 +131,25 @@ def _empty_reference() -> Reference:
     return Reference(editions=frame, metrics=frame, regions=frame)
 
 
+def _cache_fingerprinted_assets(app: Dash) -> None:
+    """A year in the browser's cache for the assets the page names by their file time (``?m=``).
+
+    Dash fingerprints the URLs it writes into the page: component suites by version and file time
+    (``plotly-sze.v0_1_0m1732….min.js``; Dash itself serves them with a year's ``max-age``), assets with
+    ``?m=<file time>``. Flask serves assets with ``no-cache``, so every load asked again for each of them; as a
+    changed file gets a new URL, the one with ``m`` may be kept. An asset asked without it (the world topojson
+    plotly fetches, a link typed by hand) keeps ``no-cache`` and its ETag.
+    """
+    prefix = app.config.routes_pathname_prefix + app.config.assets_url_path.strip("/") + "/"
+
+    @app.server.after_request
+    def _cache(response: Response) -> Response:
+        if response.status_code == 200 and request.path.startswith(prefix) and "m" in request.args:
+            response.cache_control.no_cache = None
+            response.cache_control.max_age = FINGERPRINTED_MAX_AGE
+        return response
+
+
 def _unknown_scripts_not_found(app: Dash) -> None:
     """A component-suite path Dash did not register (the full plotly.min.js among them): 404, where Dash answers 500."""
 
@@ -157,6 +179,7 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
     )
     app.index_string = INDEX_STRING
     server = app.server
+    _cache_fingerprinted_assets(app)
     _unknown_scripts_not_found(app)
     security.install(app, settings)  # headers on every response; login and same-origin POSTs before anything else
     runtime = Runtime(settings.database_url, settings.lang, views)

@@ -1,4 +1,5 @@
-"""The partial plotly.js: the page loads it (never the full one), and it holds every trace type the figures draw."""
+"""The partial plotly.js: the page loads it (never the full one), it holds every trace type the figures draw,
+and what the page names is cached for long."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 
 from callbacks import VIEWS
-from dashboard.app import PLOTLY_BUNDLE
+from dashboard.app import FINGERPRINTED_MAX_AGE, PLOTLY_BUNDLE
 from layouts import ids
 
 RECIPE = Path(__file__).resolve().parents[2] / "scripts" / "plotly-build"
@@ -45,6 +46,20 @@ def test_the_partial_bundle_is_served_for_a_year_and_the_full_one_not_at_all(cli
     assert response.cache_control.max_age == 365 * 24 * 3600  # Dash's own, for a fingerprinted component suite
     full = client.get("/_dash-component-suites/plotly/package_data/plotly.min.js")
     assert full.status_code == 404 and b"Traceback" not in full.data
+
+
+def test_fingerprinted_assets_are_cached_for_a_year_others_revalidated(client):
+    page = client.get("/").get_data(as_text=True)
+    named = re.findall(r'(?:src|href)="(/assets/[^"]+\?m=[^"]+)"', page)
+    assert any(url.startswith("/assets/vendor/plotly-locale-nl.js?m=") for url in named)
+    assert any(url.startswith("/assets/app.css?m=") for url in named)
+    for url in named:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.cache_control.max_age == FINGERPRINTED_MAX_AGE and not response.cache_control.no_cache, url
+    # asked without the fingerprint (plotly fetches the world topojson so) the browser asks again each time
+    plain = client.get("/assets/topojson/world_110m.json")
+    assert plain.status_code == 200 and plain.cache_control.no_cache and not plain.cache_control.max_age
 
 
 def test_the_recipe_the_entry_and_the_built_file_name_the_same_traces():
