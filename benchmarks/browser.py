@@ -112,8 +112,8 @@ function settle() {
   const last = Math.max(b.lastGraph, b.lastFetch);
   if ((b.pending === 0 && !loading && now - last >= quiet) || now - t0 > timeout) {
     const end = Math.max(b.lastGraph > t0 ? b.lastGraph : 0, b.lastFigure > t0 ? b.lastFigure : 0, b.lastFetch);
-    done({ms: end - t0, callbacks: b.started - before, settled: now - t0 <= timeout,
-          search: window.location.search, requests: b.requests.splice(0)});
+    done({ms: end - t0, answered: b.lastFigure > t0 ? b.lastFigure - t0 : null, callbacks: b.started - before,
+          settled: now - t0 <= timeout, search: window.location.search, requests: b.requests.splice(0)});
   } else {
     setTimeout(settle, 5);
   }
@@ -226,7 +226,8 @@ class Page:
 
     def change(self, search: str) -> dict[str, Any]:
         """Put ``search`` in the URL as Dash's own links do: ``ms`` until every chart has updated (None when no
-        callback followed), ``callbacks`` made, ``requests`` (their bodies) and ``search``, the query the app
+        callback followed), ``answered``: ms until the last answer with a figure had arrived in full (the rest is
+        the browser drawing), ``callbacks`` made, ``requests`` (their bodies) and ``search``, the query the app
         left in the URL (it writes back its canonical form)."""
         return dict(self.driver.execute_async_script(CHANGE, search, QUIET_MS, TIMEOUT_MS))
 

@@ -9,7 +9,7 @@ import io
 import pstats
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 #: where self time goes, tried in order on "file:function" (the first that matches wins); the rest is "other"
@@ -37,13 +37,34 @@ def category(location: str) -> str:
 
 
 def breakdown(stats: pstats.Stats) -> dict[str, float]:
-    """Self time per category as shares of the total, largest first."""
+    """Self time per category as shares of the total, largest first. Python's builtins and standard library
+    (``isinstance``, ``copy.deepcopy``) count for the library that called them most (plotly's validation calls
+    them by the thousand): their caller with the most time through them, followed up to eight calls up."""
+    table = stats.stats  # type: ignore[attr-defined]
+    resolved: dict[tuple[str, int, str], str] = {}
+
+    def owner(key: tuple[str, int, str], depth: int = 0) -> str:
+        if key in resolved:
+            return resolved[key]
+        found = category(f"{key[0]}:{key[2]}")
+        callers = table.get(key, (0, 0, 0, 0, {}))[4]
+        if found == OTHER and callers and depth < 8:
+            resolved[key] = OTHER  # a cycle (deepcopy calls itself) ends here
+            caller = max(callers, key=lambda c: callers[c][3])
+            found = owner(caller, depth + 1)
+        resolved[key] = found
+        return found
+
     totals: dict[str, float] = {}
-    for (file, _line, function), (_cc, _nc, self_time, _cum, _callers) in stats.stats.items():  # type: ignore[attr-defined]
-        key = category(f"{file}:{function}")
-        totals[key] = totals.get(key, 0.0) + self_time
+    for key, (_cc, _nc, self_time, _cum, _callers) in table.items():
+        name = owner(key)
+        totals[name] = totals.get(name, 0.0) + self_time
     whole = sum(totals.values()) or 1.0
     return dict(sorted(((k, v / whole) for k, v in totals.items()), key=lambda kv: -kv[1]))
+
+
+#: the dashboard's functions worth naming as hot spots: its queries and its figure builders
+HOT_SPOT_FILES = ("/data_access/queries.py", "/core/figures/", "/core/compare.py", "/core/key_figures.py")
 
 
 @dataclass
@@ -55,6 +76,28 @@ class Profile:
     ms_per_call: float  # wall time without the profiler, median
     shares: dict[str, float]
     text: str  # pstats' listing
+    statements_per_call: float = 0.0  # SQL statements sent
+    hot_spots: list[tuple[str, float]] = field(default_factory=list)  # the dashboard's queries and figure builders
+
+
+def hot_spots(stats: pstats.Stats, count: int = 5) -> list[tuple[str, float]]:
+    """The dashboard's queries and figure builders with the most cumulative time, as shares of the whole."""
+    whole = stats.total_tt or 1.0  # type: ignore[attr-defined]
+    found = []
+    for (file, _line, function), (_cc, _nc, _self, cumulative, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if any(mark in file for mark in HOT_SPOT_FILES):
+            module = file.rsplit("/", 2)
+            found.append((f"{module[-2]}/{module[-1].removesuffix('.py')}.{function}", cumulative / whole))
+    return sorted(found, key=lambda item: -item[1])[:count]
+
+
+def statements(stats: pstats.Stats) -> int:
+    """How many SQL statements SQLAlchemy sent."""
+    return sum(
+        calls
+        for (file, _line, function), (_cc, calls, *_rest) in stats.stats.items()  # type: ignore[attr-defined]
+        if function == "do_execute" and file.endswith("sqlalchemy/engine/default.py")
+    )
 
 
 def profile_request(database_url: str, bodies: Sequence[str], callback: str, calls: int, header: str = "") -> Profile:
@@ -94,7 +137,15 @@ def profile_request(database_url: str, bodies: Sequence[str], callback: str, cal
     stats.sort_stats("cumulative").print_stats(45)
     stats.sort_stats("tottime").print_stats(30)
     plain.sort()
-    return Profile(callback, calls, plain[len(plain) // 2], shares, out.getvalue())
+    return Profile(
+        callback,
+        calls,
+        plain[len(plain) // 2],
+        shares,
+        out.getvalue(),
+        statements_per_call=statements(stats) / calls,
+        hot_spots=hot_spots(stats),
+    )
 
 
 def save(profile: Profile, folder: Path) -> Path:
@@ -104,12 +155,17 @@ def save(profile: Profile, folder: Path) -> Path:
     return path
 
 
-def summary_lines(profile: Profile, top: Sequence[str] = ()) -> list[str]:
-    """RESULTS.md's lines on where the time goes, from the shares (and any notable functions given)."""
+def summary_lines(profile: Profile) -> list[str]:
+    """RESULTS.md's lines on where the time goes: the shares, the SQL statements and the hot spots."""
     lines = [
-        f"- `{profile.callback}` takes {profile.ms_per_call:.0f} ms per call in-process (median, unprofiled); of its "
-        f"self time under cProfile ({profile.calls} calls):"
+        f"- `{profile.callback}` takes {profile.ms_per_call:.0f} ms per call in-process (median, unprofiled) and "
+        f"sends {profile.statements_per_call:.0f} SQL statements; of its self time under cProfile "
+        f"({profile.calls} calls):"
     ]
     lines += [f"  - {share:.0%} {name}" for name, share in profile.shares.items() if share >= 0.005]
-    lines += [f"- {line}" for line in top]
+    if profile.hot_spots:
+        lines.append(
+            "- its heaviest queries and figure builders (cumulative, share of the profiled time): "
+            + ", ".join(f"`{name}` {share:.0%}" for name, share in profile.hot_spots)
+        )
     return lines

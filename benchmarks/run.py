@@ -188,6 +188,7 @@ class Run:
         label = config_label(*config)
         count = self.plan.changes if config in (self.results.target_configs or ()) else self.plan.changes_other
         times: dict[str, list[float]] = {NOOP: []}
+        answered: dict[str, list[float]] = {NOOP: []}
         bodies: dict[str, list[str]] = {}
         rewritten = lost = 0
         for slug, name in self.views:
@@ -197,7 +198,7 @@ class Run:
                 for warm in searches(slug, 2, seed=7):  # the first changes of a page pay for what is cached later
                     page.change(warm)
                     chain.change(warm)
-                times[slug] = []
+                times[slug], answered[slug] = [], []
                 for query in searches(slug, count):
                     result = page.change(query)
                     noop = chain.change(query)
@@ -205,8 +206,12 @@ class Run:
                         lost += 1
                     else:
                         times[slug].append(result["ms"])
+                        if result["answered"] is not None:
+                            answered[slug].append(result["answered"])
                     if noop["ms"] is not None and noop["settled"]:
                         times[NOOP].append(noop["ms"])
+                        if noop["answered"] is not None:
+                            answered[NOOP].append(noop["answered"])
                     rewritten += result["search"] != query
                     mine = [b for b in result["requests"] if load.outputs(b).startswith(f"..{name}-")]
                     bodies.setdefault(slug, []).extend(mine)
@@ -215,6 +220,7 @@ class Run:
             finally:
                 page.close()
         self.results.interaction[label] = {key: Summary.of(values) for key, values in times.items()}
+        self.results.answered[label] = {key: Summary.of(values) for key, values in answered.items()}
         if lost:
             self.results.notes.append(f"{label}: {lost} filter changes made no callback or never settled")
         if rewritten:
