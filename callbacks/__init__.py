@@ -12,8 +12,22 @@ from typing import Any
 
 from dash import Dash, Input, Output
 
-from callbacks import compare, detail, download, evaluation, map, pages, reach, region, report, screen, state, trends
-from callbacks.common import lang
+from callbacks import (
+    answers,
+    compare,
+    detail,
+    download,
+    evaluation,
+    map,
+    pages,
+    reach,
+    region,
+    report,
+    screen,
+    state,
+    trends,
+)
+from callbacks.common import data_version, lang, selection_from
 from core.formatting import fmt_date
 from core.i18n import t
 from core.views import View, is_narrow
@@ -37,13 +51,18 @@ def full_update(view: View) -> Callable[..., dict[str, Any]]:
     on the figure itself (for image exports)."""
 
     def update(selection: object, screen: object = None) -> dict[str, Any]:
-        language, narrow = lang(), is_narrow(screen)
+        language, narrow, today = lang(), is_narrow(screen), dt.date.today()
+        chosen = selection_from(selection).to_store()  # validated: equal selections share one kept answer
+        kept = answers.key(view.name, chosen, language, narrow, today.isoformat(), data_version())
+        return answers.answer(kept, lambda: make(chosen, language, narrow, today))
+
+    def make(selection: object, language: str, narrow: bool, today: dt.date) -> dict[str, Any]:
         parts = dict(view.update(selection=selection, narrow=narrow))
         for name, figure in list(parts.items()):
             alt = name.removesuffix("graph") + "alt"
             if name.endswith("graph") and view.outputs.get(alt) == "children":
                 parts[alt] = chart_alternative(figure, ids.part(view.name, alt), language)
-        made = t("export_made", language, date=fmt_date(dt.date.today(), lang=language))
+        made = t("export_made", language, date=fmt_date(today, lang=language))
         return download.stamp(view, parts, selection, made, narrow=narrow)
 
     update.__doc__ = view.update.__doc__

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,7 +24,7 @@ from core.key_figures import KeyFigure, key_figures, without_key_figures
 from core.reference import Reference
 from core.selection import Choices, Selection, query_language
 from core.views import View
-from data_access import queries
+from data_access import queries, version
 from data_access.engine import Bind, engine_for, snapshot
 from layouts import ids
 
@@ -124,12 +125,27 @@ def request_language(runtime: Runtime) -> str:
 
 
 def reference() -> Reference:
-    """Editions, figure definitions, regions and week numbers, read once per request."""
+    """Editions, figure definitions, regions and week numbers of this request's data: read once per data version
+    and process (they change only with a write, which gives a new version), looked up once per request."""
     if "sze_reference" not in g:
-        g.sze_reference = read_reference(db())
+        g.sze_reference = _reference_of(runtime().database_url, data_version())
     value = g.sze_reference
     assert isinstance(value, Reference)
     return value
+
+
+def data_version() -> str:
+    """The version of the data this request reads (new with every import; see data_access.version)."""
+    if "sze_version" not in g:
+        g.sze_version = version.current(db())
+    return str(g.sze_version)
+
+
+@lru_cache(maxsize=8)
+def _reference_of(database_url: str, data_version: str) -> Reference:
+    """Reference data as of ``data_version``: read from this request's snapshot, kept while the version holds.
+    Read only by requests that see that version, so what it holds is that version's (never mutated)."""
+    return read_reference(db())
 
 
 def read_reference(engine: Bind) -> Reference:

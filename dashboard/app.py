@@ -8,10 +8,11 @@ from importlib.resources import as_file, files
 
 import pandas as pd
 from dash import Dash, set_props
-from flask import Response, g, has_request_context, redirect
+from dash.exceptions import DependencyException
+from flask import Response, g, has_request_context, redirect, request
 from sqlalchemy.exc import SQLAlchemyError
 
-from callbacks import VIEWS, register_all
+from callbacks import VIEWS, answers, register_all
 from callbacks.common import RUNTIME_KEY, Runtime, close_db, lang, read_reference, request_language
 from core.i18n import t
 from core.reference import Reference
@@ -25,6 +26,12 @@ from layouts import ids
 from layouts.page import page, unavailable, validation_layout
 
 log = logging.getLogger(__name__)
+
+#: the partial plotly.js (only the trace types the figures draw; scripts/build-plotly.sh), package data of ``dashboard``
+PLOTLY_BUNDLE = "vendor/plotly-sze.min.js"
+
+#: seconds a browser keeps a file whose URL changes with its content: a year, as Dash gives its component suites
+FINGERPRINTED_MAX_AGE = 365 * 24 * 3600
 
 #: stands for the request's language in the page's <html lang>, filled in per request by SzeDash
 LANG_MARK = "__sze_lang__"
@@ -48,10 +55,23 @@ INDEX_STRING = f"""<!DOCTYPE html>
 
 
 class SzeDash(Dash):
-    """Dash with the page's ``<html lang>`` in the language the request asked for (``taal=``).
+    """Dash with the page's ``<html lang>`` in the language the request asked for (``taal=``), and our own plotly.js.
 
-    Screen readers pick their voice by it, so an English page must not say it is Dutch.
+    Screen readers pick their voice by the language, so an English page must not say it is Dutch.
     """
+
+    def _setup_plotlyjs(self) -> None:
+        """Load the partial plotly.js in the page, where Dash would have dcc.Graph fetch its full one (4.6 MB).
+
+        Dash adds plotly's full bundle to dcc's scripts (for all apps of the process) as one that dcc.Graph loads
+        itself when no ``window.Plotly`` exists. This app instead puts its partial bundle in the page as a plain
+        script of its own package, served as a component suite: before the renderer starts (so every graph finds
+        ``window.Plotly``), before the assets (so ``assets/vendor/plotly-locale-nl.js`` registers ``nl`` at once),
+        fingerprinted with the package's version and the file's time and so cached by browsers for a year. The
+        full bundle is never registered, so Dash does not even serve it.
+        """
+        self.scripts.append_script({"relative_package_path": PLOTLY_BUNDLE, "namespace": "dashboard"})
+        self._plotlyjs_url = ""  # read by Dash only when it serves from a CDN, which this app never does
 
     def interpolate_index(
         self,
@@ -111,6 +131,33 @@ def _empty_reference() -> Reference:
     return Reference(editions=frame, metrics=frame, regions=frame)
 
 
+def _cache_fingerprinted_assets(app: Dash) -> None:
+    """A year in the browser's cache for the assets the page names by their file time (``?m=``).
+
+    Dash fingerprints the URLs it writes into the page: component suites by version and file time
+    (``plotly-sze.v0_1_0m1732….min.js``; Dash itself serves them with a year's ``max-age``), assets with
+    ``?m=<file time>``. Flask serves assets with ``no-cache``, so every load asked again for each of them; as a
+    changed file gets a new URL, the one with ``m`` may be kept. An asset asked without it (the world topojson
+    plotly fetches, a link typed by hand) keeps ``no-cache`` and its ETag.
+    """
+    prefix = app.config.routes_pathname_prefix + app.config.assets_url_path.strip("/") + "/"
+
+    @app.server.after_request
+    def _cache(response: Response) -> Response:
+        if response.status_code == 200 and request.path.startswith(prefix) and "m" in request.args:
+            response.cache_control.no_cache = None
+            response.cache_control.max_age = FINGERPRINTED_MAX_AGE
+        return response
+
+
+def _unknown_scripts_not_found(app: Dash) -> None:
+    """A component-suite path Dash did not register (the full plotly.min.js among them): 404, where Dash answers 500."""
+
+    @app.server.errorhandler(DependencyException)
+    def _unknown_script(_error: Exception) -> Response:
+        return Response("not found\n", status=404, mimetype="text/plain")
+
+
 def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) -> Dash:
     """Create the dashboard for ``settings`` (default: from the environment) with ``views`` as its tabs."""
     settings = settings or Settings.from_env()
@@ -123,7 +170,7 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
         title=t("app_title", settings.lang),
         update_title="",
         serve_locally=True,
-        compress=True,  # plotly.js is 4.6 MB; gzip makes a cold load on a slow ministry network bearable
+        compress=True,  # plotly.js, even partial, is 1.4 MB: gzip makes a cold load on a slow ministry network bearable
         on_error=_on_error(settings),
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
@@ -132,7 +179,10 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
     )
     app.index_string = INDEX_STRING
     server = app.server
+    _cache_fingerprinted_assets(app)
+    _unknown_scripts_not_found(app)
     security.install(app, settings)  # headers on every response; login and same-origin POSTs before anything else
+    answers.cache.init_app(server, config=answers.config(settings.redis_url))
     runtime = Runtime(settings.database_url, settings.lang, views)
     server.extensions[RUNTIME_KEY] = runtime
     # first of the request hooks: the language hook below reads a callback's body too

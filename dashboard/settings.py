@@ -42,6 +42,8 @@ class Settings:
     #: the owner's URL for what writes (init-db, import, demo, restore, grant-read-only): on PostgreSQL the web
     #: process then reads through a read-only role (``database_url``) and never holds a URL that can write
     admin_database_url: str | None = field(default=None, repr=False)
+    #: Redis for the views' answers, shared by every worker and instance; None: a small cache per process
+    redis_url: str | None = None
     #: Flask's SECRET_KEY; None: a random one per process (nothing signs with it yet, see dashboard.security)
     secret_key: str | None = field(default=None, repr=False)
     #: CSP frame-ancestors: "'none'", "'self'" or origins, space-separated
@@ -80,9 +82,9 @@ class Settings:
         basic_auth_users: str | None = None,
         trusted_user_header: str | None = None,
     ) -> Settings:
-        """Settings from arguments, else the environment (``DATABASE_URL``, ``SZE_ADMIN_DATABASE_URL``, ``SZE_LANG``,
-        ``SZE_SECRET_KEY``, ``SZE_FRAME_ANCESTORS``, ``SZE_HSTS_MAX_AGE``, ``SZE_BASIC_AUTH_USERS``,
-        ``SZE_TRUSTED_USER_HEADER``),
+        """Settings from arguments, else the environment (``DATABASE_URL``, ``SZE_ADMIN_DATABASE_URL``,
+        ``SZE_REDIS_URL``, ``SZE_LANG``, ``SZE_SECRET_KEY``, ``SZE_FRAME_ANCESTORS``, ``SZE_HSTS_MAX_AGE``,
+        ``SZE_BASIC_AUTH_USERS``, ``SZE_TRUSTED_USER_HEADER``),
         else the defaults: the embedded SQLite file, Dutch, no framing, no HSTS, no login."""
         env = os.environ
         url = database_url or env.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_FILE.resolve()}"
@@ -95,6 +97,7 @@ class Settings:
         return cls(
             database_url=_sqlalchemy_url(url),
             admin_database_url=_sqlalchemy_url(admin) if admin else None,
+            redis_url=env.get("SZE_REDIS_URL") or None,
             lang=lang or env.get("SZE_LANG", "nl"),
             secret_key=secret_key or env.get("SZE_SECRET_KEY") or None,
             frame_ancestors=frame_ancestors or env.get("SZE_FRAME_ANCESTORS") or DEFAULT_FRAME_ANCESTORS,

@@ -14,7 +14,7 @@ import random
 
 from sqlalchemy import Engine, and_, delete, func, select
 
-from data_access import migrate, schema
+from data_access import migrate, schema, version
 from data_access.gazetteer import gazetteer, municipality_rows
 from data_access.importer.columns import KINDS
 from data_access.importer.store import EditionChange, read_reference, store
@@ -123,4 +123,5 @@ def generate(engine: Engine, activities: int, seed: int = 2021) -> dict[str, lis
                 sha256=sha,
                 origin=schema.ORIGIN_DEMO,
             )
+        version.bump(conn)
     return result

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run every test: lint (ruff), types (mypy), layers (import-linter), unit and browser tests in
-# headless Chromium, on SQLite and then on a throwaway PostgreSQL cluster (scripts/with-postgres.sh), then
+# headless Chromium, on SQLite and then on a throwaway PostgreSQL cluster and Redis server (scripts/with-postgres.sh,
+# scripts/with-redis.sh: Debian's packages, installed when missing), then
 # mutation testing (mutmut) of the URL parser, the loader and the CSV download.
 # Installs Debian's chromium and chromium-driver when missing, and axe-core from the npm registry
 # (tests/browser/axe/package.json; nothing else is downloaded).
@@ -42,11 +43,11 @@ set +e
 status=$?
 set -e
 if [ "$status" -eq 0 ]; then
-  echo "== pytest on PostgreSQL (a throwaway cluster started here)"
+  echo "== pytest on PostgreSQL and Redis (throwaway servers started here)"
   # Screen sizes, accessibility and the installed wheel look at what no backend changes (layout, contrast,
   # packaging): they ran above. Everything that reads data runs again here. Keeps CI under its 30 minutes.
   set +e
-  scripts/with-postgres.sh .venv/bin/pytest "$@" \
+  scripts/with-postgres.sh scripts/with-redis.sh .venv/bin/pytest "$@" \
     --ignore=tests/browser/test_screens.py --ignore=tests/browser/test_accessibility.py \
     --ignore=tests/browser/test_install.py
   status=$?

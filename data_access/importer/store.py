@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from data_access import migrate, schema
+from data_access import migrate, schema, version
 from data_access.importer.columns import KINDS, Kind
 from data_access.importer.read import read_table
 from data_access.importer.validate import Parsed, Reference, Row, validate
@@ -214,4 +214,6 @@ def import_file(engine: Engine, kind_name: str, path: Path, *, dry_run: bool = F
         demo = and_(table.c.edition.in_(parsed.editions), table.c.origin == schema.ORIGIN_DEMO)
         result.demo_rows_removed = conn.execute(delete(table).where(demo)).rowcount
         result.changes = store(conn, kind, parsed, file_name=path.name, sha256=sha256)
+        if result.demo_rows_removed or any(not change.unchanged_file for change in result.changes):
+            version.bump(conn)  # cached views of the old rows are stale from the commit on
     return result

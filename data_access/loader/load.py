@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, Table, delete, false, insert, select,
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ColumnElement
 
-from data_access import bundled, migrate, schema
+from data_access import bundled, migrate, schema, version
 from data_access.loader.spec import specs
 from data_access.loader.validate import DatasetError, Problem, Row, read_dataset
 
@@ -144,4 +144,5 @@ def load_bundled(engine: Engine, *, force: bool = False, folder: Traversable | N
             {"key": "loaded_at", "value": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")},
         ]
         conn.execute(insert(meta), stamp)
+        version.bump(conn)
     return {name: len(rows) for name, rows in dataset.items()}

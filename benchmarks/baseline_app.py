@@ -1,0 +1,76 @@
+"""The baseline every measurement is a ratio to: the least a Dash app can be, with the dashboard's dash and plotly.
+
+Two Dash apps on one Flask server, both with ``compress=True`` and plotly.js served by Dash itself, as the
+dashboard does:
+
+- ``/``: one ``dcc.Graph`` bar chart in the layout and nothing else (first load);
+- ``/chain/``: a no-op callback chain as deep as the dashboard's (URL search -> selection Store -> Graph, as the
+  dashboard's URL -> ``selection`` -> view update) that redraws its bar chart on every change of the URL
+  (interaction, single callbacks).
+
+Serve it the way the dashboard is served: ``gunicorn benchmarks.baseline_app:server``.
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Any
+
+import plotly.graph_objects as go
+from dash import Dash, Input, Output, dcc, html
+from flask import Flask
+
+#: component ids, mirroring the dashboard's: the URL, the selection Store and one chart
+URL, SELECTION, GRAPH = "url", "selection", "graph"
+#: the no-op chain's page
+CHAIN_PATH = "/chain/"
+#: what a ready server answers, for the benchmark's wait (the dashboard's is /healthz)
+READY_PATH = "/"
+
+
+def bar_chart(search: str) -> go.Figure:
+    """Three bars whose heights follow the URL query, so each change redraws the chart (and nothing else)."""
+    seed = zlib.crc32(search.encode())
+    heights = [1 + (seed >> shift) % 9 for shift in (0, 8, 16)]
+    return go.Figure(go.Bar(x=["a", "b", "c"], y=heights), layout={"title": {"text": search or "baseline"}})
+
+
+def select(search: str | None) -> dict[str, Any]:
+    """The no-op first link: the URL query into the selection Store, untouched."""
+    return {"search": search or ""}
+
+
+def draw(selection: dict[str, Any] | None) -> go.Figure:
+    """The no-op second link: the selection into the chart."""
+    return bar_chart((selection or {}).get("search", ""))
+
+
+def create_minimal(server: Flask) -> Dash:
+    """The least a Dash app can be: one bar chart, no callback."""
+    app = Dash(__name__, server=False, compress=True, serve_locally=True, title="baseline", update_title="")
+    app.layout = html.Div([dcc.Graph(id=GRAPH, figure=bar_chart(""))])
+    app.init_app(server)
+    return app
+
+
+def create_chain(server: Flask) -> Dash:
+    """The no-op chain: URL search -> selection Store -> the bar chart, each link a server callback."""
+    app = Dash(
+        __name__,
+        server=False,
+        url_base_pathname=CHAIN_PATH,
+        compress=True,
+        serve_locally=True,
+        title="baseline chain",
+        update_title="",
+    )
+    app.layout = html.Div([dcc.Location(id=URL), dcc.Store(id=SELECTION), dcc.Graph(id=GRAPH, figure=bar_chart(""))])
+    app.callback(Output(SELECTION, "data"), Input(URL, "search"))(select)
+    app.callback(Output(GRAPH, "figure"), Input(SELECTION, "data"), prevent_initial_call=True)(draw)
+    app.init_app(server)
+    return app
+
+
+server = Flask(__name__)
+minimal = create_minimal(server)
+chain = create_chain(server)

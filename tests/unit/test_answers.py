@@ -1,0 +1,118 @@
+"""Kept answers: every write gives the data a new version, equal selections share one answer, a new version
+is seen at once, and a cache that fails costs time, never the answer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+
+from dashboard.app import create_app
+from dashboard.settings import Settings
+from data_access import backup, demo, version
+from data_access.engine import make_engine
+from data_access.importer import import_file
+from data_access.loader import load_bundled
+from tests.callback_requests import body, post, server_callbacks
+from tests.unit.test_import import GOOD, write_csv
+
+UPDATE = "/_dash-update-component"
+
+
+@pytest.fixture
+def engine(db_url):
+    eng = make_engine(db_url)
+    load_bundled(eng, force=True)
+    yield eng
+    eng.dispose()
+
+
+def test_every_write_gives_a_new_version_and_nothing_else_does(engine, tmp_path: Path):
+    seen = [version.current(engine)]
+    assert seen[0], "the bundled load gives a version"
+
+    def changed() -> bool:
+        seen.append(version.current(engine))
+        return seen[-1] != seen[-2]
+
+    export = write_csv(tmp_path / "export.csv", GOOD)
+    import_file(engine, "activities", export, dry_run=True)
+    assert not changed(), "a dry run wrote nothing"
+    import_file(engine, "activities", export)
+    assert changed(), "an import"
+    import_file(engine, "activities", export)
+    assert not changed(), "the same file again changes nothing"
+    assert load_bundled(engine) is None and not changed(), "the bundled dataset, unchanged"
+    load_bundled(engine, force=True)
+    assert changed(), "the bundled dataset reloaded"
+
+
+def test_demo_data_gives_a_new_version_and_a_restore_keeps_the_exports(db_url, tmp_path: Path):
+    engine = make_engine(db_url)
+    load_bundled(engine, force=True)
+    before = version.current(engine)
+    demo.generate(engine, 200, seed=3)
+    after = version.current(engine)
+    assert after != before
+    backup.export_all(engine, tmp_path / "export")
+    engine.dispose()
+    other = make_engine(f"sqlite:///{tmp_path / 'other.db'}")
+    backup.restore_all(other, tmp_path / "export")
+    # the same rows under the same version: what a cache kept for them is still right
+    assert version.current(other) == after
+    other.dispose()
+
+
+def _trends(client):
+    return next(
+        dep
+        for dep in server_callbacks(client.get("/_dash-dependencies").get_json())
+        if dep["output"].startswith("..trends-graph.figure")
+    )
+
+
+def _count_queries(engine_url: str):
+    from data_access.engine import engine_for
+
+    counted = {"n": 0}
+
+    def count(*_args) -> None:
+        counted["n"] += 1
+
+    event.listen(engine_for(engine_url), "before_cursor_execute", count)
+    return counted
+
+
+def test_an_equal_selection_is_answered_from_the_kept_answer_and_a_new_version_at_once(db_url, tmp_path: Path):
+    engine = make_engine(db_url)
+    load_bundled(engine, force=True)
+    app = create_app(Settings(database_url=db_url))
+    client = app.server.test_client()
+    trends = _trends(client)
+    counted = _count_queries(db_url)
+    first = post(client, UPDATE, body(trends, [{"tab": "trends", "region": "zuid"}, None]))
+    made = counted["n"]
+    counted["n"] = 0
+    # the same selection, as another link spells it
+    again = post(client, UPDATE, body(trends, [{"tab": "trends", "region": "ZUID", "editions": "x"}, None]))
+    kept = counted["n"]
+    assert first.status_code == again.status_code == 200
+    assert json.loads(first.data)["response"] == json.loads(again.data)["response"]
+    assert kept <= 3, f"{kept} queries for a kept answer (its version), {made} to make it"
+    # an import: the very next answer is made anew from the new data
+    counted["n"] = 0
+    import_file(engine, "activities", write_csv(tmp_path / "export.csv", GOOD))
+    post(client, UPDATE, body(trends, [{"tab": "trends", "region": "zuid"}, None]))
+    assert counted["n"] >= made - 1, "an answer kept from before the import was served"
+    engine.dispose()
+
+
+def test_with_redis_unreachable_every_view_still_answers(database_url, caplog):
+    app = create_app(Settings(database_url=database_url, redis_url="redis://127.0.0.1:1/0"))
+    client = app.server.test_client()
+    answer = post(client, UPDATE, body(_trends(client), [{"tab": "trends"}, None]))
+    assert answer.status_code == 200
+    assert json.loads(answer.data)["response"]["trends-graph"]["figure"]["data"]
+    assert "cache unavailable" in caplog.text
