@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from importlib.resources import as_file, files
+from typing import Any
 
 import pandas as pd
 from dash import Dash, set_props
@@ -72,6 +73,12 @@ class SzeDash(Dash):
         """
         self.scripts.append_script({"relative_package_path": PLOTLY_BUNDLE, "namespace": "dashboard"})
         self._plotlyjs_url = ""  # read by Dash only when it serves from a CDN, which this app never does
+
+    def _collect_and_register_resources(self, resources: Any, include_async: bool = True, url_attr: str = "src") -> Any:
+        """Dash's resources without plotly's full bundle, which another Dash app of the process (a plain one,
+        such as the benchmarks' baseline) may have added to dcc's shared script list."""
+        kept = [r for r in resources if not (isinstance(r, dict) and r.get("namespace") == "plotly")]
+        return super()._collect_and_register_resources(kept, include_async=include_async, url_attr=url_attr)
 
     def interpolate_index(
         self,
