@@ -6,6 +6,7 @@ import importlib
 import itertools
 import json
 import pkgutil
+from dataclasses import asdict
 
 import pytest
 
@@ -24,6 +25,7 @@ from benchmarks.report import (
     percentile,
     ratio,
     render,
+    results_from_json,
     table,
     targets,
     zero_errors,
@@ -123,6 +125,11 @@ def test_results_md_has_every_section_and_keeps_the_hand_written_notes():
         assert heading in text
     assert "| `kaart` | 200 ms (4.00×) | 400 ms (8.00×) |" in text
     assert text.count("measured while CI ran") == 1
+
+
+def test_results_saved_as_json_render_the_same_again():
+    saved = json.loads(json.dumps(asdict(_made_up())))
+    assert render(results_from_json(saved)) == render(_made_up())
 
 
 def test_filter_changes_never_repeat_back_to_back_nor_start_where_the_page_opened():
