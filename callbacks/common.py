@@ -92,6 +92,17 @@ def lang() -> str:
     return value if isinstance(value, str) else runtime().lang
 
 
+def page_query() -> str:
+    """The URL query of the page a GET request is for.
+
+    The renderer fetches the layout apart from the page, without its query: the page it is for is
+    the referrer (same origin, so sent in full unless a Referrer-Policy forbids it).
+    """
+    if request.path.endswith("_dash-layout"):
+        return urlsplit(request.referrer or "").query
+    return request.query_string.decode("latin-1")
+
+
 def request_language(runtime: Runtime) -> str:
     """The language a request is in: its own ``taal=`` for a page, the sending page's for a callback.
 
@@ -101,11 +112,7 @@ def request_language(runtime: Runtime) -> str:
     """
     choices = Choices(languages=runtime.languages)
     if request.method == "GET":
-        if request.path.endswith("_dash-layout"):
-            # the renderer fetches the layout apart from the page, without its query: the page it is
-            # for is the referrer (same origin, so sent in full unless a Referrer-Policy forbids it)
-            return query_language(urlsplit(request.referrer or "").query, choices)
-        return query_language(request.query_string.decode("latin-1"), choices)
+        return query_language(page_query(), choices)
     payload = request.get_json(silent=True) if request.is_json else None
     sent = payload if isinstance(payload, dict) else {}
     items: list[Any] = []

@@ -89,6 +89,17 @@ def query_language(search: object, choices: Choices) -> str:
     return (choices.language(values[0]) if values else None) or choices.default_lang
 
 
+def query_filters_open(search: object) -> bool:
+    """Whether a URL query leaves the filter card unfolded (``filters=0`` folds it).
+
+    The page's layout is built with it, so a presenter's folded link opens folded instead of
+    unfolding first and then closing with an animation; ``Selection.read_query`` reports a value
+    it does not understand.
+    """
+    values = _query(search)[0].get(PARAM_FILTERS)
+    return _switch(values[0] if values else None, PARAM_FILTERS, _Report()) is not False
+
+
 def _query(search: object) -> tuple[dict[str, list[str]], int]:
     """The known parameters of a URL query with their values, and how many pairs were not looked at.
 

@@ -14,10 +14,10 @@ from flask import Response, g, has_request_context, redirect, request
 from sqlalchemy.exc import SQLAlchemyError
 
 from callbacks import VIEWS, answers, register_all
-from callbacks.common import RUNTIME_KEY, Runtime, close_db, lang, read_reference, request_language
+from callbacks.common import RUNTIME_KEY, Runtime, close_db, lang, page_query, read_reference, request_language
 from core.i18n import t
 from core.reference import Reference
-from core.selection import HEALTH_PATH
+from core.selection import HEALTH_PATH, query_filters_open
 from core.views import View
 from dashboard import guard, not_found, security
 from dashboard.settings import Settings
@@ -111,13 +111,15 @@ def _layout(settings: Settings, views: Sequence[View]) -> Callable[[], object]:
     def serve_layout() -> object:
         # Dash also builds it once at start-up, outside any request: then in the app's own language
         language = lang() if has_request_context() else settings.lang
+        # a folded link ('filters=0') opens folded, rather than unfolded and then closing in view
+        filters_open = query_filters_open(page_query()) if has_request_context() else True
         try:
             with snapshot(engine_for(settings.database_url)) as conn:  # one state of the data, as callbacks read
                 reference = read_reference(conn)
         except SQLAlchemyError:
             log.exception("database unavailable while building the layout")
             return unavailable(language)
-        return page(reference, views, language)
+        return page(reference, views, language, filters_open=filters_open)
 
     return serve_layout
 

@@ -51,7 +51,9 @@ def compare_options(reference: Reference, lang: str = "nl") -> list[dict[str, st
     return options
 
 
-def filters(reference: Reference, lang: str = "nl", shown: Collection[str] = USUAL_CONTROLS) -> dbc.Card:
+def filters(
+    reference: Reference, lang: str = "nl", shown: Collection[str] = USUAL_CONTROLS, is_open: bool = True
+) -> dbc.Card:
     """The filter bar; its values are set from the URL and written back to it.
 
     Each control stands in a group of its own (ids in ``CONTROL_GROUPS``) so a view shows only the
@@ -77,7 +79,7 @@ def filters(reference: Reference, lang: str = "nl", shown: Collection[str] = USU
                 id=ids.FILTER_TOGGLE,
                 type="button",
                 className="btn btn-link btn-sm filter-toggle",
-                **aria(expanded="true", controls=ids.FILTER_COLLAPSE),
+                **aria(expanded="true" if is_open else "false", controls=ids.FILTER_COLLAPSE),
             ),
             html.Div(id=ids.FILTER_SUMMARY, className="filter-summary me-auto", **aria(live="polite")),
             dbc.Button(
@@ -173,7 +175,7 @@ def filters(reference: Reference, lang: str = "nl", shown: Collection[str] = USU
     )
     return dbc.Card(
         dbc.CardBody(
-            [strip, link_note(lang), dbc.Collapse(controls, id=ids.FILTER_COLLAPSE, is_open=True, className="mt-2")]
+            [strip, link_note(lang), dbc.Collapse(controls, id=ids.FILTER_COLLAPSE, is_open=is_open, className="mt-2")]
         ),
         className="filters mb-3",
     )
@@ -277,7 +279,7 @@ def header(lang: str = "nl") -> html.Header:
     )
 
 
-def page(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.Div:
+def page(reference: Reference, views: Sequence[View], lang: str = "nl", filters_open: bool = True) -> html.Div:
     """The whole page; views and the about page are filled by callbacks."""
     return html.Div(
         [
@@ -297,7 +299,7 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.
                         html.Div(id=ids.DEMO_BANNER),
                         html.Div(
                             [
-                                filters(reference, lang, views[0].controls if views else ()),
+                                filters(reference, lang, views[0].controls if views else (), filters_open),
                                 tabs(views, lang),
                                 html.Div(id=ids.VIEW, className="view"),
                             ],

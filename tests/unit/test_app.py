@@ -81,6 +81,29 @@ def test_layout_names_every_edition(client):
     assert "2024" in json.dumps(layout) and "e-healthweek" in json.dumps(layout)
 
 
+def _find(node: object, component_id: str) -> dict | None:
+    """The component with ``component_id`` in a layout as JSON."""
+    if isinstance(node, dict):
+        if node.get("props", {}).get("id") == component_id:
+            return node
+        children = [node.get("props", {}).get("children")]
+    elif isinstance(node, list):
+        children = node
+    else:
+        return None
+    return next((found for child in children if (found := _find(child, component_id))), None)
+
+
+@pytest.mark.parametrize(("query", "is_open"), [("", True), ("?filters=0&tab=kaart", False), ("?filters=x", True)])
+def test_a_folded_link_opens_folded_without_unfolding_first(client, query, is_open):
+    # the layout is built folded, so the filter card does not open and then close in front of a room
+    layout = client.get("/_dash-layout", headers={"Referer": "http://localhost/" + query}).get_json()
+    collapse, toggle = _find(layout, ids.FILTER_COLLAPSE), _find(layout, ids.FILTER_TOGGLE)
+    assert collapse and toggle
+    assert collapse["props"]["is_open"] is is_open
+    assert toggle["props"]["aria-expanded"] == ("true" if is_open else "false")
+
+
 def test_without_a_database_the_page_says_so_without_a_trace(tmp_path):
     app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'missing' / 'none.db'}"))
     body = json.dumps(app.server.test_client().get("/_dash-layout").get_json())
