@@ -97,7 +97,7 @@ def query_filters_open(search: object) -> bool:
     it does not understand.
     """
     values = _query(search)[0].get(PARAM_FILTERS)
-    return _switch(values[0] if values else None, PARAM_FILTERS, _Report()) is not False
+    return not values or _key(values[0]) != "0"
 
 
 def _query(search: object) -> tuple[dict[str, list[str]], int]:
