@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, Engine, Float, Integer, Table, func, insert, select, text
 
-from data_access import migrate, schema
+from data_access import migrate, schema, summaries
 
 
 def _cell(value: Any) -> str:
@@ -40,7 +40,8 @@ def _value(column: Column, raw: str) -> Any:
 
 
 def _tables() -> list[Table]:
-    return list(schema.metadata.sorted_tables)
+    """The tables an export holds: not the summaries, which are rebuilt from the rows on restore."""
+    return [table for table in schema.metadata.sorted_tables if not schema.is_summary(table)]
 
 
 def export_all(engine: Engine, folder: Path) -> dict[str, int]:
@@ -99,4 +100,5 @@ def restore_all(engine: Engine, folder: Path) -> dict[str, int]:
                                 f"COALESCE((SELECT max({column.name}) FROM {table.name}), 0) + 1, false)"
                             )
                         )
+        summaries.refresh(conn)  # of the restored rows; the version stays the export's, as the rows do
     return counts

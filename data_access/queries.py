@@ -14,6 +14,7 @@ from sqlalchemy import Table, and_, case, func, literal, select
 from sqlalchemy.sql import ColumnElement, Select
 
 from data_access import schema as s
+from data_access import summaries
 from data_access.engine import Bind, connected
 
 
@@ -404,13 +405,14 @@ def dataset_loaded_at(bind: Bind) -> str | None:
 ACTIVITY_GROUPS = ("edition", "region", "province", "week", "place", "theme", "format", "domain")
 
 
-def _activity_filter(editions: Sequence[int], region: str | None, week: int | None) -> ColumnElement[bool]:
-    a = s.activities
-    condition: ColumnElement[bool] = a.c.edition.in_(list(editions))
+def _edition_filter(
+    table: Table, editions: Sequence[int], region: str | None, week: int | None = None
+) -> ColumnElement[bool]:
+    condition: ColumnElement[bool] = table.c.edition.in_(list(editions))
     if region:
-        condition = and_(condition, a.c.region == region)
+        condition = and_(condition, table.c.region == region)
     if week:
-        condition = and_(condition, a.c.week == week)
+        condition = and_(condition, table.c.week == week)
     return condition
 
 
@@ -419,38 +421,51 @@ def activity_counts(
 ) -> pd.DataFrame:
     """Registered activities grouped by ``by``: activities, participants (sum of those reported), how many
     reported participants, whether any row is synthetic; places also carry lon and lat. Sums of detail rows,
-    never of published figures."""
-    a = s.activities
+    never of published figures.
+
+    Read from the summary that holds the grouping's columns (``summaries``), so the cost follows the
+    number of groups and not of rows; a grouping that fits no summary counts the rows themselves.
+    """
     unknown = set(by) - set(ACTIVITY_GROUPS)
     if unknown:
         raise ValueError(f"cannot group activities by {sorted(unknown)}")
-    keys = [a.c[name] for name in by]
     # a place is drawn at its coordinates; group by province too, or two Hengelos become one point
-    extra = [func.avg(a.c.lon).label("lon"), func.avg(a.c.lat).label("lat")]
-    statement = (
-        select(
-            *keys,
-            *(extra if "place" in by else []),
-            func.count().label("activities"),
-            func.coalesce(func.sum(a.c.participants), 0).label("participants"),
-            func.count(a.c.participants).label("with_participants"),
-            func.max(case((a.c.is_synthetic, 1), else_=0)).label("synthetic"),
+    if set(by) <= set(summaries.ACTIVITY_KEYS) or set(by) <= set(summaries.PLACE_KEYS):
+        t = s.activity_totals if set(by) <= set(summaries.ACTIVITY_KEYS) else s.place_totals
+        keys = [t.c[name] for name in by]
+        extra = (
+            [(func.sum(t.c[f"{axis}_sum"]) / func.sum(t.c.activities)).label(axis) for axis in ("lon", "lat")]
+            if "place" in by
+            else []
         )
-        .where(_activity_filter(editions, region, week))
+        measures = [
+            summaries.total(t.c.activities, "activities"),
+            summaries.total(t.c.participants, "participants"),
+            summaries.total(t.c.with_participants, "with_participants"),
+            func.max(t.c.synthetic).label("synthetic"),
+        ]
+    else:  # no view asks such a grouping today; any other is still counted right, only slower
+        t = s.activities
+        keys = [t.c[name] for name in by]
+        extra = [func.avg(t.c.lon).label("lon"), func.avg(t.c.lat).label("lat")] if "place" in by else []
+        measures = summaries.activity_measures()
+    statement = (
+        select(*keys, *extra, *measures)
+        .where(_edition_filter(t, editions, region, week))
         .group_by(*keys)
         .order_by(*keys)
     )
     return _frame(bind, statement)
 
 
+def _sources_of(table: Table, editions: Sequence[int]) -> Select[Any]:
+    return select(table.c.source_id).where(table.c.edition.in_(list(editions)))
+
+
 def detail_sources(bind: Bind, editions: Sequence[int]) -> pd.DataFrame:
     """The imports (or demo runs) behind the detail rows of ``editions``: one source per kind and edition."""
     src = s.sources
-    cited = (
-        select(s.activities.c.source_id)
-        .where(s.activities.c.edition.in_(list(editions)))
-        .union(select(s.responses.c.source_id).where(s.responses.c.edition.in_(list(editions))))
-    )
+    cited = _sources_of(s.activity_totals, editions).union(_sources_of(s.response_totals, editions))
     statement = (
         select(src.c.source_id, *_cited(src), src.c.kind).where(src.c.source_id.in_(cited)).order_by(src.c.title)
     )
@@ -460,27 +475,19 @@ def detail_sources(bind: Bind, editions: Sequence[int]) -> pd.DataFrame:
 def activity_sources(bind: Bind, editions: Sequence[int]) -> pd.DataFrame:
     """The imports (or demo runs) behind the registered activities of ``editions`` only, not the survey's."""
     src = s.sources
-    cited = select(s.activities.c.source_id).where(s.activities.c.edition.in_(list(editions)))
+    cited = _sources_of(s.activity_totals, editions)
     statement = select(src.c.source_id, *_cited(src)).where(src.c.source_id.in_(cited)).order_by(src.c.title)
     return _frame(bind, statement)
 
 
 def rating_counts(bind: Bind, editions: Sequence[int], region: str | None = None) -> pd.DataFrame:
     """Survey answers counted by role, rating and whether they would take part again."""
-    r = s.responses
-    condition: ColumnElement[bool] = r.c.edition.in_(list(editions))
-    if region:
-        condition = and_(condition, r.c.region == region)
+    r = s.response_totals
+    keys = (r.c.role, r.c.rating, r.c.would_return)
     statement = (
-        select(
-            r.c.role,
-            r.c.rating,
-            r.c.would_return,
-            func.count().label("n"),
-            func.max(case((r.c.is_synthetic, 1), else_=0)).label("synthetic"),
-        )
-        .where(condition)
-        .group_by(r.c.role, r.c.rating, r.c.would_return)
+        select(*keys, summaries.total(r.c.answers, "n"), func.max(r.c.synthetic).label("synthetic"))
+        .where(_edition_filter(r, editions, region))
+        .group_by(*keys)
         .order_by(r.c.role, r.c.rating)
     )
     return _frame(bind, statement)
@@ -488,14 +495,10 @@ def rating_counts(bind: Bind, editions: Sequence[int], region: str | None = None
 
 def response_counts(bind: Bind, editions: Sequence[int]) -> pd.DataFrame:
     """Survey answers counted by edition, region (of the week attended), rating and would-return."""
-    r = s.responses
+    r = s.response_totals
     keys = (r.c.edition, r.c.region, r.c.rating, r.c.would_return)
     statement = (
-        select(
-            *keys,
-            func.count().label("n"),
-            func.max(case((r.c.is_synthetic, 1), else_=0)).label("synthetic"),
-        )
+        select(*keys, summaries.total(r.c.answers, "n"), func.max(r.c.synthetic).label("synthetic"))
         .where(r.c.edition.in_(list(editions)))
         .group_by(*keys)
         .order_by(*keys)

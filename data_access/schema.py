@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -346,6 +347,53 @@ responses = Table(
     info={"filled_by": "import"},
 )
 
+# Summaries: the detail rows counted at the grains the views group by, rebuilt from them in the
+# transaction of every write (data_access/summaries.py). A view then adds up a few thousand rows
+# whether an edition holds a hundred activities or a million, instead of grouping them all on every
+# request. Derived, so neither loaded, exported nor restored: rebuilt instead. No foreign keys, as
+# they are emptied and refilled whole.
+
+
+def _summary_keys(table: Table, names: Sequence[str]) -> list[Column]:
+    return [Column(name, table.c[name].type, nullable=table.c[name].nullable) for name in names]
+
+
+def _counts(*names: str) -> list[Column]:
+    return [Column(name, BigInteger, nullable=False) for name in names]
+
+
+#: activities by week and kind (theme, format, domain) and the import that brought them
+activity_totals = Table(
+    "activity_totals",
+    metadata,
+    *_summary_keys(activities, ("edition", "region", "week", "theme", "format", "domain", "source_id")),
+    *_counts("activities", "participants", "with_participants"),
+    Column("synthetic", Integer, nullable=False),  # 1: a synthetic row among them
+    info={"summary": True},
+)
+
+#: activities by week and place: where the map draws them (the sums of lon and lat give the mean)
+place_totals = Table(
+    "place_totals",
+    metadata,
+    *_summary_keys(activities, ("edition", "region", "week", "province", "place")),
+    *_counts("activities", "participants", "with_participants"),
+    Column("synthetic", Integer, nullable=False),
+    Column("lon_sum", Float, nullable=False),
+    Column("lat_sum", Float, nullable=False),
+    info={"summary": True},
+)
+
+#: survey answers by the week's region, role and answer, and the import that brought them
+response_totals = Table(
+    "response_totals",
+    metadata,
+    *_summary_keys(responses, ("edition", "region", "role", "rating", "would_return", "source_id")),
+    *_counts("answers"),
+    Column("synthetic", Integer, nullable=False),
+    info={"summary": True},
+)
+
 #: Bookkeeping of the loader (fingerprint and time of the last load), not part of the dataset.
 dataset_meta = Table(
     "dataset_meta",
@@ -378,12 +426,25 @@ _add_rule_constraints()
 
 def dataset_tables() -> list[Table]:
     """The tables filled from the bundled files, in an order that respects the foreign keys."""
-    return [table for table in metadata.sorted_tables if not table.info.get("bookkeeping") and not _imported(table)]
+    return [
+        table
+        for table in metadata.sorted_tables
+        if not table.info.get("bookkeeping") and not _imported(table) and not is_summary(table)
+    ]
 
 
 def imported_tables() -> list[Table]:
     """The tables filled by ``sze-dashboard import`` (and demo data), in foreign-key order."""
     return [table for table in metadata.sorted_tables if _imported(table)]
+
+
+def summary_tables() -> list[Table]:
+    """The tables derived from the imported rows (rebuilt with every write, never loaded or exported)."""
+    return [table for table in metadata.sorted_tables if is_summary(table)]
+
+
+def is_summary(table: Table) -> bool:
+    return bool(table.info.get("summary"))
 
 
 def _imported(table: Table) -> bool:
