@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -38,12 +39,12 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> Iterator[str]:
-    """An empty database of its own for a test that writes: a SQLite file, or a new PostgreSQL database."""
+@contextmanager
+def own_database(folder: Path) -> Iterator[str]:
+    """An empty database: a SQLite file in ``folder``, or a new PostgreSQL database, dropped afterwards."""
     shared = os.environ.get("SZE_TEST_DATABASE_URL")
     if not shared:
-        yield f"sqlite:///{tmp_path / 'own.db'}"
+        yield f"sqlite:///{folder / 'own.db'}"
         return
     name = f"t_{uuid.uuid4().hex[:12]}"
     # pre-pinged: a test may have stopped and restarted the server meanwhile (tests/service/test_outage.py)
@@ -56,6 +57,13 @@ def db_url(tmp_path: Path) -> Iterator[str]:
         with server.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         server.dispose()
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> Iterator[str]:
+    """An empty database of its own for a test that writes: a SQLite file, or a new PostgreSQL database."""
+    with own_database(tmp_path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

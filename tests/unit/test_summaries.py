@@ -11,6 +11,7 @@ from sqlalchemy import func, select, text
 from data_access import backup, demo, migrate, queries, schema
 from data_access.engine import make_engine
 from data_access.loader.load import load_bundled
+from tests.conftest import own_database
 
 #: every grouping the views ask (callbacks/), and two that fit no summary
 GROUPINGS = [
@@ -31,11 +32,13 @@ GROUPINGS = [
 
 @pytest.fixture(scope="module")
 def demo_engine(tmp_path_factory: pytest.TempPathFactory):
-    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('summaries') / 'demo.db'}")
-    load_bundled(engine, force=True)
-    demo.generate(engine, 1500, seed=7)
-    yield engine
-    engine.dispose()
+    """Demo rows on the backend under test (SQLite, or PostgreSQL in the test command's second pass)."""
+    with own_database(tmp_path_factory.mktemp("summaries")) as url:
+        engine = make_engine(url)
+        load_bundled(engine, force=True)
+        demo.generate(engine, 1500, seed=7)
+        yield engine
+        engine.dispose()
 
 
 def _rows(engine, table) -> pd.DataFrame:
