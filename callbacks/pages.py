@@ -67,7 +67,7 @@ def about_content(pathname: str | None, _search: str | None = None) -> Any:
 
 def boundaries() -> Response:
     """The province boundaries for every map; cached, as they change only with a new release."""
-    response = Response(bundled.boundaries(), mimetype="application/geo+json")
+    response = Response(bundled.drawn_boundaries(), mimetype="application/geo+json")
     response.cache_control.public = True
     response.cache_control.max_age = 86400
     return response

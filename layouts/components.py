@@ -160,7 +160,7 @@ def chart_alternative(figure: go.Figure, alt: str, lang: str = "nl") -> list[Any
             html.Details(
                 [
                     html.Summary(t("alt_table_summary", lang)),
-                    table([t(f"alt_col_{c}", lang) for c in ("series", "label", "value")], rows),
+                    markdown_table([t(f"alt_col_{c}", lang) for c in ("series", "label", "value")], rows),
                 ],
                 className="chart-table",
             )
@@ -214,6 +214,31 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | 
     return dbc.Table(
         parts, bordered=False, striped=True, hover=True, responsive=True, size="sm", className="data-table"
     )
+
+
+def _markdown_cell(value: object) -> str:
+    """A cell's text as Markdown that shows it literally: every ASCII punctuation mark escaped, on one line."""
+    text = " ".join(str(value).split())
+    return "".join(f"\\{c}" if c in MARKDOWN_PUNCTUATION else c for c in text)
+
+
+#: what CommonMark lets a backslash escape: all ASCII punctuation
+MARKDOWN_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def markdown_table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> dcc.Markdown:
+    """A table of many rows as one component: the same <table> for the reader, written by one Markdown component.
+
+    Dash's renderer spends milliseconds on every component it mounts: a chart's values as a table of
+    Tr and Td components (the activity map's 350 places are 1400 of them) held the page still for
+    seconds after each answer. Markdown is one component however long the table.
+    """
+    lines = [
+        "| " + " | ".join(_markdown_cell(c) for c in columns) + " |",
+        "|" + " --- |" * len(columns),
+        *("| " + " | ".join(_markdown_cell(c) for c in row) + " |" for row in rows),
+    ]
+    return dcc.Markdown("\n".join(lines), className="data-table chart-values")
 
 
 def published_list(frame: pd.DataFrame, lang: str = "nl") -> str:

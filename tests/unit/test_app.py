@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 
@@ -66,6 +67,33 @@ def test_the_map_boundaries_come_from_the_app_itself(client):
     response = client.get("/geo/nl-provinces.geojson")
     assert response.status_code == 200 and response.mimetype == "application/geo+json"
     assert b"Noord-Brabant" in response.data and response.cache_control.max_age == 86400
+
+
+def test_the_map_boundaries_travel_small_and_draw_the_same_provinces(client):
+    from data_access import bundled
+
+    sent = client.get("/geo/nl-provinces.geojson", headers={"Accept-Encoding": "gzip"})
+    assert sent.headers.get("Content-Encoding") == "gzip"
+    raw = bundled.boundaries()
+    assert len(sent.data) < len(raw) / 5, "a cold load of a map carries the boundaries: compressed, rounded"
+    drawn = json.loads(gzip.decompress(sent.data))
+    published = json.loads(raw)
+
+    def outline(feature: dict) -> list:
+        polygons = feature["geometry"]["coordinates"]
+        return polygons if feature["geometry"]["type"] == "MultiPolygon" else [polygons]
+
+    assert [f["properties"]["name"] for f in drawn["features"]] == [
+        f["properties"]["name"] for f in published["features"]
+    ]
+    for ours, theirs in zip(drawn["features"], published["features"], strict=True):
+        for polygon, original in zip(outline(ours), outline(theirs), strict=True):
+            for ring, first in zip(polygon, original, strict=True):
+                assert ring[0] == ring[-1] and len(ring) >= 4  # still closed rings
+                # every drawn point lies within 10 m of a published one (1 px of the map is 300 m or more)
+                assert all(
+                    min(abs(x - a) + abs(y - b) for a, b in first) < 1e-4 for x, y in ring[:: max(1, len(ring) // 25)]
+                )
 
 
 def test_page_is_dutch_and_loads_nothing_from_other_hosts(client):

@@ -135,3 +135,13 @@ def test_the_table_beside_a_chart_has_every_value_and_the_sentence_caps_long_lis
 def test_a_missing_value_is_left_out_not_read_as_nan():
     fig = go.Figure(go.Bar(x=["2021", "2022"], y=[float("nan"), 3.0], text=[None, "ruim 3"]))
     assert describe_figure(fig) == "Staafdiagram. 2022: ruim 3."
+
+
+def test_a_charts_values_table_shows_every_cell_literally():
+    from layouts.components import markdown_table
+
+    written = markdown_table(["Reeks", "Wat"], [("a|b", "*Bergen (L.)* 1.234,5"), ("x\ny", "_z_")]).children
+    lines = written.split("\n")
+    # one row per line, three column borders each: a '|' or a line break in a value never splits a cell
+    assert len(lines) == 4 and all(line.replace("\\|", "").count("|") == 3 for line in lines)
+    assert "a\\|b" in lines[2] and "\\*Bergen \\(L\\.\\)\\* 1\\.234\\,5" in lines[2] and "x y" in lines[3]
