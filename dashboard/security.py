@@ -54,6 +54,11 @@ def content_security_policy(script_hashes: Sequence[str], frame_ancestors: str) 
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
+def subresource_policy(frame_ancestors: str) -> str:
+    """The CSP of anything but a page (scripts, styles, JSON, images): opened by itself, it runs and loads nothing."""
+    return f"default-src 'none'; frame-ancestors {frame_ancestors}"
+
+
 def frame_options(frame_ancestors: str) -> str | None:
     """X-Frame-Options saying what frame-ancestors says, for browsers that know only the old header; None where
     it cannot (named origins), as browsers that know frame-ancestors ignore X-Frame-Options anyway."""
@@ -178,6 +183,14 @@ def install(app: Dash, settings: Settings) -> None:
 
     @server.after_request
     def _headers(response: Response) -> Response:
-        """The security headers, on every response (assets, callbacks, errors and refusals too)."""
+        """The security headers, on every response (assets, callbacks, errors and refusals too).
+
+        The page's policy goes with HTML only: a script's, style sheet's or callback's own policy governs
+        nothing of the page that loads it, only that response when opened as a document by itself, where it
+        may then run and load nothing. The full policy is 700 bytes, sent uncompressed with each of the
+        forty responses of a cold load.
+        """
         response.headers.update(headers())
+        if response.mimetype != "text/html":
+            response.headers["Content-Security-Policy"] = subresource_policy(settings.frame_ancestors)
         return response

@@ -145,3 +145,17 @@ def test_a_charts_values_table_shows_every_cell_literally():
     # one row per line, three column borders each: a '|' or a line break in a value never splits a cell
     assert len(lines) == 4 and all(line.replace("\\|", "").count("|") == 3 for line in lines)
     assert "a\\|b" in lines[2] and "\\*Bergen \\(L\\.\\)\\* 1\\.234\\,5" in lines[2] and "x y" in lines[3]
+
+
+def test_every_map_hides_plotlys_base_layers_as_the_empty_world_topojson_needs(demo_app):
+    # assets/topojson/world_110m.json is an empty topology: a map showing land or borders would show nothing
+    maps = []
+    with demo_app.server.test_request_context("/"):
+        for view in VIEWS:
+            parts = full_update(view)(Selection.parse(choices(), tab=view.slug).to_store())
+            for part, prop in view.outputs.items():
+                figure = parts[part] if prop == "figure" else None
+                if figure is not None and any(trace.type in ("choropleth", "scattergeo") for trace in figure.data):
+                    maps.append(view.name)
+                    assert figure.layout.geo.visible is False, (view.name, part)
+    assert len(maps) >= 3  # the map, the region's map and the registration's map
