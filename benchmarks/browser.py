@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
+from tests.browser import chromium
+
 #: how long charts and requests must stay still before the page counts as settled
 QUIET_MS = 250
 #: how long a change may take before it counts as lost (ms)
@@ -124,31 +122,15 @@ started();
 
 def make_driver(width: int = 1600, height: int = 1200) -> webdriver.Chrome:
     """A fresh headless Chromium with an empty profile, the instrument in every page and the network log on."""
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        raise RuntimeError(
-            "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver)"
-        )
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        # a page measured next to another must not be throttled as a background one
+    if not chromium.installed():
+        raise RuntimeError(chromium.MISSING)
+    # a page measured next to another must not be throttled as a background one
+    unthrottled = (
         "--disable-background-timer-throttling",
         "--disable-renderer-backgrounding",
         "--disable-backgrounding-occluded-windows",
-        f"--window-size={width},{height}",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    )
+    driver = chromium.start(width, height, logs=("performance", "browser"), extra=unthrottled)
     driver.set_script_timeout(TIMEOUT_MS / 1000 + 30)
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": INSTRUMENT})
     return driver
@@ -159,7 +141,9 @@ def chromium_version() -> str:
     import subprocess
 
     try:
-        return subprocess.run([str(CHROMIUM), "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+        return subprocess.run(
+            [str(chromium.CHROMIUM), "--version"], capture_output=True, text=True, timeout=30
+        ).stdout.strip()
     except OSError:
         return "not installed"
 

@@ -67,3 +67,20 @@ def post(client: Any, path: str, payload: Any) -> Any:
     """POST ``payload`` (NaN and Infinity allowed, as JavaScript's own JSON never sends but a client may)."""
     data = payload if isinstance(payload, (str, bytes)) else json.dumps(payload, allow_nan=True)
     return client.post(path, data=data, content_type="application/json")
+
+
+def view_update(view: str, outputs: dict[str, str], selection: dict[str, Any], screen: str = "wide") -> dict[str, Any]:
+    """The request the renderer sends for a view's update: its ``outputs`` (part -> property) from a selection."""
+    from layouts import ids
+
+    parts = [{"id": ids.part(view, part), "property": prop} for part, prop in outputs.items()]
+    return {
+        "output": ".." + "...".join(f"{o['id']}.{o['property']}" for o in parts) + "..",
+        "outputs": parts,
+        "inputs": [
+            {"id": ids.SELECTION, "property": "data", "value": selection},
+            {"id": ids.SCREEN, "property": "data", "value": screen},
+        ],
+        "changedPropIds": [f"{ids.SELECTION}.data"],
+        "state": [],
+    }

@@ -15,6 +15,7 @@ import pytest
 from callbacks import VIEWS
 from dashboard.app import FINGERPRINTED_MAX_AGE, PLOTLY_BUNDLE
 from layouts import ids
+from tests.callback_requests import view_update
 
 RECIPE = Path(__file__).resolve().parents[2] / "scripts" / "plotly-build"
 BUNDLE_TEXT = (files("dashboard") / PLOTLY_BUNDLE).read_text(encoding="utf-8")
@@ -112,21 +113,11 @@ SELECTIONS = (
 def _drawn_trace_types(client) -> set[str]:
     drawn: set[str] = set()
     for view in VIEWS:
-        outputs = [{"id": ids.part(view.name, part), "property": prop} for part, prop in view.outputs.items()]
         for selection in SELECTIONS:
             for screen in ("wide", "narrow"):
                 response = client.post(
                     "/_dash-update-component",
-                    json={
-                        "output": ".." + "...".join(f"{o['id']}.{o['property']}" for o in outputs) + "..",
-                        "outputs": outputs,
-                        "inputs": [
-                            {"id": ids.SELECTION, "property": "data", "value": {"tab": view.slug, **selection}},
-                            {"id": ids.SCREEN, "property": "data", "value": screen},
-                        ],
-                        "changedPropIds": [f"{ids.SELECTION}.data"],
-                        "state": [],
-                    },
+                    json=view_update(view.name, view.outputs, {"tab": view.slug, **selection}, screen),
                 )
                 assert response.status_code == 200, (view.slug, selection, screen)
                 drawn |= set(_trace_types(response.get_json()))

@@ -14,6 +14,7 @@ from dashboard.app import create_app
 from dashboard.settings import Settings
 from layouts import ids
 from layouts.components import graph_panel
+from tests.callback_requests import view_update
 
 
 def _named(component_id) -> str:
@@ -105,19 +106,8 @@ def test_a_view_added_to_the_registry_gets_a_tab_a_link_a_url_and_its_callback(d
         skeleton, tab = pages.render_view({"tab": "extra"}, "/", None)
         assert tab == "extra" and ids.part("extra", "graph") in _ids_in(skeleton)
 
-    outputs = [{"id": ids.part("extra", part), "property": prop} for part, prop in EXTRA.outputs.items()]
     response = client.post(
-        "/_dash-update-component",
-        json={
-            "output": ".." + "...".join(f"{o['id']}.{o['property']}" for o in outputs) + "..",
-            "outputs": outputs,
-            "inputs": [
-                {"id": ids.SELECTION, "property": "data", "value": {"tab": "extra", "region": "zuid"}},
-                {"id": ids.SCREEN, "property": "data", "value": "wide"},
-            ],
-            "changedPropIds": [f"{ids.SELECTION}.data"],
-            "state": [],
-        },
+        "/_dash-update-component", json=view_update("extra", EXTRA.outputs, {"tab": "extra", "region": "zuid"})
     )
     assert response.status_code == 200
     answer = response.get_json()["response"]
