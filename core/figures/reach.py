@@ -5,7 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.figures.style import CONTEXT_COLOURS, REACH_COLOUR, empty_figure, styled, wrap
+from core.figures.style import (
+    CONTEXT_COLOURS,
+    REACH_COLOUR,
+    NarrowLayout,
+    empty_figure,
+    for_screen,
+    styled,
+    wrap,
+)
 from core.formatting import cite, fmt_published
 from core.i18n import indicator_label, t
 
@@ -26,62 +34,10 @@ def drawn_monitor(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.dropna(subset=["year"])
 
 
-def reach_figure(frame: pd.DataFrame, lang: str = "nl", *, narrow: bool = False) -> go.Figure:
-    """Zorg van Nu indicators that count people, as dots on a log scale, each labelled as published.
-
-    Dots, not bars: a bar on a log axis has no honest starting point. An open dot marks a figure
-    published as a bound ("meer dan"), a filled dot one published as such. ``narrow`` (a phone): each
-    indicator's name and published words stand above its dot, from the left edge, instead of beside it.
-    """
-    people = drawn_reach(frame)
-    if people.empty:
-        return empty_figure(t("not_published", lang), lang=lang)
-    fig = go.Figure()
-    for rounded in (False, True):
-        part = people[(people["qualifier"] != "exact") == rounded]
-        if part.empty:
-            continue
-        name = t("trend_rounded" if rounded else "trend_exact", lang)
-        fig.add_trace(
-            go.Scatter(
-                y=[indicator_label(i, lang) for i in part["indicator"]],
-                x=list(part["value"]),
-                # on a phone the words stand in the line above the dot (the annotations below), not beside it
-                mode="markers" if narrow else "markers+text",
-                marker=dict(
-                    size=20, color=REACH_COLOUR, symbol="circle-open" if rounded else "circle", line=dict(width=4)
-                ),
-                text=[f"{fmt_published(r.published_text)} ({r.period_label})" for r in part.itertuples()],
-                textposition="middle right",
-                cliponaxis=False,
-                textfont=dict(size=18),
-                name=wrap(name, NARROW_LEGEND) if narrow else name,
-                hovertext=[
-                    f"{fmt_published(r.published_text)} · {r.period_label}<br>{t('source', lang)}: {cite(r)}"
-                    for r in part.itertuples()
-                ],
-                hoverinfo="text",
-            )
-        )
-    ticks = [1_000, 10_000, 100_000, 1_000_000]
-    fig.update_xaxes(
-        type="log",
-        range=[3, 7],
-        tickvals=ticks,
-        ticktext=[f"{v:,}".replace(",", ".") for v in ticks],
-        tickfont=dict(size=13) if narrow else None,
-    )
-    fig.update_yaxes(
-        tickfont=dict(size=15),
-        categoryorder="array",
-        categoryarray=[indicator_label(i, lang) for i in people["indicator"]],
-    )
-    if not narrow:
-        styled(fig, t("reach_title", lang), height=380, lang=lang)
-        fig.update_layout(margin=dict(l=10, r=60, t=70, b=40), legend=dict(y=-0.3))
-        return fig
-    for r in people.itertuples():
-        fig.add_annotation(
+def _indicator_notes(people: pd.DataFrame, lang: str) -> list[dict[str, object]]:
+    """A phone's words per indicator: its published value, period and name above its dot, from the left edge."""
+    return [
+        dict(
             text=f"<b>{fmt_published(r.published_text)}</b><br>"
             + wrap(f"({r.period_label})", NARROW_LABEL)
             + "<br>"
@@ -97,14 +53,67 @@ def reach_figure(frame: pd.DataFrame, lang: str = "nl", *, narrow: bool = False)
             showarrow=False,
             font=dict(size=14),
         )
-    fig.update_yaxes(showticklabels=False)
+        for r in people.itertuples()
+    ]
+
+
+def reach_figure(frame: pd.DataFrame, lang: str = "nl", *, narrow: bool = False) -> go.Figure:
+    """Zorg van Nu indicators that count people, as dots on a log scale, each labelled as published.
+
+    Dots, not bars: a bar on a log axis has no honest starting point. An open dot marks a figure
+    published as a bound ("meer dan"), a filled dot one published as such. ``narrow`` (a phone): each
+    indicator's name and published words stand above its dot, from the left edge, instead of beside it.
+    """
+    people = drawn_reach(frame)
+    if people.empty:
+        return empty_figure(t("not_published", lang), lang=lang)
+    fig = go.Figure()
+    for rounded in (False, True):
+        part = people[(people["qualifier"] != "exact") == rounded]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                y=[indicator_label(i, lang) for i in part["indicator"]],
+                x=list(part["value"]),
+                mode="markers+text",
+                marker=dict(
+                    size=20, color=REACH_COLOUR, symbol="circle-open" if rounded else "circle", line=dict(width=4)
+                ),
+                text=[f"{fmt_published(r.published_text)} ({r.period_label})" for r in part.itertuples()],
+                textposition="middle right",
+                cliponaxis=False,
+                textfont=dict(size=18),
+                name=t("trend_rounded" if rounded else "trend_exact", lang),
+                hovertext=[
+                    f"{fmt_published(r.published_text)} · {r.period_label}<br>{t('source', lang)}: {cite(r)}"
+                    for r in part.itertuples()
+                ],
+                hoverinfo="text",
+            )
+        )
+    ticks = [1_000, 10_000, 100_000, 1_000_000]
+    fig.update_xaxes(type="log", range=[3, 7], tickvals=ticks, ticktext=[f"{v:,}".replace(",", ".") for v in ticks])
+    fig.update_yaxes(
+        tickfont=dict(size=15),
+        categoryorder="array",
+        categoryarray=[indicator_label(i, lang) for i in people["indicator"]],
+    )
+    styled(fig, t("reach_title", lang), height=380, lang=lang)
+    fig.update_layout(margin=dict(l=10, r=60, t=70, b=40), legend=dict(y=-0.3))
     rows = len(people)
-    styled(fig, t("reach_title", lang), height=NARROW_TOP + NARROW_ROW * rows + NARROW_BOTTOM, lang=lang)
-    fig.update_layout(
+    phone = NarrowLayout(
+        height=NARROW_TOP + NARROW_ROW * rows + NARROW_BOTTOM,
         margin=dict(l=10, r=20, t=NARROW_TOP, b=NARROW_BOTTOM),
         legend=dict(orientation="h", yanchor="top", y=-NARROW_TICKS / (NARROW_ROW * rows), x=0, font=dict(size=14)),
+        legend_width=NARROW_LEGEND,
+        # the words stand in the line above the dot (the annotations), not beside it
+        traces=dict(mode="markers"),
+        xaxes=dict(tickfont=dict(size=13)),
+        yaxes=dict(showticklabels=False),
+        annotations=_indicator_notes(people, lang),
     )
-    return fig
+    return for_screen(fig, narrow, phone)
 
 
 def monitor_figure(frame: pd.DataFrame, lang: str = "nl", *, narrow: bool = False) -> go.Figure:
@@ -124,9 +133,7 @@ def monitor_figure(frame: pd.DataFrame, lang: str = "nl", *, narrow: bool = Fals
                 x=list(group["year"].astype(int)),
                 y=group["value"],
                 mode="lines+markers+text",
-                name=wrap(indicator_label(indicator, lang), NARROW_LEGEND)
-                if narrow
-                else indicator_label(indicator, lang),
+                name=indicator_label(indicator, lang),
                 text=[fmt_published(v) for v in group["published_text"]],
                 textposition="top center",
                 textfont=dict(size=16),
@@ -145,6 +152,4 @@ def monitor_figure(frame: pd.DataFrame, lang: str = "nl", *, narrow: bool = Fals
     fig.update_yaxes(range=[0, 105], ticksuffix="%", title=t("monitor_axis", lang))
     styled(fig, t("monitor_title", lang), height=440, lang=lang)
     fig.update_layout(legend=dict(orientation="v", y=-0.2, yanchor="top"), margin=dict(b=140))
-    if narrow:
-        fig.update_layout(legend_font_size=14)
-    return fig
+    return for_screen(fig, narrow, NarrowLayout(legend=dict(font=dict(size=14)), legend_width=NARROW_LEGEND))

@@ -7,6 +7,8 @@ says why it is empty instead of showing empty axes.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import plotly.graph_objects as go
@@ -121,6 +123,62 @@ def wrap(text: str, width: int = 14) -> str:
     than a line a few characters longer.
     """
     return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+@dataclass(frozen=True)
+class NarrowLayout:
+    """How one chart changes on a phone (about 320 px of chart), declared beside its builder.
+
+    A builder draws its chart once, for a wide screen, and hands this to ``for_screen`` at the end: the
+    phone's heights, margins, legend, type sizes, tick density and label lines live here, not in forks
+    through the builder. Mappings are merged into what the chart already has; ``restyle`` is the chart's
+    own last step, for what no field says (labels moved above their bars).
+    """
+
+    height: int | None = None
+    margin: Mapping[str, int] = field(default_factory=dict)
+    legend: Mapping[str, Any] = field(default_factory=dict)
+    #: characters per line of a legend entry: longer names wrap instead of running off the chart's edge
+    legend_width: int | None = None
+    #: characters per line of a horizontal bar's category name, so the bars keep room beside it
+    category_width: int | None = None
+    xaxes: Mapping[str, Any] = field(default_factory=dict)
+    yaxes: Mapping[str, Any] = field(default_factory=dict)
+    traces: Mapping[str, Any] = field(default_factory=dict)
+    annotations: Sequence[Mapping[str, Any]] = ()
+    layout: Mapping[str, Any] = field(default_factory=dict)
+    restyle: Callable[[go.Figure], None] | None = None
+
+
+def rewrap(text: str, width: int) -> str:
+    """``text`` wrapped at ``width`` characters, whatever lines it had: a phone's label from a wide screen's."""
+    return wrap(text.replace("<br>", " "), width)
+
+
+def for_screen(fig: go.Figure, narrow: bool, phone: NarrowLayout) -> go.Figure:
+    """The chart as drawn for the screen: unchanged on a wide one, adjusted by ``phone`` on a phone."""
+    if not narrow:
+        return fig
+    for trace in fig.data:
+        if phone.legend_width and trace.showlegend is not False and trace.name:
+            trace.name = wrap(trace.name, phone.legend_width)
+        if phone.category_width and getattr(trace, "orientation", None) == "h":
+            trace.y = [rewrap(str(label), phone.category_width) for label in trace.y]
+    if phone.traces:
+        fig.update_traces(**phone.traces)
+    if phone.xaxes:
+        fig.update_xaxes(**phone.xaxes)
+    if phone.yaxes:
+        fig.update_yaxes(**phone.yaxes)
+    for annotation in phone.annotations:
+        fig.add_annotation(**annotation)
+    fig.update_layout(**phone.layout)
+    fig.update_layout(legend=dict(phone.legend), margin=dict(phone.margin))
+    if phone.height:
+        fig.update_layout(height=phone.height)
+    if phone.restyle is not None:
+        phone.restyle(fig)
+    return fig
 
 
 def empty_figure(message: str, height: int = 300, lang: str = "nl") -> go.Figure:
