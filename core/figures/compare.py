@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 
 from core.compare import SlotSummary
 from core.figures.detail import FORMAT_ORDER, THEME_ORDER
-from core.figures.style import empty_figure, styled, wrap
+from core.figures.style import NarrowLayout, empty_figure, for_screen, styled
 from core.formatting import fmt_count
 from core.i18n import t
 
@@ -54,8 +54,7 @@ def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl", narrow: bo
         rows=2, cols=1, shared_xaxes=True, subplot_titles=[title for _, _, title, _ in panels], vertical_spacing=0.12
     )
     for row, (key, order, _, counts_of) in enumerate(panels, start=1):
-        # a phone: the labels on two lines, so the bars keep room for their words
-        labels = [wrap(t(f"{key}_{value}", lang), 10) if narrow else t(f"{key}_{value}", lang) for value in order]
+        labels = [t(f"{key}_{value}", lang) for value in order]
         for i, summary in enumerate(drawn):
             counts = counts_of(summary)
             shares = [_share(counts.get(value, 0), summary.activities) for value in order]
@@ -88,9 +87,8 @@ def mix_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl", narrow: bo
     height = 260 + 2 * len(order) * len(drawn) * BAR_PX
     styled(fig, t("compare_mix_title", lang), height=height, lang=lang)
     fig.update_layout(legend=dict(orientation="h", y=-0.12, yanchor="top", x=0), margin=dict(l=10, r=20, t=90, b=120))
-    if narrow:
-        fig.update_layout(legend_font_size=14)
-    return fig
+    # a phone: the labels on two lines, so the bars keep room for their words
+    return for_screen(fig, narrow, NarrowLayout(legend=dict(font=dict(size=14)), category_width=10))
 
 
 def rating_share_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl", narrow: bool = False) -> go.Figure:
@@ -108,7 +106,7 @@ def rating_share_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl", n
             go.Bar(
                 x=list(range(1, 11)),
                 y=[_share(summary.ratings.get(r, 0), total) for r in range(1, 11)],
-                name=f"{summary.label}{'<br>' if narrow else ' '}(n = {fmt_count(total, lang=lang)})",
+                name=f"{summary.label} (n = {fmt_count(total, lang=lang)})",
                 marker=_bar_style(i),
                 customdata=[fmt_count(summary.ratings.get(r, 0), lang=lang) for r in range(1, 11)],
                 hovertemplate=f"{summary.label}<br>"
@@ -121,13 +119,20 @@ def rating_share_figure(summaries: Sequence[SlotSummary], *, lang: str = "nl", n
     fig.update_yaxes(title_text=t("compare_share_respondents", lang), ticksuffix="%", rangemode="tozero")
     styled(fig, t("compare_rating_title", lang), height=480, lang=lang)
     fig.update_layout(legend=dict(orientation="h", y=-0.25, yanchor="top", x=0), margin=dict(b=130))
-    if narrow:
-        # a legend entry a line pair each, under the axis title: the plot keeps its height in pixels, the
-        # legend's room below it grows with the number of selections
-        bottom = NARROW_AXIS + NARROW_ENTRY * len(drawn)
-        fig.update_layout(
-            height=NARROW_TOP + NARROW_PLOT + bottom,
-            legend=dict(font_size=14, y=-NARROW_AXIS / NARROW_PLOT),
-            margin=dict(t=NARROW_TOP, b=bottom),
-        )
-    return fig
+    # a phone: a legend entry a line pair each (its number of respondents on a line of its own), under the axis
+    # title; the plot keeps its height in pixels, the legend's room below it grows with the number of selections
+    bottom = NARROW_AXIS + NARROW_ENTRY * len(drawn)
+    phone = NarrowLayout(
+        height=NARROW_TOP + NARROW_PLOT + bottom,
+        legend=dict(font_size=14, y=-NARROW_AXIS / NARROW_PLOT),
+        margin=dict(t=NARROW_TOP, b=bottom),
+        restyle=_respondents_below,
+    )
+    return for_screen(fig, narrow, phone)
+
+
+def _respondents_below(fig: go.Figure) -> None:
+    """A legend entry's number of respondents on a line of its own, or a phone's legend runs off the chart."""
+    for trace in fig.data:
+        label, _, respondents = str(trace.name).rpartition(" (n = ")
+        trace.name = f"{label}<br>(n = {respondents}"

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from core.figures.map import MAP_LAT_RANGE, MAP_LON_RANGE
-from core.figures.style import SZE_COLOUR, empty_figure, styled, wrap
+from core.figures.style import SZE_COLOUR, NarrowLayout, empty_figure, for_screen, styled, wrap
 from core.formatting import fmt_count
 from core.i18n import t, tn
 
@@ -21,7 +21,7 @@ MIN_GROUP = 5
 THEME_ORDER = ("voorkomen", "verplaatsen", "vervangen")
 FORMAT_ORDER = ("online", "fysiek", "hybride")
 #: a phone's activity map: its height (px) and its largest point's diameter (px; 24 on a wide screen)
-NARROW_MAP_HEIGHT, NARROW_POINT = 480, 14.0
+NARROW_MAP_HEIGHT, NARROW_POINT, WIDE_POINT = 480, 14.0, 24.0
 
 
 def activity_map(
@@ -54,17 +54,7 @@ def activity_map(
             colorscale=[[0, "#EEF3F8"], [1, SZE_COLOUR]],
             zmin=0,
             marker=dict(line=dict(color="white", width=1.5)),
-            colorbar=dict(
-                title=dict(text=t("detail_activities", lang), side="top" if narrow else None),
-                thickness=14,
-                tickformat=",d",
-                # a phone: under the map, across it
-                **(
-                    dict(orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top", len=0.9, nticks=4)
-                    if narrow
-                    else dict(len=0.6)
-                ),
-            ),
+            colorbar=dict(title=dict(text=t("detail_activities", lang)), thickness=14, tickformat=",d", len=0.6),
             hovertext=[
                 f"<b>{p}</b><br>{t('detail_activities', lang)}: {fmt_count(counts.get(p, 0), lang=lang)}"
                 f"<br>{t('detail_participants', lang)}: {fmt_count(people.get(p, 0), lang=lang)}"
@@ -76,7 +66,6 @@ def activity_map(
         )
     )
     if not by_place.empty:
-        largest = max(float(by_place["participants"].max()), 1.0)
         fig.add_trace(
             go.Scattergeo(
                 lon=by_place["lon"],
@@ -86,7 +75,7 @@ def activity_map(
                 marker=dict(
                     size=by_place["participants"].astype(float),
                     sizemode="area",
-                    sizeref=2.0 * largest / ((NARROW_POINT if narrow else 24.0) ** 2),
+                    sizeref=2.0 * _largest(by_place["participants"]) / (WIDE_POINT**2),
                     sizemin=3,
                     color="#E69F00",
                     opacity=0.7,
@@ -113,13 +102,35 @@ def activity_map(
         lonaxis_range=MAP_LON_RANGE,
         lataxis_range=MAP_LAT_RANGE,
     )
-    styled(fig, t("detail_map_title", lang), height=NARROW_MAP_HEIGHT if narrow else 560, lang=lang)
+    styled(fig, t("detail_map_title", lang), height=560, lang=lang)
     fig.update_layout(
         margin=dict(l=0, r=0, t=60, b=30), dragmode=False, legend=dict(orientation="h", y=0, yanchor="top", x=0.01)
     )
-    if narrow:  # the legend under the colour scale
-        fig.update_layout(legend=dict(y=-0.22), margin_b=110)
-    return fig
+    phone = NarrowLayout(
+        height=NARROW_MAP_HEIGHT,
+        margin=dict(b=110),
+        legend=dict(y=-0.22),  # under the colour scale
+        # the colour scale under the map, across it; smaller points, so the shading still shows between them
+        traces=dict(
+            selector=dict(type="choropleth"),
+            colorbar=dict(
+                title_side="top", orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top", len=0.9, nticks=4
+            ),
+        ),
+        restyle=_smaller_points,
+    )
+    return for_screen(fig, narrow, phone)
+
+
+def _smaller_points(fig: go.Figure) -> None:
+    """A phone's places: the largest point NARROW_POINT px across instead of WIDE_POINT."""
+    for trace in fig.select_traces(selector=dict(type="scattergeo")):
+        trace.marker.sizeref = 2.0 * _largest(trace.marker.size) / (NARROW_POINT**2)
+
+
+def _largest(sizes: object) -> float:
+    """The largest point's value, at least 1 (so that no point is drawn infinitely large)."""
+    return max(float(pd.Series(sizes).max()), 1.0)
 
 
 def _ordered(frame: pd.DataFrame, key: str, order: tuple[str, ...]) -> pd.DataFrame:
@@ -151,10 +162,7 @@ def breakdown_figure(
         row_heights=[0.22, 0.22, 0.56],
     )
     for row, (frame, key, title) in enumerate(panels, start=1):
-        labels = [
-            wrap(t(f"{key}_{value}", lang) if key != "domain" else str(value), 16 if narrow else 30)
-            for value in frame[key]
-        ]
+        labels = [wrap(t(f"{key}_{value}", lang) if key != "domain" else str(value), 30) for value in frame[key]]
         fig.add_trace(
             go.Bar(
                 x=frame["activities"],
@@ -174,11 +182,11 @@ def breakdown_figure(
     fig.update_xaxes(range=[0, top * 1.12], tickformat=",d")
     styled(fig, t("detail_breakdown_title", lang), height=760, lang=lang)
     fig.update_layout(margin=dict(l=10, r=10, t=90, b=40))
-    if narrow:  # fewer, upright value ticks; the labels a size smaller
-        fig.update_xaxes(nticks=4, tickangle=0)
-        fig.update_yaxes(tickfont=dict(size=13))
-        fig.update_layout(height=820)
-    return fig
+    # a phone: shorter label lines a size smaller, fewer and upright value ticks
+    phone = NarrowLayout(
+        height=820, category_width=16, xaxes=dict(nticks=4, tickangle=0), yaxes=dict(tickfont=dict(size=13))
+    )
+    return for_screen(fig, narrow, phone)
 
 
 def merge_small_groups(frame: pd.DataFrame, lang: str = "nl") -> tuple[pd.DataFrame, list[str], list[str]]:
@@ -228,6 +236,4 @@ def rating_figure(frame: pd.DataFrame, *, lang: str = "nl", narrow: bool = False
     styled(fig, t("detail_rating_title", lang, n=fmt_count(total, lang=lang)), height=460, lang=lang)
     # the legend below the axis title, not on it
     fig.update_layout(legend=dict(orientation="h", y=-0.32, yanchor="top", x=0), margin=dict(b=140), height=520)
-    if narrow:
-        fig.update_layout(legend_font_size=14)
-    return fig
+    return for_screen(fig, narrow, NarrowLayout(legend=dict(font=dict(size=14))))
