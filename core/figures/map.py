@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.figures.style import REGION_COLOURS, SZE_COLOUR, UNPUBLISHED_COLOUR, styled
+from core.figures.style import REGION_COLOURS, SZE_COLOUR, UNPUBLISHED_COLOUR, NarrowLayout, for_screen, styled
 from core.formatting import cite, fmt_published, is_missing
 from core.i18n import metric_label, t
 
@@ -27,6 +28,133 @@ def _where(row: Any, lang: str) -> str:
     if not is_missing(row.province):
         return t("initiative_where_province", lang, province=row.province)
     return t("initiative_where_none", lang)
+
+
+def _week_words(weeks: pd.DataFrame, lang: str) -> tuple[dict[str, list[str]], dict[str, list[tuple[str, str]]]]:
+    """Per region its weeks in words: for the hover ('week 3 (2021, 2023)') and as (week, editions) label lines."""
+    week_text: dict[str, list[str]] = {}
+    week_label: dict[str, list[tuple[str, str]]] = {}  # (week, editions): narrow lines, or a phone cuts them
+    for (region, week), group in weeks.groupby(["region", "week"], sort=True) if len(weeks) else []:
+        years = ", ".join(str(int(y)) for y in sorted(group["edition"]))
+        week_text.setdefault(region, []).append(f"{t('week_label', lang, week=int(week))} ({years})")
+        week_label.setdefault(region, []).append((t("week_label", lang, week=int(week)), years))
+    return week_text, week_label
+
+
+def _add_provinces(
+    fig: go.Figure,
+    provinces: pd.DataFrame,
+    region_names: dict[str, str],
+    values: dict[str, Any] | None,
+    week_text: dict[str, list[str]],
+    *,
+    geojson_url: str,
+    highlight: frozenset[str] | None,
+    lang: str,
+) -> None:
+    """One shape trace per region: its colour (or grey where its figure was not published) and hover words."""
+    for region, group in provinces.groupby("region", sort=False):
+        name = region_names.get(region, region)
+        row = values.get(region) if values is not None else None
+        if values is not None and row is None:
+            colour, detail = UNPUBLISHED_COLOUR, t("not_published", lang)
+        elif row is not None:
+            colour, detail = REGION_COLOURS.get(region, SZE_COLOUR), fmt_published(row.published_text)
+        else:
+            colour, detail = REGION_COLOURS.get(region, SZE_COLOUR), ", ".join(week_text.get(region, [])) or ""
+        hover = [f"<b>{p}</b><br>{t('col_region', lang)} {name}<br>{detail}" for p in group["province"]]
+        # None: no region or week chosen; an empty set: the choices exclude every region
+        opacity = 1.0 if highlight is None or region in highlight else 0.25
+        fig.add_trace(
+            go.Choropleth(
+                geojson=geojson_url,
+                featureidkey="properties.name",
+                locations=list(group["province"]),
+                z=[1] * len(group),
+                colorscale=[[0, colour], [1, colour]],
+                showscale=False,
+                marker=dict(line=dict(color="white", width=1.5), opacity=opacity),
+                name=name,
+                customdata=[region] * len(group),
+                hovertext=hover,
+                hoverinfo="text",
+                showlegend=False,
+            )
+        )
+
+
+def _label(region: Any, values: dict[str, Any] | None, week_label: dict[str, list[tuple[str, str]]], lang: str) -> str:
+    """A region's label: its name, then its figure or its first two weeks with their editions."""
+    lines = [f"<b>{region.name}</b>"]
+    if values is not None:
+        row = values.get(region.region)
+        lines.append(fmt_published(row.published_text) if row is not None else t("not_published", lang))
+        return "<br>".join(lines)
+    # 'Noord · week 3' over '2021, 2023': two short lines, so a phone's narrow map cuts nothing off
+    for i, (week, years) in enumerate(week_label.get(region.region, [])[:2]):
+        if i == 0:
+            lines[0] += f" · {week}"
+            lines.append(years)
+        else:
+            lines.append(f"{week}: {years}")
+    return "<br>".join(lines)
+
+
+def _initiative_hover(row: Any, edition: object, lang: str) -> str:
+    """An initiative's hover: its name, organisation, where, edition and source, without empty lines."""
+    lines = (
+        f"<b>{row.name}</b>",
+        "" if is_missing(row.organisation) else str(row.organisation),
+        _where(row, lang),
+        f"SZE {edition}",
+        f"{t('source', lang)}: {cite(row)}",
+    )
+    return "<br>".join(line for line in lines if line)
+
+
+def _add_initiatives(fig: go.Figure, initiatives: pd.DataFrame, lang: str) -> None:
+    """The initiatives with a place on the map, one marker shape per edition."""
+    located = initiatives.dropna(subset=["lon", "lat"]) if len(initiatives) else initiatives
+    for i, (edition, group) in enumerate(located.groupby("edition", sort=True) if len(located) else []):
+        fig.add_trace(
+            go.Scattergeo(
+                lon=group["lon"],
+                lat=group["lat"],
+                mode="markers",
+                name=f"{t('initiatives_heading', lang)} {edition}",
+                marker=dict(
+                    size=14,
+                    symbol=EDITION_SYMBOLS[i % len(EDITION_SYMBOLS)],
+                    color="#222",
+                    line=dict(color="white", width=2),
+                ),
+                customdata=list(group["region"]),
+                hovertext=[_initiative_hover(r, edition, lang) for r in group.itertuples()],
+                hoverinfo="text",
+            )
+        )
+
+
+def _title(metric: str | None, value_edition: int | None, by_metric: bool, lang: str) -> str:
+    """'Regio's en weken', or the figure the regions are coloured by and its edition."""
+    if not (by_metric and metric):
+        return t("map_title", lang)
+    if value_edition:
+        return t("map_title_metric", lang, metric=metric_label(metric, lang), edition=value_edition)
+    return t("map_title_metric_none", lang, metric=metric_label(metric, lang))
+
+
+def _gaps_on_two_lines(lang: str) -> Callable[[go.Figure], None]:
+    """A phone's labels: no room for 'niet gepubliceerd' on one line beside the coast or the border."""
+    gap, broken = t("not_published", lang), t("not_published_br", lang)
+
+    def restyle(fig: go.Figure) -> None:
+        for trace in fig.select_traces(selector=dict(name="labels")):
+            trace.text = [
+                "<br>".join(broken if line == gap else line for line in str(text).split("<br>")) for text in trace.text
+            ]
+
+    return restyle
 
 
 def map_figure(
@@ -54,138 +182,47 @@ def map_figure(
     """
     fig = go.Figure()
     region_names = dict(zip(regions["region"], regions["name"], strict=True))
-
-    def opacity(region: str) -> float:
-        # None: no region or week chosen; an empty set: the choices exclude every region
-        return 1.0 if highlight is None or region in highlight else 0.25
-
-    week_text: dict[str, list[str]] = {}
-    week_label: dict[str, list[tuple[str, str]]] = {}  # (week, editions): narrow lines, or a phone cuts them
-    for (region, week), group in weeks.groupby(["region", "week"], sort=True) if len(weeks) else []:
-        years = ", ".join(str(int(y)) for y in sorted(group["edition"]))
-        week_text.setdefault(region, []).append(f"{t('week_label', lang, week=int(week))} ({years})")
-        week_label.setdefault(region, []).append((t("week_label", lang, week=int(week)), years))
-
-    by_metric = regional_values is not None
-    values: dict[str, Any] = {}
+    week_text, week_label = _week_words(weeks, lang)
+    values = None
     if regional_values is not None:
         values = {r.region: r for r in regional_values.itertuples() if not is_missing(r.value)}
-
-    for region, group in provinces.groupby("region", sort=False):
-        name = region_names.get(region, region)
-        row = values.get(region)
-        if by_metric and row is None:
-            colour, detail = UNPUBLISHED_COLOUR, t("not_published", lang)
-        elif row is not None:
-            colour, detail = REGION_COLOURS.get(region, SZE_COLOUR), fmt_published(row.published_text)
-        else:
-            colour, detail = REGION_COLOURS.get(region, SZE_COLOUR), ", ".join(week_text.get(region, [])) or ""
-        hover = [f"<b>{p}</b><br>{t('col_region', lang)} {name}<br>{detail}" for p in group["province"]]
-        fig.add_trace(
-            go.Choropleth(
-                geojson=geojson_url,
-                featureidkey="properties.name",
-                locations=list(group["province"]),
-                z=[1] * len(group),
-                colorscale=[[0, colour], [1, colour]],
-                showscale=False,
-                marker=dict(line=dict(color="white", width=1.5), opacity=opacity(region)),
-                name=name,
-                customdata=[region] * len(group),
-                hovertext=hover,
-                hoverinfo="text",
-                showlegend=False,
-            )
-        )
-
-    label_lines = []
-    for r in regions.itertuples():
-        lines = [f"<b>{r.name}</b>"]
-        if by_metric:
-            row = values.get(r.region)
-            # a phone's map has no room for 'niet gepubliceerd' on one line beside the coast or the border
-            lines.append(
-                fmt_published(row.published_text)
-                if row is not None
-                else t("not_published_br" if narrow else "not_published", lang)
-            )
-        else:
-            # 'Noord · week 3' over '2021, 2023': two short lines, so a phone's narrow map cuts nothing off
-            for i, (week, years) in enumerate(week_label.get(r.region, [])[:2]):
-                if i == 0:
-                    lines[0] += f" · {week}"
-                    lines.append(years)
-                else:
-                    lines.append(f"{week}: {years}")
-        label_lines.append("<br>".join(lines))
+    _add_provinces(
+        fig, provinces, region_names, values, week_text, geojson_url=geojson_url, highlight=highlight, lang=lang
+    )
+    places = [LABEL_POSITIONS.get(r.region, (r.lon, r.lat)) for r in regions.itertuples()]
     fig.add_trace(
         go.Scattergeo(
-            lon=[LABEL_POSITIONS.get(r.region, (r.lon, r.lat))[0] for r in regions.itertuples()],
-            lat=[LABEL_POSITIONS.get(r.region, (r.lon, r.lat))[1] for r in regions.itertuples()],
-            text=label_lines,
+            lon=[lon for lon, _ in places],
+            lat=[lat for _, lat in places],
+            text=[_label(r, values, week_label, lang) for r in regions.itertuples()],
             mode="text",
-            textfont=dict(size=13 if narrow else 17, color="#111"),
+            textfont=dict(size=17, color="#111"),
             customdata=list(regions["region"]),
             hoverinfo="skip",
             showlegend=False,
             name="labels",
         )
     )
-
-    located = initiatives.dropna(subset=["lon", "lat"]) if len(initiatives) else initiatives
-    for i, (edition, group) in enumerate(located.groupby("edition", sort=True) if len(located) else []):
-        hover = [
-            "<br>".join(
-                line
-                for line in (
-                    f"<b>{r.name}</b>",
-                    "" if is_missing(r.organisation) else str(r.organisation),
-                    _where(r, lang),
-                    f"SZE {edition}",
-                    f"{t('source', lang)}: {cite(r)}",
-                )
-                if line
-            )
-            for r in group.itertuples()
-        ]
-        fig.add_trace(
-            go.Scattergeo(
-                lon=group["lon"],
-                lat=group["lat"],
-                mode="markers",
-                name=f"{t('initiatives_heading', lang)} {edition}",
-                marker=dict(
-                    size=14,
-                    symbol=EDITION_SYMBOLS[i % len(EDITION_SYMBOLS)],
-                    color="#222",
-                    line=dict(color="white", width=2),
-                ),
-                customdata=list(group["region"]),
-                hovertext=hover,
-                hoverinfo="text",
-            )
-        )
-
-    title = t("map_title", lang)
-    if by_metric and metric:
-        title = (
-            t("map_title_metric", lang, metric=metric_label(metric, lang), edition=value_edition)
-            if value_edition
-            else t("map_title_metric_none", lang, metric=metric_label(metric, lang))
-        )
+    _add_initiatives(fig, initiatives, lang)
     # fixed bounds (not fitbounds): room around the country for the region labels
     fig.update_geos(
         visible=False,
         projection_type="mercator",
         bgcolor="white",
         lonaxis_range=MAP_LON_RANGE,
-        lataxis_range=(MAP_LAT_RANGE[0], MAP_LAT_RANGE[1] + NARROW_NORTH) if narrow else MAP_LAT_RANGE,
+        lataxis_range=MAP_LAT_RANGE,
     )
-    styled(fig, title, height=NARROW_HEIGHT if narrow else 640, lang=lang)
+    styled(fig, _title(metric, value_edition, values is not None, lang), height=640, lang=lang)
     fig.update_layout(
         margin=dict(l=0, r=0, t=60, b=40),
         clickmode="event",
         dragmode=False,
         legend=dict(orientation="h", y=0, yanchor="top", x=0.01),
     )
-    return fig
+    phone = NarrowLayout(
+        height=NARROW_HEIGHT,
+        traces=dict(textfont_size=13, selector=dict(name="labels")),
+        layout=dict(geo_lataxis_range=(MAP_LAT_RANGE[0], MAP_LAT_RANGE[1] + NARROW_NORTH)),
+        restyle=_gaps_on_two_lines(lang),
+    )
+    return for_screen(fig, narrow, phone)
