@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from core.figures.style import PREDECESSOR_COLOURS, SZE_EDITION_COLOURS, empty_figure, styled, wrap
+from core.figures.style import (
+    PREDECESSOR_COLOURS,
+    SZE_EDITION_COLOURS,
+    NarrowLayout,
+    empty_figure,
+    for_screen,
+    styled,
+    wrap,
+)
 from core.formatting import cite, fmt_published
 from core.i18n import metric_label, t
 
@@ -54,13 +62,41 @@ def _short(metric: str, lang: str) -> str:
     return metric_label(metric, lang).split(" (")[0].lower()
 
 
-def _add_series(
-    fig: go.Figure, series: _Series, *, row: int, col: int, lang: str, name_metric: bool, narrow: bool
-) -> None:
-    """A series as bars, hatched where rounded; each trace its own legend entry, so its swatch is its bars.
+@dataclass(frozen=True)
+class _Look:
+    """What the bars and their words are on a screen: a phone's lie along the value axis, one edition a line."""
 
-    ``narrow`` (a phone): bars lie along the value axis, one edition a line, the words beside the bar.
-    """
+    horizontal: bool
+    label_width: int  # characters per line of a bar's words
+    text_size: int
+    gap_words: str  # i18n key of the words an edition without a value shows
+    gap_size: int
+    headroom: float  # the value axis reaches this far past the longest bar, for its words
+    edition_size: int  # the editions' tick labels
+    panel_title_width: int | None = None  # characters per line of a panel's title, if it wraps
+    note_width: int | None = None  # and of its note
+
+
+_WIDE = _Look(False, 14, 18, "not_published_br", 15, 1.25, 17)
+_NARROW = _Look(True, NARROW_LABEL, 15, "not_published", 14, NARROW_HEADROOM, 15, NARROW_PANEL_TITLE, NARROW_NOTE)
+
+
+def _fit(text: str, width: int | None) -> str:
+    """``text`` wrapped at ``width`` characters, or as it is where the screen has room for it."""
+    return wrap(text, width) if width else text
+
+
+def _placed(look: _Look, editions: list[str], values: list[float]) -> dict[str, object]:
+    """Bars or marks placed on the screen's axes: editions along x and values up, or lying on a phone."""
+    if look.horizontal:
+        return dict(x=values, y=editions)
+    return dict(x=editions, y=values)
+
+
+def _add_series(
+    fig: go.Figure, series: _Series, *, row: int, col: int, lang: str, name_metric: bool, look: _Look
+) -> None:
+    """A series as bars, hatched where rounded; each trace its own legend entry, so its swatch is its bars."""
     published = _published(series.frame).assign(x=lambda f: f["edition"].astype(int).astype(str))
     suffix = f"<br>{_short(series.metric, lang)}" if name_metric else ""
     for rounded in (False, True):
@@ -68,20 +104,17 @@ def _add_series(
         if part.empty:
             continue
         name = f"{series.label} · {t('trend_rounded_short', lang)}" if rounded else series.label
-        editions, values = list(part["x"]), list(part["value"])
         fig.add_trace(
             go.Bar(
-                x=values if narrow else editions,
-                y=editions if narrow else values,
-                orientation="h" if narrow else "v",
-                text=[wrap(fmt_published(v), NARROW_LABEL if narrow else 14) + suffix for v in part["published_text"]],
+                **_placed(look, list(part["x"]), list(part["value"])),
+                orientation="h" if look.horizontal else "v",
+                text=[wrap(fmt_published(v), look.label_width) + suffix for v in part["published_text"]],
                 textposition="outside",
                 constraintext="none",
                 cliponaxis=False,
-                textfont=dict(size=15 if narrow else 18),
+                textfont=dict(size=look.text_size),
                 marker=dict(color=series.colour, pattern=dict(shape="/" if rounded else "", fgcolor="white", size=10)),
-                # a phone's legend wraps its longer names onto a second line rather than off the chart's edge
-                name=wrap(name, NARROW_LEGEND) if narrow else name,
+                name=name,
                 legendgroup=name,
                 showlegend=True,
                 meta=series.metric,
@@ -97,17 +130,15 @@ def _add_series(
         )
 
 
-def _add_gaps(fig: go.Figure, gaps: list[str], *, at: float, row: int, col: int, lang: str, narrow: bool) -> None:
+def _add_gaps(fig: go.Figure, gaps: list[str], *, at: float, row: int, col: int, lang: str, look: _Look) -> None:
     """Words, not a zero: a text mark keeps the edition on the axis and says why it is empty."""
-    words = t("not_published" if narrow else "not_published_br", lang)
     fig.add_trace(
         go.Scatter(
-            x=[at] * len(gaps) if narrow else gaps,
-            y=gaps if narrow else [at] * len(gaps),
+            **_placed(look, gaps, [at] * len(gaps)),
             mode="text",
-            text=[words] * len(gaps),
-            textposition="middle right" if narrow else "middle center",
-            textfont=dict(size=14 if narrow else 15, color="#444"),
+            text=[t(look.gap_words, lang)] * len(gaps),
+            textposition="middle right" if look.horizontal else "middle center",
+            textfont=dict(size=look.gap_size, color="#444"),
             cliponaxis=False,
             showlegend=False,
             hoverinfo="skip",
@@ -152,6 +183,102 @@ def _panels(sze: pd.DataFrame, predecessor: Sequence[tuple[str, pd.DataFrame]], 
     return panels
 
 
+def _titles(panels: list[_Panel], look: _Look, lang: str) -> list[str]:
+    """Each panel's title; with more than one way of counting in it, a note that they are not one series."""
+    titles = []
+    for panel in panels:
+        counted = [s for s in panel.series if len(_published(s.frame))]
+        words = _fit(t("trend_not_one_series", lang), look.note_width)
+        note = f"<br><span style='font-size:13px'>{words}</span>" if len(counted) > 1 else ""
+        titles.append(_fit(panel.title, look.panel_title_width) + note)
+    return titles
+
+
+def _plot_height(panels: list[_Panel]) -> int:
+    """A phone's panels in px: a fixed height per edition, so their gap (for the upper one's value ticks and the
+    lower one's title) is known in pixels, whatever the legend under them takes."""
+    return NARROW_ROW * sum(len(p.editions) for p in panels) + NARROW_PANEL_GAP * (len(panels) - 1)
+
+
+def _grid(panels: list[_Panel], titles: list[str], look: _Look) -> go.Figure:
+    """The panels side by side, or on a phone one above the other, so each gets the phone's whole width."""
+    if look.horizontal:
+        plot = _plot_height(panels)
+        return make_subplots(
+            rows=len(panels),
+            cols=1,
+            row_heights=[len(p.editions) for p in panels],
+            vertical_spacing=NARROW_PANEL_GAP / plot if len(panels) > 1 else 0.0,
+            subplot_titles=titles,
+        )
+    return make_subplots(
+        rows=1,
+        cols=len(panels),
+        column_widths=[0.42, 0.58] if len(panels) == 2 else None,
+        horizontal_spacing=0.12,
+        subplot_titles=titles,
+    )
+
+
+def _draw_panel(fig: go.Figure, panel: _Panel, i: int, *, top: float, look: _Look, lang: str) -> None:
+    """One panel's bars, its gaps in words, and its two axes (the value axis shared with the first panel)."""
+    row, col = (i, 1) if look.horizontal else (1, i)
+    update_values = fig.update_xaxes if look.horizontal else fig.update_yaxes
+    update_editions = fig.update_yaxes if look.horizontal else fig.update_xaxes
+    for series in panel.series:
+        _add_series(fig, series, row=row, col=col, lang=lang, name_metric=panel.name_metric, look=look)
+    shown = {str(int(e)) for s in panel.series for e in _published(s.frame)["edition"]}
+    gaps = [e for e in panel.editions if e not in shown]
+    if gaps:
+        _add_gaps(fig, gaps, at=0 if look.horizontal else (top or 1.0) * 0.08, row=row, col=col, lang=lang, look=look)
+    # the value axis: one scale for every panel ('circa 50.000' never stands as high as 'bijna 33.000'),
+    # with room beyond the longest bar for its words
+    update_values(range=[0, top * look.headroom if top else 1.0], row=row, col=col)
+    if i > 1:
+        update_values(matches="x" if look.horizontal else "y", row=row, col=col)
+    if not shown:  # nothing published here: no axis that suggests a value
+        update_values(showticklabels=False, showgrid=False, row=row, col=col)
+    # every edition of the panel on its axis, the earliest first (on a phone: at the top); beside the
+    # value ticks a little room, so the first bar's words (wider than the bar) stay clear of them
+    update_editions(
+        type="category",
+        categoryorder="array",
+        categoryarray=list(reversed(panel.editions)) if look.horizontal else panel.editions,
+        range=None if look.horizontal else [-0.7, len(panel.editions) - 0.5],
+        row=row,
+        col=col,
+    )
+
+
+def _panel_titles_left(count: int) -> Callable[[go.Figure], None]:
+    """A phone's panel titles from the chart's left edge, over their own panel: centred, a phone cuts both ends off."""
+
+    def restyle(fig: go.Figure) -> None:
+        for annotation in fig.layout.annotations[:count]:
+            annotation.update(x=0, xanchor="left", align="left", font=dict(size=15))
+
+    return restyle
+
+
+def _phone(fig: go.Figure, panels: list[_Panel], titles: list[str]) -> NarrowLayout:
+    """The trend chart's phone layout: heights in pixels from its editions, its title and its legend's lines."""
+    plot = _plot_height(panels)
+    legend_lines = sum(1 + wrap(str(trace.name), NARROW_LEGEND).count("<br>") for trace in fig.data if trace.showlegend)
+    bottom = NARROW_TICKS + NARROW_LEGEND_LINE * legend_lines
+    top = NARROW_TITLE_ROOM + NARROW_TITLE_LINE * (1 + titles[0].count("<br>"))
+    return NarrowLayout(
+        height=top + plot + bottom,
+        margin=dict(l=10, r=10, t=top, b=bottom),
+        legend=dict(orientation="h", yanchor="top", y=-NARROW_TICKS / plot, x=0, font=dict(size=14)),
+        # a phone's legend wraps its longer names onto a second line rather than off the chart's edge
+        legend_width=NARROW_LEGEND,
+        # a phone's value axis is short: few ticks, or '20.000' lies on '40.000'
+        xaxes=dict(nticks=4, tickfont=dict(size=13)),
+        layout=dict(bargap=0.25),
+        restyle=_panel_titles_left(len(panels)),
+    )
+
+
 def trend_figure(
     sze: pd.DataFrame,
     predecessor: Sequence[tuple[str, pd.DataFrame]] = (),
@@ -171,84 +298,17 @@ def trend_figure(
     panels = _panels(sze, [(m, f) for m, f in predecessor if len(f)], metric, lang)
     if not panels:
         return empty_figure(t("trend_nothing", lang), lang=lang)
-    titles = []
-    for panel in panels:
-        counted = [s for s in panel.series if len(_published(s.frame))]
-        # more than one way of counting in one panel: the chart itself says they are not one series
-        words = t("trend_not_one_series", lang)
-        if narrow:
-            words = wrap(words, NARROW_NOTE)
-        note = f"<br><span style='font-size:13px'>{words}</span>" if len(counted) > 1 else ""
-        titles.append((wrap(panel.title, NARROW_PANEL_TITLE) if narrow else panel.title) + note)
-    # a phone's panels get a fixed height per edition, so their gap (for the upper one's value ticks and
-    # the lower one's title) is known in pixels, whatever the legend under them takes
-    plot = NARROW_ROW * sum(len(p.editions) for p in panels) + NARROW_PANEL_GAP * (len(panels) - 1)
-    if narrow:
-        fig = make_subplots(
-            rows=len(panels),
-            cols=1,
-            row_heights=[len(p.editions) for p in panels],
-            vertical_spacing=NARROW_PANEL_GAP / plot if len(panels) > 1 else 0.0,
-            subplot_titles=titles,
-        )
-    else:
-        fig = make_subplots(
-            rows=1,
-            cols=len(panels),
-            column_widths=[0.42, 0.58] if len(panels) == 2 else None,
-            horizontal_spacing=0.12,
-            subplot_titles=titles,
-        )
+    look = _NARROW if narrow else _WIDE
+    titles = _titles(panels, look, lang)
+    fig = _grid(panels, titles, look)
     values = [float(v) for p in panels for s in p.series for v in _published(s.frame)["value"]]
     top = max(values, default=0.0)
-    # the value axis: one scale for every panel ('circa 50.000' never stands as high as 'bijna 33.000'),
-    # with room beyond the longest bar for its words (beside it on a phone, so more room there)
-    value_range = [0, top * (NARROW_HEADROOM if narrow else 1.25) if top else 1.0]
-    update_values = fig.update_xaxes if narrow else fig.update_yaxes
-    update_editions = fig.update_yaxes if narrow else fig.update_xaxes
     for i, panel in enumerate(panels, start=1):
-        row, col = (i, 1) if narrow else (1, i)
-        for series in panel.series:
-            _add_series(fig, series, row=row, col=col, lang=lang, name_metric=panel.name_metric, narrow=narrow)
-        shown = {str(int(e)) for s in panel.series for e in _published(s.frame)["edition"]}
-        gaps = [e for e in panel.editions if e not in shown]
-        if gaps:
-            _add_gaps(fig, gaps, at=0 if narrow else (top or 1.0) * 0.08, row=row, col=col, lang=lang, narrow=narrow)
-        update_values(range=value_range, row=row, col=col)
-        if i > 1:
-            update_values(matches="x" if narrow else "y", row=row, col=col)
-        if not shown:  # nothing published here: no axis that suggests a value
-            update_values(showticklabels=False, showgrid=False, row=row, col=col)
-        # every edition of the panel on its axis, the earliest first (on a phone: at the top); beside the
-        # value ticks a little room, so the first bar's words (wider than the bar) stay clear of them
-        update_editions(
-            type="category",
-            categoryorder="array",
-            categoryarray=list(reversed(panel.editions)) if narrow else panel.editions,
-            range=None if narrow else [-0.7, len(panel.editions) - 0.5],
-            row=row,
-            col=col,
-        )
-    update_editions(showline=True, linecolor="#444", tickfont=dict(size=15 if narrow else 17))
+        _draw_panel(fig, panel, i, top=top, look=look, lang=lang)
+    update_values = fig.update_xaxes if look.horizontal else fig.update_yaxes
+    update_editions = fig.update_yaxes if look.horizontal else fig.update_xaxes
+    update_editions(showline=True, linecolor="#444", tickfont=dict(size=look.edition_size))
     update_values(tickformat=",d", rangemode="tozero")
-    if narrow:  # a phone's value axis is short: few ticks, or '20.000' lies on '40.000'
-        update_values(nticks=4, tickfont=dict(size=13))
-    if narrow:
-        # a panel title from the chart's left edge, over its own panel: centred, a phone cuts both ends off
-        for annotation in fig.layout.annotations[: len(panels)]:
-            annotation.update(x=0, xanchor="left", align="left", font=dict(size=15))
-        legend_lines = sum(1 + str(trace.name).count("<br>") for trace in fig.data if trace.showlegend)
-        bottom = NARROW_TICKS + NARROW_LEGEND_LINE * legend_lines
-        top = NARROW_TITLE_ROOM + NARROW_TITLE_LINE * (1 + titles[0].count("<br>"))
-        styled(fig, t("trend_title", lang, metric=metric_label(metric, lang)), height=top + plot + bottom, lang=lang)
-        fig.update_layout(
-            bargap=0.25,
-            barmode="overlay",
-            showlegend=True,
-            legend=dict(orientation="h", yanchor="top", y=-NARROW_TICKS / plot, x=0, font=dict(size=14)),
-            margin=dict(l=10, r=10, t=top, b=bottom),
-        )
-        return fig
     for annotation in fig.layout.annotations[: len(panels)]:
         annotation.font = dict(size=16)
     styled(fig, t("trend_title", lang, metric=metric_label(metric, lang)), height=560, lang=lang)
@@ -260,4 +320,4 @@ def trend_figure(
         legend=dict(orientation="h", yanchor="top", y=-0.1, x=0),
         margin=dict(l=10, r=50, t=110, b=40),
     )
-    return fig
+    return for_screen(fig, narrow, _phone(fig, panels, titles))
