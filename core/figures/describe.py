@@ -63,35 +63,55 @@ def _suffix(fig: go.Figure, trace: Any, axis: str) -> str:
     return str(getattr(layout_axis, "ticksuffix", None) or "")
 
 
-def _trace_points(fig: go.Figure, trace: Any, lang: str) -> list[Point]:
-    """The points of one trace, each with the words the chart puts beside it (else its number)."""
-    series = plain(trace.name)
-    texts, hovers = _values(trace, "text"), _values(trace, "hovertext")
-    if trace.type == "choropleth":
-        locations, z = _values(trace, "locations"), _values(trace, "z")
-        points = []
-        for i, location in enumerate(locations):
-            hover = plain(_at(hovers, i))
-            # the hover's first line repeats the location; the rest is what the colour stands for
-            detail = hover[len(str(location)) :].strip(" ,") if hover.startswith(str(location)) else hover
-            points.append(Point(series, str(location), detail or _number(_at(z, i), lang=lang), area=True))
-        return points
-    if trace.type == "scattergeo":
-        # a place's name is the first line of its hover text (or its label)
-        names = [str(h).split("<br>")[0] for h in hovers] or [str(x) for x in texts]
-        return [Point(series, plain(n), "") for n in names if plain(n)]
-    horizontal = (trace.type == "bar" and trace.orientation == "h") or (
-        trace.type == "scatter" and _values(trace, "y") and all(isinstance(y, str) for y in _values(trace, "y"))
-    )
+def _area_points(trace: Any, series: str, lang: str) -> list[Point]:
+    """A map's shapes: each location with what its colour stands for."""
+    locations, z, hovers = _values(trace, "locations"), _values(trace, "z"), _values(trace, "hovertext")
+    points = []
+    for i, location in enumerate(locations):
+        hover = plain(_at(hovers, i))
+        # the hover's first line repeats the location; the rest is what the colour stands for
+        detail = hover[len(str(location)) :].strip(" ,") if hover.startswith(str(location)) else hover
+        points.append(Point(series, str(location), detail or _number(_at(z, i), lang=lang), area=True))
+    return points
+
+
+def _place_points(trace: Any, series: str) -> list[Point]:
+    """A map's places: a place's name is the first line of its hover text (or its label)."""
+    names = [str(h).split("<br>")[0] for h in _values(trace, "hovertext")] or [str(x) for x in _values(trace, "text")]
+    return [Point(series, plain(n), "") for n in names if plain(n)]
+
+
+def _is_horizontal(trace: Any) -> bool:
+    """Categories up the side: a lying bar, or text marks placed at named categories on the y axis."""
+    if trace.type == "bar":
+        return bool(trace.orientation == "h")
+    ys = _values(trace, "y")
+    return trace.type == "scatter" and bool(ys) and all(isinstance(y, str) for y in ys)
+
+
+def _axis_points(fig: go.Figure, trace: Any, series: str, lang: str) -> list[Point]:
+    """A chart with axes: each category with the words beside its mark, else its number and the axis' unit."""
+    horizontal = _is_horizontal(trace)
     labels, numbers = (_values(trace, "y"), _values(trace, "x")) if horizontal else (trace.x, trace.y)
     suffix = _suffix(fig, trace, "x" if horizontal else "y")
     labels, numbers = list(labels if labels is not None else []), list(numbers if numbers is not None else [])
+    texts = _values(trace, "text")
     points = []
     for i, label in enumerate(labels):
         words = plain(_at(texts, i)) or _number(_at(numbers, i), suffix, lang)
         if words:
             points.append(Point(series, plain(label), words))
     return points
+
+
+def _trace_points(fig: go.Figure, trace: Any, lang: str) -> list[Point]:
+    """The points of one trace, each with the words the chart puts beside it (else its number)."""
+    series = plain(trace.name)
+    if trace.type == "choropleth":
+        return _area_points(trace, series, lang)
+    if trace.type == "scattergeo":
+        return _place_points(trace, series)
+    return _axis_points(fig, trace, series, lang)
 
 
 def figure_points(fig: go.Figure, lang: str = "nl") -> list[Point]:
@@ -165,6 +185,23 @@ def _in_order(points: Iterable[Point]) -> list[Point]:
     return points
 
 
+def _body(fig: go.Figure, points: list[Point], lang: str) -> list[str]:
+    """The sentences of the values: one for the whole chart where each category is drawn once, else one a series."""
+    labels = [p.label for p in points]
+    upright_bars = all(
+        trace.type == "bar" and trace.orientation != "h" for trace in fig.data if getattr(trace, "mode", None) != "text"
+    )
+    if upright_bars and len(labels) == len(set(labels)):
+        # each category drawn once (the trends chart: one bar per edition, coloured by how it was counted)
+        return [_series_sentence(_in_order(points), lang)]
+    series = list(dict.fromkeys(p.series for p in points))
+    body = []
+    for name in series:
+        sentence = _series_sentence([p for p in points if p.series == name], lang)
+        body.append(f"{name}: {sentence}" if name and len(series) > 1 else sentence)
+    return body
+
+
 def describe_figure(fig: go.Figure, lang: str = "nl") -> str:
     """One sentence of what the chart shows: its kind, its title, then every value in its published words.
 
@@ -177,19 +214,7 @@ def describe_figure(fig: go.Figure, lang: str = "nl") -> str:
         message = "; ".join(plain(a.text) for a in fig.layout.annotations or () if a.text)
         return f"{t('alt_kind_empty', lang)}: {title + '. ' if title else ''}{message or t('alt_no_data', lang)}"
     head = f"{_kind(fig, lang)}: {title}" if title else _kind(fig, lang)
-    labels = [p.label for p in points]
-    series = list(dict.fromkeys(p.series for p in points))
-    upright_bars = all(
-        trace.type == "bar" and trace.orientation != "h" for trace in fig.data if getattr(trace, "mode", None) != "text"
-    )
-    if upright_bars and len(labels) == len(set(labels)):
-        # each category drawn once (the trends chart: one bar per edition, coloured by how it was counted)
-        body = [_series_sentence(_in_order(points), lang)]
-    else:
-        body = []
-        for name in series:
-            sentence = _series_sentence([p for p in points if p.series == name], lang)
-            body.append(f"{name}: {sentence}" if name and len(series) > 1 else sentence)
+    body = _body(fig, points, lang)
     return f"{head}. {'. '.join(b[:1].upper() + b[1:] for b in body if b)}."
 
 
