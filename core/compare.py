@@ -109,6 +109,71 @@ def _published(figures: pd.DataFrame, slot: Slot) -> pd.DataFrame:
     return rows[rows["region"].isna() & rows["week"].isna()]
 
 
+def _sum(frame: pd.DataFrame, column: str) -> int:
+    """The column's total as a whole number; 0 for no rows."""
+    return int(frame[column].sum()) if len(frame) else 0
+
+
+def _slot_answers(slot: Slot, reference: Reference, responses: pd.DataFrame) -> pd.DataFrame:
+    """The survey answers of a slot: answers name the region whose week was attended, not the week, so a
+    week's answers are its region's; a week the data do not place has none."""
+    week = reference.slot_week(slot)
+    answer_region = slot.region or (week[1] if week else None)
+    return _rows(responses, slot, answer_region) if answer_region or not slot.week else responses.iloc[0:0]
+
+
+def _rating_note(slot: Slot, reference: Reference, respondents: int, lang: str) -> str:
+    """Why a slot shows no ratings: its week is unknown, too few answered, or none did; '' when they are shown."""
+    if slot.week and not reference.slot_week(slot):
+        return t("compare_ratings_no_week", lang)
+    if 0 < respondents < MIN_GROUP:
+        return t("compare_ratings_small", lang, n=MIN_GROUP)
+    if not respondents:
+        return t("compare_ratings_none", lang)
+    return ""
+
+
+def _counts(frame: pd.DataFrame, by: str, column: str) -> dict[str, int]:
+    """The column's total per value of ``by``."""
+    return {str(k): int(v) for k, v in frame.groupby(by)[column].sum().items()}
+
+
+def _summary(
+    slot: Slot,
+    reference: Reference,
+    activities: pd.DataFrame,
+    places: pd.DataFrame,
+    responses: pd.DataFrame,
+    figures: pd.DataFrame,
+    lang: str,
+) -> SlotSummary:
+    """One slot's column: its registered sums, its places, its answers (if enough) and what was published."""
+    rows = _rows(activities, slot, slot.region)
+    where = _rows(places, slot, slot.region)
+    answers = _slot_answers(slot, reference, responses)
+    respondents = _sum(answers, "n")
+    shown = respondents >= MIN_GROUP
+    per_place = where.groupby(["province", "place"])["activities"].sum().sort_values(ascending=False, kind="stable")
+    return SlotSummary(
+        slot=slot,
+        label=slot_label(slot, reference, lang),
+        period=slot_period(slot, reference, lang),
+        activities=_sum(rows, "activities"),
+        participants=_sum(rows, "participants"),
+        with_participants=_sum(rows, "with_participants"),
+        places=len(per_place),
+        top_places=tuple((str(place), int(n)) for (_, place), n in per_place.head(TOP_PLACES).items()),
+        themes=_counts(rows, "theme", "activities"),
+        formats=_counts(rows, "format", "activities"),
+        ratings={int(k): int(v) for k, v in answers.groupby("rating")["n"].sum().items()} if shown else {},
+        respondents=respondents,
+        would_return=int(answers.loc[answers["would_return"] == "ja", "n"].sum()) if shown else 0,
+        synthetic=_any(rows, "synthetic") or _any(answers, "synthetic"),
+        rating_note=_rating_note(slot, reference, respondents, lang),
+        published=_published(figures, slot),
+    )
+
+
 def summarise(
     slots: Sequence[Slot],
     reference: Reference,
@@ -124,47 +189,7 @@ def summarise(
     region, week, province, place. ``responses``: answers by edition, region, rating, would_return.
     ``figures``: published figures with edition, region, week.
     """
-    out = []
-    for slot in slots:
-        rows = _rows(activities, slot, slot.region)
-        where = _rows(places, slot, slot.region)
-        # answers name the region whose week was attended, not the week: a week is its region's answers
-        week = reference.slot_week(slot)
-        answer_region = slot.region or (week[1] if week else None)
-        answers = _rows(responses, slot, answer_region) if answer_region or not slot.week else responses.iloc[0:0]
-        respondents = int(answers["n"].sum()) if len(answers) else 0
-        shown = respondents >= MIN_GROUP
-        if slot.week and not week:
-            rating_note = t("compare_ratings_no_week", lang)
-        elif 0 < respondents < MIN_GROUP:
-            rating_note = t("compare_ratings_small", lang, n=MIN_GROUP)
-        elif not respondents:
-            rating_note = t("compare_ratings_none", lang)
-        else:
-            rating_note = ""
-        per_place = where.groupby(["province", "place"])["activities"].sum().sort_values(ascending=False, kind="stable")
-        out.append(
-            SlotSummary(
-                slot=slot,
-                label=slot_label(slot, reference, lang),
-                period=slot_period(slot, reference, lang),
-                activities=int(rows["activities"].sum()) if len(rows) else 0,
-                participants=int(rows["participants"].sum()) if len(rows) else 0,
-                with_participants=int(rows["with_participants"].sum()) if len(rows) else 0,
-                places=len(per_place),
-                top_places=tuple((str(place), int(n)) for (_, place), n in per_place.head(TOP_PLACES).items()),
-                themes={str(k): int(v) for k, v in rows.groupby("theme")["activities"].sum().items()},
-                formats={str(k): int(v) for k, v in rows.groupby("format")["activities"].sum().items()},
-                ratings={int(k): int(v) for k, v in answers.groupby("rating")["n"].sum().items()} if shown else {},
-                respondents=respondents,
-                would_return=int(answers.loc[answers["would_return"] == "ja", "n"].sum()) if shown else 0,
-                synthetic=bool(len(rows) and rows["synthetic"].any())
-                or bool(len(answers) and answers["synthetic"].any()),
-                rating_note=rating_note,
-                published=_published(figures, slot),
-            )
-        )
-    return out
+    return [_summary(slot, reference, activities, places, responses, figures, lang) for slot in slots]
 
 
 def difference(
