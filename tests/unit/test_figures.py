@@ -332,3 +332,59 @@ def test_on_a_phone_the_maps_labels_fit_beside_the_coast_and_the_border(engine):
     labels = next(t for t in fig.data if t.name == "labels")
     assert "<b>West</b><br>niet<br>gepubliceerd" in labels.text and labels.textfont.size < 17
     assert fig.layout.height < 640 and fig.layout.geo.lataxis.range[1] > figures.map.MAP_LAT_RANGE[1]
+
+
+def test_the_phone_layout_step_leaves_a_wide_chart_as_it_is_and_wraps_a_phones_labels():
+    """One builder per chart: a wide screen's chart is what it built; a phone's takes its declared layout."""
+    import plotly.graph_objects as go
+
+    from core.figures.style import NarrowLayout, for_screen
+
+    def built():
+        fig = go.Figure(
+            go.Bar(x=[3], y=["Huisartsen en specialisten die beeldbellen"], orientation="h", name="a b c d")
+        )
+        return fig.update_layout(height=500, legend=dict(y=-0.3))
+
+    phone = NarrowLayout(height=300, margin=dict(l=10, r=10), legend=dict(yanchor="top"), category_width=12)
+    assert for_screen(built(), False, phone).to_dict() == built().to_dict()
+    fig = for_screen(built(), True, phone)
+    assert fig.layout.height == 300 and fig.layout.margin.l == fig.layout.margin.r == 10
+    assert fig.layout.legend.y == -0.3 and fig.layout.legend.yanchor == "top"  # merged into the chart's own
+    assert all(len(line) <= 12 for line in fig.data[0].y[0].split("<br>")) and fig.data[0].name == "a b c d"
+
+
+@pytest.mark.parametrize("builder", ["trend", "reach", "evaluation", "compare_ratings"])
+def test_on_a_phone_every_chart_fits_390_px_with_its_legend_below_the_plot(engine, builder):
+    """A phone's chart (a 390 px screen, about 320 px of chart) has no width of its own, slim side margins,
+    its legend under the plot and a height in pixels."""
+    from core.compare import SlotSummary
+    from core.figures.compare import rating_share_figure
+    from core.selection import Slot
+
+    if builder == "trend":
+        fig = figures.trend_figure(
+            queries.metric_by_edition(engine, "activiteiten"),
+            [(m, queries.metric_by_edition(engine, m)) for m in ("activiteiten_ehw", "evenementen")],
+            metric="activiteiten",
+            narrow=True,
+        )
+    elif builder == "reach":
+        fig = figures.reach_figure(queries.reach(engine), narrow=True)
+    elif builder == "evaluation":
+        fig = figures.evaluation_figure(queries.evaluations(engine), narrow=True)
+    else:
+        summaries = [
+            SlotSummary(Slot(2023), "SZE 2023 · landelijk", "", ratings={7: 4, 8: 6}),
+            SlotSummary(Slot(2024), "SZE 2024 · week 2 (West)", "", ratings={6: 2, 9: 5}),
+        ]
+        fig = rating_share_figure(summaries, narrow=True)
+    assert fig.layout.width is None and fig.layout.autosize is not False
+    side = [
+        fig.layout.margin[k] if fig.layout.margin[k] is not None else figures.TEMPLATE.layout.margin[k] for k in "lr"
+    ]
+    assert sum(side) <= 30
+    assert isinstance(fig.layout.height, int) and fig.layout.height > 0
+    if builder != "evaluation":  # the evaluation chart has no legend: its panels are titled
+        assert fig.layout.legend.y < 0 and fig.layout.legend.yanchor == "top"
+        assert all(len(line) <= 40 for t in fig.data if t.showlegend is not False for line in str(t.name).split("<br>"))
