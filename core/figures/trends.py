@@ -223,23 +223,29 @@ def _grid(panels: list[_Panel], titles: list[str], look: _Look) -> go.Figure:
 def _draw_panel(fig: go.Figure, panel: _Panel, i: int, *, top: float, look: _Look, lang: str) -> None:
     """One panel's bars, its gaps in words, and its two axes (the value axis shared with the first panel)."""
     row, col = (i, 1) if look.horizontal else (1, i)
-    update_values = fig.update_xaxes if look.horizontal else fig.update_yaxes
-    update_editions = fig.update_yaxes if look.horizontal else fig.update_xaxes
     for series in panel.series:
         _add_series(fig, series, row=row, col=col, lang=lang, name_metric=panel.name_metric, look=look)
     shown = {str(int(e)) for s in panel.series for e in _published(s.frame)["edition"]}
     gaps = [e for e in panel.editions if e not in shown]
     if gaps:
         _add_gaps(fig, gaps, at=0 if look.horizontal else (top or 1.0) * 0.08, row=row, col=col, lang=lang, look=look)
-    # the value axis: one scale for every panel ('circa 50.000' never stands as high as 'bijna 33.000'),
-    # with room beyond the longest bar for its words
+    _panel_axes(fig, panel, i, top=top, drawn=bool(shown), look=look)
+
+
+def _panel_axes(fig: go.Figure, panel: _Panel, i: int, *, top: float, drawn: bool, look: _Look) -> None:
+    """A panel's value axis (one scale for every panel) and its editions' axis, every edition on it."""
+    row, col = (i, 1) if look.horizontal else (1, i)
+    update_values = fig.update_xaxes if look.horizontal else fig.update_yaxes
+    update_editions = fig.update_yaxes if look.horizontal else fig.update_xaxes
+    # one scale for every panel ('circa 50.000' never stands as high as 'bijna 33.000'), with room beyond
+    # the longest bar for its words
     update_values(range=[0, top * look.headroom if top else 1.0], row=row, col=col)
     if i > 1:
         update_values(matches="x" if look.horizontal else "y", row=row, col=col)
-    if not shown:  # nothing published here: no axis that suggests a value
+    if not drawn:  # nothing published here: no axis that suggests a value
         update_values(showticklabels=False, showgrid=False, row=row, col=col)
-    # every edition of the panel on its axis, the earliest first (on a phone: at the top); beside the
-    # value ticks a little room, so the first bar's words (wider than the bar) stay clear of them
+    # the earliest first (on a phone: at the top); beside the value ticks a little room, so the first bar's
+    # words (wider than the bar) stay clear of them
     update_editions(
         type="category",
         categoryorder="array",
