@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from data_access.importer.problems import FileProblems, Problem
+from ingest.importer.problems import FileProblems, Problem
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from data_access import schema
-from data_access.importer import parse
+from ingest.importer import parse
 
 Parser = Callable[[object], object]
 

@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from data_access import bundled
+from ingest import bundled
 
 #: GeoNames' first-level codes for the Netherlands, to the province names of the dataset
 GEONAMES_PROVINCES = {

@@ -15,10 +15,10 @@ import random
 from sqlalchemy import Engine, and_, delete, func, select
 
 from data_access import migrate, schema, version
-from data_access.gazetteer import gazetteer, municipality_rows
-from data_access.importer.columns import KINDS
-from data_access.importer.store import EditionChange, read_reference, store
-from data_access.importer.validate import Parsed, Row
+from ingest.importer.columns import KINDS
+from ingest.importer.store import EditionChange, read_reference, store
+from ingest.importer.validate import Parsed, Row
+from ingest.places import gazetteer, municipality_rows
 
 #: words for synthetic titles: plainly made up, so no one mistakes them for real registrations
 _WORDS = ("Inspiratiesessie", "Werkbezoek", "Webinar", "Proeftuin", "Masterclass", "Kennissessie", "Open dag", "Pitch")

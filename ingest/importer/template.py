@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from data_access.importer.columns import KINDS
+from ingest.importer.columns import KINDS
 
 
 def write_template(kind_name: str, path: Path) -> None:

@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from data_access.gazetteer import PlaceError, gazetteer
-from data_access.importer.columns import PERSONAL_HEADINGS, Field, Kind
-from data_access.importer.problems import FileProblems, Problem
-from data_access.importer.read import Sheet
+from ingest.importer.columns import PERSONAL_HEADINGS, Field, Kind
+from ingest.importer.problems import FileProblems, Problem
+from ingest.importer.read import Sheet
+from ingest.places import PlaceError, gazetteer
 
 Row = dict[str, Any]
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-from data_access import bundled
-from data_access.loader.spec import FileSpec, specs
+from ingest import bundled
+from ingest.loader.spec import FileSpec, specs
 
 #: The words a published text must contain for each qualifier, so "ruim" is never lost.
 QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {

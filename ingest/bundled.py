@@ -19,7 +19,7 @@ DRAWN_DECIMALS = 4
 
 def data_dir() -> Traversable:
     """The folder of the bundled dataset."""
-    return files("data_access") / "data"
+    return files("ingest") / "data"
 
 
 def boundaries() -> bytes:

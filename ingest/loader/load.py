@@ -17,9 +17,10 @@ from sqlalchemy import Connection, Engine, Table, delete, false, insert, select,
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ColumnElement
 
-from data_access import bundled, migrate, schema, version
-from data_access.loader.spec import specs
-from data_access.loader.validate import DatasetError, Problem, Row, read_dataset
+from data_access import migrate, schema, version
+from ingest import bundled
+from ingest.loader.spec import specs
+from ingest.loader.validate import DatasetError, Problem, Row, read_dataset
 
 
 def province_centroids(geojson: bytes) -> dict[str, tuple[float, float]]:

@@ -19,9 +19,9 @@ from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, u
 from sqlalchemy.dialects import postgresql, sqlite
 
 from data_access import migrate, schema, version
-from data_access.importer.columns import KINDS, Kind
-from data_access.importer.read import read_table
-from data_access.importer.validate import Parsed, Reference, Row, validate
+from ingest.importer.columns import KINDS, Kind
+from ingest.importer.read import read_table
+from ingest.importer.validate import Parsed, Reference, Row, validate
 
 TABLES = {"activities": schema.activities, "evaluations": schema.responses}
 
