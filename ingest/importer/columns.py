@@ -1,18 +1,22 @@
 """The columns of each export, by their Dutch headings: what each holds, how it is read, what it becomes.
 
-The README's column tables and ``sze-dashboard template`` are written from these lists, so the
-documentation, the template and the validation cannot drift apart.
+The README's column tables and ``sze-dashboard template`` are written from these lists (what to
+write in each column is in the message catalogues, ``ingest.field.<name>``), so the documentation,
+the template and the validation cannot drift apart. Allowed values and ranges are the schema's;
+the regions are the data's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from data_access import schema
-from ingest.importer import parse
+from sqlalchemy import Column
 
-Parser = Callable[[object], object]
+from core.i18n import t
+from data_access import schema
+from ingest import bundled
+from ingest.importer import parse
+from ingest.rules import choices_of, range_of
 
 
 @dataclass(frozen=True)
@@ -21,10 +25,21 @@ class Field:
 
     heading: str  # as written in the template
     name: str  # the table column it fills
-    parse: Parser
+    parse: parse.Reader | None  # None: one of the regions the database holds (checked against the reference)
     required: bool
-    doc: str  # what to write, for the README and error messages
     aliases: tuple[str, ...] = ()  # other headings Excel exports use for it
+    allowed: tuple[str, ...] = ()  # the values it takes, where it lists them
+
+    def doc(self, lang: str = "nl") -> str:
+        """What to write, for the template, the README and error messages."""
+        allowed = bundled.region_codes() if self.parse is None else self.allowed
+        return t(f"ingest.field.{self.name}", lang, choices=" / ".join(allowed))
+
+
+def _choice(heading: str, column: Column, aliases: tuple[str, ...] = (), suffix: str = "") -> Field:
+    """A column holding one of the values the schema allows for ``column``."""
+    allowed = choices_of(column)
+    return Field(heading, column.name, parse.choice(allowed, suffix), not column.nullable, aliases, allowed)
 
 
 @dataclass(frozen=True)
@@ -32,10 +47,13 @@ class Kind:
     """What one kind of export holds and where it goes."""
 
     name: str  # "activities" or "evaluations", as on the command line
-    label: str  # Dutch, for messages
     fields: tuple[Field, ...]
     key: tuple[str, ...]  # natural key within an edition: the same row exported twice is one row
     date_field: str  # the edition follows from this date
+
+    def label(self, lang: str = "nl") -> str:
+        """What the rows are called in messages ('activiteiten')."""
+        return t(f"ingest.kind.{self.name}", lang)
 
 
 #: Headings of personal data: never stored, dropped with a notice
@@ -61,60 +79,20 @@ PERSONAL_HEADINGS = (
     "ip-adres",
 )
 
+_a, _r = schema.activities.c, schema.responses.c
+
 ACTIVITIES = Kind(
     name="activities",
-    label="activiteiten",
     fields=(
-        Field("Titel", "title", parse.text(200), True, "naam van de activiteit"),
-        Field(
-            "Organisator",
-            "organiser",
-            parse.text(200),
-            True,
-            "organisatie die de activiteit houdt (geen persoon)",
-            ("Organisatie",),
-        ),
-        Field(
-            "Datum",
-            "activity_date",
-            parse.date,
-            True,
-            "dag van de activiteit, dd-mm-jjjj; bepaalt de editie",
-            ("Datum activiteit",),
-        ),
-        Field(
-            "Plaats",
-            "place",
-            parse.text(100),
-            True,
-            "gemeente of woonplaats; bij twijfel met provincie: 'Hengelo (Gelderland)'",
-            ("Locatie", "Gemeente"),
-        ),
-        Field("Vorm", "format", parse.choice(schema.FORMATS), True, " / ".join(schema.FORMATS), ("Werkvorm",)),
-        Field("Domein", "domain", parse.choice(schema.DOMAINS), True, " / ".join(schema.DOMAINS), ("Sector",)),
-        Field(
-            "Thema",
-            "theme",
-            parse.choice(schema.THEMES, suffix=" van zorg"),
-            True,
-            "voorkomen / verplaatsen / vervangen (van zorg)",
-        ),
-        Field(
-            "Deelnemers",
-            "participants",
-            parse.whole(0, 100_000),
-            False,
-            "aantal deelnemers, heel getal (leeg: niet geteld)",
-            ("Aantal deelnemers",),
-        ),
-        Field(
-            "Duur (uren)",
-            "duration_hours",
-            parse.decimal(0, 24),
-            False,
-            "duur in uren, decimaal met komma: 1,5",
-            ("Duur",),
-        ),
+        Field("Titel", "title", parse.text(200), True),
+        Field("Organisator", "organiser", parse.text(200), True, ("Organisatie",)),
+        Field("Datum", "activity_date", parse.date, True, ("Datum activiteit",)),
+        Field("Plaats", "place", parse.text(100), True, ("Locatie", "Gemeente")),
+        _choice("Vorm", _a.format, ("Werkvorm",)),
+        _choice("Domein", _a.domain, ("Sector",)),
+        _choice("Thema", _a.theme, suffix=" van zorg"),
+        Field("Deelnemers", "participants", parse.whole(range_of(_a.participants)), False, ("Aantal deelnemers",)),
+        Field("Duur (uren)", "duration_hours", parse.decimal(range_of(_a.duration_hours)), False, ("Duur",)),
     ),
     key=("title", "organiser", "activity_date", "place"),
     date_field="activity_date",
@@ -122,48 +100,19 @@ ACTIVITIES = Kind(
 
 EVALUATIONS = Kind(
     name="evaluations",
-    label="evaluaties",
     fields=(
-        Field(
-            "Respondent",
-            "respondent",
-            parse.text(60),
-            True,
-            "nummer van de respons in de enquêtetool (geen naam)",
-            ("Respondentnummer", "Respons-ID", "ID"),
-        ),
-        Field(
-            "Datum ingevuld",
-            "response_date",
-            parse.date,
-            True,
-            "dag van invullen, dd-mm-jjjj; bepaalt de editie",
-            ("Datum",),
-        ),
-        Field(
-            "Regio",
-            "region",
-            parse.choice(("noord", "oost", "west", "zuid")),
-            False,
-            "regio van de bezochte week: noord / oost / west / zuid (leeg: niet gevraagd)",
-        ),
-        Field("Rol", "role", parse.choice(schema.ROLES), True, " / ".join(schema.ROLES)),
+        Field("Respondent", "respondent", parse.text(60), True, ("Respondentnummer", "Respons-ID", "ID")),
+        Field("Datum ingevuld", "response_date", parse.date, True, ("Datum",)),
+        Field("Regio", "region", None, False),
+        _choice("Rol", _r.role),
         Field(
             "Rapportcijfer",
             "rating",
-            parse.whole(1, 10),
+            parse.whole(range_of(_r.rating)),
             True,
-            "heel getal van 1 tot en met 10",
             ("Cijfer", "Rapportcijfer (1-10)"),
         ),
-        Field(
-            "Volgend jaar weer meedoen",
-            "would_return",
-            parse.choice(schema.WOULD_RETURN),
-            True,
-            " / ".join(schema.WOULD_RETURN),
-            ("Weer meedoen",),
-        ),
+        _choice("Volgend jaar weer meedoen", _r.would_return, ("Weer meedoen",)),
     ),
     key=("respondent",),
     date_field="response_date",

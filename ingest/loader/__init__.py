@@ -2,6 +2,7 @@
 
 from ingest.loader.load import load_bundled, province_centroids
 from ingest.loader.spec import FileSpec, specs
-from ingest.loader.validate import DatasetError, Problem, read_dataset
+from ingest.loader.validate import read_dataset
+from ingest.problems import DatasetError, Problem
 
 __all__ = ["DatasetError", "FileSpec", "Problem", "load_bundled", "province_centroids", "read_dataset", "specs"]

@@ -11,16 +11,14 @@ import hashlib
 import json
 from importlib.resources.abc import Traversable
 from itertools import pairwise
-from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, false, insert, select, true, tuple_
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.sql import ColumnElement
+from sqlalchemy import Engine, Table, select
 
-from data_access import migrate, schema, version
-from ingest import bundled
+from data_access import migrate, schema
+from ingest import bundled, writer
 from ingest.loader.spec import specs
-from ingest.loader.validate import DatasetError, Problem, Row, read_dataset
+from ingest.loader.validate import Row, read_dataset
+from ingest.problems import DatasetError, Problem
 
 
 def province_centroids(geojson: bytes) -> dict[str, tuple[float, float]]:
@@ -59,66 +57,21 @@ def dataset_fingerprint(folder: Traversable) -> str:
 def _with_centroids(rows: list[Row], centroids: dict[str, tuple[float, float]]) -> list[Row]:
     missing = [r["province"] for r in rows if r["province"] not in centroids]
     if missing:
-        raise DatasetError([Problem("provinces.csv", 0, "province", f"no boundary for {missing}")])
+        raise DatasetError([Problem(0, "province", f"no boundary for {missing}", file="provinces.csv")])
     return [
         {**r, "centroid_lon": centroids[r["province"]][0], "centroid_lat": centroids[r["province"]][1]} for r in rows
     ]
 
 
-def _has_generated_key(table: Table) -> bool:
-    """Rows identified by a number the database hands out: nothing refers to them."""
-    return any(column.autoincrement is True for column in table.primary_key.columns)
-
-
-def _upsert(conn: Connection, table: Table, rows: list[Row]) -> None:
-    """Insert ``rows``, updating those whose primary key exists, so rows elsewhere that refer to them stay valid."""
-    # the PostgreSQL branch is only told apart on PostgreSQL, not yet in the mutation run (SQLite)
-    insert_for = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert  # pragma: no mutate
-    statement = insert_for(table)
-    keys = [column.name for column in table.primary_key.columns]
-    changes: dict[str, Any] = {name: statement.excluded[name] for name in rows[0] if name not in keys}
-    # a row the bundled files now hold is a bundled row, whatever it was before
-    if "origin" in table.c:
-        changes["origin"] = schema.ORIGIN_BUNDLED
-    if "is_synthetic" in table.c:
-        changes["is_synthetic"] = false()
-    conn.execute(statement.on_conflict_do_update(index_elements=keys, set_=changes), rows)
-
-
-def _bundled(table: Table) -> ColumnElement[bool]:
-    """The rows of ``table`` that came from the bundled files (all of them, where rows have no origin)."""
-    return table.c.origin == schema.ORIGIN_BUNDLED if "origin" in table.c else true()
-
-
-def _write(conn: Connection, dataset: dict[str, list[Row]], centroids: dict[str, tuple[float, float]]) -> None:
-    """Make the bundled rows equal to ``dataset`` inside the caller's transaction; other rows stay.
-
-    Rows with a natural key are updated in place (imported rows may refer to them); rows with a
-    generated key are replaced. A bundled row no longer in the files is removed at the end, which
-    fails, and so rolls back everything, if a row from elsewhere still refers to it.
-    """
-    specs_in_order = specs()
-    for spec in reversed(specs_in_order):
-        if _has_generated_key(spec.table):
-            conn.execute(delete(spec.table).where(_bundled(spec.table)))
-    for spec in specs_in_order:
+def _tables(dataset: dict[str, list[Row]], centroids: dict[str, tuple[float, float]]) -> list[tuple[Table, list[Row]]]:
+    """The dataset's rows by table, in foreign-key order, the provinces with their centres."""
+    tables = []
+    for spec in specs():
         rows = dataset[spec.name]
         if spec.table is schema.provinces:
             rows = _with_centroids(rows, centroids)
-        if not rows:
-            continue
-        if _has_generated_key(spec.table):
-            conn.execute(insert(spec.table), rows)
-        else:
-            _upsert(conn, spec.table, rows)
-    for spec in reversed(specs_in_order):
-        table = spec.table
-        if _has_generated_key(table):
-            continue
-        key = tuple_(*table.primary_key.columns)
-        kept = [tuple(row[c.name] for c in table.primary_key.columns) for row in dataset[spec.name]]
-        stale = delete(table).where(_bundled(table))
-        conn.execute(stale.where(key.not_in(kept)) if kept else stale)
+        tables.append((spec.table, rows))
+    return tables
 
 
 def load_bundled(engine: Engine, *, force: bool = False, folder: Traversable | None = None) -> dict[str, int] | None:
@@ -138,12 +91,8 @@ def load_bundled(engine: Engine, *, force: bool = False, folder: Traversable | N
         current = conn.execute(select(meta.c.value).where(meta.c.key == "bundled_sha256")).scalar()
         if current == fingerprint and not force:
             return None
-        _write(conn, dataset, centroids)
-        conn.execute(delete(meta).where(meta.c.key.in_(["bundled_sha256", "loaded_at"])))
-        stamp: list[dict[str, Any]] = [
-            {"key": "bundled_sha256", "value": fingerprint},
-            {"key": "loaded_at", "value": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")},
-        ]
-        conn.execute(insert(meta), stamp)
-        version.bump(conn)
+        writer.replace_bundled(conn, _tables(dataset, centroids))
+        loaded_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        writer.set_meta(conn, {"bundled_sha256": fingerprint, "loaded_at": loaded_at})
+        writer.new_version(conn)
     return {name: len(rows) for name, rows in dataset.items()}
