@@ -156,7 +156,7 @@ def run_demo(settings: Settings, activities: int, seed: int) -> int:
     )
     if result is not None:
         for kind, changes in result.items():
-            print(f"Voorbeelddata {KINDS[kind].label}: " + ", ".join(f"{c.edition}: {c.rows}" for c in changes))
+            print(f"Voorbeelddata {KINDS[kind].label()}: " + ", ".join(f"{c.edition}: {c.rows}" for c in changes))
         print("Alle voorbeelddata is als synthetisch gemarkeerd; het dashboard meldt 'Voorbeelddata' op elke pagina.")
     return code
 
