@@ -13,7 +13,8 @@ from callbacks.common import db, lang, reference, runtime
 from core.formatting import fmt_count
 from core.i18n import t
 from core.selection import BOUNDARIES_PATH, HEALTH_PATH, Page, page_for
-from data_access import bundled, queries
+from data_access import queries
+from ingest import bundled
 from layouts import ids
 from layouts.about import about_page
 

@@ -21,13 +21,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.security import generate_password_hash
 
 from dashboard.settings import Settings, SettingsError
-from data_access import backup, demo
 from data_access.engine import make_engine
-from data_access.importer import KINDS, FileProblems, import_file
-from data_access.importer.template import write_template
-from data_access.loader import DatasetError, load_bundled
 from data_access.migrate import drop_everything
-from data_access.roles import RoleRefused, grant_read_only
+from ingest import backup, demo
+from ingest.importer import KINDS, FileProblems, import_file
+from ingest.importer.template import write_template
+from ingest.loader import DatasetError, load_bundled
+from ingest.roles import RoleRefused, grant_read_only
 
 T = TypeVar("T")
 
@@ -156,7 +156,7 @@ def run_demo(settings: Settings, activities: int, seed: int) -> int:
     )
     if result is not None:
         for kind, changes in result.items():
-            print(f"Voorbeelddata {KINDS[kind].label}: " + ", ".join(f"{c.edition}: {c.rows}" for c in changes))
+            print(f"Voorbeelddata {KINDS[kind].label()}: " + ", ".join(f"{c.edition}: {c.rows}" for c in changes))
         print("Alle voorbeelddata is als synthetisch gemarkeerd; het dashboard meldt 'Voorbeelddata' op elke pagina.")
     return code
 

@@ -1,1 +1,1 @@
-"""Data access for the SZE dashboard: schema, engine, bundled-data loader and query functions."""
+"""The read path of the SZE dashboard: schema, engine, queries, summaries, the data version and migrations."""

@@ -7,7 +7,7 @@ then upgraded like any other.
 
 from __future__ import annotations
 
-from importlib.resources import as_file, files
+from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
@@ -26,19 +26,22 @@ BUNDLED_LOCK = 52_072_021
 IMPORT_LOCK = 52_072_027
 
 
+#: Alembic's scripts, read by Alembic itself: a folder next to this module, in a checkout and an installed wheel
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
 def _config(connection: Connection) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(files("data_access") / "migrations"))
+    config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
 
 
 def head() -> str:
     """The newest revision this version of the dashboard knows."""
-    with as_file(files("data_access") / "migrations") as folder:
-        config = Config()
-        config.set_main_option("script_location", str(folder))
-        return str(ScriptDirectory.from_config(config).get_current_head())
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return str(ScriptDirectory.from_config(config).get_current_head())
 
 
 def current(connection: Connection) -> str | None:

@@ -1,16 +1,17 @@
 """The summary tables: the imported rows counted once per write, so a view never groups them all.
 
-``refresh`` rebuilds every summary from the detail rows inside the writer's transaction (called by
-``version.bump``, which every writer calls), so a reader's snapshot sees summaries and rows of the
-same state. Every measure adds up (counts, sums, a maximum for "any synthetic row"), so a view's
-grouping is the sum over the summary rows of its groups: exact, not an estimate.
+``ingest.writer.refresh_summaries`` rebuilds every summary from the detail rows, with these measures,
+inside the writer's transaction (as part of every new data version), so a reader's snapshot sees
+summaries and rows of the same state. Every measure adds up (counts, sums, a maximum for "any
+synthetic row"), so a view's grouping is the sum over the summary rows of its groups: exact, not an
+estimate.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, Connection, Table, case, cast, delete, func, insert, select
+from sqlalchemy import BigInteger, ColumnElement, Table, case, cast, func
 
 from data_access import schema as s
 
@@ -34,25 +35,15 @@ def activity_measures() -> list[ColumnElement[Any]]:
     ]
 
 
-def _rebuild(conn: Connection, summary: Table, source: Table, measures: list[ColumnElement[Any]]) -> None:
-    measured = {measure.name for measure in measures}  # 'participants' is a column of both, summed here
-    keys = [source.c[column.name] for column in summary.columns if column.name not in measured]
-    conn.execute(delete(summary))
-    grouped = select(*keys, *measures).group_by(*keys)
-    conn.execute(insert(summary).from_select([*(k.name for k in keys), *(m.name for m in measures)], grouped))
+def place_measures() -> list[ColumnElement[Any]]:
+    """What is counted of the activities at a place: the activity measures and the coordinates, to be averaged."""
+    a = s.activities
+    return [*activity_measures(), func.sum(a.c.lon).label("lon_sum"), func.sum(a.c.lat).label("lat_sum")]
 
 
-def refresh(conn: Connection) -> None:
-    """Rebuild every summary from the imported rows, within ``conn``'s transaction."""
-    a, r = s.activities, s.responses
-    _rebuild(conn, s.activity_totals, a, activity_measures())
-    _rebuild(
-        conn,
-        s.place_totals,
-        a,
-        [*activity_measures(), func.sum(a.c.lon).label("lon_sum"), func.sum(a.c.lat).label("lat_sum")],
-    )
-    _rebuild(conn, s.response_totals, r, [func.count().label("answers"), _synthetic(r).label("synthetic")])
+def response_measures() -> list[ColumnElement[Any]]:
+    """What is counted of the survey answers in a group."""
+    return [func.count().label("answers"), _synthetic(s.responses).label("synthetic")]
 
 
 def total(column: ColumnElement[Any], label: str) -> ColumnElement[Any]:

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, make_url, text
 from dashboard.app import create_app
 from dashboard.settings import Settings
 from data_access.engine import make_engine
-from data_access.loader import load_bundled
+from ingest.loader import load_bundled
 
 # the same generated examples in every run: a red CI run is a bug to fix, never a roll of the dice
 # (to explore further by hand: pytest --hypothesis-profile=default)

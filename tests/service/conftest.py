@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from data_access import backup
 from data_access.engine import make_engine
-from data_access.loader import load_bundled
+from ingest import backup
+from ingest.loader import load_bundled
 from tests.browser.conftest import running
 
 #: the status recorded when the server closed the connection before the request was sent in full

@@ -11,10 +11,11 @@ from sqlalchemy import event
 
 from dashboard.app import create_app
 from dashboard.settings import Settings
-from data_access import backup, demo, version
+from data_access import version
 from data_access.engine import make_engine
-from data_access.importer import import_file
-from data_access.loader import load_bundled
+from ingest import backup, demo
+from ingest.importer import import_file
+from ingest.loader import load_bundled
 from tests.callback_requests import body, post, server_callbacks
 from tests.unit.test_import import GOOD, write_csv
 

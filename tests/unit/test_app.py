@@ -70,7 +70,7 @@ def test_the_map_boundaries_come_from_the_app_itself(client):
 
 
 def test_the_map_boundaries_travel_small_and_draw_the_same_provinces(client):
-    from data_access import bundled
+    from ingest import bundled
 
     sent = client.get("/geo/nl-provinces.geojson", headers={"Accept-Encoding": "gzip"})
     assert sent.headers.get("Content-Encoding") == "gzip"
@@ -164,7 +164,7 @@ def test_synthetic_rows_are_announced_on_every_page(tmp_path):
     from callbacks import pages
     from data_access import schema
     from data_access.engine import make_engine
-    from data_access.loader import load_bundled
+    from ingest.loader import load_bundled
 
     url = f"sqlite:///{tmp_path / 'demo.db'}"
     engine = make_engine(url)

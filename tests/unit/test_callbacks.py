@@ -462,7 +462,7 @@ def two_regional_editions(tmp_path):
     from dashboard.settings import Settings
     from data_access import schema
     from data_access.engine import make_engine
-    from data_access.loader import load_bundled
+    from ingest.loader import load_bundled
 
     url = f"sqlite:///{tmp_path / 'regional.db'}"
     engine = make_engine(url)

@@ -12,8 +12,9 @@ from core.figures.compare import mix_figure, rating_share_figure
 from core.selection import MAX_EXAMINED, MAX_SLOTS, Choices, Selection, Slot
 from dashboard.app import create_app
 from dashboard.settings import Settings
-from data_access import demo, schema
-from data_access.loader import load_bundled
+from data_access import schema
+from ingest import demo
+from ingest.loader import load_bundled
 from tests.unit.test_callbacks import text_of
 
 CHOICES = Choices(

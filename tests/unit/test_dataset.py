@@ -6,8 +6,8 @@ import csv
 
 import pytest
 
-from data_access.bundled import data_dir
-from data_access.loader import read_dataset, specs
+from ingest.bundled import data_dir
+from ingest.loader import read_dataset, specs
 
 # (edition, region, metric, value, published words) as they stand in the source documents
 PUBLISHED_FIGURES = [

@@ -14,8 +14,8 @@ from core.figures.describe import describe_figure, figure_rows
 from core.selection import Selection
 from dashboard.app import create_app
 from dashboard.settings import Settings
-from data_access import demo
-from data_access.loader import load_bundled
+from ingest import demo
+from ingest.loader import load_bundled
 from layouts import ids
 
 

@@ -11,8 +11,9 @@ from core.figures.detail import activity_map, breakdown_figure, merge_small_grou
 from core.selection import Selection
 from dashboard.app import create_app
 from dashboard.settings import Settings
-from data_access import demo, schema
-from data_access.loader import load_bundled
+from data_access import schema
+from ingest import demo
+from ingest.loader import load_bundled
 
 
 def answers(rows: list[tuple[str, int, str, int]]) -> pd.DataFrame:

@@ -404,9 +404,9 @@ def demo_request(tmp_path):
     """A request on a database with a synthetic registration (sze-dashboard demo), as the detail view shows it."""
     from dashboard.app import create_app
     from dashboard.settings import Settings
-    from data_access.demo import generate
     from data_access.engine import make_engine
-    from data_access.loader import load_bundled
+    from ingest.demo import generate
+    from ingest.loader import load_bundled
 
     url = f"sqlite:///{tmp_path / 'demo.db'}"
     engine = make_engine(url)

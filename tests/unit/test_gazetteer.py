@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from data_access import bundled
-from data_access.gazetteer import PlaceError, gazetteer, municipality_rows
+from ingest import bundled
+from ingest.places import PlaceError, gazetteer, municipality_rows
 
 
 def _inside(lon: float, lat: float, ring: list[list[float]]) -> bool:

@@ -11,9 +11,10 @@ from openpyxl import Workbook
 from sqlalchemy import create_engine, func, select
 
 from dashboard.cli import main
-from data_access import backup, demo, schema
-from data_access.importer import FileProblems, import_file
-from data_access.loader import load_bundled
+from data_access import schema
+from ingest import backup, demo
+from ingest.importer import FileProblems, import_file
+from ingest.loader import load_bundled
 
 HEADINGS = "Titel;Organisator;Datum;Plaats;Vorm;Domein;Thema;Deelnemers;Duur (uren);Contactpersoon;E-mail"
 GOOD = [

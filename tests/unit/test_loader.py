@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from data_access import schema
-from data_access.bundled import data_dir
 from data_access.engine import make_engine
-from data_access.loader import DatasetError, load_bundled, province_centroids, read_dataset
 from data_access.queries import dataset_loaded_at
+from ingest.bundled import data_dir
+from ingest.loader import DatasetError, load_bundled, province_centroids, read_dataset
 
 
 @pytest.fixture
@@ -239,7 +239,7 @@ def test_a_row_the_bundled_files_now_hold_becomes_a_bundled_row(tmp_path: Path):
 
 
 def test_every_qualifier_has_its_words_rule():
-    from data_access.loader.validate import QUALIFIER_WORDS
+    from ingest.loader.validate import QUALIFIER_WORDS
 
     assert set(QUALIFIER_WORDS) == set(schema.QUALIFIERS)
 

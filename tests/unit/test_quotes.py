@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from data_access.loader import read_dataset
+from ingest.loader import read_dataset
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("SZE_SOURCE_TEXTS", ROOT.parent / "shared"))

@@ -8,9 +8,10 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select, text
 
-from data_access import backup, demo, migrate, queries, schema
+from data_access import migrate, queries, schema
 from data_access.engine import make_engine
-from data_access.loader.load import load_bundled
+from ingest import backup, demo
+from ingest.loader.load import load_bundled
 from tests.conftest import own_database
 
 #: every grouping the views ask (callbacks/), and two that fit no summary

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from data_access.importer.columns import KINDS
+from core.i18n import t
+from ingest.importer.columns import KINDS
 
 
 def write_template(kind_name: str, path: Path) -> None:
@@ -22,16 +23,16 @@ def write_template(kind_name: str, path: Path) -> None:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = kind.label.capitalize()
+    sheet.title = kind.label().capitalize()
     sheet.append(headings)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column, f in zip(sheet.iter_cols(min_row=1, max_row=1), kind.fields, strict=True):
         sheet.column_dimensions[column[0].column_letter].width = max(14, len(f.heading) + 4)
-    notes = workbook.create_sheet("Toelichting")
-    notes.append(["Kolom", "Verplicht", "Wat in te vullen"])
+    notes = workbook.create_sheet(t("ingest.template_notes"))
+    notes.append([t("ingest.template_column"), t("ingest.template_required"), t("ingest.template_what")])
     for f in kind.fields:
-        notes.append([f.heading, "ja" if f.required else "nee", f.doc])
+        notes.append([f.heading, t("ingest.yes") if f.required else t("ingest.no"), f.doc()])
     notes.append([])
-    notes.append(["Persoonsgegevens (naam, e-mail, telefoon) worden niet opgeslagen: laat ze weg."])
+    notes.append([t("ingest.template_personal")])
     workbook.save(path)

@@ -26,7 +26,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from data_access import bundled
+from babel.lists import format_list
+
+from core.i18n import t
+from ingest import bundled
 
 #: GeoNames' first-level codes for the Netherlands, to the province names of the dataset
 GEONAMES_PROVINCES = {
@@ -90,7 +93,7 @@ class Place:
 
 
 class PlaceError(ValueError):
-    """A place that cannot be told for certain; the message says why, in Dutch, and how to fix it."""
+    """A place that cannot be told for certain; the message says why, in the uploader's Dutch, and how to fix it."""
 
 
 @dataclass(frozen=True)
@@ -144,33 +147,40 @@ class Gazetteer:
         """The place ``written`` names, or PlaceError saying why it cannot be told."""
         text = " ".join(written.split())
         if not text:
-            raise PlaceError("plaats is leeg")
-        entries = self._by_name.get(fold(text))
-        province = None
-        if entries is None:
-            name, province = _split_province(text)
-            if province is not None:
-                entries = [e for e in self._by_name.get(fold(name), []) if e.place.province == province]
-                if not entries:
-                    raise PlaceError(f"'{name}' ligt volgens de plaatsenlijst niet in {province}")
-        if not entries:
-            raise PlaceError(f"onbekende plaats '{text}'" + self._suggest(text))
+            raise PlaceError(t("ingest.place_empty"))
+        entries, province = self._entries(text)
         best = min(e.level for e in entries)
         candidates = [e.place for e in entries if e.level == best]
+        self._refuse_ambiguous(text, best, candidates, province)
+        # a municipality (or its seat) names the municipality; otherwise the largest place of that name
+        known = [p for p in candidates if p.municipality is not None]
+        return known[0] if known else candidates[0]
+
+    def _entries(self, text: str) -> tuple[list[_Entry], str | None]:
+        """What the lists hold under ``text`` (or under its name, in the province it names), and that province."""
+        entries = self._by_name.get(fold(text))
+        if entries:
+            return entries, None
+        name, province = _split_province(text)
+        if province is None:
+            raise PlaceError(t("ingest.place_unknown", text=text) + self._suggest(text))
+        entries = [e for e in self._by_name.get(fold(name), []) if e.place.province == province]
+        if not entries:
+            raise PlaceError(t("ingest.place_not_in_province", name=name, province=province))
+        return entries, province
+
+    def _refuse_ambiguous(self, text: str, best: int, candidates: list[Place], province: str | None) -> None:
+        """PlaceError if the name fits places in more than one province."""
         options = {(p.name if best == 2 else text, p.province) for p in candidates}
         if best == 2 and province is None:
             # an alternate spelling ("Rosendaal" for Rozendaal) may as well be a slip for another place's name
             options |= self._close_names(text)
-        if len({province for _, province in options}) > 1:
-            ordered = sorted(options, key=lambda option: option[1])
-            shown = " of ".join(f"{name} ({province})" for name, province in ordered)
-            raise PlaceError(
-                f"'{text}' is niet eenduidig: {shown}; schrijf de plaats met de provincie erbij, "
-                f"bijvoorbeeld '{ordered[0][0]} ({ordered[0][1]})'"
-            )
-        # a municipality (or its seat) names the municipality; otherwise the largest place of that name
-        known = [p for p in candidates if p.municipality is not None]
-        return known[0] if known else candidates[0]
+        if len({option[1] for option in options}) <= 1:
+            return
+        ordered = sorted(options, key=lambda option: option[1])
+        shown = format_list([f"{name} ({where})" for name, where in ordered], style="or", locale="nl")
+        example = f"{ordered[0][0]} ({ordered[0][1]})"
+        raise PlaceError(t("ingest.place_ambiguous", text=text, shown=shown, example=example))
 
     def _close_names(self, text: str) -> set[tuple[str, str]]:
         close = difflib.get_close_matches(fold(text), list(self._spelling), n=5, cutoff=0.85)
@@ -179,8 +189,9 @@ class Gazetteer:
     def _suggest(self, text: str) -> str:
         close = difflib.get_close_matches(fold(text), list(self._spelling), n=3, cutoff=0.8)
         if not close:
-            return "; schrijf de gemeente, of de plaats met de provincie erbij"
-        return "; bedoelt u " + " of ".join(self._spelling[key] for key in close) + "?"
+            return t("ingest.place_hint")
+        names = format_list([self._spelling[key] for key in close], style="or", locale="nl")
+        return t("ingest.place_did_you_mean", names=names)
 
 
 def _latin(name: str) -> bool:

@@ -6,6 +6,8 @@ site-packages); nothing here assumes a checkout.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from functools import lru_cache
 from importlib.resources import files
@@ -19,12 +21,19 @@ DRAWN_DECIMALS = 4
 
 def data_dir() -> Traversable:
     """The folder of the bundled dataset."""
-    return files("data_access") / "data"
+    return files("ingest") / "data"
 
 
 def boundaries() -> bytes:
     """The province boundaries (GeoJSON, Natural Earth): drawn by the map, used for province centres."""
     return (data_dir() / BOUNDARIES_FILE).read_bytes()
+
+
+@lru_cache(maxsize=1)
+def region_codes() -> tuple[str, ...]:
+    """The SZE regions as the bundled dataset names them (regions.csv), in their own order."""
+    rows = list(csv.DictReader(io.StringIO((data_dir() / "regions.csv").read_text(encoding="utf-8"))))
+    return tuple(row["region"] for row in sorted(rows, key=lambda row: int(row["sort_order"])))
 
 
 def _rounded(coordinates: Any) -> Any:

@@ -12,13 +12,16 @@ import datetime as dt
 import hashlib
 import random
 
-from sqlalchemy import Engine, and_, delete, func, select
+from sqlalchemy import Engine, and_, func, select
 
-from data_access import migrate, schema, version
-from data_access.gazetteer import gazetteer, municipality_rows
-from data_access.importer.columns import KINDS
-from data_access.importer.store import EditionChange, read_reference, store
-from data_access.importer.validate import Parsed, Row
+from core.i18n import t
+from data_access import migrate, schema
+from ingest import writer
+from ingest.importer.columns import KINDS
+from ingest.importer.store import EditionChange, store
+from ingest.importer.validate import Parsed, Row
+from ingest.places import gazetteer, municipality_rows
+from ingest.reference import Week, read_reference
 
 #: words for synthetic titles: plainly made up, so no one mistakes them for real registrations
 _WORDS = ("Inspiratiesessie", "Werkbezoek", "Webinar", "Proeftuin", "Masterclass", "Kennissessie", "Open dag", "Pitch")
@@ -29,24 +32,19 @@ class DemoRefused(RuntimeError):
     """Demo data would sit beside real imported rows: refused, so the two are never summed."""
 
 
-def _editions(engine: Engine) -> dict[int, list[tuple[int, dt.date, dt.date, str]]]:
-    w = schema.edition_weeks
-    weeks: dict[int, list[tuple[int, dt.date, dt.date, str]]] = {}
-    with engine.connect() as conn:
-        for edition, week, first, last, region in conn.execute(
-            select(w.c.edition, w.c.week, w.c.start_date, w.c.end_date, w.c.region).order_by(w.c.edition, w.c.week)
-        ):
-            weeks.setdefault(edition, []).append((week, first, last, region))
-    return weeks
+def _week(rng: random.Random, weeks: list[Week]) -> tuple[int, dt.date, dt.date, str]:
+    """A relay week of an edition, picked at random: its number, days and region."""
+    week = rng.choice(weeks)
+    return week.week, week.first, week.last, week.region
 
 
 def generate(engine: Engine, activities: int, seed: int = 2021) -> dict[str, list[EditionChange]]:
     """Replace the demo rows by ``activities`` synthetic activities (spread over editions) and answers."""
     rng = random.Random(seed)
     places = gazetteer()
-    weeks = _editions(engine)
     with engine.connect() as conn:
         reference = read_reference(conn)
+    weeks = {edition: in_order for edition, in_order in reference.weeks.items() if in_order}
     by_region: dict[str, list[str]] = {}
     for row in municipality_rows():
         by_region.setdefault(reference.regions[row["province"]], []).append(row["municipality"])
@@ -55,7 +53,7 @@ def generate(engine: Engine, activities: int, seed: int = 2021) -> dict[str, lis
     keys: set[tuple[object, ...]] = set()
     while len(activity_rows) < activities:
         edition = rng.choice(editions)
-        week, first, last, region = rng.choice(weeks[edition])
+        week, first, last, region = _week(rng, weeks[edition])
         day = first + dt.timedelta(days=rng.randrange((last - first).days + 1))
         place = places.resolve(rng.choice(by_region[region]))
         title = f"{rng.choice(_WORDS)} {rng.choice(_TOPICS)} {rng.randrange(1, 10_000)}"
@@ -88,7 +86,7 @@ def generate(engine: Engine, activities: int, seed: int = 2021) -> dict[str, lis
     response_rows: list[Row] = []
     for index in range(max(activities // 2, 20)):
         edition = rng.choice(editions)
-        week, first, last, region = rng.choice(weeks[edition])
+        week, first, last, region = _week(rng, weeks[edition])
         response_rows.append(
             {
                 "edition": edition,
@@ -109,10 +107,8 @@ def generate(engine: Engine, activities: int, seed: int = 2021) -> dict[str, lis
         for table in (schema.activities, schema.responses):
             real = and_(table.c.edition.in_(editions), table.c.origin == schema.ORIGIN_IMPORT)
             if conn.execute(select(func.count()).select_from(table).where(real)).scalar_one():
-                raise DemoRefused(
-                    f"er staan echte geïmporteerde rijen in {table.name}; voorbeelddata komt daar niet naast"
-                )
-            conn.execute(delete(table).where(table.c.origin == schema.ORIGIN_DEMO))
+                raise DemoRefused(t("ingest.demo_refused", table=table.name))
+            writer.delete_rows(conn, table, table.c.origin == schema.ORIGIN_DEMO)
         for kind, rows in ((KINDS["activities"], activity_rows), (KINDS["evaluations"], response_rows)):
             parsed = Parsed(rows, sorted({r["edition"] for r in rows}))
             result[kind.name] = store(
@@ -123,5 +119,5 @@ def generate(engine: Engine, activities: int, seed: int = 2021) -> dict[str, lis
                 sha256=sha,
                 origin=schema.ORIGIN_DEMO,
             )
-        version.bump(conn)
+        writer.new_version(conn)
     return result

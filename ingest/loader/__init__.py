@@ -1,7 +1,8 @@
 """The bundled dataset into the database: specification (spec), validation (validate), loading (load)."""
 
-from data_access.loader.load import load_bundled, province_centroids
-from data_access.loader.spec import FileSpec, specs
-from data_access.loader.validate import DatasetError, Problem, read_dataset
+from ingest.loader.load import load_bundled, province_centroids
+from ingest.loader.spec import FileSpec, specs
+from ingest.loader.validate import read_dataset
+from ingest.problems import DatasetError, Problem
 
 __all__ = ["DatasetError", "FileSpec", "Problem", "load_bundled", "province_centroids", "read_dataset", "specs"]

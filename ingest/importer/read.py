@@ -12,7 +12,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from data_access.importer.problems import FileProblems, Problem
+from core.i18n import t
+from ingest.problems import FileProblems, Problem
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
@@ -64,7 +65,7 @@ def _read_csv(data: bytes) -> Sheet:
                 rows.append((line, list(record)))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise FileProblems([Problem(line, "-", f"het bestand is geen leesbare CSV: {exc}")]) from None
+        raise FileProblems([Problem(line, "-", t("ingest.unreadable_csv", reason=exc))]) from None
     return Sheet(headings or [], rows, encoding)
 
 
@@ -75,7 +76,7 @@ def _read_excel(path: Path) -> Sheet:
         workbook = CalamineWorkbook.from_path(str(path))
         cells = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
     except Exception as exc:  # calamine raises its own error kinds for every broken file
-        raise FileProblems([Problem(0, "-", f"het bestand is geen leesbaar Excel-bestand: {exc}")]) from None
+        raise FileProblems([Problem(0, "-", t("ingest.unreadable_excel", reason=exc))]) from None
     if not cells:
         return Sheet([], [], "excel")
     headings = [str(cell).strip() for cell in cells[0]]
@@ -88,9 +89,9 @@ def _read_excel(path: Path) -> Sheet:
 def read_table(path: Path) -> Sheet:
     """The first sheet of an Excel file, or a CSV file, as headings and rows; FileProblems if unreadable."""
     if not path.is_file():
-        raise FileProblems([Problem(0, "-", f"bestand '{path}' bestaat niet")])
+        raise FileProblems([Problem(0, "-", t("ingest.no_such_file", path=path))])
     if path.suffix.lower() in EXCEL_SUFFIXES:
         return _read_excel(path)
     if path.suffix.lower() not in (".csv", ".txt"):
-        raise FileProblems([Problem(0, "-", f"'{path.suffix}' wordt niet gelezen: gebruik .xlsx of .csv")])
+        raise FileProblems([Problem(0, "-", t("ingest.unknown_suffix", suffix=path.suffix))])
     return _read_csv(path.read_bytes())

@@ -11,9 +11,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, Engine, Float, Integer, Table, func, insert, select, text
+from sqlalchemy import Boolean, Column, Date, Engine, Float, Integer, Table, func, select
 
-from data_access import migrate, schema, summaries
+from core.i18n import t
+from data_access import migrate, schema
+from ingest import writer
 
 
 def _cell(value: Any) -> str:
@@ -72,33 +74,21 @@ def restore_all(engine: Engine, folder: Path) -> dict[str, int]:
         migrate.prepare_to_write(conn, migrate.IMPORT_LOCK)
         for table in _tables():
             if conn.execute(select(func.count()).select_from(table)).scalar_one():
-                raise RestoreError(
-                    f"de database is niet leeg (tabel {table.name}); herstel alleen in een lege database"
-                )
+                raise RestoreError(t("ingest.restore_not_empty", table=table.name))
         for table in _tables():
             path = folder / f"{table.name}.csv"
             if not path.is_file():
-                raise RestoreError(f"{path} ontbreekt: is dit een map van 'sze-dashboard export'?")
+                raise RestoreError(t("ingest.restore_missing", path=path))
             with path.open(encoding="utf-8", newline="") as handle:
                 reader = csv.reader(handle)
                 headings = next(reader, [])
                 if headings != [c.name for c in table.columns]:
-                    raise RestoreError(f"{path.name}: andere kolommen dan tabel {table.name} in deze versie")
+                    raise RestoreError(t("ingest.restore_columns", file=path.name, table=table.name))
                 rows = [
                     {c.name: _value(c, raw) for c, raw in zip(table.columns, record, strict=True)} for record in reader
                 ]
-            if rows:
-                conn.execute(insert(table), rows)
+            writer.insert_rows(conn, table, rows)
             counts[table.name] = len(rows)
-        if conn.dialect.name == "postgresql":  # pragma: no mutate
-            for table in _tables():  # the numbers handed out next follow the restored ones
-                for column in table.primary_key.columns:
-                    if column.autoincrement is True:
-                        conn.execute(
-                            text(
-                                f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
-                                f"COALESCE((SELECT max({column.name}) FROM {table.name}), 0) + 1, false)"
-                            )
-                        )
-        summaries.refresh(conn)  # of the restored rows; the version stays the export's, as the rows do
+        writer.restart_sequences(conn, _tables())
+        writer.refresh_summaries(conn)  # of the restored rows; the version stays the export's, as the rows do
     return counts

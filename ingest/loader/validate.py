@@ -6,14 +6,14 @@ A problem names its file, line and column, so the person who edits the CSV can f
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from typing import Any
 
 import pandas as pd
 
-from data_access import bundled
-from data_access.loader.spec import FileSpec, specs
+from ingest import bundled
+from ingest.loader.spec import FileSpec, specs
+from ingest.problems import DatasetError, Problem
 
 #: The words a published text must contain for each qualifier, so "ruim" is never lost.
 QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
@@ -30,28 +30,8 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
 Row = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in one cell (or a whole file) of the dataset."""
-
-    file: str
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}, line {self.line}, column {self.column!r}: {self.message}"
-
-
-class DatasetError(ValueError):
-    """The dataset has problems; nothing was written."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__(
-            f"{len(problems)} problem(s) in the dataset, nothing was loaded:\n"
-            + "\n".join(f"  - {p}" for p in problems)
-        )
+def _problem(spec: FileSpec, line: int, column: str, message: str) -> Problem:
+    return Problem(line, column, message, file=spec.name)
 
 
 def _qualifier_said(spec: FileSpec, row: Row, line: int) -> Iterable[Problem]:
@@ -60,8 +40,8 @@ def _qualifier_said(spec: FileSpec, row: Row, line: int) -> Iterable[Problem]:
         qualifier, text = row.get(qualifier_column), row.get(text_column)
         words = QUALIFIER_WORDS.get(qualifier, ()) if isinstance(qualifier, str) else ()
         if words and not (isinstance(text, str) and any(w in text.lower() for w in words)):
-            yield Problem(
-                spec.name, line, text_column, f"{qualifier_column} {qualifier!r} but text {text!r} does not say so"
+            yield _problem(
+                spec, line, text_column, f"{qualifier_column} {qualifier!r} but text {text!r} does not say so"
             )
 
 
@@ -73,7 +53,7 @@ def _week_has_region(spec: FileSpec, row: Row, line: int) -> Iterable[Problem]:
         and row.get("week") is not None
         and row.get("region") is None
     ):
-        yield Problem(spec.name, line, "region", "a weekly figure needs the region of that week")
+        yield _problem(spec, line, "region", "a weekly figure needs the region of that week")
 
 
 #: Rules across the columns of one row; each applies where its columns exist.
@@ -84,17 +64,17 @@ def _read_file(spec: FileSpec, folder: Traversable, problems: list[Problem]) -> 
     """The file as text cells, or None (with the reason among ``problems``) when it cannot be read."""
     source = folder / spec.name
     if not source.is_file():
-        problems.append(Problem(spec.name, 0, "-", "file is missing"))
+        problems.append(_problem(spec, 0, "-", "file is missing"))
         return None
     try:
         with source.open("rb") as handle:
             frame = pd.read_csv(handle, dtype=str, keep_default_na=False, encoding="utf-8")
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        problems.append(Problem(spec.name, 1, "-", f"not readable as UTF-8 CSV: {exc}"))
+        problems.append(_problem(spec, 1, "-", f"not readable as UTF-8 CSV: {exc}"))
         return None
     missing = [c for c in spec.columns if c not in frame.columns]
-    problems += [Problem(spec.name, 1, c, "column is missing") for c in missing]
-    problems += [Problem(spec.name, 1, c, "unknown column") for c in frame.columns if c not in spec.columns]
+    problems += [_problem(spec, 1, c, "column is missing") for c in missing]
+    problems += [_problem(spec, 1, c, "unknown column") for c in frame.columns if c not in spec.columns]
     return None if missing else frame
 
 
@@ -109,15 +89,15 @@ def _parse_rows(spec: FileSpec, frame: pd.DataFrame, keys: dict[str, set[Any]], 
             row[name] = None
             if raw == "":
                 if col.required:
-                    problems.append(Problem(spec.name, line, name, "is empty"))
+                    problems.append(_problem(spec, line, name, "is empty"))
                 continue
             try:
                 value = col.parse(raw)
             except ValueError as exc:
-                problems.append(Problem(spec.name, line, name, str(exc)))
+                problems.append(_problem(spec, line, name, str(exc)))
                 continue
             if col.refers_to and value not in keys.get(col.refers_to, set()):
-                problems.append(Problem(spec.name, line, name, f"{raw!r} is not in {col.refers_to}"))
+                problems.append(_problem(spec, line, name, f"{raw!r} is not in {col.refers_to}"))
             row[name] = value
         for columns, values in seen.items():
             combination = tuple(row.get(c) for c in columns)
@@ -125,7 +105,7 @@ def _parse_rows(spec: FileSpec, frame: pd.DataFrame, keys: dict[str, set[Any]], 
                 continue
             if combination in values:
                 shown = combination[0] if len(combination) == 1 else combination
-                problems.append(Problem(spec.name, line, ", ".join(columns), f"{shown!r} appears twice"))
+                problems.append(_problem(spec, line, ", ".join(columns), f"{shown!r} appears twice"))
             values.add(combination)
         for rule in ROW_RULES:
             problems += rule(spec, row, line)

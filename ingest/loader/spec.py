@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import Boolean, Column, Date, Float, Integer, Table
 
 from data_access import schema
+from ingest.rules import Range, choices_of, range_of
 
 Parser = Callable[[str], object]
 
@@ -58,11 +59,11 @@ def _one_of(allowed: tuple[str, ...], parse: Parser) -> Parser:
     return check
 
 
-def _between(low: int, high: int, parse: Parser) -> Parser:
+def _between(rule: Range, parse: Parser) -> Parser:
     def check(raw: str) -> object:
         value = parse(raw)
-        if not low <= value <= high:  # type: ignore[operator]
-            raise ValueError(f"{raw!r} is not between {low} and {high}")
+        if not rule.holds(value):  # type: ignore[arg-type]
+            raise ValueError(f"{raw!r} is not between {rule.low} and {rule.high}")
         return value
 
     return check
@@ -82,11 +83,11 @@ def _parser(column: Column) -> Parser:
         parse = _date
     else:
         parse = _text
-    if column.info.get("choices"):
-        parse = _one_of(tuple(column.info["choices"]), parse)
-    if column.info.get("range"):
-        low, high = column.info["range"]
-        parse = _between(low, high, parse)
+    allowed, bounds = choices_of(column), range_of(column)
+    if allowed:
+        parse = _one_of(allowed, parse)
+    if bounds is not None:
+        parse = _between(bounds, parse)
     return parse
 
 

@@ -1,0 +1,217 @@
+"""Store a validated export in one transaction: an edition's rows are replaced whole, or not at all.
+
+Rows are matched on their natural key (an activity: title, organiser, date and place; an answer:
+the respondent's number), so importing the same file twice changes nothing, and a newer export of
+an edition updates the rows it still holds, adds the new ones and removes the ones it no longer
+has. Readers see the edition before or after, never half of it: it is one transaction. The
+bundled dataset's reload leaves these rows alone (their ``origin`` is not "bundled"). Every write
+goes through ``ingest.writer``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, and_, func, select
+
+from core.i18n import t
+from data_access import migrate, schema
+from ingest import writer
+from ingest.importer.columns import KINDS, Kind
+from ingest.importer.read import read_table
+from ingest.importer.validate import Parsed, Row, validate
+from ingest.reference import read_reference
+
+TABLES = {"activities": schema.activities, "evaluations": schema.responses}
+
+
+@dataclass
+class EditionChange:
+    """What an import did to one edition."""
+
+    edition: int
+    rows: int
+    added: int = 0
+    removed: int = 0
+    unchanged_file: bool = False
+
+    def report(self, label: str, dry_run: bool, lang: str = "nl") -> str:
+        """One line on this edition, for the command line."""
+        if dry_run:
+            return t("ingest.report_checked", lang, edition=self.edition, rows=self.rows, label=label)
+        if self.unchanged_file:
+            return t("ingest.report_unchanged", lang, edition=self.edition)
+        return t(
+            "ingest.report_stored",
+            lang,
+            edition=self.edition,
+            rows=self.rows,
+            label=label,
+            added=self.added,
+            removed=self.removed,
+        )
+
+
+@dataclass
+class ImportResult:
+    """The outcome of an import (or of its dry run)."""
+
+    kind: str
+    file_name: str
+    dry_run: bool
+    changes: list[EditionChange] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    demo_rows_removed: int = 0
+
+    def report(self, lang: str = "nl") -> str:
+        """What happened, for the command line."""
+        label = KINDS[self.kind].label(lang)
+        lines = [t("ingest.report_dropped", lang, columns=", ".join(self.dropped))] if self.dropped else []
+        lines += [change.report(label, self.dry_run, lang) for change in self.changes]
+        if self.demo_rows_removed:
+            lines.append(t("ingest.report_demo_removed", lang, rows=self.demo_rows_removed))
+        if self.dry_run:
+            lines.append(t("ingest.report_dry_run", lang))
+        return "\n".join(lines)
+
+
+def _source_id(kind: Kind, edition: int, origin: str) -> str:
+    return f"{'demo' if origin == schema.ORIGIN_DEMO else 'export'}-{kind.name}-{edition}"
+
+
+def _source(kind: Kind, edition: int, file_name: str, origin: str, now: dt.datetime) -> dict[str, Any]:
+    """The source the rows cite: the export, with its date (stored in Dutch, as the published sources are)."""
+    made = "demo" if origin == schema.ORIGIN_DEMO else "export"
+    label = kind.label()
+    return {
+        "title": t(f"ingest.source_title.{made}", label=label, edition=edition, file=file_name),
+        "publisher": t(f"ingest.source_publisher.{made}"),
+        "kind": t(f"ingest.source_kind.{made}"),
+        "published_date": now.date().isoformat(),
+        "published_label": t("ingest.source_date", day=f"{now:%d-%m-%Y}"),
+        "contributed": t("ingest.source_contributed", label=label, edition=edition),
+        "origin": origin,
+    }
+
+
+def _ensure_source_and_edition(
+    conn: Connection, kind: Kind, edition: int, file_name: str, origin: str, now: dt.datetime
+) -> str:
+    """The source the rows cite and the edition they belong to, made where missing."""
+    source_id = _source_id(kind, edition, origin)
+    writer.save_source(conn, source_id, _source(kind, edition, file_name, origin, now))
+    writer.add_edition(
+        conn,
+        edition,
+        {
+            "programme": "sze",
+            "name": t("ingest.edition_name", edition=edition),
+            "has_totals": False,
+            "notes": t("ingest.edition_notes"),
+            "source_id": source_id,
+            "origin": origin,
+            "is_synthetic": origin == schema.ORIGIN_DEMO,
+        },
+    )
+    return source_id
+
+
+def _last_fingerprint(conn: Connection, kind: Kind, edition: int, origin: str) -> str | None:
+    imports = schema.imports
+    return conn.execute(
+        select(imports.c.sha256)
+        .where(imports.c.kind == kind.name, imports.c.edition == edition, imports.c.origin == origin)
+        .order_by(imports.c.import_id.desc())
+        .limit(1)
+    ).scalar()
+
+
+def _columns(table: Table, row: Row) -> Row:
+    return {name: value for name, value in row.items() if name in table.c}
+
+
+@dataclass(frozen=True)
+class _Upload:
+    """What is stored, and where it came from."""
+
+    kind: Kind
+    parsed: Parsed
+    file_name: str
+    sha256: str
+    origin: str
+    now: dt.datetime
+
+
+def _store_edition(conn: Connection, upload: _Upload, edition: int) -> EditionChange:
+    """Replace one edition's rows of this kind and origin by the upload's."""
+    kind, origin = upload.kind, upload.origin
+    table = TABLES[kind.name]
+    rows = [row for row in upload.parsed.rows if row["edition"] == edition]
+    if _last_fingerprint(conn, kind, edition, origin) == upload.sha256:
+        return EditionChange(edition, len(rows), unchanged_file=True)
+    source_id = _ensure_source_and_edition(conn, kind, edition, upload.file_name, origin, upload.now)
+    synthetic = origin == schema.ORIGIN_DEMO
+    import_id = writer.record_import(
+        conn,
+        {
+            "kind": kind.name,
+            "edition": edition,
+            "file_name": upload.file_name,
+            "sha256": upload.sha256,
+            "imported_at": upload.now.isoformat(timespec="seconds"),
+            "row_count": len(rows),
+            "dropped_columns": ", ".join(upload.parsed.dropped) or None,
+            "source_id": source_id,
+            "origin": origin,
+            "is_synthetic": synthetic,
+        },
+    )
+    mine = and_(table.c.edition == edition, table.c.origin == origin)
+    before = conn.execute(select(func.count()).select_from(table).where(mine)).scalar_one()
+    extra = {"import_id": import_id, "source_id": source_id, "origin": origin, "is_synthetic": synthetic}
+    writer.upsert(conn, table, [_columns(table, row) | extra for row in rows], ["edition", *kind.key])
+    removed = writer.delete_rows(conn, table, and_(mine, table.c.import_id != import_id))
+    return EditionChange(edition, len(rows), added=len(rows) - (before - removed), removed=removed)
+
+
+def store(
+    conn: Connection,
+    kind: Kind,
+    parsed: Parsed,
+    *,
+    file_name: str,
+    sha256: str,
+    origin: str = schema.ORIGIN_IMPORT,
+) -> list[EditionChange]:
+    """Replace each edition's rows of this kind and origin by ``parsed`` inside the caller's transaction."""
+    upload = _Upload(kind, parsed, file_name, sha256, origin, dt.datetime.now(dt.UTC))
+    return [_store_edition(conn, upload, edition) for edition in parsed.editions]
+
+
+def import_file(engine: Engine, kind_name: str, path: Path, *, dry_run: bool = False) -> ImportResult:
+    """Read, check and store an export; FileProblems (nothing written) if anything in it is wrong."""
+    kind = KINDS[kind_name]
+    sheet = read_table(path)
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    result = ImportResult(kind.name, path.name, dry_run)
+    with engine.begin() as conn:
+        migrate.prepare_to_write(conn, migrate.IMPORT_LOCK)
+        parsed = validate(kind, sheet, read_reference(conn))
+        result.dropped = parsed.dropped
+        if dry_run:
+            result.changes = [
+                EditionChange(e, sum(1 for r in parsed.rows if r["edition"] == e)) for e in parsed.editions
+            ]
+            return result
+        # real rows replace the synthetic ones of the same edition: the two are never shown summed
+        table = TABLES[kind.name]
+        demo = and_(table.c.edition.in_(parsed.editions), table.c.origin == schema.ORIGIN_DEMO)
+        result.demo_rows_removed = writer.delete_rows(conn, table, demo)
+        result.changes = store(conn, kind, parsed, file_name=path.name, sha256=sha256)
+        if result.demo_rows_removed or any(not change.unchanged_file for change in result.changes):
+            writer.new_version(conn)  # cached views of the old rows are stale from the commit on
+    return result

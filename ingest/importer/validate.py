@@ -1,0 +1,199 @@
+"""Check every cell of an export against its columns, the places and the editions; collect every problem.
+
+Nothing here writes. The result is either rows ready to store, or FileProblems naming each
+line, column and reason, so the person holding the Excel file can fix all of it in one go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from babel.lists import format_list
+
+from core.i18n import t
+from ingest.importer import parse
+from ingest.importer.columns import PERSONAL_HEADINGS, Field, Kind
+from ingest.importer.read import Sheet
+from ingest.places import Gazetteer, Place, PlaceError, gazetteer
+from ingest.problems import FileProblems, Problem
+from ingest.reference import Reference
+
+Row = dict[str, Any]
+
+#: months in which an edition's rows may be dated: the relay runs in February, surveys close later
+MONTHS = {"activities": (1, 2, 3), "evaluations": (1, 2, 3, 4, 5, 6)}
+
+
+@dataclass
+class Parsed:
+    """A valid export: its rows, the editions they belong to, the personal-data columns left out."""
+
+    rows: list[Row]
+    editions: list[int]
+    dropped: list[str] = field(default_factory=list)
+
+
+def _fold(heading: str) -> str:
+    return " ".join(heading.replace("\ufeff", "").split()).casefold()
+
+
+def _columns(kind: Kind, headings: list[str], problems: list[Problem]) -> tuple[dict[int, Field], list[str]]:
+    """Which cell position fills which field; personal-data columns are dropped, unknown ones refused."""
+    by_heading = {_fold(name): f for f in kind.fields for name in (f.heading, *f.aliases)}
+    positions: dict[int, Field] = {}
+    dropped: list[str] = []
+    seen: dict[str, str] = {}
+    for index, heading in enumerate(headings):
+        folded = _fold(heading)
+        if not folded:
+            continue
+        if folded in PERSONAL_HEADINGS:
+            dropped.append(heading.strip())
+            continue
+        known = by_heading.get(folded)
+        if known is None:
+            expected = ", ".join(f.heading for f in kind.fields)
+            problems.append(Problem(1, heading, t("ingest.unknown_column", expected=expected)))
+        elif known.name in seen:
+            problems.append(Problem(1, heading, t("ingest.column_twice", other=seen[known.name])))
+        else:
+            seen[known.name] = heading
+            positions[index] = known
+    problems += [
+        Problem(1, f.heading, t("ingest.column_missing", doc=f.doc()))
+        for f in kind.fields
+        if f.required and f.name not in seen
+    ]
+    return positions, dropped
+
+
+def _edition(kind: Kind, day: dt.date, reference: Reference) -> int | str:
+    """The edition a date belongs to, or why it belongs to none."""
+    if day.month not in MONTHS[kind.name]:
+        return t(f"ingest.outside_relay.{kind.name}", day=f"{day:%d-%m-%Y}")
+    if reference.programmes.get(day.year, "sze") != "sze":
+        return t("ingest.ehealthweek_year", year=day.year)
+    return day.year
+
+
+def _blank(cell: object) -> bool:
+    return cell is None or str(cell).strip() == ""
+
+
+def _key_words(kind: Kind, lang: str = "nl") -> str:
+    """The headings of the natural key as the language lists them: 'titel, organisator, datum en plaats'."""
+    names = {f.name: f.heading.lower() for f in kind.fields}
+    return format_list([names[name] for name in kind.key], locale=lang)
+
+
+class _Check:
+    """The rows of one sheet checked one by one, their problems collected in ``problems``."""
+
+    def __init__(self, kind: Kind, sheet: Sheet, positions: dict[int, Field], reference: Reference):
+        self.kind, self.sheet, self.positions, self.reference = kind, sheet, positions, reference
+        self.headings = {f.name: sheet.headings[i] for i, f in positions.items()}
+        self.region = parse.choice(reference.region_codes)
+        self.places: Gazetteer = gazetteer()
+        self.problems: list[Problem] = []
+        self.first_line: dict[tuple[Any, ...], int] = {}
+
+    def _complain(self, line: int, name: str, message: str) -> None:
+        self.problems.append(Problem(line, self.headings.get(name, name), message))
+
+    def _stray_cells(self, line: int, cells: list[object]) -> None:
+        """Cells right of the last heading: they belong to no column."""
+        width = len(self.sheet.headings)
+        for index, cell in enumerate(cells[width:], start=width):
+            if not _blank(cell):
+                self._complain(line, "-", t("ingest.cell_without_heading", number=index + 1, cell=cell))
+
+    def _cells(self, line: int, cells: list[object]) -> tuple[Row, bool]:
+        """Each field's value (None where empty), and whether every cell could be read."""
+        row: Row = {}
+        ok = True
+        for index, f in self.positions.items():
+            cell = cells[index] if index < len(cells) else None
+            row[f.name] = None
+            if _blank(cell):
+                if f.required:
+                    self._complain(line, f.name, t("ingest.empty"))
+                    ok = False
+                continue
+            try:
+                row[f.name] = (f.parse or self.region)(cell)
+            except ValueError as exc:
+                self._complain(line, f.name, str(exc))
+                ok = False
+        return row, ok
+
+    def _edition_of(self, line: int, day: dt.date | None) -> int | None:
+        edition = _edition(self.kind, day, self.reference) if day is not None else None
+        if isinstance(edition, str):
+            self._complain(line, self.kind.date_field, edition)
+            return None
+        return edition
+
+    def _place_of(self, line: int, written: str | None) -> tuple[Place | None, bool]:
+        if written is None:
+            return None, True
+        try:
+            return self.places.resolve(written), True
+        except PlaceError as exc:
+            self._complain(line, "place", str(exc))
+            return None, False
+
+    def _placed(self, row: Row, edition: int, place: Place | None) -> Row:
+        """The row with its edition, and where a place is given, where it is and the week it fell in."""
+        row["edition"] = edition
+        if place is None:
+            return row
+        return row | {
+            "place": place.name,
+            "municipality": place.municipality,
+            "province": place.province,
+            "region": self.reference.regions[place.province],
+            "lon": place.lon,
+            "lat": place.lat,
+            "week": self.reference.week_of(edition, row[self.kind.date_field]),
+        }
+
+    def _first_time(self, line: int, row: Row) -> bool:
+        """Whether the row's natural key is new in the file (else a problem)."""
+        key = (row["edition"], *(row[name] for name in self.kind.key))
+        if key in self.first_line:
+            self._complain(line, "-", t("ingest.row_twice", line=self.first_line[key], same=_key_words(self.kind)))
+            return False
+        self.first_line[key] = line
+        return True
+
+    def row(self, line: int, cells: list[object]) -> Row | None:
+        """The row ready to store, or None (its problems noted)."""
+        self._stray_cells(line, cells)
+        row, ok = self._cells(line, cells)
+        # the date and the place are checked even when another cell of the row is wrong: every problem, at once
+        edition = self._edition_of(line, row.get(self.kind.date_field))
+        place, place_ok = self._place_of(line, row.get("place"))
+        if not (ok and place_ok) or edition is None:
+            return None
+        row = self._placed(row, edition, place)
+        return row if self._first_time(line, row) else None
+
+
+def validate(kind: Kind, sheet: Sheet, reference: Reference) -> Parsed:
+    """Rows ready to store, or FileProblems listing every problem in the file."""
+    if not sheet.headings:
+        raise FileProblems([Problem(0, "-", t("ingest.empty_file"))])
+    column_problems: list[Problem] = []
+    positions, dropped = _columns(kind, sheet.headings, column_problems)
+    if column_problems and not positions:
+        raise FileProblems(column_problems)
+    check = _Check(kind, sheet, positions, reference)
+    rows = [row for line, cells in sheet.rows if (row := check.row(line, cells)) is not None]
+    problems = column_problems + check.problems
+    if not sheet.rows:
+        problems.append(Problem(0, "-", t("ingest.no_rows")))
+    if problems:
+        raise FileProblems(problems)
+    return Parsed(rows, sorted({row["edition"] for row in rows}), dropped)
