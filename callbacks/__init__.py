@@ -1,48 +1,41 @@
-"""Callbacks, one module per view, and the view registry: plain functions plus their wiring; no SQL, no styling.
+"""Callbacks, one module per view, plain functions plus their wiring; no SQL, no styling.
 
-``VIEWS`` is the registry: the dashboard's views in tab order. Tabs, links, the URL's ``tab=``
-values, the view ids and the wiring all follow from it.
+A view is a module of this package that declares ``VIEW = View(...)``: ``view_modules`` finds them,
+``pages.register_pages`` makes each a Dash page, and from then on everything (tabs, links, titles,
+the briefing, the downloads, the wiring) reads ``dash.page_registry`` (``common.views``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import pkgutil
 from collections.abc import Callable, Sequence
+from importlib import import_module
 from typing import Any
 
 from dash import Dash, Input, Output
 
-from callbacks import (
-    answers,
-    compare,
-    detail,
-    download,
-    evaluation,
-    map,
-    pages,
-    reach,
-    region,
-    report,
-    screen,
-    state,
-    trends,
-)
-from callbacks.common import data_version, lang, selection_from
+from callbacks import answers, download, pages, report, screen, state
+from callbacks.common import data_version, lang, selection_from, views
 from core.formatting import fmt_date
 from core.i18n import t
 from core.views import View, is_narrow
 from layouts import ids
 from layouts.components import chart_alternative
 
-VIEWS: tuple[View, ...] = (
-    map.VIEW,
-    region.VIEW,
-    compare.VIEW,
-    detail.VIEW,
-    trends.VIEW,
-    evaluation.VIEW,
-    reach.VIEW,
-)
+
+def view_modules() -> tuple[View, ...]:
+    """Every view this package declares (a module with ``VIEW``), in tab order."""
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        declared = getattr(import_module(f"{__name__}.{info.name}"), "VIEW", None)
+        if isinstance(declared, View):
+            found.append(declared)
+    return tuple(sorted(found, key=lambda view: view.order))
+
+
+#: the dashboard's own views, in tab order: what ``create_app`` registers as pages
+VIEWS: tuple[View, ...] = view_modules()
 
 
 def full_update(view: View) -> Callable[..., dict[str, Any]]:
@@ -79,9 +72,11 @@ def register_view(app: Dash, view: View) -> None:
         view.wire(app)
 
 
-def register_all(app: Dash, views: Sequence[View] = VIEWS) -> None:
-    """Wire the shell (state, the width class, pages, download, the briefing) and every view to ``app``."""
+def register_all(app: Dash, extra: Sequence[View] = ()) -> None:
+    """Register the pages (the views, ``extra`` ones after them, and the other pages), then wire the shell
+    (state, the width class, pages, download, the briefing) and every registered view to ``app``."""
+    pages.register_pages(app, (*VIEWS, *extra))
     for module in (state, screen, pages, download, report):
         module.register(app)
-    for view in views:
+    for view in views():
         register_view(app, view)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+import dash
 import pandas as pd
 from flask import Flask, current_app, g, request
 from sqlalchemy import Connection
@@ -31,13 +32,22 @@ from layouts import ids
 RUNTIME_KEY = "sze_dashboard"
 
 
+def views() -> tuple[View, ...]:
+    """The dashboard's views, in tab order: the pages of ``dash.page_registry`` that are views."""
+    return tuple(page["view"] for page in dash.page_registry.values() if isinstance(page.get("view"), View))
+
+
 @dataclass(frozen=True)
 class Runtime:
-    """What the app was created with: where the data are, in which language, with which views."""
+    """What the app was created with: where the data are, in which language; its views are its pages."""
 
     database_url: str
     lang: str
-    views: tuple[View, ...]
+
+    @property
+    def views(self) -> tuple[View, ...]:
+        """The views, in tab order (``dash.page_registry``)."""
+        return views()
 
     @property
     def tabs(self) -> tuple[str, ...]:
@@ -128,7 +138,9 @@ def request_language(runtime: Runtime) -> str:
         if item.get("id") == ids.URL and item.get("property") == "search":
             value = item.get("value")
             return query_language(value if isinstance(value, str) else None, choices)
-    return choices.default_lang
+    # a callback that sends neither (Dash's page router, before the address has reached its Store): the
+    # page it comes from, which the browser names in full (same origin)
+    return query_language(urlsplit(request.referrer or "").query, choices)
 
 
 def reference() -> Reference:

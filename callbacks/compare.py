@@ -156,6 +156,7 @@ VIEW = View(
     name=layout.NAME,
     slug="vergelijk",
     label="tab_vergelijk",
+    order=2,
     skeleton=layout.skeleton,
     update=update_compare,
     outputs={"note": "children", "table": "children"}

@@ -176,6 +176,8 @@ VIEW = View(
     name=layout.NAME,
     slug="activiteiten",
     label="tab_activiteiten",
+    order=3,
+    in_report=True,
     skeleton=layout.skeleton,
     update=update_detail,
     outputs=panel_outputs("map_", text=False)

@@ -234,6 +234,8 @@ VIEW = View(
     name=NAME,
     slug="kaart",
     label="tab_kaart",
+    order=0,
+    in_report=True,
     skeleton=layout.skeleton,
     update=update_map,
     outputs={"tiles": "children"} | panel_outputs(text=False) | {"side": "children", "text": "children"},

@@ -1,43 +1,151 @@
-"""Which page shows (dashboard, about page, briefing, not found), the open view, the about page, the demo banner."""
+"""The pages (each view, the root, 'Over de cijfers', the briefing, not found) in Dash's page registry,
+whether the dashboard's filters show, the demo banner and the boundaries' URL."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
+import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html, no_update
+from dash.exceptions import MissingCallbackContextException
 from flask import Response
 
 from callbacks.common import db, lang, reference, runtime
 from core.formatting import fmt_count
 from core.i18n import t
-from core.selection import BOUNDARIES_PATH, HEALTH_PATH, Page, page_for
+from core.selection import (
+    ABOUT_PATH,
+    BOUNDARIES_PATH,
+    DASHBOARD_PATH,
+    HEALTH_PATH,
+    PARAM_LANG,
+    REPORT_PATH,
+    Page,
+    page_for,
+    view_path,
+)
+from core.views import View
 from data_access import queries
 from ingest import bundled
 from layouts import ids
 from layouts.about import about_page
+from layouts.page import not_found_page, report_page
 
 
-def show_page(pathname: str | None) -> tuple[bool, bool, bool, bool]:
-    """hidden flags for (dashboard, about, briefing, not found) for the requested path."""
-    page = page_for(pathname)
-    return page is not Page.DASHBOARD, page is not Page.ABOUT, page is not Page.REPORT, page is not Page.NOT_FOUND
+def show_page(pathname: str | None) -> bool:
+    """Whether the dashboard's filters and tabs hide: on every page that is not a view."""
+    return page_for(pathname, runtime().tabs) is not Page.DASHBOARD
 
 
-def render_view(selection: object, pathname: str | None, rendered: object) -> tuple[Any, Any]:
-    """Put the open view's skeleton on the page when it changed; nothing while another page shows."""
-    if page_for(pathname) is not Page.DASHBOARD:
-        return no_update, no_update
-    # only the view matters here: checked against the registry, no database needed
-    views = runtime().views
-    asked = selection.get("tab") if isinstance(selection, dict) else None
-    view = next((view for view in views if view.slug == asked), views[0])
-    if view.slug == rendered:
-        return no_update, no_update
-    # the outline goes h1 (the dashboard) > h2 (this view) > h3 (its sections); the tab already shows the name
-    heading = html.H2(t("view_heading", lang(), view=t(view.label, lang())), className="visually-hidden")
-    return html.Div([heading, view.skeleton(lang())]), view.slug
+def _same_page() -> bool:
+    """Whether the router asks only because the query changed (a filter, Back within a view): the page stays.
+
+    Dash's page router answers every change of the address; the filters live in the query, and rebuilding
+    the open page for each would empty its charts and make the view draw them twice.
+    """
+    try:
+        changed = dash.ctx.triggered_prop_ids
+    except MissingCallbackContextException:  # Dash building its validation layout, outside any callback
+        return False
+    return bool(changed) and not any(key.endswith(".pathname") for key in changed)
+
+
+def view_layout(view: View) -> Callable[..., Any]:
+    """The page of ``view``: its skeleton, which its update fills from the selection."""
+
+    def layout(**_query: object) -> Any:
+        if _same_page():
+            return no_update
+        language = lang()
+        # the outline goes h1 (the dashboard) > h2 (this view) > h3 (its sections); the tab already shows the name
+        heading = html.H2(t("view_heading", language, view=t(view.label, language)), className="visually-hidden")
+        return html.Div([heading, view.skeleton(language)], id=ids.VIEW, className="view")
+
+    return layout
+
+
+def about_layout(**_query: object) -> Any:
+    """The 'Over de cijfers' page from what the database holds."""
+    if _same_page():
+        return no_update
+    engine, ref = db(), reference()
+    content = about_page(
+        queries.sources(engine),
+        queries.discrepancies(engine),
+        ref.editions,
+        ref.metrics,
+        queries.dataset_loaded_at(engine),
+        lang(),
+    )
+    return html.Div(content, id=ids.ABOUT_PAGE)
+
+
+def report_layout(**_query: object) -> Any:
+    """The briefing's page, which its callback fills from the address (callbacks/report.py)."""
+    return no_update if _same_page() else report_page(lang())
+
+
+def not_found_layout(**_query: object) -> Any:
+    """For an address that is no page of the app (answered with 404 by ``dashboard.not_found``)."""
+    language = lang()
+    return not_found_page(language, "" if language == runtime().lang else f"?{PARAM_LANG}={language}")
+
+
+def _title(key: str) -> Callable[[], str]:
+    """A page's browser title in the request's language: browser tabs, history and a screen reader tell them apart."""
+
+    def title() -> str:
+        language = lang()
+        return t("page_title", language, view=t(key, language))
+
+    return title
+
+
+#: the module names the pages are registered under (Dash finds the not-found page by its name's last part)
+ROOT_PAGE, ABOUT_PAGE, REPORT_PAGE, NOT_FOUND_PAGE = "sze.root", "sze.about", "sze.report", "sze.not_found_404"
+
+
+def view_page_name(view: View) -> str:
+    """The module name a view's page is registered under in ``dash.page_registry``."""
+    return f"sze.view.{view.name}"
+
+
+def register_pages(app: Dash, views: Sequence[View]) -> None:
+    """Every page of the app in ``dash.page_registry``: the views (``view=`` in their entry), the root, which
+    shows the first view, 'Over de cijfers', the briefing and the not-found page."""
+    for page in [name for name in dash.page_registry if name.startswith("sze.")]:
+        del dash.page_registry[page]  # an app created before in this process (tests) registered its own
+    for view in views:
+        dash.register_page(
+            view_page_name(view),
+            path=view_path(view.slug),
+            name=view.label,
+            order=view.order,
+            title=_title(view.label),
+            description=_description(view),
+            layout=view_layout(view),
+            view=view,
+        )
+    if views:
+        first = min(views, key=lambda view: view.order)
+        dash.register_page(
+            ROOT_PAGE,
+            path=DASHBOARD_PATH,
+            title=_title(first.label),
+            description=_description(first),
+            layout=view_layout(first),
+        )
+    dash.register_page(ABOUT_PAGE, path=ABOUT_PATH, title=_title("nav_about"), layout=about_layout)
+    dash.register_page(REPORT_PAGE, path=REPORT_PATH, title=_title("report_title"), layout=report_layout)
+    dash.register_page(NOT_FOUND_PAGE, path="/404", title=_title("not_found"), layout=not_found_layout)
+
+
+def _description(view: View) -> Callable[[], str]:
+    """A view's meta description in the request's language."""
+    return lambda: t(view.description or "app_subtitle", lang())
 
 
 def demo_banner(_pathname: str | None, _search: str | None = None) -> Any:
@@ -48,21 +156,6 @@ def demo_banner(_pathname: str | None, _search: str | None = None) -> Any:
     language = lang()
     return dbc.Alert(
         t("demo_banner", language, n=fmt_count(count, lang=language)), color="warning", className="mt-3 demo-banner"
-    )
-
-
-def about_content(pathname: str | None, _search: str | None = None) -> Any:
-    """The 'Over de cijfers' page, built only when it is the page asked for."""
-    if page_for(pathname) is not Page.ABOUT:
-        return no_update
-    engine, ref = db(), reference()
-    return about_page(
-        queries.sources(engine),
-        queries.discrepancies(engine),
-        ref.editions,
-        ref.metrics,
-        queries.dataset_loaded_at(engine),
-        lang(),
     )
 
 
@@ -84,25 +177,9 @@ _RETRY_SCRIPT = """function (ticks) {{
 
 def register(app: Dash) -> None:
     """Wire page switching, the view skeletons, the about page, the demo banner and the boundaries' URL."""
-    app.callback(
-        Output(ids.DASHBOARD_PAGE, "hidden"),
-        Output(ids.ABOUT_PAGE, "hidden"),
-        Output(ids.REPORT_PAGE, "hidden"),
-        Output(ids.NOT_FOUND_PAGE, "hidden"),
-        Input(ids.URL, "pathname"),
-    )(show_page)
-    app.callback(
-        Output(ids.VIEW, "children"),
-        Output(ids.RENDERED_TAB, "data"),
-        Input(ids.SELECTION, "data"),
-        Input(ids.URL, "pathname"),
-        State(ids.RENDERED_TAB, "data"),
-    )(render_view)
+    app.callback(Output(ids.DASHBOARD_PAGE, "hidden"), Input(ids.URL, "pathname"))(show_page)
     # the URL's query comes along (unused here) as it carries the page's language (common.request_language)
     app.callback(Output(ids.DEMO_BANNER, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))(demo_banner)
-    app.callback(Output(ids.ABOUT_CONTENT, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))(
-        about_content
-    )
     # the page shown while the database is down asks the health check and reloads once it answers
     app.clientside_callback(
         _RETRY_SCRIPT.format(health=json.dumps(app.get_relative_path(HEALTH_PATH))),

@@ -96,6 +96,8 @@ VIEW = View(
     name=layout.NAME,
     slug="bereik",
     label="tab_bereik",
+    order=6,
+    in_report=True,
     skeleton=layout.skeleton,
     update=update_reach,
     outputs=panel_outputs() | panel_outputs(M, note=False),

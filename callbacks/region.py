@@ -80,6 +80,7 @@ VIEW = View(
     name=layout.NAME,
     slug="regio",
     label="tab_regio",
+    order=1,
     skeleton=layout.skeleton,
     update=update_region,
     outputs={"intro": "children"} | panel_outputs(text=False) | {"text": "children", "initiatives": "children"},

@@ -20,7 +20,6 @@ from core.selection import (
     MAX_SLOTS,
     PARAM_LANG,
     REPEATED,
-    REPORT_PATH,
     TOO_MANY,
     Choices,
     Ignored,
@@ -54,6 +53,7 @@ def sync_selection(
     sze_years: list[int],
     on_dashboard: bool = True,
     stored: object = None,
+    pathname: object = None,
 ) -> dict[str, Any]:
     """Work out the selection from whatever changed; return the URL search, control values and Store.
 
@@ -67,12 +67,13 @@ def sync_selection(
             # opened straight on another page: its address still says the language the links keep
             unchanged["selection"] = Selection.from_query(search, choices).to_store()
         return unchanged
-    reading = Selection.read_query(search, choices)
+    reading = Selection.read_query(search, choices, pathname)
     current = reading.selection
     # the note says what the address held that was not used: derived from the address when it is what
     # changed (load, back, forward, a link), and gone with the first change made on the page
-    note = ignored_note(reading) if trigger in (None, ids.URL) else None
-    if trigger in (None, ids.URL):
+    from_address = trigger in (None, ids.URL)
+    note = ignored_note(reading) if from_address else None
+    if from_address:
         selection = current
     elif trigger == ids.RESET:
         selection = current.cleared()
@@ -164,8 +165,6 @@ def restate_selection(data: object) -> dict[str, Any]:
         + (f"?{PARAM_LANG}={selection.lang}" if selection.lang != selection.choices.default_lang else ""),
         "other_language": selection.in_language(other).to_path(),
     }
-    # the not-found page's ways on, in its language like the header's
-    out["not_found_dashboard"], out["not_found_about"] = out["dashboard"], out["about"]
     views = runtime().views
     for view in views:
         out[f"href-{view.slug}"] = selection.with_tab(view.slug).to_path()
@@ -191,8 +190,9 @@ def _sync(**values: Any) -> dict[str, Any]:
         values,
         choices=choices(),
         sze_years=reference().years("sze"),
-        on_dashboard=page_for(pathname) is Page.DASHBOARD,
+        on_dashboard=page_for(pathname, runtime().tabs) is Page.DASHBOARD,
         stored=stored,
+        pathname=pathname,
     )
 
 
@@ -213,7 +213,8 @@ def register(app: Dash) -> None:
             "reset": Input(ids.RESET, "n_clicks"),
             "present": Input(ids.PRESENT, "n_clicks"),
             "toggle": Input(ids.FILTER_TOGGLE, "n_clicks"),
-            "pathname": State(ids.URL, "pathname"),
+            # a view link changes the path (and the view) alone when the filters stay
+            "pathname": Input(ids.URL, "pathname"),
             "stored": State(ids.SELECTION, "data"),
         },
     )(_sync)
@@ -232,8 +233,6 @@ def register(app: Dash) -> None:
             "report": Output(ids.REPORT_LINK, "href"),
             "about": Output(ids.NAV_ABOUT, "href"),
             "other_language": Output(ids.LANG_TOGGLE, "href"),
-            "not_found_dashboard": Output(ids.NOT_FOUND_DASHBOARD, "href"),
-            "not_found_about": Output(ids.NOT_FOUND_ABOUT, "href"),
         }
         | {f"href-{slug}": Output(ids.tab_link(slug), "href") for slug in tabs}
         | {f"active-{slug}": Output(ids.tab_link(slug), "active") for slug in tabs}
@@ -251,21 +250,6 @@ def register(app: Dash) -> None:
         "function (data) { return data && data.present ? 'presenting' : ''; }",
         Output(ids.SHELL, "className"),
         Input(ids.SELECTION, "data"),
-    )
-    # each view its own page title: browser tabs, history and a screen reader's first words tell them apart
-    app.clientside_callback(
-        _TITLE_SCRIPT.format(
-            titles=json.dumps(page_titles(app)),
-            about=json.dumps(ABOUT_PATH),
-            report=json.dumps(REPORT_PATH),
-            default=json.dumps(runtime_of(app).lang),
-        ),
-        Output(ids.PAGE_TITLE, "data"),
-        Input(ids.SELECTION, "data"),
-        Input(ids.URL, "pathname"),
-        # set from core.selection.page_for (callbacks/pages.py): the one place that knows the paths
-        Input(ids.NOT_FOUND_PAGE, "hidden"),
-        State(ids.URL, "search"),
     )
     # the address is the view (one place parses it: core.selection), so sharing is copying it
     app.clientside_callback(
@@ -296,28 +280,3 @@ _COPY_SCRIPT = """function (clicks, data) {{
     }});
     return "";
 }}"""
-
-# the about page leaves the selection as it was: there the language is the address's own
-_TITLE_SCRIPT = """function (data, pathname, notFoundHidden, search) {{
-    const asked = (data && data.lang) || new URLSearchParams(search || "").get("taal") || {default};
-    const titles = {titles}[asked] || {titles}[{default}];
-    const key = notFoundHidden === false ? "not_found" : pathname === {about} ? "about" :
-        pathname === {report} ? "report" : ((data && data.tab) || "");
-    document.title = titles[key] || titles[""];
-    return document.title;
-}}"""
-
-
-def page_titles(app: Dash) -> dict[str, dict[str, str]]:
-    """Per language, the browser's title for each view (by its URL value), the about page ('about'), the
-    briefing ('report'), an address that is no page ('not_found') and the app itself ('')."""
-    runtime = runtime_of(app)
-    titles = {}
-    for code in runtime.languages:
-        own = {view.slug: t("page_title", code, view=t(view.label, code)) for view in runtime.views}
-        own["about"] = t("page_title", code, view=t("nav_about", code))
-        own["report"] = t("page_title", code, view=t("report_title", code))
-        own["not_found"] = t("page_title", code, view=t("not_found", code))
-        own[""] = t("app_title", code)
-        titles[code] = own
-    return titles

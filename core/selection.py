@@ -35,6 +35,7 @@ PARAM_LANG = "taal"
 #: at most this many selections side by side: more columns no longer fit a shared screen
 MAX_SLOTS = 6
 
+#: the root shows the first view (the map); every view has a path of its own, ``/<its URL value>``
 DASHBOARD_PATH = "/"
 ABOUT_PATH = "/over-de-cijfers"
 #: the printable briefing of the selection: the same query as the dashboard, on A4
@@ -129,16 +130,50 @@ class Page(Enum):
     NOT_FOUND = "not_found"
 
 
-def page_for(pathname: object) -> Page:
-    """Which page a path shows; a trailing slash does not matter."""
-    path = (_text(pathname) or DASHBOARD_PATH).rstrip("/") or DASHBOARD_PATH
-    if path == DASHBOARD_PATH:
+def _path(pathname: object) -> str:
+    """A path as the pages know it: '/' for nothing, no trailing slash, any case."""
+    return (_text(pathname) or DASHBOARD_PATH).rstrip("/").lower() or DASHBOARD_PATH
+
+
+def view_path(tab: str) -> str:
+    """The path of the view with URL value ``tab``."""
+    return DASHBOARD_PATH + tab
+
+
+def path_tab(pathname: object, tabs: Collection[str]) -> str | None:
+    """The view a path names ('/trends'), None for the root and for any other page."""
+    tab = _path(pathname).removeprefix(DASHBOARD_PATH)
+    return tab if tab in tabs else None
+
+
+def page_for(pathname: object, tabs: Collection[str] = ()) -> Page:
+    """Which page a path shows (``tabs``: the views' URL values); a trailing slash and case do not matter."""
+    path = _path(pathname)
+    if path == DASHBOARD_PATH or path_tab(path, tabs):
         return Page.DASHBOARD
     if path == ABOUT_PATH:
         return Page.ABOUT
     if path == REPORT_PATH:
         return Page.REPORT
     return Page.NOT_FOUND
+
+
+def legacy_redirect(pathname: object, search: object, tabs: Collection[str]) -> str | None:
+    """Where an old link ('/?tab=trends&editie=2021') now lives ('/trends?editie=2021'); None if it is no old link.
+
+    Before every view had its path, the view was the query's ``tab=``: links in notes and mails still
+    say so. Every other parameter is kept as written, in its order, so the page reads (and names) them as before.
+    """
+    if page_for(pathname, tabs) is not Page.DASHBOARD or not isinstance(search, str):
+        return None
+    pairs = parse_qsl(search.lstrip("?")[: 64 * 1024], keep_blank_values=True)
+    asked = [_key(value) for name, value in pairs if name.strip().lower() == PARAM_TAB]
+    tab = next((value for value in asked if value in tabs), None)
+    if tab is None:
+        return None  # an unknown view: the page says so ('tab=x' not used), as any unknown value
+    kept = [(name, value) for name, value in pairs if name.strip().lower() != PARAM_TAB]
+    query = urlencode(kept, safe=",")
+    return view_path(tab) + (f"?{query}" if query else "")
 
 
 @dataclass(frozen=True)
@@ -425,13 +460,16 @@ class Selection:
         )
 
     @classmethod
-    def from_query(cls, search: object, choices: Choices) -> Selection:
-        """Parse a URL query string such as ``?tab=trends&editie=2021,2022&regio=zuid``."""
-        return cls.read_query(search, choices).selection
+    def from_query(cls, search: object, choices: Choices, pathname: object = None) -> Selection:
+        """Parse a URL query string such as ``?editie=2021,2022&regio=zuid`` on the path ``pathname``."""
+        return cls.read_query(search, choices, pathname).selection
 
     @classmethod
-    def read_query(cls, search: object, choices: Choices) -> Reading:
+    def read_query(cls, search: object, choices: Choices, pathname: object = None) -> Reading:
         """Parse a URL query string, and say which of its values were not used (for the page to say so).
+
+        The view is the one ``pathname`` names ('/trends'); on another path (the root, the briefing) it is
+        the query's ``tab=``, which old links and the briefing's way back carry.
 
         A list parameter (``editie``, ``vergelijk``) may be comma-separated or repeated; any other
         takes its first value, and a different later one is reported as REPEATED.
@@ -453,7 +491,7 @@ class Selection:
             region=first(PARAM_REGION),
             week=first(PARAM_WEEK),
             metric=first(PARAM_METRIC),
-            tab=first(PARAM_TAB),
+            tab=path_tab(pathname, choices.tabs) or first(PARAM_TAB),
             colour=first(PARAM_COLOUR),
             compare=query.get(PARAM_COMPARE),
             present=first(PARAM_PRESENT),
@@ -539,9 +577,12 @@ class Selection:
         """Every edition, no region or week, in the same view with the same figure: a view's whole set."""
         return replace(self, editions=(), region=None, week=None, compare=())
 
-    def to_query(self) -> str:
-        """The URL query that reproduces this view; defaults are left out."""
-        params: list[tuple[str, str]] = [(PARAM_TAB, self.tab)]
+    def to_query(self, with_tab: bool = False) -> str:
+        """The URL query that reproduces this view on its path; defaults are left out.
+
+        ``with_tab``: the view named in the query too, for a page that is not the view's (the briefing).
+        """
+        params: list[tuple[str, str]] = [(PARAM_TAB, self.tab)] if with_tab else []
         if self.editions:
             params.append((PARAM_EDITIONS, ",".join(str(y) for y in self.editions)))
         if self.region:
@@ -560,15 +601,15 @@ class Selection:
             params.append((PARAM_FILTERS, "0"))
         if self.lang != self.choices.default_lang:
             params.append((PARAM_LANG, self.lang))
-        return "?" + urlencode(params, safe=",")
+        return "?" + urlencode(params, safe=",") if params else ""
 
     def to_path(self) -> str:
-        """The dashboard path with this selection: what a link to this view holds."""
-        return DASHBOARD_PATH + self.to_query()
+        """The view's path with this selection: what a link to this view holds."""
+        return view_path(self.tab) + self.to_query()
 
     def to_report_path(self) -> str:
         """The briefing's path with this selection; it keeps the view, so its way back opens the same one."""
-        return REPORT_PATH + self.to_query()
+        return REPORT_PATH + self.to_query(with_tab=True)
 
     def shown_editions(self) -> tuple[int, ...]:
         """The chosen editions, or every edition when none is chosen."""

@@ -1,7 +1,8 @@
-"""The contract of a dashboard view: one declaration from which tabs, ids, links and wiring follow.
+"""The contract of a dashboard view: one declaration from which its page, tab, ids, links and wiring follow.
 
-A view module in ``callbacks/`` declares ``VIEW = View(...)``; the registry in
-``callbacks/__init__.py`` lists them. Nothing here imports Dash: the callables are supplied by
+A view module in ``callbacks/`` declares ``VIEW = View(...)``; the app registers each as a Dash page
+(``dash.page_registry``, see ``callbacks.register_pages``), and the tab bar, the briefing, the downloads,
+the titles and the tests read them there. Nothing here imports Dash: the callables are supplied by
 the layers above.
 """
 
@@ -39,8 +40,9 @@ class View:
     """
 
     name: str  # English code name: prefixes the view's component ids
-    slug: str  # the value of tab= in the URL (Dutch, as users see it)
+    slug: str  # the view's path in the URL, '/<slug>' (Dutch, as users see it)
     label: str  # i18n key of the tab's label
+    order: int  # its place in the tab bar; the first view is also the root's (/)
     skeleton: Callable[[str], Any]  # language -> the view's component tree, still empty
     update: Callable[..., Mapping[str, Any]]  # selection=..., narrow=... -> {part: value}
     outputs: Mapping[str, str]  # part -> property, e.g. {"graph": "figure", "text": "children"}
@@ -70,3 +72,7 @@ class View:
     #: the charts (keys as in ``tables``) that stand in a column beside a table on a wide screen: their
     #: source line wraps shorter, or it would run off their side
     in_column: frozenset[str] = frozenset()
+    #: the view has a section in the printable briefing (/rapport), drawn with its own update
+    in_report: bool = False
+    #: i18n key of the page's description (its <meta name="description">); empty: the app's subtitle
+    description: str = ""

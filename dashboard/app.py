@@ -8,14 +8,14 @@ from importlib.resources import as_file, files
 from typing import Any
 
 import pandas as pd
-from dash import Dash, set_props
+from dash import Dash, State, set_props
 from dash.exceptions import DependencyException
 from flask import Flask, Response, g, has_request_context, redirect, request
 from flask_compress import Compress
 from sqlalchemy.exc import SQLAlchemyError
 
-from callbacks import VIEWS, answers, register_all
-from callbacks.common import RUNTIME_KEY, Runtime, close_db, lang, page_query, read_reference, request_language
+from callbacks import answers, register_all
+from callbacks.common import RUNTIME_KEY, Runtime, close_db, lang, page_query, read_reference, request_language, views
 from core.i18n import t
 from core.reference import Reference
 from core.selection import HEALTH_PATH, query_filters_open
@@ -106,7 +106,7 @@ class SzeDash(Dash):
         return str(page).replace(LANG_MARK, lang(), 1)
 
 
-def _layout(settings: Settings, views: Sequence[View]) -> Callable[[], object]:
+def _layout(settings: Settings) -> Callable[[], object]:
     """Build the page per request, in its language, from what the database holds; a message if it cannot be read."""
 
     def serve_layout() -> object:
@@ -120,7 +120,7 @@ def _layout(settings: Settings, views: Sequence[View]) -> Callable[[], object]:
         except SQLAlchemyError:
             log.exception("database unavailable while building the layout")
             return unavailable(language)
-        return page(reference, views, language, filters_open=filters_open)
+        return page(reference, views(), language, filters_open=filters_open)
 
     return serve_layout
 
@@ -180,10 +180,10 @@ def _compressed_types() -> list[str]:
     return [*probe.config["COMPRESS_MIMETYPES"], "application/geo+json"]
 
 
-def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) -> Dash:
-    """Create the dashboard for ``settings`` (default: from the environment) with ``views`` as its tabs."""
+def create_app(settings: Settings | None = None, extra_views: Sequence[View] = ()) -> Dash:
+    """Create the dashboard for ``settings`` (default: from the environment): its views (``callbacks.VIEWS``
+    and ``extra_views``) are Dash pages, each at its own path."""
     settings = settings or Settings.from_env()
-    views = tuple(views)
     with as_file(files("dashboard") / "assets") as assets:  # package data, wherever it is installed
         assets_folder = str(assets)
     server = Flask(__name__)
@@ -195,19 +195,24 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
         title=t("app_title", settings.lang),
         update_title="",
         serve_locally=True,
+        use_pages=True,
+        pages_folder="",  # the pages are registered by callbacks.pages.register_pages, not found in a folder
+        # the router asks with the page's address, which carries its language (common.request_language)
+        routing_callback_inputs={"address": State(ids.URL, "search")},
+        # the pages' components are checked against our own validation_layout (tests/unit/test_registry.py);
+        # Dash would otherwise build one by calling every page's layout at the first request, database and all
+        suppress_callback_exceptions=True,
         compress=True,  # plotly.js, even partial, is 1.4 MB: gzip makes a cold load on a slow ministry network bearable
         on_error=_on_error(settings),
-        meta_tags=[
-            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
-            {"name": "description", "content": t("app_subtitle", settings.lang)},
-        ],
+        # each page's description comes from its registry entry (callbacks.pages)
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.index_string = INDEX_STRING
     _cache_fingerprinted_assets(app)
     _unknown_scripts_not_found(app)
     security.install(app, settings)  # headers on every response; login and same-origin POSTs before anything else
     answers.cache.init_app(server, config=answers.config(settings.redis_url))
-    runtime = Runtime(settings.database_url, settings.lang, views)
+    runtime = Runtime(settings.database_url, settings.lang)
     server.extensions[RUNTIME_KEY] = runtime
     # first of the request hooks: the language hook below reads a callback's body too
     guard.install(app, t("error_bad_request", settings.lang))
@@ -219,10 +224,10 @@ def create_app(settings: Settings | None = None, views: Sequence[View] = VIEWS) 
 
     server.teardown_appcontext(close_db)
 
-    app.layout = _layout(settings, views)
-    # views are put on the page by a callback: Dash checks callback ids against this instead
-    app.validation_layout = validation_layout(_empty_reference(), views, settings.lang)  # type: ignore[assignment]
-    register_all(app, views)
+    register_all(app, tuple(extra_views))  # the pages first: the layout's tab bar reads them
+    app.layout = _layout(settings)
+    # only the open page is in the tree: every callback's components are named here instead
+    app.validation_layout = validation_layout(_empty_reference(), views(), settings.lang)  # type: ignore[assignment]
     not_found.register(app)  # an unknown path answers 404, with the page that says so
     # a browser asks /favicon.ico of any document without an icon link (a CSV, an image): Dash's own icon
     server.add_url_rule(

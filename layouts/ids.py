@@ -4,9 +4,7 @@ from typing import Any
 
 URL = "url"
 SELECTION = "selection"  # dcc.Store: the validated Selection, the single input of every view
-RENDERED_TAB = "rendered-tab"
 SCREEN = "screen"  # dcc.Store: the window's width class, "narrow" or "wide" (core.views; set in the browser)
-PAGE_TITLE = "page-title"  # dcc.Store: the browser title the page was last given (set in the browser)
 ERROR_ALERT = "error-alert"
 #: dcc.Interval on the page shown while the database is down: it asks /healthz and reloads once it answers
 RETRY = "retry-when-back"
@@ -65,7 +63,6 @@ CHART_IMAGE_DONE = "chart-image-done"  # the clientside image export's (unused) 
 
 TABS = "view-tabs"
 VIEW = "view"
-ABOUT_CONTENT = "about-content"
 
 
 def tab_link(slug: str) -> str:

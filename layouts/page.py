@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
+import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from core.compare import slot_label
 from core.i18n import LANGUAGES, metric_label, t
 from core.reference import Reference
-from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH, REPORT_PATH, Selection, Slot
+from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH, REPORT_PATH, Selection, Slot, view_path
 from core.views import CONTROLS, USUAL_CONTROLS, WIDE, View
 from layouts import ids
 from layouts.components import aria
@@ -218,7 +219,7 @@ def tabs(views: Sequence[View], lang: str = "nl") -> dbc.Nav:
                 dbc.NavLink(
                     t(view.label, lang),
                     id=ids.tab_link(view.slug),
-                    href=f"{DASHBOARD_PATH}?tab={view.slug}",
+                    href=view_path(view.slug),
                     active=i == 0,
                 )
             )
@@ -280,13 +281,11 @@ def header(lang: str = "nl") -> html.Header:
 
 
 def page(reference: Reference, views: Sequence[View], lang: str = "nl", filters_open: bool = True) -> html.Div:
-    """The whole page; views and the about page are filled by callbacks."""
+    """The whole page around Dash's page container, where the open page (a view, the about page, ...) stands."""
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh="callback-nav"),
             dcc.Store(id=ids.SELECTION),
-            dcc.Store(id=ids.RENDERED_TAB),
-            dcc.Store(id=ids.PAGE_TITLE),
             dcc.Store(id=ids.SCREEN, data=WIDE),
             html.A(t("skip_link", lang), href="#main", className="skip-link"),
             header(lang),
@@ -301,13 +300,10 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl", filters_
                             [
                                 filters(reference, lang, views[0].controls if views else (), filters_open),
                                 tabs(views, lang),
-                                html.Div(id=ids.VIEW, className="view"),
                             ],
                             id=ids.DASHBOARD_PAGE,
                         ),
-                        html.Div(html.Div(id=ids.ABOUT_CONTENT), id=ids.ABOUT_PAGE, hidden=True),
-                        report_page(lang),
-                        not_found_page(lang),
+                        dash.page_container,
                     ],
                     fluid=True,
                 ),
@@ -320,10 +316,10 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl", filters_
     )
 
 
-def not_found_page(lang: str = "nl") -> html.Div:
+def not_found_page(lang: str = "nl", query: str = "") -> html.Div:
     """For an address that is no page of the app (answered with 404): says so, and offers the ways on.
 
-    The links' hrefs follow the selection (callbacks/state.py), so they keep the page's language.
+    ``query`` (the language's, if not the app's own) goes on its links, so they keep the page's language.
     """
     return html.Div(
         [
@@ -331,14 +327,17 @@ def not_found_page(lang: str = "nl") -> html.Div:
             html.P(t("not_found_help", lang)),
             html.Ul(
                 [
-                    html.Li(dcc.Link(t("not_found_dashboard", lang), href=DASHBOARD_PATH, id=ids.NOT_FOUND_DASHBOARD)),
-                    html.Li(dcc.Link(t("not_found_about", lang), href=ABOUT_PATH, id=ids.NOT_FOUND_ABOUT)),
+                    html.Li(
+                        dcc.Link(
+                            t("not_found_dashboard", lang), href=DASHBOARD_PATH + query, id=ids.NOT_FOUND_DASHBOARD
+                        )
+                    ),
+                    html.Li(dcc.Link(t("not_found_about", lang), href=ABOUT_PATH + query, id=ids.NOT_FOUND_ABOUT)),
                 ],
                 className="not-found-links",
             ),
         ],
         id=ids.NOT_FOUND_PAGE,
-        hidden=True,
         className="not-found py-4",
     )
 
@@ -356,7 +355,7 @@ def report_page(lang: str = "nl") -> html.Div:
         className="report-toolbar d-flex flex-wrap gap-2 mb-3",
     )
     content = dcc.Loading(html.Div(id=ids.REPORT_CONTENT), type="dot", delay_show=300)
-    return html.Div([toolbar, content], id=ids.REPORT_PAGE, hidden=True, className="report-page")
+    return html.Div([toolbar, content], id=ids.REPORT_PAGE, className="report-page")
 
 
 #: how often the page shown while the database is down asks whether it is back
@@ -385,6 +384,7 @@ def unavailable(lang: str = "nl") -> html.Div:
 
 
 def validation_layout(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.Div:
-    """Every component any callback names: the page with every view's skeleton (Dash checks ids against it)."""
+    """Every component any callback names: the page with every page's components (Dash checks ids against it)."""
     retry = dcc.Interval(id=ids.RETRY)  # of the page shown while the database is down
-    return html.Div([page(reference, views, lang), retry, *[view.skeleton(lang) for view in views]])
+    pages = [report_page(lang), not_found_page(lang), html.Div(id=ids.ABOUT_PAGE), html.Div(id=ids.VIEW)]
+    return html.Div([page(reference, views, lang), retry, *pages, *[view.skeleton(lang) for view in views]])
