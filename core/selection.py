@@ -131,8 +131,8 @@ class Page(Enum):
 
 
 def _path(pathname: object) -> str:
-    """A path as the pages know it: '/' for nothing, no trailing slash, any case."""
-    return (_text(pathname) or DASHBOARD_PATH).rstrip("/").lower() or DASHBOARD_PATH
+    """A path as the pages know it: '/' for nothing, no trailing slash (case counts, as in Dash's page registry)."""
+    return (_text(pathname) or DASHBOARD_PATH).rstrip("/") or DASHBOARD_PATH
 
 
 def view_path(tab: str) -> str:
@@ -147,7 +147,7 @@ def path_tab(pathname: object, tabs: Collection[str]) -> str | None:
 
 
 def page_for(pathname: object, tabs: Collection[str] = ()) -> Page:
-    """Which page a path shows (``tabs``: the views' URL values); a trailing slash and case do not matter."""
+    """Which page a path shows (``tabs``: the views' URL values); a trailing slash does not matter."""
     path = _path(pathname)
     if path == DASHBOARD_PATH or path_tab(path, tabs):
         return Page.DASHBOARD

@@ -39,9 +39,8 @@ def test_a_url_reproduces_the_selection():
     selection = Selection.parse(
         CHOICES, editions=[2021, 2022], region="zuid", week="4", metric="deelnemers", tab="trends", colour="cijfer"
     )
-    query = selection.to_query()
-    assert query == "?tab=trends&editie=2021,2022&regio=zuid&week=4&cijfer=deelnemers&kleur=cijfer"
-    assert Selection.from_query(query, CHOICES) == selection
+    assert selection.to_path() == "/trends?editie=2021,2022&regio=zuid&week=4&cijfer=deelnemers&kleur=cijfer"
+    assert reopened(selection) == selection
 
 
 def test_repeated_edition_parameters_are_accepted():
@@ -53,7 +52,7 @@ def test_unknown_values_fall_back_to_defaults():
         "?tab=admin&editie=1999,abc&regio=mars&week=9&cijfer=';drop table--&kleur=x", CHOICES
     )
     assert selection == Selection.default(CHOICES)
-    assert selection.to_query() == "?tab=kaart"
+    assert selection.to_path() == "/kaart"
 
 
 def test_digits_other_than_ascii_are_not_numbers():
@@ -83,6 +82,12 @@ def test_pages_by_path():
     assert page_for("/rapport") is Page.REPORT and page_for("/rapport/") is Page.REPORT
     for unknown in ("/admin", "/over-de-cijfers/meer", "/Over-de-cijfers", "/X"):
         assert page_for(unknown) is Page.NOT_FOUND, unknown
+
+
+def reopened(selection: Selection) -> Selection:
+    """The selection a browser gets back when it opens ``selection``'s link: the view is the path, the rest the query."""
+    path, _, query = selection.to_path().partition("?")
+    return Selection.from_query(f"?{query}", CHOICES, path)
 
 
 junk = st.recursive(
@@ -121,7 +126,7 @@ def test_anything_the_browser_sends_gives_a_valid_selection_that_a_link_reproduc
         assert selection.colour == colour
     if region in CHOICES.regions:
         assert selection.region == region
-    back = Selection.from_query(selection.to_query(), CHOICES)
+    back = reopened(selection)
     assert back == selection and back.to_store() == selection.to_store()
     assert Selection.from_store(selection.to_store(), CHOICES) == selection
 
@@ -129,13 +134,13 @@ def test_anything_the_browser_sends_gives_a_valid_selection_that_a_link_reproduc
 def test_without_activities_the_first_figure_is_the_default_and_stays_out_of_the_url():
     choices = Choices(editions=(2022,), metrics=("deelnemers", "werkbezoeken"), tabs=("trends",))
     selection = Selection.default(choices)
-    assert selection.metric == "deelnemers" and selection.to_query() == "?tab=trends"
+    assert selection.metric == "deelnemers" and selection.to_path() == "/trends"
     assert Selection.from_query("?cijfer=activiteiten", choices).metric == "deelnemers"
 
 
 def test_another_view_keeps_the_filters_and_an_unknown_view_changes_nothing():
     selection = Selection.parse(CHOICES, region="zuid", tab="trends")
-    assert selection.with_tab("bereik").to_query() == "?tab=bereik&regio=zuid"
+    assert selection.with_tab("bereik").to_path() == "/bereik?regio=zuid"
     assert selection.with_tab("admin").tab == "trends"
 
 
@@ -149,11 +154,11 @@ def test_presentation_mode_is_in_the_link_and_survives_view_changes_and_clearing
 
     choices = Choices(editions=(2021, 2022), regions=("zuid",), tabs=("kaart", "trends"))
     chosen = Selection.from_query("?tab=trends&presentatie=1&regio=zuid", choices)
-    assert chosen.present and chosen.to_query() == "?tab=trends&regio=zuid&presentatie=1"
-    assert chosen.with_tab("kaart").to_path() == "/?tab=kaart&regio=zuid&presentatie=1"
-    assert chosen.cleared().to_query() == "?tab=trends&presentatie=1"
+    assert chosen.present and chosen.to_path() == "/trends?regio=zuid&presentatie=1"
+    assert chosen.with_tab("kaart").to_path() == "/kaart?regio=zuid&presentatie=1"
+    assert chosen.cleared().to_path() == "/trends?presentatie=1"
     assert not chosen.presenting(False).present
-    assert Selection.default(choices).presenting(True).to_query() == "?tab=kaart&presentatie=1"
+    assert Selection.default(choices).presenting(True).to_path() == "/kaart?presentatie=1"
     assert Selection.from_store(chosen.to_store(), choices) == chosen
     for odd in ("0", "ja", "true", "", "11"):
         assert not Selection.from_query(f"?presentatie={odd}", choices).present
@@ -162,9 +167,9 @@ def test_presentation_mode_is_in_the_link_and_survives_view_changes_and_clearing
 def test_a_link_with_filters_0_opens_with_the_filters_folded_and_keeps_them_folded():
     folded = Selection.from_query("?tab=trends&filters=0", CHOICES)
     assert not folded.filters_open
-    assert folded.to_query() == "?tab=trends&filters=0"
+    assert folded.to_path() == "/trends?filters=0"
     # every view link and a cleared filter keep the fold: it is how the screen is shared, not a filter
-    assert folded.with_tab("kaart").to_path() == "/?tab=kaart&filters=0"
+    assert folded.with_tab("kaart").to_path() == "/kaart?filters=0"
     assert not folded.cleared().filters_open
     assert Selection.from_store(folded.to_store(), CHOICES) == folded
 
@@ -178,7 +183,7 @@ def test_filters_are_unfolded_unless_a_link_says_0():
 
 def test_a_view_link_can_name_the_figure_it_explains():
     selection = Selection.default(CHOICES)
-    assert selection.with_tab("trends").with_metric("deelnemers").to_path() == "/?tab=trends&cijfer=deelnemers"
+    assert selection.with_tab("trends").with_metric("deelnemers").to_path() == "/trends?cijfer=deelnemers"
     assert selection.with_metric("onbekend") == selection
 
 
@@ -186,7 +191,7 @@ def test_the_whole_set_keeps_the_view_and_figure_and_drops_every_filter():
     chosen = Selection.from_query("?tab=trends&editie=2021&regio=zuid&week=4&cijfer=deelnemers&vergelijk=2022", CHOICES)
     whole = chosen.unfiltered()
     assert whole == Selection.parse(CHOICES, tab="trends", metric="deelnemers")
-    assert whole.to_query() == "?tab=trends&cijfer=deelnemers" and whole.to_store()["compare"] == []
+    assert whole.to_path() == "/trends?cijfer=deelnemers" and whole.to_store()["compare"] == []
 
 
 def test_a_blank_parameter_counts_as_not_given():
