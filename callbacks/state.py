@@ -27,6 +27,7 @@ from core.selection import (
     Reading,
     Selection,
     page_for,
+    path_tab,
 )
 from layouts import ids
 from layouts.page import CONTROL_GROUPS
@@ -98,7 +99,8 @@ def sync_selection(
             filters_open=current.filters_open,
         )
     shown = selection.shown_editions()
-    new_search = selection.to_query()
+    # on the root, a view other than the first is named in the query, or a reload would open the map
+    new_search = selection.to_query(with_tab=_view_in_query(selection, pathname))
     return {
         "search": new_search if new_search != search else no_update,
         "sze_editions": [y for y in shown if y in sze_years],
@@ -112,6 +114,12 @@ def sync_selection(
         "note": note,
         "note_hidden": note is None,
     }
+
+
+def _view_in_query(selection: Selection, pathname: object) -> bool:
+    """Whether the address must name the view in its query: on a path that names none ('/'), for any view
+    but the first (an old link that reached the page without the server's redirect, e.g. through Back)."""
+    return path_tab(pathname, selection.choices.tabs) is None and selection.tab != selection.choices.default_tab
 
 
 _IGNORED_WORDS = {ABSENT: "link_ignored_absent", TOO_MANY: "link_ignored_too_many", REPEATED: "link_ignored_repeated"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from unittest.mock import patch
 
+import dash
 import pytest
 from dash import no_update
 
@@ -49,8 +50,11 @@ def store(**values) -> dict:
     return Selection.parse(CHOICES, **values).to_store()
 
 
-def sync(trigger, search, **controls):
-    return state.sync_selection(trigger, search, controls, choices=CHOICES, sze_years=SZE_YEARS)
+def sync(trigger, link, **controls):
+    """The sync callback on the page at ``link`` ('/trends?regio=zuid'; a bare query is the root's)."""
+    path, _, query = link.partition("?")
+    search = f"?{query}" if query else ""
+    return state.sync_selection(trigger, search, controls, choices=CHOICES, sze_years=SZE_YEARS, pathname=path or "/")
 
 
 def test_the_app_offers_what_the_data_and_the_registry_hold(in_request):
@@ -58,7 +62,7 @@ def test_the_app_offers_what_the_data_and_the_registry_hold(in_request):
 
 
 def test_url_sets_the_filters_on_load():
-    out = sync(None, "?tab=trends&editie=2021,2022&regio=zuid&kleur=cijfer")
+    out = sync(None, "/trends?editie=2021,2022&regio=zuid&kleur=cijfer")
     assert out["search"] is no_update  # the URL already says it
     assert (out["sze_editions"], out["predecessor_editions"], out["region"], out["week"]) == (
         [2021, 2022],
@@ -73,7 +77,7 @@ def test_url_sets_the_filters_on_load():
 def test_a_filter_change_is_written_to_the_url_keeping_the_view():
     out = sync(
         ids.REGION,
-        "?tab=trends",
+        "/trends",
         sze_editions=SZE_YEARS,
         predecessor_editions=EVERY_PREDECESSOR,
         region="noord",
@@ -81,11 +85,11 @@ def test_a_filter_change_is_written_to_the_url_keeping_the_view():
         metric="activiteiten",
         colour="cijfer",
     )
-    assert out["search"] == "?tab=trends&regio=noord&kleur=cijfer"
+    assert out["search"] == "?regio=noord&kleur=cijfer"  # the path keeps the view
 
 
 def test_the_last_ticked_edition_cannot_be_unticked():
-    out = sync(ids.EDITIONS, "?tab=kaart&editie=2024", sze_editions=[], predecessor_editions=[], region="")
+    out = sync(ids.EDITIONS, "/kaart?editie=2024", sze_editions=[], predecessor_editions=[], region="")
     assert out["search"] is no_update and out["sze_editions"] == [2024]
 
 
@@ -100,39 +104,38 @@ def test_another_page_opened_straight_in_english_keeps_its_links_in_english(in_r
     assert out["search"] is no_update and out["selection"]["lang"] == "en"
     links = state.restate_selection(out["selection"])
     assert links["about"] == "/over-de-cijfers?taal=en" and links["dashboard"].endswith("taal=en")
-    # the not-found page's ways on are in its language too
-    assert links["not_found_about"] == "/over-de-cijfers?taal=en" and links["not_found_dashboard"].endswith("taal=en")
-    assert links["other_language"] == "/?tab=kaart"
+    assert links["other_language"] == "/kaart"
 
 
 def test_unticking_editions_narrows_the_selection():
-    out = sync(ids.EDITIONS, "?tab=kaart", sze_editions=[2024], predecessor_editions=[], region="", week="")
-    assert out["search"] == "?tab=kaart&editie=2024" and out["sze_editions"] == [2024]
+    out = sync(ids.EDITIONS, "/kaart", sze_editions=[2024], predecessor_editions=[], region="", week="")
+    assert out["search"] == "?editie=2024" and out["sze_editions"] == [2024]
     assert out["predecessor_editions"] == []
 
 
 def test_reset_keeps_the_open_view_only():
     out = sync(
         ids.RESET,
-        "?tab=trends&regio=zuid&kleur=cijfer",
+        "/trends?regio=zuid&kleur=cijfer",
         sze_editions=[2021],
         region="zuid",
         week="4",
         metric="deelnemers",
     )
-    assert out["search"] == "?tab=trends" and out["sze_editions"] == SZE_YEARS and out["region"] == ""
+    assert out["search"] == "" and out["sze_editions"] == SZE_YEARS and out["region"] == ""
     assert out["colour"] == "regio" and out["predecessor_editions"] == EVERY_PREDECESSOR
 
 
 def test_a_malformed_url_opens_the_asked_view_with_defaults():
-    out = sync(None, "?tab=trends&week=%C2%B2&editie=%C2%B2%C2%B2")
+    out = sync(None, "/trends?week=%C2%B2&editie=%C2%B2%C2%B2")
     assert out["selection"]["tab"] == "trends" and out["selection"]["week"] is None
 
 
 def test_a_link_with_values_not_understood_opens_what_it_can_and_says_what_it_ignored():
     out = sync(None, "?editie=2025&regio=ZUID&tab=TRENDS&week=9&kleur=paars")
     assert out["selection"]["tab"] == "trends" and out["region"] == "zuid" and out["sze_editions"] == SZE_YEARS
-    assert out["search"] == "?tab=trends&regio=zuid"  # the address now says what is shown
+    # an old link's view (it reached the renderer without the server's redirect) stays in the address
+    assert out["search"] == "?tab=trends&regio=zuid"
     assert out["note"] == (
         "Niet herkend in de link en genegeerd: editie 2025 (niet in de gegevens), week 9 (niet in de gegevens), "
         "kaartkleur ‘paars’."
@@ -171,30 +174,30 @@ def test_the_note_shows_a_value_as_text_and_never_at_length():
 
 def test_the_note_is_gone_with_a_clean_link_or_the_first_change_on_the_page():
     for out in (
-        sync(None, "?tab=trends&regio=zuid&utm_source=nieuwsbrief"),  # another site's parameter: not a word
-        sync(ids.URL, "?tab=trends"),
-        sync(ids.REGION, "?tab=trends&regio=atlantis", sze_editions=SZE_YEARS, region="noord"),
-        sync(ids.RESET, "?tab=trends&regio=atlantis"),
-        sync(ids.FILTER_TOGGLE, "?tab=trends&regio=atlantis"),
+        sync(None, "/trends?regio=zuid&utm_source=nieuwsbrief"),  # another site's parameter: not a word
+        sync(ids.URL, "/trends"),
+        sync(ids.REGION, "/trends?regio=atlantis", sze_editions=SZE_YEARS, region="noord"),
+        sync(ids.RESET, "/trends?regio=atlantis"),
+        sync(ids.FILTER_TOGGLE, "/trends?regio=atlantis"),
     ):
         assert out["note"] is None and out["note_hidden"] is True
-    back = sync(ids.URL, "?tab=trends&regio=atlantis")  # back or forward to the link: said again
+    back = sync(ids.URL, "/trends?regio=atlantis")  # back or forward to the link: said again
     assert back["note"] == "Niet herkend in de link en genegeerd: regio ‘atlantis’." and back["note_hidden"] is False
 
 
 def test_view_links_carry_the_filters_and_mark_the_open_view(in_request):
     links = state.restate_selection(store(tab="trends", region="zuid", metric="deelsessies"))
-    assert links["dashboard"] == "/?tab=trends&regio=zuid&cijfer=deelsessies"
-    assert links["href-trends"] == "/?tab=trends&regio=zuid&cijfer=deelsessies"
+    assert links["dashboard"] == "/trends?regio=zuid&cijfer=deelsessies"
+    assert links["href-trends"] == "/trends?regio=zuid&cijfer=deelsessies"
     links = state.restate_selection(store(tab="trends", region="zuid", colour="cijfer"))
     assert [links[f"href-{tab}"] for tab in CHOICES.tabs] == [
-        "/?tab=kaart&regio=zuid&kleur=cijfer",
-        "/?tab=regio&regio=zuid&kleur=cijfer",
-        "/?tab=vergelijk&regio=zuid&kleur=cijfer",
-        "/?tab=activiteiten&regio=zuid&kleur=cijfer",
-        "/?tab=trends&regio=zuid&kleur=cijfer",
-        "/?tab=evaluatie&regio=zuid&kleur=cijfer",
-        "/?tab=bereik&regio=zuid&kleur=cijfer",
+        "/kaart?regio=zuid&kleur=cijfer",
+        "/regio?regio=zuid&kleur=cijfer",
+        "/vergelijk?regio=zuid&kleur=cijfer",
+        "/activiteiten?regio=zuid&kleur=cijfer",
+        "/trends?regio=zuid&kleur=cijfer",
+        "/evaluatie?regio=zuid&kleur=cijfer",
+        "/bereik?regio=zuid&kleur=cijfer",
     ]
     assert [links[f"active-{tab}"] for tab in CHOICES.tabs] == [False, False, False, False, True, False, False]
     assert links["hidden-compare"] is True  # the comparison picker only shows on the comparison
@@ -218,22 +221,22 @@ def test_only_the_filters_that_act_on_a_view_show_on_it(in_request, tab, shown):
 
 
 def test_the_filter_fold_lives_in_the_url_and_tells_screen_readers(in_request):
-    out = sync(ids.FILTER_TOGGLE, "?tab=trends&regio=zuid")
-    assert out["search"] == "?tab=trends&regio=zuid&filters=0"
+    out = sync(ids.FILTER_TOGGLE, "/trends?regio=zuid")
+    assert out["search"] == "?regio=zuid&filters=0"
     folded = state.restate_selection(out["selection"])
     assert folded["filters_open"] is False and folded["toggle_expanded"] == "false"
-    assert folded["href-kaart"] == "/?tab=kaart&regio=zuid&filters=0"  # the other views open folded too
+    assert folded["href-kaart"] == "/kaart?regio=zuid&filters=0"  # the other views open folded too
     # a control changed while folded keeps the card folded; the toggle again unfolds it
-    out = sync(ids.REGION, "?tab=trends&filters=0", region="west")
-    assert out["search"] == "?tab=trends&regio=west&filters=0"
-    out = sync(ids.FILTER_TOGGLE, "?tab=trends&filters=0")
-    assert out["search"] == "?tab=trends"
+    out = sync(ids.REGION, "/trends?filters=0", region="west")
+    assert out["search"] == "?regio=west&filters=0"
+    out = sync(ids.FILTER_TOGGLE, "/trends?filters=0")
+    assert out["search"] == ""
     assert state.restate_selection(out["selection"])["toggle_expanded"] == "true"
 
 
 def test_links_and_summary_come_in_one_answer(in_request):
     out = state.restate_selection(store(tab="bereik", region="west"))
-    assert out["dashboard"] == "/?tab=bereik&regio=west" and out["summary"] == "Getoond: alle edities; regio West."
+    assert out["dashboard"] == "/bereik?regio=west" and out["summary"] == "Getoond: alle edities; regio West."
     assert out["report"] == "/rapport?tab=bereik&regio=west"  # the briefing of what is shown
 
 
@@ -378,21 +381,25 @@ def test_a_tampered_store_falls_back_to_the_default_view(in_request):
     assert "Activiteiten" in figure.layout.title.text
 
 
-def test_views_are_not_built_behind_the_about_page(in_request):
-    assert pages.render_view(store(tab="trends"), "/over-de-cijfers", None) == (no_update, no_update)
-    _skeleton, tab = pages.render_view(store(tab="trends"), "/", None)
-    assert tab == "trends" and pages.render_view(store(tab="trends"), "/", "trends") == (no_update, no_update)
+def test_each_view_is_a_page_at_its_own_path_and_the_root_shows_the_map(in_request):
+    registered = {page["path"]: page for page in dash.page_registry.values()}
+    for tab in CHOICES.tabs:
+        assert registered[f"/{tab}"]["view"].slug == tab
+    assert {"/", "/over-de-cijfers", "/rapport"} <= set(registered)
+    root = text_of(registered["/"]["layout"]())
+    assert root == text_of(registered["/kaart"]["layout"]()) and "Kaart" in root
+    # the browser's tab and history tell the pages apart, in the page's language
+    assert registered["/trends"]["title"]() == "Trends · Slimme Zorg Estafette in cijfers"
 
 
-def test_pages_by_path():
-    assert pages.show_page("/") == (False, True, True, True)
-    assert pages.show_page("/over-de-cijfers") == (True, False, True, True)
-    assert pages.show_page("/rapport") == (True, True, False, True)
-    assert pages.show_page("/admin") == (True, True, True, False)
+def test_the_filters_show_on_the_views_only(in_request):
+    assert pages.show_page("/") is False and pages.show_page("/trends/") is False
+    for other in ("/over-de-cijfers", "/rapport", "/admin", "/Trends"):
+        assert pages.show_page(other) is True, other
 
 
 def test_about_page_lists_sources_discrepancies_and_editions_without_totals(in_request):
-    words = text_of(pages.about_content("/over-de-cijfers"))
+    words = text_of(pages.about_layout())
     assert "Aantal deelsessies" in words and "39 deelsessies" in words
     assert "landelijke afsluiting op 4 maart" in words
     assert "Slimme Zorg Estafette 2023" in words and "Slimme Zorg Estafette 2024" in words
@@ -422,7 +429,7 @@ def test_download_holds_each_figure_with_its_words_and_source(in_request):
     assert "cijfer: De SZE 2022 als geheel" in set(table["cijfer"])
     # a view that declares no charts' tables gets every figure of the selection
     undeclared = View(**{**vars(map.VIEW), "tables": {}})
-    with patch.object(download, "runtime", lambda: Runtime("sqlite://", "nl", (undeclared,))):
+    with patch.object(Runtime, "views", (undeclared,)):
         sent = download.download(1, store(editions=[2022]))
     assert sent["filename"] == "sze-cijfers.csv" and sent["content"].startswith("\ufeffeditie;niveau;regio")
     assert ";8;een 8.0;" in sent["content"] and "bijna 33.000" not in sent["content"]  # of 2022 only
