@@ -25,10 +25,6 @@ from layouts.components import source_note
 from layouts.key_figures import key_figure_tiles
 from layouts.report import ReportChart, ReportSection, report, report_head
 
-#: The views a briefing shows, by their URL value, in the registry's order; a view of the app that is
-#: not here (the region page, the comparison) answers a question of its own rather than restating the selection.
-REPORT_TABS = frozenset({"kaart", "activiteiten", "trends", "evaluatie", "bereik"})
-
 
 def selection_facts(selection: Selection) -> list[tuple[str, str]]:
     """The selection in words, as term and value: editions, region, week and the figure Trends follows."""
@@ -95,9 +91,9 @@ def report_sections(selection: Selection) -> tuple[list[ReportSection], list[str
     """The briefing's views with their charts, and the names of those that draw nothing for the selection."""
     language = lang()
     sections, omitted = [], []
-    for view in runtime().views:
-        if view.slug not in REPORT_TABS:
-            continue
+    # a view without ``in_report`` (the region page, the comparison) answers a question of its own
+    # rather than restating the selection
+    for view in (view for view in runtime().views if view.in_report):
         charts = view_charts(view, selection)
         if charts:
             sections.append(ReportSection(t(view.label, language), charts))

@@ -145,10 +145,10 @@ def test_the_map_sets_the_registration_per_region_beside_the_published_figures_a
     assert sum(int(n.replace(".", "")) for n, _ in rows.values()) == counts[2021]
     assert "Cijfers per regio" in side  # the published regional figures are still there, apart
     links = [c for c in parts["side"].children[-1].children if type(c).__name__ == "P" and hasattr(c.children, "href")]
-    assert links[0].children.href == "/?tab=activiteiten&editie=2021"
+    assert links[0].children.href == "/activiteiten?editie=2021"
     assert "Voorbeelddata activiteiten 2021 (synthetisch)" in str(parts["sources"])
     assert set(_registered_rows(zuid["side"])) == {"Zuid"}
-    assert "tab=activiteiten&editie=2021&regio=zuid" in str(zuid["side"])
+    assert "/activiteiten?editie=2021&regio=zuid" in str(zuid["side"])
     # Zuid's relay week was week 4: its week 2 holds no registered activity
     assert _registered_rows(week_2["side"]) == {} and "Geen geregistreerde activiteiten" in str(week_2["side"])
 

@@ -134,7 +134,7 @@ def test_anything_else_the_browser_sends_gives_no_file(in_request, request_id):
 
 def test_a_chart_without_a_declared_table_says_so_instead_of_giving_nothing(in_request):
     undeclared = View(**{**vars(trends.VIEW), "tables": {}})
-    with patch.object(download, "runtime", lambda: Runtime("sqlite://", "nl", (undeclared,))):
+    with patch.object(Runtime, "views", (undeclared,)):
         file, note = download.download_chart(asked("trends"), store(tab="trends"))
     assert file is no_update and note == "Van deze grafiek is nog geen tabel te downloaden; de afbeelding wel."
 
@@ -259,7 +259,7 @@ def test_an_english_dashboard_explains_an_empty_file_in_english(in_english):
         "No data: nothing has been published or registered for this selection (all editions, week 1)"
     )
     undeclared = View(**{**vars(trends.VIEW), "tables": {}})
-    with patch.object(download, "runtime", lambda: Runtime("sqlite://", "en", (undeclared,))):
+    with patch.object(Runtime, "views", (undeclared,)):
         _, note = download.download_chart(asked("trends"), store(tab="trends"))
     assert note == "There is no table to download for this chart yet; you can download the image."
 

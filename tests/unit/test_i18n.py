@@ -65,9 +65,9 @@ def test_numbers_for_a_dutch_spreadsheet_have_a_decimal_comma_and_no_noise():
 
 
 def test_a_link_with_taal_en_opens_the_page_in_english_and_says_so_to_screen_readers(client):
-    page = client.get("/?tab=trends&taal=en").get_data(as_text=True)
+    page = client.get("/trends?taal=en").get_data(as_text=True)
     assert '<html lang="en">' in page
-    assert '<html lang="nl">' in client.get("/?tab=trends").get_data(as_text=True)
+    assert '<html lang="nl">' in client.get("/trends").get_data(as_text=True)
     assert '<html lang="nl">' in client.get("/?taal=klingon").get_data(as_text=True)  # unknown: the app's own
     # the renderer fetches the layout apart from the page: it is for the page that asked (the referrer)
     english = json.dumps(client.get("/_dash-layout", headers={"Referer": "http://x/?taal=en"}).get_json())

@@ -86,15 +86,15 @@ def test_the_landing_view_tiles_read_as_published_with_edition_source_change_and
     assert "Geen kerncijfers gepubliceerd voor 2023 en 2024." in text_of(tiles)
     assert "nan" not in text_of(tiles).lower()
     links = set(_links(tiles).values())
-    assert {"/?tab=trends&cijfer=bezoekers", "/?tab=trends&cijfer=deelnemers", "/?tab=trends"} <= links
-    assert "/?tab=evaluatie" in links
+    assert {"/trends?cijfer=bezoekers", "/trends?cijfer=deelnemers", "/trends"} <= links
+    assert "/evaluatie" in links
 
 
 def test_the_tile_links_keep_the_filters_and_a_region_says_the_tiles_are_national(in_request):
     tiles = map.update_map(Selection.parse(CHOICES, editions=[2021], region="zuid", colour="cijfer").to_store())[
         "tiles"
     ]
-    assert "/?tab=trends&editie=2021&regio=zuid&cijfer=bezoekers&kleur=cijfer" in _links(tiles).values()
+    assert "/trends?editie=2021&regio=zuid&cijfer=bezoekers&kleur=cijfer" in _links(tiles).values()
     assert "Kerncijfers zijn landelijk" in text_of(tiles)
     assert "210 digitale activiteiten" in text_of(tiles)  # the national figure, not Zuid's 'ruim vijftig'
 

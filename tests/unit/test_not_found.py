@@ -9,8 +9,27 @@ import pytest
 from dashboard.app import create_app
 from dashboard.settings import Settings
 
-PAGES = ("/", "/?tab=trends&regio=zuid", "/over-de-cijfers", "/over-de-cijfers/", "/rapport", "/rapport/?editie=2021")
-UNKNOWN = ("/bestaat-niet", "/foo", "/over-de-cijfers/x", "/rapport/../x", "/Over-de-cijfers", "/assets", "/x/y/z/")
+VIEWS = ("/kaart", "/regio", "/vergelijk", "/activiteiten", "/trends", "/evaluatie", "/bereik")
+PAGES = (
+    "/",
+    *VIEWS,
+    "/trends/?regio=zuid",
+    "/over-de-cijfers",
+    "/over-de-cijfers/",
+    "/rapport",
+    "/rapport/?editie=2021",
+)
+UNKNOWN = (
+    "/bestaat-niet",
+    "/trends/x",
+    "/Trends",
+    "/foo",
+    "/over-de-cijfers/x",
+    "/rapport/../x",
+    "/Over-de-cijfers",
+    "/assets",
+    "/x/y/z/",
+)
 
 
 def _own_routes(client, prefix: str = "/") -> list[str]:
@@ -32,6 +51,28 @@ def test_an_unknown_address_answers_404_with_the_dashboards_page(client, path):
 @pytest.mark.parametrize("path", PAGES)
 def test_the_pages_answer_200(client, path):
     assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/?tab=trends&editie=2021&regio=zuid", "/trends?editie=2021&regio=zuid"),
+        # every other parameter kept as written, in its order, whatever the page makes of it
+        (
+            "/?filters=0&TAB=Vergelijk&vergelijk=2023-w1,2023-w3&presentatie=1&utm_source=mail",
+            "/vergelijk?filters=0&vergelijk=2023-w1,2023-w3&presentatie=1&utm_source=mail",
+        ),
+        ("/?tab=kaart", "/kaart"),
+    ],
+)
+def test_an_old_link_to_a_view_answers_a_permanent_redirect_to_its_page(client, old, new):
+    answer = client.get(old)
+    assert answer.status_code == 308 and answer.headers["Location"] == new
+    assert client.get(new).status_code == 200
+
+
+def test_an_old_link_to_no_view_stays_on_the_root_which_says_what_it_ignored(client):
+    assert client.get("/?tab=nope&regio=zuid").status_code == 200
 
 
 def test_dashs_own_routes_the_health_check_and_the_boundaries_keep_their_answer(client):

@@ -29,7 +29,7 @@ def _scripts(client, path: str = "/") -> list[str]:
     return re.findall(r'<script[^>]*\ssrc="([^"]+)"', client.get(path).get_data(as_text=True))
 
 
-@pytest.mark.parametrize("path", ["/", "/?tab=trends&taal=en", "/rapport", "/over-de-cijfers"])
+@pytest.mark.parametrize("path", ["/", "/trends?taal=en", "/rapport", "/over-de-cijfers"])
 def test_every_page_loads_the_partial_plotly_and_not_the_full_one(client, path):
     scripts = _scripts(client, path)
     bundle = [src for src in scripts if "/_dash-component-suites/dashboard/vendor/plotly-sze." in src]

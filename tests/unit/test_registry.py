@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 
+import dash
+import pandas as pd
 import plotly.graph_objects as go
+import pytest
 from dash import html
 
 from callbacks import VIEWS
+from callbacks.common import selection_from
 from core.figures import empty_figure
 from core.views import View
 from dashboard.app import create_app
@@ -48,9 +52,9 @@ def _callback_ids(app) -> set[str]:
 
 
 def test_every_id_a_callback_names_is_in_the_validation_layout(database_url):
-    """A misspelt id fails here, instead of being hidden by suppress_callback_exceptions."""
+    """A misspelt id fails here. Dash does not check them itself: it would build its check from every page's
+    layout at the first request (the database included), so the app suppresses that and names them here."""
     app = create_app(Settings(database_url=database_url))
-    assert app.config.suppress_callback_exceptions is False
     assert _callback_ids(app) <= _ids_in(app.validation_layout)
 
 
@@ -77,34 +81,62 @@ def _extra_skeleton(lang: str) -> html.Div:
 
 def _extra_update(selection: object, narrow: bool = False) -> dict[str, object]:
     chosen = selection if isinstance(selection, dict) else {}
-    return {"graph": empty_figure(f"extra view for {chosen.get('region') or 'every region'}"), "sources": "Bron: test"}
+    figure = go.Figure(go.Bar(x=["a"], y=[1]), layout={"title": {"text": "extra chart"}})
+    figure.add_annotation(text=f"extra view for {chosen.get('region') or 'every region'}", showarrow=False)
+    return {"graph": figure, "sources": "Bron: test"}
+
+
+def _extra_table(selection: object) -> pd.DataFrame:
+    return pd.DataFrame({"edition": [2022], "what": ["extra figure"], "value": [7], "published_text": ["zeven"]})
 
 
 EXTRA = View(
     name="extra",
     slug="extra",
     label="nav_about",  # a throwaway view borrows a label; a real one adds its own to the catalogues
+    order=99,
     skeleton=_extra_skeleton,
     update=_extra_update,
     outputs={"graph": "figure", "sources": "children"},
     figures=(empty_figure,),
+    tables={"main": _extra_table},
+    in_report=True,
 )
 
 
-def test_a_view_added_to_the_registry_gets_a_tab_a_link_a_url_and_its_callback(database_url):
-    app = create_app(Settings(database_url=database_url), views=(*VIEWS, EXTRA))
-    client = app.server.test_client()
+@pytest.fixture
+def extra_app(database_url):
+    """An app with one more view, declared here only; the page registry is the process's, so it is put back."""
+    before = dict(dash.page_registry)
+    yield create_app(Settings(database_url=database_url), extra_views=(EXTRA,))
+    dash.page_registry.clear()
+    dash.page_registry.update(before)
 
-    layout = json.dumps(client.get("/_dash-layout").get_json())
-    assert ids.tab_link("extra") in layout and '"href": "/?tab=extra"' in layout
 
-    with app.server.test_request_context("/"):
-        from callbacks import pages, state
+def test_a_view_declared_once_gets_a_page_a_tab_links_the_report_and_downloads(extra_app):
+    client = extra_app.server.test_client()
+    assert client.get("/extra?regio=zuid").status_code == 200
+    assert [page["path"] for page in dash.page_registry.values() if "view" in page][-1] == "/extra"
+
+    layout = json.dumps(client.get("/_dash-layout", headers={"Referer": "http://x/extra"}).get_json())
+    assert ids.tab_link("extra") in layout and '"href": "/extra"' in layout
+
+    with extra_app.server.test_request_context("/extra"):
+        from callbacks import download, pages, report, state
 
         links = state.restate_selection({"tab": "extra", "region": "zuid"})
-        assert links["href-extra"] == "/?tab=extra&regio=zuid" and links["active-extra"] is True
-        skeleton, tab = pages.render_view({"tab": "extra"}, "/", None)
-        assert tab == "extra" and ids.part("extra", "graph") in _ids_in(skeleton)
+        assert links["href-extra"] == "/extra?regio=zuid" and links["active-extra"] is True
+        page = dash.page_registry["sze.view.extra"]["layout"]()
+        assert ids.part("extra", "graph") in _ids_in(page)
+        assert pages.show_page("/extra") is False  # the filters show on it
+
+        briefing = json.dumps(report.build_report(selection_from({"tab": "extra"})).to_plotly_json(), default=str)
+        assert "extra chart" in briefing
+
+        file, note = download.download_chart(
+            ids.chart_control(ids.CHART_DOWNLOAD, "extra", "main", format="csv", scope="selection"), {"tab": "extra"}
+        )
+        assert note is None and file["filename"].startswith("sze-extra") and ";extra figure;7;zeven;" in file["content"]
 
     response = client.post(
         "/_dash-update-component", json=view_update("extra", EXTRA.outputs, {"tab": "extra", "region": "zuid"})

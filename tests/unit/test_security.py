@@ -218,7 +218,7 @@ def guarded(database_url):
 def requests_of_every_kind(client) -> dict[str, tuple[str, str, dict | None]]:
     """One request of each kind the dashboard answers: method, path and JSON body."""
     return {
-        "page": ("GET", "/?tab=trends", None),
+        "page": ("GET", "/trends", None),
         "layout": ("GET", "/_dash-layout", None),
         "dependencies": ("GET", "/_dash-dependencies", None),
         "callback": ("POST", "/_dash-update-component", trends_redraw()),
