@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -88,15 +89,8 @@ def rating_table(chosen: Selection) -> pd.DataFrame:
     return _slot_rows(rows, t("unit_respondents", language))
 
 
-def update_compare(selection: object, narrow: bool = False) -> dict[str, Any]:
-    """Redraw the comparison for the selection's slots (or the default ones) and the region table.
-
-    ``narrow``: the charts drawn for a phone.
-    """
-    engine, language, ref = db(), lang(), reference()
-    chosen = selection_from(selection)
-    slots, years, summaries, figures = _summaries(chosen)
-    sze_years = chosen_editions(chosen, "sze")
+def _messages(chosen: Selection, slots: Sequence[Slot], summaries: Sequence[SlotSummary], language: str) -> list[str]:
+    """The notes above the comparison: which columns it shows by default, and what its figures are."""
     messages = []
     if not chosen.compare:
         messages.append(t("compare_default", language, slots=", ".join(s.label for s in summaries)))
@@ -106,10 +100,28 @@ def update_compare(selection: object, narrow: bool = False) -> dict[str, Any]:
         messages.append(t("detail_synthetic", language))
     if not any(s.activities for s in summaries):
         messages.append(t("compare_published_only", language))
+    return messages
 
+
+def _slot_weeks(order: pd.DataFrame, slots: Sequence[Slot]) -> pd.DataFrame:
+    """The weeks whose dates the table states (a column's region or week): their source is cited with them."""
+    if not len(order):
+        return order
+    return order[
+        [
+            any(s.edition == e and (s.region == r or s.week == w) for s in slots)
+            for e, r, w in order[["edition", "region", "week"]].itertuples(index=False)
+        ]
+    ]
+
+
+def _matrix(chosen: Selection, slots: Sequence[Slot], figures: pd.DataFrame, language: str) -> list[Any]:
+    """The regions x editions table, each cell a link adding it as a column, with its sources."""
+    engine, ref = db(), reference()
+    sze_years = chosen_editions(chosen, "sze")
     registered = queries.activity_counts(engine, ["region", "edition"], sze_years or [-1])
     published = figures[figures["edition"].isin(sze_years) & figures["region"].notna()]
-    current = chosen.compare or slots
+    current = chosen.compare or tuple(slots)
     links = {
         (region, year): chosen.with_compare((*current, Slot(year, region=region))).to_path()
         for region in ref.regions["region"]
@@ -117,38 +129,36 @@ def update_compare(selection: object, narrow: bool = False) -> dict[str, Any]:
         if Slot(year, region=region) not in current
     }
     region_links = {region: chosen.with_tab("regio").with_region(region).to_path() for region in ref.regions["region"]}
-    detail = queries.detail_sources(engine, years)
-    shown_published = pd.concat([s.published for s in summaries if not s.published.empty] or [pd.DataFrame()])
     order = ref.week_order
-    # the weeks whose dates the table and the regions table state: their source is cited with them
-    slot_weeks = (
-        order[
-            [
-                any(s.edition == e and (s.region == r or s.week == w) for s in slots)
-                for e, r, w in order[["edition", "region", "week"]].itertuples(index=False)
-            ]
-        ]
-        if len(order)
-        else order
-    )
-    table_sources = pd.concat([detail, shown_published, slot_weeks], ignore_index=True)
     matrix_weeks = order[order["edition"].isin(sze_years)] if len(order) else order
-    mix = mix_figure(summaries, lang=language, narrow=narrow)
-    ratings = rating_share_figure(summaries, lang=language, narrow=narrow)
+    return [
+        layout.region_matrix(ref.regions, sze_years, order, registered, published, links, region_links, language),
+        source_note(
+            pd.concat([matrix_weeks, published, queries.detail_sources(engine, sze_years)], ignore_index=True),
+            language,
+        ),
+    ]
+
+
+def update_compare(selection: object, narrow: bool = False) -> dict[str, Any]:
+    """Redraw the comparison for the selection's slots (or the default ones) and the region table.
+
+    ``narrow``: the charts drawn for a phone.
+    """
+    language = lang()
+    chosen = selection_from(selection)
+    slots, years, summaries, figures = _summaries(chosen)
+    detail = queries.detail_sources(db(), years)
+    shown_published = pd.concat([s.published for s in summaries if not s.published.empty] or [pd.DataFrame()])
+    table_sources = pd.concat([detail, shown_published, _slot_weeks(reference().week_order, slots)], ignore_index=True)
     return {
-        "note": notes(messages),
+        "note": notes(_messages(chosen, slots, summaries, language)),
         "table": [layout.summary_table(summaries, language), source_note(table_sources, language)],
-        "mix_graph": mix,
+        "mix_graph": mix_figure(summaries, lang=language, narrow=narrow),
         "mix_sources": source_note(detail, language),
-        "rating_graph": ratings,
+        "rating_graph": rating_share_figure(summaries, lang=language, narrow=narrow),
         "rating_sources": source_note(detail, language),
-        "matrix": [
-            layout.region_matrix(ref.regions, sze_years, order, registered, published, links, region_links, language),
-            source_note(
-                pd.concat([matrix_weeks, published, queries.detail_sources(engine, sze_years)], ignore_index=True),
-                language,
-            ),
-        ],
+        "matrix": _matrix(chosen, slots, figures, language),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, TypedDict
 
 import pandas as pd
@@ -29,27 +30,49 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _series(chosen: Selection) -> tuple[pd.DataFrame, list[tuple[str, pd.DataFrame]]]:
-    """What the chart draws: the SZE figure per chosen edition, and the e-healthweek's counterparts per metric.
+@dataclass(frozen=True)
+class TrendData:
+    """What the trends view reads for a selection, once: its chart, cards, notes and download all use it."""
+
+    chosen: Selection
+    every_sze: pd.DataFrame  # the SZE figure in every edition: a change is against the edition before, chosen or not
+    sze: pd.DataFrame  # ... in the chosen editions: what the chart draws
+    predecessor: list[tuple[str, pd.DataFrame]]  # the e-healthweek's counterparts per metric, chosen editions
+    partners: pd.DataFrame  # the e-healthweek's partner counts: cards of their own, never in the chart
+    order: pd.DataFrame | None  # the week order, for a card of one region or week (its week's dates)
+
+
+def trend_data(chosen: Selection) -> TrendData:
+    """Read what the view shows for ``chosen``.
 
     The e-healthweek published national figures only: with a region or week it is left out.
     """
     engine = db()
-    sze = queries.metric_by_edition(engine, chosen.metric, region=chosen.region, week=chosen.week)
-    sze = sze[sze["edition"].isin(chosen_editions(chosen, "sze"))]
-    ehw_years = chosen_editions(chosen, "ehealthweek")
+    every_sze = queries.metric_by_edition(engine, chosen.metric, region=chosen.region, week=chosen.week)
+    sze_years, ehw_years = chosen_editions(chosen, "sze"), chosen_editions(chosen, "ehealthweek")
+    national_predecessor = bool(ehw_years) and not chosen.is_local()
     predecessor: list[tuple[str, pd.DataFrame]] = []
-    if ehw_years and not chosen.is_local():
+    partners = pd.DataFrame(columns=["edition"])
+    if national_predecessor:
         for metric in queries.PREDECESSOR_METRICS.get(chosen.metric, ()):
             frame = queries.metric_by_edition(engine, metric)
             predecessor.append((metric, frame[frame["edition"].isin(ehw_years)]))
-    return sze, predecessor
+        partners = queries.metric_by_edition(engine, "partners")
+        partners = partners[partners["edition"].isin(ehw_years)]
+    return TrendData(
+        chosen=chosen,
+        every_sze=every_sze,
+        sze=every_sze[every_sze["edition"].isin(sze_years)],
+        predecessor=predecessor,
+        partners=partners,
+        order=queries.weeks(engine, sze_years) if chosen.is_local() else None,
+    )
 
 
 def trend_table(chosen: Selection) -> pd.DataFrame:
     """The rows the trend chart draws, an edition without a published value included as 'niet gepubliceerd'."""
     language, ref = lang(), reference()
-    sze, predecessor = _series(chosen)
+    data = trend_data(chosen)
     units = dict(zip(ref.metrics["metric"], ref.metrics["unit"], strict=True))
     frames = [
         frame.assign(
@@ -58,7 +81,7 @@ def trend_table(chosen: Selection) -> pd.DataFrame:
             region=chosen.region,
             week=chosen.week,
         )
-        for metric, frame in [(chosen.metric, sze), *predecessor]
+        for metric, frame in [(chosen.metric, data.sze), *data.predecessor]
     ]
     rows = pd.concat(frames, ignore_index=True).sort_values("edition", kind="stable")
     editions = ref.editions.set_index("year")
@@ -81,88 +104,96 @@ class TrendParts(TypedDict):
     note: Any
 
 
-def update_trends(selection: object, narrow: bool = False) -> TrendParts:
-    """Redraw the trend chart (for a phone when ``narrow``), its figures as cards, sources and notes."""
-    engine, language, ref = db(), lang(), reference()
-    chosen = selection_from(selection)
-    sze_years = chosen_editions(chosen, "sze")
+def _definition(metric: str, label: str, language: str) -> str:
+    """'Definitie activiteiten: …' for a figure the view shows."""
+    definition = t("definition_text", language, definition=reference().definition(metric))
+    return f"{t('definition', language)} {label}: {definition}"
+
+
+def _messages(data: TrendData, language: str) -> list[str]:
+    """The notes under the chart: what a region or week narrows, why the predecessor is missing, the definitions."""
+    chosen, ref = data.chosen, reference()
     ehw_years = chosen_editions(chosen, "ehealthweek")
-    sze = queries.metric_by_edition(engine, chosen.metric, region=chosen.region, week=chosen.week)
-    # against the edition before, chosen or not: the change belongs to the value (core.change says when)
-    changes = edition_changes(
-        [
-            Published(int(r.edition), r.value, r.qualifier, fmt_published(r.published_text), (chosen.metric,), r.note)
-            for r in sze.itertuples()
-        ]
-    )
-    sze = sze[sze["edition"].isin(sze_years)]
-    sze, predecessor = _series(chosen)
     messages = []
     if chosen.region:
         messages.append(t("trend_region_note", language, region=ref.region_name(chosen.region)))
     if chosen.week:
         messages.append(t("trend_week_note", language, week=chosen.week))
-    predecessor_metrics = queries.PREDECESSOR_METRICS.get(chosen.metric, ())
     if ehw_years and chosen.is_local():
         messages.append(t("predecessor_national_note", language))
-    elif ehw_years and not predecessor_metrics:
+    elif ehw_years and not queries.PREDECESSOR_METRICS.get(chosen.metric, ()):
         messages.append(t("no_comparable_predecessor", language))
-    for metric in ([chosen.metric] if sze_years else []) + [m for m, _ in predecessor]:
-        label = metric_label(metric, language).lower()
-        definition = t("definition_text", language, definition=ref.definition(metric))
-        messages.append(f"{t('definition', language)} {label}: {definition}")
+    shown = ([chosen.metric] if chosen_editions(chosen, "sze") else []) + [m for m, _ in data.predecessor]
+    messages += [_definition(metric, metric_label(metric, language).lower(), language) for metric in shown]
+    if len(data.partners):
+        messages.append(_definition("partners", _short("partners", language), language))
+    return messages
 
+
+def _sze_cards(data: TrendData, language: str) -> list[Any]:
+    """One card per chosen SZE edition: its value in words, the change against the edition before, its dates."""
+    chosen, ref = data.chosen, reference()
+    changes = edition_changes(
+        [
+            Published(int(r.edition), r.value, r.qualifier, fmt_published(r.published_text), (chosen.metric,), r.note)
+            for r in data.every_sze.itertuples()
+        ]
+    )
     scope = "".join(f" · {words}" for words in scope_words(chosen))
-    label = metric_label(chosen.metric, language)
-    # a card of one region or week shows that week's dates, not the whole edition's
-    order = queries.weeks(engine, sze_years) if chosen.is_local() else None
-    cards = [
+    label, order = metric_label(chosen.metric, language), data.order
+
+    def dates(edition: int) -> Any:
+        # a card of one region or week shows that week's dates, not the whole edition's
+        if order is None:
+            return None
+        return layout.week_dates(order[order["edition"] == edition], chosen.region, chosen.week, language)
+
+    return [
         layout.edition_card(
-            ref.edition(row.edition),
-            label,
-            row,
-            language,
-            scope,
-            None
-            if order is None
-            else layout.week_dates(order[order["edition"] == row.edition], chosen.region, chosen.week, language),
-            changes.get(int(row.edition)),
+            ref.edition(row.edition), label, row, language, scope, dates(row.edition), changes.get(int(row.edition))
         )
-        for row in sze.itertuples()
+        for row in data.sze.itertuples()
     ]
-    for year in ehw_years if predecessor else []:
+
+
+def _predecessor_cards(data: TrendData, language: str) -> list[Any]:
+    """One card per chosen e-healthweek edition, titled with every way it was counted when it has no value."""
+    if not data.predecessor:
+        return []
+    ref, cards = reference(), []
+    for year in chosen_editions(data.chosen, "ehealthweek"):
         rows = [
             (m, r)
-            for m, f in predecessor
+            for m, f in data.predecessor
             for r in f[f["edition"] == year].itertuples()
             if isinstance(r.published_text, str)
         ]
-        # an edition without a value is titled with every way the e-healthweek was counted, not the first one's
-        counted = [m for m, _ in rows[:1]] or [m for m, _ in predecessor]
+        counted = [m for m, _ in rows[:1]] or [m for m, _ in data.predecessor]
         title = _capitalised(" / ".join(_short(m, language) for m in counted))
         cards.append(layout.edition_card(ref.edition(year), title, rows[0][1] if rows else None, language))
-    # the e-healthweek's partner counts have no SZE counterpart: cards of their own, never in the chart
-    partners = pd.DataFrame(columns=["edition"])
-    if ehw_years and not chosen.is_local():
-        partners = queries.metric_by_edition(engine, "partners")
-        partners = partners[partners["edition"].isin(ehw_years)]
+    return cards
+
+
+def update_trends(selection: object, narrow: bool = False) -> TrendParts:
+    """Redraw the trend chart (for a phone when ``narrow``), its figures as cards, sources and notes."""
+    language, ref = lang(), reference()
+    data = trend_data(selection_from(selection))
     partner_cards = [
         layout.edition_card(ref.edition(row.edition), _capitalised(_short("partners", language)), row, language)
-        for row in partners.itertuples()
+        for row in data.partners.itertuples()
     ]
-    if partner_cards:
-        definition = t("definition_text", language, definition=ref.definition("partners"))
-        messages.append(f"{t('definition', language)} {_short('partners', language)}: {definition}")
-    week_order = [] if order is None or not len(order) else [order[order["edition"].isin(sze["edition"])]]
-    shown = pd.concat(
-        [sze, *(f for _, f in predecessor), *([partners] if len(partners) else []), *week_order], ignore_index=True
-    )
-    figure = trend_figure(sze, predecessor, metric=chosen.metric, lang=language, narrow=narrow)
+    order = data.order
+    week_order = [] if order is None or not len(order) else [order[order["edition"].isin(data.sze["edition"])]]
+    partners = [data.partners] if len(data.partners) else []
+    shown = pd.concat([data.sze, *(f for _, f in data.predecessor), *partners, *week_order], ignore_index=True)
+    metric = data.chosen.metric
     return {
-        "graph": figure,
-        "text": layout.edition_cards(chosen.metric, cards, language, partner_cards),
+        "graph": trend_figure(data.sze, data.predecessor, metric=metric, lang=language, narrow=narrow),
+        "text": layout.edition_cards(
+            metric, _sze_cards(data, language) + _predecessor_cards(data, language), language, partner_cards
+        ),
         "sources": source_note(shown, language),
-        "note": notes(messages),
+        "note": notes(_messages(data, language)),
     }
 
 

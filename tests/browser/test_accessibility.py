@@ -46,13 +46,13 @@ def axe_violations(driver: WebDriver) -> list[dict]:
 
 
 #: the page as each reader gets it: in Dutch, in English, and on a presenter's screen
-MODES = {"nl": "", "en": "&taal=en", "presenting": "&presentatie=1"}
+MODES = {"nl": "", "en": "?taal=en", "presenting": "?presentatie=1"}
 
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("slug", [view.slug for view in VIEWS])
 def test_bra11y001_axe_finds_no_serious_violation_on_any_view(live_server, browser, slug, mode):
-    browser.get(f"{live_server}/?tab={slug}{MODES[mode]}")
+    browser.get(f"{live_server}/{slug}{MODES[mode]}")
     wait_for_charts(browser, _charts(slug))
     if mode == "presenting":
         wait_until(lambda: "presenting" in browser.find_element(By.ID, "shell").get_attribute("class"), what="mode")
@@ -70,7 +70,7 @@ def test_bra11y002_axe_finds_no_serious_violation_on_the_about_page(live_server,
 
 
 def test_bra11y003_tab_from_the_top_reaches_the_skip_link_first_and_it_moves_focus_to_main(live_server, browser):
-    browser.get(f"{live_server}/?tab=trends")
+    browser.get(f"{live_server}/trends")
     wait_for_charts(browser)
     browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
     focused = browser.switch_to.active_element
@@ -82,7 +82,7 @@ def test_bra11y003_tab_from_the_top_reaches_the_skip_link_first_and_it_moves_foc
 
 
 def test_bra11y004_the_filter_fold_says_whether_the_filters_are_shown(live_server, browser):
-    browser.get(f"{live_server}/?tab=trends")
+    browser.get(f"{live_server}/trends")
     wait_for_charts(browser)
     toggle = browser.find_element(By.ID, "filter-toggle")
     assert toggle.get_attribute("aria-expanded") == "true"
@@ -96,7 +96,7 @@ def test_bra11y004_the_filter_fold_says_whether_the_filters_are_shown(live_serve
 @pytest.mark.parametrize("slug", ["trends", "bereik"])
 def test_bra11y005_each_view_has_a_title_of_its_own(live_server, browser, slug):
     view = next(v for v in VIEWS if v.slug == slug)
-    browser.get(f"{live_server}/?tab={slug}")
+    browser.get(f"{live_server}/{slug}")
     wait_for_charts(browser, _charts(slug))
     wait_until(lambda: browser.title == t("page_title", view=t(view.label)), what=f"the title to name {slug}")
 
@@ -111,7 +111,7 @@ def test_bra11y007_the_about_page_has_its_own_title_and_names_what_each_source_b
 
 def test_bra11y008_headings_go_one_level_down_at_a_time(live_server, browser):
     for slug in [view.slug for view in VIEWS]:
-        browser.get(f"{live_server}/?tab={slug}")
+        browser.get(f"{live_server}/{slug}")
         wait_for_charts(browser, _charts(slug))
         levels = browser.execute_script(
             "return Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map(h => Number(h.tagName[1]))"
@@ -122,7 +122,7 @@ def test_bra11y008_headings_go_one_level_down_at_a_time(live_server, browser):
 
 
 def test_bra11y006_every_chart_has_a_sentence_a_screen_reader_reads(live_server, browser):
-    browser.get(f"{live_server}/?tab=trends")
+    browser.get(f"{live_server}/trends")
     wait_for_charts(browser)
     graph = browser.find_element(By.CSS_SELECTOR, ".graph-panel")
     target = graph.get_attribute("aria-describedby")
@@ -132,7 +132,7 @@ def test_bra11y006_every_chart_has_a_sentence_a_screen_reader_reads(live_server,
 
 @pytest.mark.parametrize("slug", ["activiteiten", "vergelijk"])
 def test_bra11y009_axe_finds_no_serious_violation_with_a_registration_drawn(demo_server, browser, slug):
-    browser.get(f"{demo_server}/?tab={slug}")
+    browser.get(f"{demo_server}/{slug}")
     wait_for_charts(browser, _charts(slug))
     for fold in browser.find_elements(By.CSS_SELECTOR, ".chart-table summary"):
         fold.send_keys(Keys.ENTER)  # opened from the keyboard, and the values' tables are checked open too

@@ -51,7 +51,7 @@ def _every_chart_drawn(browser, at_least: int) -> None:
 def test_brbnd001_every_page_draws_with_the_partial_plotly_and_never_fetches_the_full_one(
     live_server, browser, tmp_path
 ):
-    pages = [(f"/?tab={view.slug}", sum(part.endswith("graph") for part in view.outputs)) for view in VIEWS]
+    pages = [(f"/{view.slug}", sum(part.endswith("graph") for part in view.outputs)) for view in VIEWS]
     pages += [("/over-de-cijfers", 0), ("/rapport?editie=2021", 5)]
     fetched: set[str] = set()
     for path, charts in pages:
@@ -80,7 +80,7 @@ def test_brbnd001_every_page_draws_with_the_partial_plotly_and_never_fetches_the
 
     # the Downloaden menu's image: plotly draws it in the browser
     allow_downloads(browser, tmp_path)
-    browser.get(f"{live_server}/?tab=trends&editie=2022")
+    browser.get(f"{live_server}/trends?editie=2022")
     _every_chart_drawn(browser, 1)
     choose(browser, "trends/main", "Afbeelding met bron (PNG)")
     assert downloaded(tmp_path, "sze-trends-activiteiten-2022.png").startswith(b"\x89PNG")

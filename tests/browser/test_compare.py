@@ -28,7 +28,7 @@ def headers(browser) -> list[str]:
 
 
 def test_brcmp001_a_link_opens_two_weeks_side_by_side_with_dates_and_difference(demo_server, browser):
-    browser.get(f"{demo_server}/?tab=vergelijk&vergelijk=2023-w1,2023-w3")
+    browser.get(f"{demo_server}/vergelijk?vergelijk=2023-w1,2023-w3")
     wait_for_charts(browser, 2)
     wait_until(lambda: len(headers(browser)) == 2, what="two columns")
     assert headers(browser) == ["SZE 2023 · week 1 (Oost)", "SZE 2023 · week 3 (Noord)"]
@@ -59,7 +59,7 @@ def pick(browser, words: str, option: str) -> None:
 
 
 def test_brcmp002_a_user_picks_two_weeks_then_adds_a_region_from_the_table_and_goes_back(demo_server, browser):
-    browser.get(f"{demo_server}/?tab=kaart")
+    browser.get(f"{demo_server}/kaart")
     wait_for_charts(browser)
     assert not browser.find_element(By.ID, "filter-compare-group").is_displayed()  # only where it acts
     browser.find_element(By.ID, "view-tab-vergelijk").click()

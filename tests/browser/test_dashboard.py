@@ -30,7 +30,7 @@ VIEWS = {
 @pytest.mark.parametrize("tab", list(VIEWS))
 def test_brview001_each_view_draws_its_figures_with_sources_and_nothing_from_other_hosts(live_server, browser, tab):
     charts, texts = VIEWS[tab]
-    browser.get(f"{live_server}/?tab={tab}")
+    browser.get(f"{live_server}/{tab}")
     wait_for_charts(browser, charts)
     for text in texts:
         wait_for_text(browser, text)
@@ -40,7 +40,7 @@ def test_brview001_each_view_draws_its_figures_with_sources_and_nothing_from_oth
 
 
 def test_brmap001_clicking_a_province_filters_the_dashboard_by_its_region(live_server, browser):
-    browser.get(f"{live_server}/?tab=kaart&editie=2024")
+    browser.get(f"{live_server}/kaart?editie=2024")
     wait_for_charts(browser)
     wait_for_text(browser, "Roosendaal")
     drenthe = wait_until(
@@ -60,7 +60,7 @@ def test_brmap001_clicking_a_province_filters_the_dashboard_by_its_region(live_s
 
 
 def test_brfilter001_a_filter_changes_the_view_and_the_link_reproduces_it(live_server, browser):
-    browser.get(f"{live_server}/?tab=trends")
+    browser.get(f"{live_server}/trends")
     wait_for_charts(browser)
     wait_for_text(browser, "300")
     browser.find_element(By.XPATH, "//*[@id='filter-region']//label[normalize-space()='Zuid']").click()
@@ -86,7 +86,7 @@ def test_brtab001_switching_view_updates_the_url_and_draws_the_chart(live_server
     wait_for_charts(browser)
     browser.find_element(By.XPATH, "//*[@id='view-tabs']//a[normalize-space()='Evaluatie']").click()
     wait_for_text(browser, "De SZE 2022 als geheel")
-    wait_until(lambda: "tab=evaluatie" in browser.current_url, what="tab=evaluatie in the URL")
+    wait_until(lambda: "/evaluatie" in browser.current_url, what="/evaluatie in the URL")
     wait_for_charts(browser)
     assert console_errors(browser) == []
 
@@ -104,19 +104,19 @@ def test_brabout001_the_about_page_names_sources_and_their_disagreements(live_se
 
 
 def test_brkbd001_the_views_are_reachable_with_the_keyboard(live_server, browser):
-    browser.get(f"{live_server}/?tab=kaart&regio=west")
+    browser.get(f"{live_server}/kaart?regio=west")
     wait_for_charts(browser)
     link = browser.find_element(By.ID, "view-tab-bereik")
     assert link.get_attribute("tabindex") != "-1" and "regio=west" in link.get_attribute("href")
     browser.execute_script("arguments[0].focus()", link)
     link.send_keys(Keys.ENTER)
     wait_for_text(browser, "meer dan 300.000")
-    wait_until(lambda: "tab=bereik" in browser.current_url and "regio=west" in browser.current_url, what="the URL")
+    wait_until(lambda: "/bereik" in browser.current_url and "regio=west" in browser.current_url, what="the URL")
     assert console_errors(browser) == []
 
 
 def test_brfilter002_a_presenter_can_fold_the_filters_away(live_server, browser):
-    browser.get(f"{live_server}/?tab=trends&regio=zuid")
+    browser.get(f"{live_server}/trends?regio=zuid")
     wait_for_charts(browser)
     region = browser.find_element(By.CSS_SELECTOR, "#filter-region input[value='zuid']")
     assert region.is_displayed()
@@ -127,7 +127,7 @@ def test_brfilter002_a_presenter_can_fold_the_filters_away(live_server, browser)
 
 def test_brdl001_the_filter_bar_download_holds_the_views_data_with_their_sources(live_server, browser, tmp_path):
     browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
-    browser.get(f"{live_server}/?tab=trends&editie=2022")
+    browser.get(f"{live_server}/trends?editie=2022")
     wait_for_charts(browser)
     browser.find_element(By.ID, "download-button").click()
     target = tmp_path / "sze-trends-activiteiten-2022.csv"  # named after the view and the selection
@@ -141,14 +141,14 @@ def test_brdl001_the_filter_bar_download_holds_the_views_data_with_their_sources
 
 
 def test_brnav001_back_from_the_about_page_returns_to_the_filtered_view(live_server, browser):
-    browser.get(f"{live_server}/?tab=evaluatie&editie=2022&regio=oost")
+    browser.get(f"{live_server}/evaluatie?editie=2022&regio=oost")
     wait_for_text(browser, "De SZE 2022 als geheel")
     browser.find_element(By.ID, "nav-about").click()
     wait_for_text(browser, "Waar bronnen verschillen")
     assert browser.current_url.endswith("/over-de-cijfers")
     dashboard_link = browser.find_element(By.ID, "nav-dashboard").get_attribute("href")
-    assert dashboard_link.endswith("/?tab=evaluatie&editie=2022&regio=oost")
+    assert dashboard_link.endswith("/evaluatie?editie=2022&regio=oost")
     browser.back()
-    wait_until(lambda: browser.current_url.endswith("/?tab=evaluatie&editie=2022&regio=oost"), what="the way back")
+    wait_until(lambda: browser.current_url.endswith("/evaluatie?editie=2022&regio=oost"), what="the way back")
     wait_for_text(browser, "De SZE 2022 als geheel")
     assert console_errors(browser) == []

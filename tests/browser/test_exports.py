@@ -69,7 +69,7 @@ def downloaded(folder, name: str) -> bytes:
 
 def test_brexp001_a_charts_csv_holds_the_rows_it_draws_for_the_selection(live_server, browser, tmp_path):
     allow_downloads(browser, tmp_path)
-    browser.get(f"{live_server}/?tab=trends&editie=2021,2022")
+    browser.get(f"{live_server}/trends?editie=2021,2022")
     wait_for_charts(browser)
     choose(browser, "trends/main", "Gegevens van deze grafiek (CSV)")
     raw = downloaded(tmp_path, "sze-trends-activiteiten-2021-2022.csv")
@@ -88,7 +88,7 @@ def test_brexp001_a_charts_csv_holds_the_rows_it_draws_for_the_selection(live_se
 
 def test_brexp002_an_empty_selection_says_why_in_the_file_and_on_the_page(live_server, browser, tmp_path):
     allow_downloads(browser, tmp_path)
-    browser.get(f"{live_server}/?tab=evaluatie&editie=2018")
+    browser.get(f"{live_server}/evaluatie?editie=2018")
     wait_for_charts(browser)
     choose(browser, "evaluation/main", "Gegevens van deze grafiek (CSV)")
     lines = downloaded(tmp_path, "sze-evaluatie-2018.csv").decode("utf-8-sig").splitlines()
@@ -100,7 +100,7 @@ def test_brexp002_an_empty_selection_says_why_in_the_file_and_on_the_page(live_s
 
 def test_brexp003_the_png_and_svg_carry_the_source_line_and_date(live_server, browser, tmp_path):
     allow_downloads(browser, tmp_path)
-    browser.get(f"{live_server}/?tab=trends&editie=2022")
+    browser.get(f"{live_server}/trends?editie=2022")
     wait_for_charts(browser)
     svg = browser.execute_async_script(
         "const done = arguments[0];"
@@ -134,7 +134,7 @@ def test_brexp003_the_png_and_svg_carry_the_source_line_and_date(live_server, br
 
 
 def test_brexp004_the_toolbar_speaks_dutch_and_offers_no_cloud(live_server, browser):
-    browser.get(f"{live_server}/?tab=trends")
+    browser.get(f"{live_server}/trends")
     wait_for_charts(browser)
     graph = browser.find_element(By.ID, "trends-graph")
     ActionChains(browser).move_to_element(graph).perform()

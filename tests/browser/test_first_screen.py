@@ -67,7 +67,7 @@ def test_brfirst001_the_landing_view_shows_the_key_figures_and_the_maps_top_with
 
 
 def test_brfirst002_a_link_with_filters_0_opens_folded_and_the_button_unfolds_it(live_server, screen):
-    screen.get(f"{live_server}/?tab=kaart&filters=0")
+    screen.get(f"{live_server}/kaart?filters=0")
     _settle(screen)
     toggle = screen.find_element(By.ID, "filter-toggle")
     wait_until(lambda: toggle.get_attribute("aria-expanded") == "false", what="aria-expanded=false")
@@ -78,7 +78,7 @@ def test_brfirst002_a_link_with_filters_0_opens_folded_and_the_button_unfolds_it
     assert folded["top"] + CHART_TOP_SHOWN <= folded["height"], folded
     # the fold travels with the view links, then the button unfolds it and the URL says so
     screen.find_element(By.ID, "view-tab-trends").click()
-    wait_until(lambda: "tab=trends" in screen.current_url and "filters=0" in screen.current_url, what="trends, folded")
+    wait_until(lambda: "/trends" in screen.current_url and "filters=0" in screen.current_url, what="trends, folded")
     wait_for_charts(screen)
     screen.find_element(By.ID, "filter-toggle").click()
     wait_until(lambda: "filters=0" not in screen.current_url, what="filters=0 to leave the URL")

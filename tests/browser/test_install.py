@@ -96,7 +96,7 @@ def test_brinst001_the_installed_wheel_runs_from_an_empty_folder_offline(install
         browser = make_driver()
         try:
             for tab, text in VIEWS.items():
-                browser.get(f"{base}/?tab={tab}")
+                browser.get(f"{base}/{tab}")
                 wait_for_charts(browser)
                 wait_for_text(browser, text)
                 assert foreign_requests(browser) == [], tab

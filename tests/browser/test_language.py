@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_brlng001_the_toggle_opens_the_same_view_in_english_and_back(live_server, browser):
-    browser.get(f"{live_server}/?tab=trends&cijfer=bezoekers&editie=2021,2022")
+    browser.get(f"{live_server}/trends?cijfer=bezoekers&editie=2021,2022")
     wait_for_charts(browser)
     assert browser.execute_script("return document.documentElement.lang") == "nl"
     toggle = browser.find_element(By.ID, "lang-toggle")
@@ -22,7 +22,7 @@ def test_brlng001_the_toggle_opens_the_same_view_in_english_and_back(live_server
     wait_until(lambda: browser.execute_script("return document.documentElement.lang") == "en", what="English")
     wait_for_charts(browser)
     url = browser.current_url
-    assert "tab=trends" in url and "cijfer=bezoekers" in url and "editie=2021,2022" in url and "taal=en" in url
+    assert "/trends" in url and "cijfer=bezoekers" in url and "editie=2021,2022" in url and "taal=en" in url
     text = page_text(browser)
     assert "Visitors to activities" in text and "Show or hide filters" in text and "About the figures" in text
     assert "bijna 33.000" in text  # the source's words stay as published (and the page says they are Dutch)
@@ -30,13 +30,13 @@ def test_brlng001_the_toggle_opens_the_same_view_in_english_and_back(live_server
     assert browser.title.startswith("Trends · ")
     # a view link keeps the language
     browser.find_element(By.ID, "view-tab-evaluatie").click()
-    wait_until(lambda: "tab=evaluatie" in browser.current_url and "taal=en" in browser.current_url, what="evaluation")
+    wait_until(lambda: "/evaluatie" in browser.current_url and "taal=en" in browser.current_url, what="evaluation")
     wait_for_charts(browser)
     assert "Evaluation" in browser.title
     browser.find_element(By.ID, "lang-toggle").click()
     wait_until(lambda: browser.execute_script("return document.documentElement.lang") == "nl", what="Dutch again")
     wait_for_charts(browser)
-    assert "taal" not in browser.current_url and "tab=evaluatie" in browser.current_url
+    assert "taal" not in browser.current_url and "/evaluatie" in browser.current_url
     assert "Filters tonen/verbergen" in page_text(browser)
     assert console_errors(browser) == [] and foreign_requests(browser) == []
 
@@ -46,7 +46,7 @@ def test_brshr001_a_copied_link_opens_the_same_view_in_a_fresh_browser(live_serv
         "Browser.grantPermissions",
         {"origin": live_server, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]},
     )
-    browser.get(f"{live_server}/?tab=vergelijk&vergelijk=2023-w1,2021-zuid&filters=0&taal=en")
+    browser.get(f"{live_server}/vergelijk?vergelijk=2023-w1,2021-zuid&filters=0&taal=en")
     wait_for_charts(browser)
     browser.find_element(By.ID, "copy-link").click()
     wait_until(lambda: browser.find_element(By.ID, "copy-link-status").text == "Link copied", what="the copy said")

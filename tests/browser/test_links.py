@@ -68,7 +68,7 @@ def test_brlnk001_a_link_with_unknown_values_opens_what_it_can_and_says_what_it_
     note = wait_until(lambda: _note(browser), what="the note")
     assert note["text"] == "Niet herkend in de link en genegeerd: editie 2025 (niet in de gegevens)."
     assert not note["cut"]
-    wait_until(lambda: browser.current_url.endswith("/?tab=trends&regio=zuid"), what="the address cleaned")
+    wait_until(lambda: browser.current_url.endswith("/trends?regio=zuid"), what="the address cleaned")
     assert _note(browser) is not None  # cleaning the address is no reason to take the note away
 
     # the first change on the page takes it away; back to the link brings it back
@@ -154,7 +154,7 @@ def _double_click_sets_noord_once(browser: WebDriver, double_click) -> None:
 
 
 def test_brlnk005_double_clicking_a_province_sets_its_region_once(live_server, browser):
-    browser.get(f"{live_server}/?tab=kaart&editie=2024")
+    browser.get(f"{live_server}/kaart?editie=2024")
     wait_for_charts(browser)
     wait_for_text(browser, "Roosendaal")
     # as a hand does it: two presses 150 ms apart (Selenium's own double_click is so fast that plotly reports
@@ -189,7 +189,7 @@ def test_brlnk006_the_note_and_the_404_page_fit_a_shared_screen_and_a_phone(live
             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < PHONE_WIDTH},
         )
         long = "zuid-limburg-en-de-rest-van-het-land-" * 8
-        driver.get(f"{live_server}/?tab=trends&editie=2025,1999&regio={long}&week=9&cijfer=abc&kleur=paars")
+        driver.get(f"{live_server}/trends?editie=2025,1999&regio={long}&week=9&cijfer=abc&kleur=paars")
         wait_for_charts(driver)
         note = wait_until(lambda: _note(driver), what="the note")
         assert "regio ‘zuid-limburg-en-de-rest-van-het-land-zu…’" in note["text"]  # cut short, not at length
@@ -212,7 +212,7 @@ def test_brlnk006_the_note_and_the_404_page_fit_a_shared_screen_and_a_phone(live
 
 
 def test_brlnk007_axe_finds_no_serious_violation_in_the_note_or_on_the_404_page(live_server, browser):
-    browser.get(f"{live_server}/?tab=kaart&regio=atlantis")
+    browser.get(f"{live_server}/kaart?regio=atlantis")
     wait_for_charts(browser)
     wait_until(lambda: _note(browser), what="the note")
     found = axe_violations(browser)

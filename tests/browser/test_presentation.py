@@ -17,20 +17,20 @@ def press(browser, key: str) -> None:
 
 
 def test_brpres001_keyboard_alone_steps_through_the_views_and_leaves(live_server, browser):
-    browser.get(f"{live_server}/?tab=kaart&presentatie=1")
+    browser.get(f"{live_server}/kaart?presentatie=1")
     wait_for_charts(browser)
     wait_until(lambda: "presenting" in browser.find_element(By.ID, "shell").get_attribute("class"), what="the mode")
     assert not browser.find_element(By.ID, "filter-editions").is_displayed()  # the controls are tucked away
     assert browser.find_element(By.ID, "present-toggle").text == "Presentatie stoppen (Esc)"
     press(browser, Keys.PAGE_DOWN)  # what a presenter's clicker sends
-    wait_until(lambda: "tab=regio" in browser.current_url and "presentatie=1" in browser.current_url, what="next view")
+    wait_until(lambda: "/regio" in browser.current_url and "presentatie=1" in browser.current_url, what="next view")
     press(browser, Keys.ARROW_RIGHT)
-    wait_until(lambda: "tab=vergelijk" in browser.current_url, what="the view after that")
+    wait_until(lambda: "/vergelijk" in browser.current_url, what="the view after that")
     press(browser, Keys.PAGE_UP)
     press(browser, Keys.ARROW_LEFT)
-    wait_until(lambda: "tab=kaart" in browser.current_url, what="back at the first view")
+    wait_until(lambda: "/kaart" in browser.current_url, what="back at the first view")
     press(browser, Keys.ARROW_LEFT)  # wraps around: the last view
-    wait_until(lambda: "tab=bereik" in browser.current_url, what="the last view")
+    wait_until(lambda: "/bereik" in browser.current_url, what="the last view")
     wait_for_charts(browser)
     press(browser, Keys.ESCAPE)
     wait_until(lambda: "presentatie" not in browser.current_url, what="presentation mode left")
@@ -39,32 +39,32 @@ def test_brpres001_keyboard_alone_steps_through_the_views_and_leaves(live_server
 
 
 def test_brpres002_the_button_enters_the_mode_and_keys_do_nothing_outside_it(live_server, browser):
-    browser.get(f"{live_server}/?tab=trends")
+    browser.get(f"{live_server}/trends")
     wait_for_charts(browser)
     press(browser, Keys.PAGE_DOWN)
-    assert "tab=trends" in browser.current_url  # outside presentation mode the keys scroll, as always
+    assert "/trends" in browser.current_url  # outside presentation mode the keys scroll, as always
     browser.execute_script("window.scrollTo(0, 0)")  # back up to the button, as the user scrolled away
     browser.find_element(By.ID, "present-toggle").click()
-    wait_until(lambda: "tab=trends&presentatie=1" in browser.current_url, what="the mode in the URL")
+    wait_until(lambda: "/trends?presentatie=1" in browser.current_url, what="the mode in the URL")
     link = browser.find_element(By.ID, "view-tab-evaluatie")
     wait_until(lambda: "presentatie=1" in link.get_attribute("href"), what="the view links in the mode")
     press(browser, Keys.PAGE_DOWN)
-    wait_until(lambda: "tab=evaluatie&presentatie=1" in browser.current_url, what="the next view")
+    wait_until(lambda: "/evaluatie?presentatie=1" in browser.current_url, what="the next view")
 
 
 def test_brpres003_a_fast_clicker_right_after_entering_stays_in_the_mode(live_server, browser):
-    browser.get(f"{live_server}/?tab=kaart&regio=zuid")
+    browser.get(f"{live_server}/kaart?regio=zuid")
     wait_for_charts(browser)
     browser.find_element(By.ID, "present-toggle").click()
     wait_until(lambda: "presentatie=1" in browser.current_url, what="the mode in the URL")
     # at once, before the view links can have been given their new addresses by the server
     press(browser, Keys.PAGE_DOWN)
     press(browser, Keys.PAGE_DOWN)
-    wait_until(lambda: "tab=vergelijk" in browser.current_url, what="two views on")
+    wait_until(lambda: "/vergelijk" in browser.current_url, what="two views on")
     assert "presentatie=1" in browser.current_url and "regio=zuid" in browser.current_url
     wait_until(lambda: "presenting" in browser.find_element(By.ID, "shell").get_attribute("class"), what="the mode")
     press(browser, Keys.ARROW_LEFT)
-    wait_until(lambda: "tab=regio" in browser.current_url, what="one back")
+    wait_until(lambda: "/regio" in browser.current_url, what="one back")
     browser.back()
-    wait_until(lambda: "tab=vergelijk" in browser.current_url, what="Back returns a view")
+    wait_until(lambda: "/vergelijk" in browser.current_url, what="Back returns a view")
     assert console_errors(browser) == []

@@ -76,7 +76,7 @@ def test_brrpt002_in_print_media_only_the_briefing_shows(live_server, desktop):
         assert not displayed(desktop, chrome), chrome
     assert displayed(desktop, ".report-chart .dash-graph") and displayed(desktop, ".report-sources")
     # the dashboard printed: its charts and sources, not its filters, tabs or tools
-    desktop.get(f"{live_server}/?tab=trends&editie=2021")
+    desktop.get(f"{live_server}/trends?editie=2021")
     wait_for_charts(desktop)
     for chrome in (".filters", "#view-tabs", ".app-nav", "#report-link", ".chart-export"):
         assert not displayed(desktop, chrome), chrome
@@ -84,7 +84,7 @@ def test_brrpt002_in_print_media_only_the_briefing_shows(live_server, desktop):
 
 
 def test_brrpt003_the_dashboard_links_to_the_briefing_of_its_selection_and_back(live_server, desktop):
-    desktop.get(f"{live_server}/?tab=trends&editie=2021,2022&regio=zuid")
+    desktop.get(f"{live_server}/trends?editie=2021,2022&regio=zuid")
     wait_for_charts(desktop)
     link = desktop.find_element(By.ID, "report-link")
     wait_until(
@@ -101,7 +101,7 @@ def test_brrpt003_the_dashboard_links_to_the_briefing_of_its_selection_and_back(
     desktop.find_element(By.ID, "report-print").click()
     wait_until(lambda: desktop.execute_script("return window.szePrinted") == 1, what="window.print()")
     desktop.find_element(By.ID, "report-back").click()
-    wait_until(lambda: desktop.current_url.endswith("/?tab=trends&editie=2021,2022&regio=zuid"), what="the way back")
+    wait_until(lambda: desktop.current_url.endswith("/trends?editie=2021,2022&regio=zuid"), what="the way back")
     wait_for_charts(desktop)
     assert desktop.find_element(By.CSS_SELECTOR, "#view-tabs .nav-link.active").text.strip() == "Trends"
     assert desktop.find_element(By.CSS_SELECTOR, "#filter-region input[value='zuid']").is_selected()

@@ -175,7 +175,7 @@ def _shoot(driver: WebDriver, name: str) -> None:
 def test_brscr001_every_view_fits_the_screen_without_cut_or_overlapping_chart_texts(demo_server, screens, size, tab):
     driver = _screen(screens, size)
     console_errors(driver)  # the previous view's, read and dropped
-    driver.get(f"{demo_server}/?tab={tab}")
+    driver.get(f"{demo_server}/{tab}")
     wait_until(lambda: driver.execute_script(_DRAWN), 30, f"the charts of {tab}")
     # plotly lays out again once fonts and the container's width settle: measure the final layout
     driver.execute_script("return document.fonts.ready")
@@ -208,7 +208,7 @@ def test_brscr002_on_a_shared_screen_with_the_filters_folded_the_first_chart_sho
 ):
     """At 1280×720 with filters=0, a view that opens with a chart shows its title and source line unscrolled."""
     driver = _screen(screens, (1280, 720))
-    driver.get(f"{demo_server}/?tab={tab}&filters=0")
+    driver.get(f"{demo_server}/{tab}?filters=0")
     wait_until(lambda: driver.execute_script(_DRAWN), 30, f"the charts of {tab}")
     wait_until(lambda: driver.execute_script(_FIRST_CHART)["folded"] == "false", what="the filters folded")
     _settled_boxes(driver)
@@ -241,7 +241,7 @@ def test_brscr003_a_window_that_narrows_to_a_phones_width_redraws_its_charts_onc
     driver = make_driver(1280, 720)
     try:
         _resize(driver, 1280, 720)
-        driver.get(f"{demo_server}/?tab=trends")
+        driver.get(f"{demo_server}/trends")
         wait_until(lambda: driver.execute_script(_DRAWN), 30, "the trend chart")
         assert driver.execute_script(_ORIENTATION) == "v"  # side by side, upright bars
         before = driver.execute_script(_UPDATES)
@@ -277,7 +277,7 @@ def test_brscr004_on_a_phone_the_chart_draws_no_source_line_but_its_image_carrie
     try:
         _resize(driver, 390, 844)
         allow_downloads(driver, tmp_path)
-        driver.get(f"{demo_server}/?tab=trends&editie=2022")
+        driver.get(f"{demo_server}/trends?editie=2022")
         wait_until(lambda: driver.execute_script(_DRAWN), 30, "the trend chart")
         drawn = driver.execute_script(
             "const gd = document.querySelector('#trends-graph .js-plotly-plot');"

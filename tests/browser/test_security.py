@@ -66,7 +66,7 @@ def assert_clean(browser) -> None:
 @pytest.mark.parametrize("slug", [view.slug for view in VIEWS])
 def test_brcsp001_every_view_draws_under_the_csp(live_server, browser, slug):
     watch_csp(browser)
-    browser.get(f"{live_server}/?tab={slug}")
+    browser.get(f"{live_server}/{slug}")
     wait_for_charts(browser, _charts(slug))
     assert browser.execute_script("return document.querySelectorAll('.js-plotly-plot .main-svg').length") >= (
         1 if _charts(slug) else 0
@@ -74,7 +74,7 @@ def test_brcsp001_every_view_draws_under_the_csp(live_server, browser, slug):
     assert_clean(browser)
 
 
-@pytest.mark.parametrize("path", ["/over-de-cijfers", "/rapport?editie=2021", "/?tab=kaart&taal=en"])
+@pytest.mark.parametrize("path", ["/over-de-cijfers", "/rapport?editie=2021", "/kaart?taal=en"])
 def test_brcsp002_the_about_page_and_the_briefing_draw_under_the_csp(live_server, browser, path):
     """The English page too: its layout request reads the language from the referrer (Referrer-Policy)."""
     watch_csp(browser)
@@ -93,7 +93,7 @@ def test_brcsp002_the_about_page_and_the_briefing_draw_under_the_csp(live_server
 def test_brcsp003_the_controls_work_under_the_csp(live_server, browser, tmp_path):
     allow_downloads(browser, tmp_path)
     watch_csp(browser)
-    browser.get(f"{live_server}/?tab=trends&editie=2022")
+    browser.get(f"{live_server}/trends?editie=2022")
     wait_for_charts(browser)
     # a filter (a server callback) and the link it makes
     browser.find_element(By.XPATH, "//*[@id='filter-region']//label[normalize-space()='Zuid']").click()
@@ -123,7 +123,7 @@ def test_brcsp003_the_controls_work_under_the_csp(live_server, browser, tmp_path
     browser.execute_script("arguments[0].click()", browser.find_element(By.ID, "present-toggle"))
     wait_until(lambda: "presenting" in browser.find_element(By.ID, "shell").get_attribute("class"), what="the mode")
     # the map and its boundaries, fetched from the app itself
-    browser.get(f"{live_server}/?tab=kaart")
+    browser.get(f"{live_server}/kaart")
     wait_for_charts(browser)
     wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, "#map-graph path.choroplethlocation"), what="the map")
     # the briefing's print button (the dialog stubbed: headless Chromium has none)
@@ -138,7 +138,7 @@ def test_brcsp003_the_controls_work_under_the_csp(live_server, browser, tmp_path
 
 def test_brcsp004_the_toolbar_has_no_share_or_cloud_link(live_server, browser):
     watch_csp(browser)
-    browser.get(f"{live_server}/?tab=trends")
+    browser.get(f"{live_server}/trends")
     wait_for_charts(browser)
     graph = browser.find_element(By.ID, "trends-graph")
     ActionChains(browser).move_to_element(graph).perform()
@@ -190,7 +190,7 @@ def guarded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_brauth001_behind_basic_auth_the_whole_page_works_once_signed_in(guarded_server):
     with pytest.raises(urllib.error.HTTPError) as refused:
-        urllib.request.urlopen(f"{guarded_server}/?tab=trends")
+        urllib.request.urlopen(f"{guarded_server}/trends")
     assert refused.value.code == 401 and refused.value.headers["WWW-Authenticate"].startswith("Basic realm=")
     assert refused.value.read().decode() == t("auth_required", "nl") + "\n"
     browser = make_driver()
@@ -202,7 +202,7 @@ def test_brauth001_behind_basic_auth_the_whole_page_works_once_signed_in(guarded
         with contextlib.suppress(AssertionError):  # this Chromium did not ask, or did not log it
             wait_until(lambda: any("/favicon.ico" in m for m in console_errors(browser)), 5, "the favicon's 404")
         watch_csp(browser)
-        browser.get(f"{guarded_server}/?tab=trends")
+        browser.get(f"{guarded_server}/trends")
         wait_for_charts(browser)  # the layout, the callbacks, plotly and the assets all came through
         wait_for_text(browser, "Bronnen:")
         assert_clean(browser)

@@ -114,7 +114,7 @@ def _dependencies(client: Any) -> list[dict[str, Any]]:
 def _healthy(client: Any) -> None:
     """The app still answers pages, its health check and an ordinary callback with a drawn chart."""
     assert client.get("/healthz").status_code == 200
-    assert client.get("/?tab=trends").status_code == 200
+    assert client.get("/trends").status_code == 200
     trends = next(dep for dep in _dependencies(client) if dep["output"].startswith("..trends-graph.figure"))
     answer = post(client, UPDATE, body(trends, [{"tab": "trends", "editions": [2021]}, {"narrow": False}]))
     assert answer.status_code == 200

@@ -38,12 +38,12 @@ def test_out001_with_the_database_down_pages_say_so_plainly_and_come_back_by_the
     SHOTS.mkdir(parents=True, exist_ok=True)
     open_page, fresh = make_driver(1280, 720), make_driver(390, 844)
     try:
-        open_page.get(base + "/?tab=trends")
+        open_page.get(base + "/trends")
         wait_for_charts(open_page)
         _pg("stop")
         try:
             assert client.get("/healthz").status_code == 503
-            assert client.get("/?tab=trends").status_code == 200
+            assert client.get("/trends").status_code == 200
             layout = client.get("/_dash-layout").get_data(as_text=True)
             assert BANNER in layout and "Traceback" not in layout
             # a callback of a page opened before: no 500, the dashboard's own message in its alert
@@ -52,11 +52,11 @@ def test_out001_with_the_database_down_pages_say_so_plainly_and_come_back_by_the
             alert = answer.get_json()["sideUpdate"]["error-alert"]
             assert alert["is_open"] and alert["children"].startswith(BANNER)
             # a page opened now: the banner, and nothing that looks broken
-            fresh.get(base + "/?tab=trends")
+            fresh.get(base + "/trends")
             wait_for_text(fresh, BANNER)
             assert "Traceback" not in page_text(fresh)
             fresh.save_screenshot(str(SHOTS / "outage-390x844.png"))
-            open_page.get(base + "/?tab=trends&taal=en")
+            open_page.get(base + "/trends?taal=en")
             wait_for_text(open_page, "Data temporarily unavailable")
             open_page.save_screenshot(str(SHOTS / "outage-1280x720.png"))
         finally:
