@@ -26,6 +26,10 @@ MAX_CHANGED = 50
 
 _WILDCARDS = (["MATCH"], ["ALL"], ["ALLSMALLER"])
 
+#: properties the renderer only ever sends as text (or null): a dcc.Location's parts of the address. Dash's own
+#: page router reads them as strings without a check, so anything else would end in its AttributeError (a 500).
+TEXT_PROPERTIES = frozenset({"pathname", "search", "hash", "href"})
+
 
 class BadRequest(ValueError):
     """A callback request that is not what the renderer sends."""
@@ -63,7 +67,17 @@ def _id_matches(declared: str, given: object) -> bool:
     return True
 
 
-def _check_items(declared: list[dict[str, Any]], given: object, part: str) -> None:
+def _check_text(prop: str, value: object, prefix: str) -> None:
+    """A part of the address is text (or null), and a path lies under the app's prefix, as a browser's does."""
+    if prop not in TEXT_PROPERTIES or value is None:
+        return
+    if not isinstance(value, str):
+        raise BadRequest(f"{prop} is text")
+    if prop == "pathname" and not value.startswith(prefix):
+        raise BadRequest(f"pathname outside {prefix}")
+
+
+def _check_items(declared: list[dict[str, Any]], given: object, part: str, prefix: str = "/") -> None:
     """Each item of ``inputs``/``state``/``outputs`` names the declared component and property, in order."""
     if not isinstance(given, list) or len(given) != len(declared):
         raise BadRequest(f"{part}: {len(declared)} items expected")
@@ -76,6 +90,7 @@ def _check_items(declared: list[dict[str, Any]], given: object, part: str) -> No
                 raise BadRequest(f"{part}: unexpected property for {spec['id']}")
             if not _id_matches(spec["id"], one.get("id")):
                 raise BadRequest(f"{part}: unexpected component")
+            _check_text(spec["property"], one.get("value"), prefix)
         if many and len(item) > MAX_PATTERN_ITEMS:
             raise BadRequest(f"{part}: too many components")
 
@@ -88,8 +103,9 @@ def check_callback_request(app: Dash, body: object) -> None:
     callback = app.callback_map.get(output) if isinstance(output, str) else None
     if not callback or "callback" not in callback:
         raise BadRequest("no such callback")
-    _check_items(callback["inputs"], body.get("inputs"), "inputs")
-    _check_items(callback["state"], body.get("state", []), "state")
+    prefix = app.config.requests_pathname_prefix
+    _check_items(callback["inputs"], body.get("inputs"), "inputs", prefix)
+    _check_items(callback["state"], body.get("state", []), "state", prefix)
     outputs = body.get("outputs")
     declared = callback["output"] if isinstance(callback["output"], list) else [callback["output"]]
     as_list = outputs if isinstance(callback["output"], list) else [outputs]

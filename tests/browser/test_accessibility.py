@@ -64,7 +64,7 @@ def test_bra11y001_axe_finds_no_serious_violation_on_any_view(live_server, brows
 @pytest.mark.parametrize("query", ["", "?taal=en"])
 def test_bra11y002_axe_finds_no_serious_violation_on_the_about_page(live_server, browser, query):
     browser.get(f"{live_server}/over-de-cijfers{query}")
-    wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, "#about-content table"), what="the about page")
+    wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, "#about-page table"), what="the about page")
     found = axe_violations(browser)
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
 
@@ -103,9 +103,9 @@ def test_bra11y005_each_view_has_a_title_of_its_own(live_server, browser, slug):
 
 def test_bra11y007_the_about_page_has_its_own_title_and_names_what_each_source_backs(live_server, browser):
     browser.get(f"{live_server}/over-de-cijfers")
-    wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, "#about-content table"), what="the about page")
+    wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, "#about-page table"), what="the about page")
     wait_until(lambda: browser.title == t("page_title", view=t("nav_about")), what="the about page's title")
-    headers = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "#about-content th")]
+    headers = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "#about-page th")]
     assert "Gegevens uit deze bron" in headers and "Aantal rijen" not in headers
 
 

@@ -80,7 +80,7 @@ def test_brcsp002_the_about_page_and_the_briefing_draw_under_the_csp(live_server
     watch_csp(browser)
     browser.get(f"{live_server}{path}")
     if path.startswith("/over"):
-        wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, "#about-content table"), what="the about page")
+        wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, "#about-page table"), what="the about page")
     elif path.startswith("/rapport"):
         wait_for_charts(browser, 5, timeout=40)
         wait_for_text(browser, "Alle bronnen in deze briefing")
