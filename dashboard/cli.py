@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.security import generate_password_hash
 
+from core.i18n import t
 from dashboard.settings import Settings, SettingsError
 from data_access.engine import make_engine
 from data_access.migrate import drop_everything
@@ -110,9 +111,9 @@ def serve(settings: Settings, host: str, port: int, workers: int, dev: bool) -> 
     return 0
 
 
-def _database_error(exc: SQLAlchemyError) -> int:
+def _database_error(exc: SQLAlchemyError, language: str) -> int:
     reason = getattr(exc, "orig", None) or exc
-    print(f"Databasefout, er is niets veranderd: {exc.__class__.__name__}: {reason}", file=sys.stderr)
+    print(t("cli.database_error", language, error=f"{exc.__class__.__name__}: {reason}"), file=sys.stderr)
     return 3
 
 
@@ -128,7 +129,7 @@ def _on_database(
         print(f"{say}{exc}", file=sys.stderr)
         return 2, None
     except SQLAlchemyError as exc:
-        return _database_error(exc), None
+        return _database_error(exc, settings.lang), None
     finally:
         engine.dispose()
 
@@ -152,29 +153,36 @@ def run_demo(settings: Settings, activities: int, seed: int) -> int:
     if code:
         return code
     code, result = _on_database(
-        settings, lambda engine: demo.generate(engine, activities, seed), (demo.DemoRefused,), "Geweigerd: "
+        settings,
+        lambda engine: demo.generate(engine, activities, seed),
+        (demo.DemoRefused,),
+        t("cli.refused", settings.lang),
     )
     if result is not None:
         for kind, changes in result.items():
-            print(f"Voorbeelddata {KINDS[kind].label()}: " + ", ".join(f"{c.edition}: {c.rows}" for c in changes))
-        print("Alle voorbeelddata is als synthetisch gemarkeerd; het dashboard meldt 'Voorbeelddata' op elke pagina.")
+            counts = ", ".join(f"{c.edition}: {c.rows}" for c in changes)
+            print(t("cli.demo_kind", settings.lang, kind=KINDS[kind].label(), counts=counts))
+        print(t("cli.demo_done", settings.lang))
     return code
 
 
 def run_export(settings: Settings, folder: Path) -> int:
     code, counts = _on_database(settings, lambda engine: backup.export_all(engine, folder))
     if counts is not None:
-        print(f"{sum(counts.values())} rijen in {len(counts)} bestanden geschreven naar {folder}")
+        print(t("cli.exported", settings.lang, rows=sum(counts.values()), files=len(counts), folder=folder))
     return code
 
 
 def run_restore(settings: Settings, folder: Path) -> int:
     settings.ensure_sqlite_dir()
     code, counts = _on_database(
-        settings, lambda engine: backup.restore_all(engine, folder), (backup.RestoreError,), "Niet hersteld: "
+        settings,
+        lambda engine: backup.restore_all(engine, folder),
+        (backup.RestoreError,),
+        t("cli.not_restored", settings.lang),
     )
     if counts is not None:
-        print(f"{sum(counts.values())} rijen hersteld uit {folder}")
+        print(t("cli.restored", settings.lang, rows=sum(counts.values()), folder=folder))
     return code
 
 
@@ -182,13 +190,13 @@ def run_grant(settings: Settings, role: str) -> int:
     """Create or update the read-only role the web process connects with."""
     password = os.environ.get("SZE_READ_ONLY_PASSWORD")
     code, created = _on_database(
-        settings, lambda engine: grant_read_only(engine, role, password), (RoleRefused,), "Geweigerd: "
+        settings,
+        lambda engine: grant_read_only(engine, role, password),
+        (RoleRefused,),
+        t("cli.refused", settings.lang),
     )
     if created is not None:
-        print(
-            f"Rol {role} {'aangemaakt' if created else 'bijgewerkt'}: leest elke tabel, schrijft niets. "
-            "Zet DATABASE_URL van het webproces op deze rol en SZE_ADMIN_DATABASE_URL van de CLI op de eigenaar."
-        )
+        print(t("cli.role_created" if created else "cli.role_updated", settings.lang, role=role))
     return code
 
 
@@ -267,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_import(settings, args.kind, args.file, args.dry_run)
     if args.command == "template":
         write_template(args.kind, args.file)
-        print(f"Sjabloon geschreven: {args.file}")
+        print(t("cli.template_written", settings.lang, file=args.file))
         return 0
     if args.command == "demo":
         if not 1 <= args.activities <= 1_000_000:
