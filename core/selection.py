@@ -9,28 +9,16 @@ from the database and the view registry as ``Choices``.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Any
+from operator import attrgetter
+from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode
 
 COLOUR_MODES = ("regio", "cijfer")  # map colouring: by region, or by the chosen figure per region
 DEFAULT_METRIC = "activiteiten"
-
-#: URL query parameters (Dutch, as users see them).
-PARAM_TAB = "tab"
-PARAM_EDITIONS = "editie"
-PARAM_REGION = "regio"
-PARAM_WEEK = "week"
-PARAM_METRIC = "cijfer"
-PARAM_COLOUR = "kleur"
-PARAM_COMPARE = "vergelijk"
-PARAM_PRESENT = "presentatie"  # presentation mode: one view at a time, large type, controls tucked away
-#: the filter card folded ('filters=0'): a presenter's shared link opens with the charts on screen
-PARAM_FILTERS = "filters"
-#: the interface language ('taal=en'); without it, the app's own (Dutch unless configured otherwise)
-PARAM_LANG = "taal"
 
 #: at most this many selections side by side: more columns no longer fit a shared screen
 MAX_SLOTS = 6
@@ -44,22 +32,6 @@ REPORT_PATH = "/rapport"
 BOUNDARIES_PATH = "/geo/nl-provinces.geojson"
 #: 200 when the database answers, 503 when not: for load balancers, and for the page shown while it is down
 HEALTH_PATH = "/healthz"
-
-#: every parameter a link may carry; any other name is left alone (see ``_query``)
-_PARAMS = frozenset(
-    {
-        PARAM_TAB,
-        PARAM_EDITIONS,
-        PARAM_REGION,
-        PARAM_WEEK,
-        PARAM_METRIC,
-        PARAM_COLOUR,
-        PARAM_COMPARE,
-        PARAM_PRESENT,
-        PARAM_FILTERS,
-        PARAM_LANG,
-    }
-)
 
 #: why a value of a link was not used (``Ignored.reason``; None: not recognised at all)
 ABSENT = "absent"  # well-formed (a year, a week number, a comparison) but not in the data
@@ -116,7 +88,7 @@ def _query(search: object) -> tuple[dict[str, list[str]], int]:
     values: dict[str, list[str]] = {}
     for name, value in parse_qsl("&".join(pairs)):
         key = name.strip().lower()
-        if key in _PARAMS and value.strip():
+        if key in _BY_NAME and value.strip():
             values.setdefault(key, []).append(value)
     return values, unread
 
@@ -352,111 +324,233 @@ def _int_or_none(value: object) -> int | None:
     return None
 
 
+class Kind(ABC):
+    """What a parameter holds, and so how its values are read, kept in the Store and written in a link."""
+
+    #: a list parameter: comma-separated or repeated in a link, and every value counts
+    many: ClassVar[bool] = False
+
+    @abstractmethod
+    def read(self, value: object, choices: Choices, name: str, report: _Report) -> Any:
+        """``value`` as the Selection holds it; None when not given or not usable (then told to ``report``)."""
+
+    def default(self, choices: Choices) -> Any:
+        """The value when a link does not say (or says something unusable)."""
+        return None
+
+    def store(self, value: Any) -> object:
+        """The value in the Store's JSON form."""
+        return value
+
+    def text(self, value: Any) -> str | None:
+        """The value as a link writes it; None: left out."""
+        return str(value)
+
+
+@dataclass(frozen=True)
+class OneOf(Kind):
+    """One of the texts ``known`` gives (case and spaces ignored): a view, region, figure, colouring or language."""
+
+    known: Callable[[Choices], Collection[str]]
+    fallback: Callable[[Choices], str | None] = lambda _: None
+
+    def read(self, value: object, choices: Choices, name: str, report: _Report) -> str | None:
+        return _one(value, self.known(choices), name, report)
+
+    def default(self, choices: Choices) -> str | None:
+        return self.fallback(choices)
+
+
+class Years(Kind):
+    """Editions of the data; all of them is the default, so a link that ticks them all stays short."""
+
+    many = True
+
+    def read(self, value: object, choices: Choices, name: str, report: _Report) -> tuple[int, ...]:
+        known = set(choices.editions)
+        chosen: set[int] = set()
+        for part in _items(value, report):
+            year = _int_or_none(part)
+            if year in known:
+                chosen.add(year)
+            else:
+                report.ignore(name, part, None if year is None else ABSENT)
+        return () if chosen == known else tuple(sorted(chosen))
+
+    def default(self, choices: Choices) -> tuple[int, ...]:
+        return ()
+
+    def store(self, value: Any) -> object:
+        return list(value)
+
+    def text(self, value: Any) -> str | None:
+        return ",".join(str(year) for year in value)
+
+
+class WeekNumber(Kind):
+    """A week of the data, by its number."""
+
+    def read(self, value: object, choices: Choices, name: str, report: _Report) -> int | None:
+        week = _int_or_none(value)
+        if week in choices.weeks:
+            return week
+        if _given(value):
+            report.ignore(name, value, None if week is None else ABSENT)
+        return None
+
+    def text(self, value: Any) -> str | None:
+        return str(value) if value else None  # links never wrote a week 0: they still do not
+
+
+class Slots(Kind):
+    """The comparison's columns, in the order chosen: each once, at most MAX_SLOTS."""
+
+    many = True
+
+    def read(self, value: object, choices: Choices, name: str, report: _Report) -> tuple[Slot, ...]:
+        slots: list[Slot] = []
+        for token in _items(value, report):
+            slot = Slot.parse(token, choices)
+            if slot is None:
+                # a comparison written right but naming an edition, region or week the data do not hold
+                report.ignore(name, token, ABSENT if _slot_form(token) else None)
+            elif len(slots) == MAX_SLOTS and slot not in slots:
+                report.ignore(name, token, TOO_MANY)
+            elif slot not in slots:  # the same column twice is shown once: nothing lost
+                slots.append(slot)
+        return tuple(slots)
+
+    def default(self, choices: Choices) -> tuple[Slot, ...]:
+        return ()
+
+    def store(self, value: Any) -> object:
+        return [slot.token for slot in value]
+
+    def text(self, value: Any) -> str | None:
+        return ",".join(slot.token for slot in value)
+
+
+@dataclass(frozen=True)
+class Switch(Kind):
+    """On or off, '1' or '0' in a link; ``on`` is its state when the link does not say (or says anything else)."""
+
+    on: bool
+
+    def read(self, value: object, choices: Choices, name: str, report: _Report) -> bool | None:
+        return _switch(value, name, report)
+
+    def default(self, choices: Choices) -> bool:
+        return self.on
+
+    def text(self, value: Any) -> str | None:
+        return "1" if value else "0"
+
+
+@dataclass(frozen=True)
+class Param:
+    """One URL parameter, declared once: parsing, checking, the link, the Store and the filter bar follow from it."""
+
+    name: str  # in the URL (Dutch, as users see it); its case does not count
+    field: str  # the Selection's attribute, and the key of the Store's form
+    kind: Kind
+    #: the filter bar's controls that set it (``core.views.CONTROLS``, in the bar's order): it is a filter, which
+    #: acts on the views showing one of them and which clearing resets; none: it acts on every view and stays
+    controls: tuple[str, ...] = ()
+    #: the view itself: its path names it, so a link writes it only for a page that is no view's (the briefing)
+    on_path: bool = False
+    #: a second value of it is named right after those of this parameter, not in its own place: the order notes
+    #: named them in before this table, kept so that they read as they did
+    repeats_after: str | None = None
+
+    def read(self, value: object, choices: Choices, report: _Report) -> Any:
+        """An untrusted value as the Selection holds it: the default unless usable (anything else is reported)."""
+        chosen = self.kind.read(value, choices, self.name, report)
+        return self.kind.default(choices) if chosen is None else chosen
+
+    def text(self, value: object, choices: Choices) -> str | None:
+        """The value as a link writes it; None for the default, which links leave out to stay short."""
+        return None if value == self.kind.default(choices) else self.kind.text(value)
+
+    def acts_on(self, controls: Collection[str]) -> bool:
+        """Whether it acts on a view whose filter bar shows ``controls`` (a view's ``controls``)."""
+        return not self.controls or not set(self.controls).isdisjoint(controls)
+
+
+#: Every parameter a link may carry, in the order a link lists them (and a note names what it did not use).
+PARAMS = (
+    Param("tab", "tab", OneOf(attrgetter("tabs"), attrgetter("default_tab")), on_path=True, repeats_after="cijfer"),
+    Param("editie", "editions", Years(), controls=("sze_editions", "predecessor_editions")),
+    Param("regio", "region", OneOf(attrgetter("regions")), controls=("region",)),
+    Param("week", "week", WeekNumber(), controls=("week",)),
+    Param("cijfer", "metric", OneOf(attrgetter("metrics"), attrgetter("default_metric")), controls=("metric",)),
+    Param("kleur", "colour", OneOf(lambda _: COLOUR_MODES, lambda _: COLOUR_MODES[0]), controls=("colour",)),
+    Param("vergelijk", "compare", Slots(), controls=("compare",)),
+    # presentation mode: one view at a time, large type, controls tucked away
+    Param("presentatie", "present", Switch(on=False)),
+    # the filter card folded ('filters=0'): a presenter's shared link opens with the charts on screen
+    Param("filters", "filters_open", Switch(on=True)),
+    # the interface language ('taal=en'); without it, the app's own (Dutch unless configured otherwise)
+    Param("taal", "lang", OneOf(attrgetter("languages"), attrgetter("default_lang"))),
+)
+_BY_NAME = {param.name: param for param in PARAMS}
+#: the order a link's parameters are read in, which is the order their repeated values are named in
+_READING = sorted(
+    PARAMS, key=lambda param: (list(_BY_NAME).index(param.repeats_after or param.name), bool(param.repeats_after))
+)
+_BY_FIELD = {param.field: param for param in PARAMS}
+#: the names other modules write or read themselves (old links' view, the fold before the page is built, the language)
+PARAM_TAB, PARAM_FILTERS, PARAM_LANG = (_BY_FIELD[name].name for name in ("tab", "filters_open", "lang"))
+
+
+def _first(values: list[str] | None, name: str, repeated: list[tuple[str, str]]) -> str | None:
+    """The value that counts of a parameter that takes one: the first; different later ones go to ``repeated``."""
+    if not values:
+        return None
+    repeated.extend((name, later) for later in values[1:] if _key(later) != _key(values[0]))
+    return values[0]
+
+
 @dataclass(frozen=True)
 class Selection:
-    """A validated view state. ``editions`` is sorted; empty means every edition."""
+    """A validated view state. ``editions`` is sorted; empty means every edition.
+
+    Its fields are those of ``PARAMS``, which says each one's default and allowed values.
+    """
 
     tab: str
-    metric: str = DEFAULT_METRIC
-    editions: tuple[int, ...] = ()
-    region: str | None = None
-    week: int | None = None
-    colour: str = COLOUR_MODES[0]
-    compare: tuple[Slot, ...] = ()  # the comparison's columns, in the order chosen
-    present: bool = False  # presentation mode
-    filters_open: bool = True  # the filter card unfolded; not a filter, so clearing keeps it
-    lang: str = "nl"  # the interface language; not a filter either
+    metric: str
+    editions: tuple[int, ...]
+    region: str | None
+    week: int | None
+    colour: str
+    compare: tuple[Slot, ...]  # the comparison's columns, in the order chosen
+    present: bool  # presentation mode
+    filters_open: bool  # the filter card unfolded; not a filter, so clearing keeps it
+    lang: str  # the interface language; not a filter either
     # the choices it was validated against: links to other views are checked against them too
     choices: Choices = field(default_factory=Choices, compare=False, repr=False)
 
     @classmethod
     def default(cls, choices: Choices) -> Selection:
         """Every edition, no region or week, the default figure, the first view."""
-        return cls(tab=choices.default_tab, metric=choices.default_metric, lang=choices.default_lang, choices=choices)
+        return cls(**{param.field: param.kind.default(choices) for param in PARAMS}, choices=choices)
 
     @classmethod
-    def parse(
-        cls,
-        choices: Choices,
-        *,
-        editions: object = None,
-        region: object = None,
-        week: object = None,
-        metric: object = None,
-        tab: object = None,
-        colour: object = None,
-        compare: object = None,
-        present: object = None,
-        filters_open: object = None,
-        lang: object = None,
-    ) -> Selection:
-        """Build a Selection from untrusted values; anything not in ``choices`` becomes the default."""
-        return cls._validated(
-            choices,
-            _Report(),
-            editions=editions,
-            region=region,
-            week=week,
-            metric=metric,
-            tab=tab,
-            colour=colour,
-            compare=compare,
-            present=present,
-            filters_open=filters_open,
-            lang=lang,
-        )
+    def parse(cls, choices: Choices, **values: object) -> Selection:
+        """Build a Selection from untrusted values by field name; anything not in ``choices`` becomes the default."""
+        unknown = values.keys() - _BY_FIELD.keys()
+        if unknown:
+            raise TypeError(f"Selection.parse() got unknown fields {sorted(unknown)}")
+        return cls._validated(choices, _Report(), values)
 
     @classmethod
-    def _validated(cls, choices: Choices, report: _Report, **values: object) -> Selection:
+    def _validated(cls, choices: Choices, report: _Report, values: Mapping[Any, Any]) -> Selection:
         """``parse``, telling ``report`` every given value it does not use (its parameter's URL name and why).
 
         Parameters are checked in the order a link lists them (``to_query``), so a note names them so too.
         """
-        tab = _one(values["tab"], choices.tabs, PARAM_TAB, report)
-        known = set(choices.editions)
-        chosen: set[int] = set()
-        for part in _items(values["editions"], report):
-            year = _int_or_none(part)
-            if year in known:
-                chosen.add(year)
-            else:
-                report.ignore(PARAM_EDITIONS, part, None if year is None else ABSENT)
-        if chosen == known:
-            chosen = set()  # all chosen is the default: keep URLs short
-        region = _one(values["region"], choices.regions, PARAM_REGION, report)
-        week = _int_or_none(values["week"])
-        if week not in choices.weeks and _given(values["week"]):
-            report.ignore(PARAM_WEEK, values["week"], None if week is None else ABSENT)
-        metric = _one(values["metric"], choices.metrics, PARAM_METRIC, report)
-        colour = _one(values["colour"], COLOUR_MODES, PARAM_COLOUR, report)
-        slots: list[Slot] = []
-        for token in _items(values["compare"], report):
-            slot = Slot.parse(token, choices)
-            if slot is None:
-                # a comparison written right but naming an edition, region or week the data do not hold
-                report.ignore(PARAM_COMPARE, token, ABSENT if _slot_form(token) else None)
-            elif len(slots) == MAX_SLOTS and slot not in slots:
-                report.ignore(PARAM_COMPARE, token, TOO_MANY)
-            elif slot not in slots:  # the same column twice is shown once: nothing lost
-                slots.append(slot)
-        present = _switch(values["present"], PARAM_PRESENT, report)
-        filters_open = _switch(values["filters_open"], PARAM_FILTERS, report)
-        lang = choices.language(values["lang"])
-        if lang is None and _given(values["lang"]):
-            report.ignore(PARAM_LANG, values["lang"])
         return cls(
-            editions=tuple(sorted(chosen)),
-            region=region,
-            week=week if week in choices.weeks else None,
-            metric=metric or choices.default_metric,
-            tab=tab or choices.default_tab,
-            colour=colour or COLOUR_MODES[0],
-            compare=tuple(slots),
-            present=present is True,
-            # only an explicit 'folded' folds: anything unknown keeps the filters in view
-            filters_open=filters_open is not False,
-            lang=lang or choices.default_lang,
-            choices=choices,
+            **{param.field: param.read(values.get(param.field), choices, report) for param in PARAMS}, choices=choices
         )
 
     @classmethod
@@ -478,26 +572,16 @@ class Selection:
         report = _Report()
         report.more = unread
         repeated: list[tuple[str, str]] = []
-
-        def first(name: str) -> str | None:
-            values = query.get(name, [])
-            repeated.extend((name, later) for later in values[1:] if _key(later) != _key(values[0]))
-            return values[0] if values else None
-
-        selection = cls._validated(
-            choices,
-            report,
-            editions=query.get(PARAM_EDITIONS),
-            region=first(PARAM_REGION),
-            week=first(PARAM_WEEK),
-            metric=first(PARAM_METRIC),
-            tab=path_tab(pathname, choices.tabs) or first(PARAM_TAB),
-            colour=first(PARAM_COLOUR),
-            compare=query.get(PARAM_COMPARE),
-            present=first(PARAM_PRESENT),
-            filters_open=first(PARAM_FILTERS),
-            lang=first(PARAM_LANG),
-        )
+        view = path_tab(pathname, choices.tabs)
+        values: dict[str, object] = {}
+        for param in _READING:
+            if param.on_path and view:
+                values[param.field] = view  # the path names the view: a tab= beside it is not even read
+            elif param.kind.many:
+                values[param.field] = query.get(param.name)
+            else:
+                values[param.field] = _first(query.get(param.name), param.name, repeated)
+        selection = cls._validated(choices, report, values)
         for name, value in repeated:  # after the values that count, which matter more
             report.ignore(name, value, REPEATED)
         return Reading(selection, tuple(report.named), report.more)
@@ -505,35 +589,11 @@ class Selection:
     @classmethod
     def from_store(cls, data: object, choices: Choices) -> Selection:
         """Re-validate a Selection kept in a dcc.Store (the browser may send anything)."""
-        values: Mapping[Any, Any] = data if isinstance(data, Mapping) else {}
-        return cls.parse(
-            choices,
-            editions=values.get("editions"),
-            region=values.get("region"),
-            week=values.get("week"),
-            metric=values.get("metric"),
-            tab=values.get("tab"),
-            colour=values.get("colour"),
-            compare=values.get("compare"),
-            present=values.get("present"),
-            filters_open=values.get("filters_open"),
-            lang=values.get("lang"),
-        )
+        return cls._validated(choices, _Report(), data if isinstance(data, Mapping) else {})
 
     def to_store(self) -> dict[str, object]:
         """JSON-ready form for a dcc.Store."""
-        return {
-            "editions": list(self.editions),
-            "region": self.region,
-            "week": self.week,
-            "metric": self.metric,
-            "tab": self.tab,
-            "colour": self.colour,
-            "compare": [slot.token for slot in self.compare],
-            "present": self.present,
-            "filters_open": self.filters_open,
-            "lang": self.lang,
-        }
+        return {param.field: param.kind.store(getattr(self, param.field)) for param in PARAMS}
 
     def with_tab(self, tab: str) -> Selection:
         """The same selection in another view (an unknown view keeps the current one)."""
@@ -565,13 +625,7 @@ class Selection:
 
     def cleared(self) -> Selection:
         """Every filter back to its default, in the same view, mode, fold and language."""
-        return replace(
-            Selection.default(self.choices),
-            tab=self.tab,
-            present=self.present,
-            filters_open=self.filters_open,
-            lang=self.lang,
-        )
+        return replace(self, **{param.field: param.kind.default(self.choices) for param in PARAMS if param.controls})
 
     def unfiltered(self) -> Selection:
         """Every edition, no region or week, in the same view with the same figure: a view's whole set."""
@@ -582,26 +636,15 @@ class Selection:
 
         ``with_tab``: the view named in the query too, for a page that is not the view's (the briefing).
         """
-        params: list[tuple[str, str]] = [(PARAM_TAB, self.tab)] if with_tab else []
-        if self.editions:
-            params.append((PARAM_EDITIONS, ",".join(str(y) for y in self.editions)))
-        if self.region:
-            params.append((PARAM_REGION, self.region))
-        if self.week:
-            params.append((PARAM_WEEK, str(self.week)))
-        if self.metric != self.choices.default_metric:
-            params.append((PARAM_METRIC, self.metric))
-        if self.colour != COLOUR_MODES[0]:
-            params.append((PARAM_COLOUR, self.colour))
-        if self.compare:
-            params.append((PARAM_COMPARE, ",".join(slot.token for slot in self.compare)))
-        if self.present:
-            params.append((PARAM_PRESENT, "1"))
-        if not self.filters_open:
-            params.append((PARAM_FILTERS, "0"))
-        if self.lang != self.choices.default_lang:
-            params.append((PARAM_LANG, self.lang))
+        params = [(param.name, text) for param in PARAMS if (text := self._written(param, with_tab)) is not None]
         return "?" + urlencode(params, safe=",") if params else ""
+
+    def _written(self, param: Param, with_tab: bool) -> str | None:
+        """``param``'s value as ``to_query`` writes it; None: left out."""
+        value = getattr(self, param.field)
+        if param.on_path:
+            return param.kind.text(value) if with_tab else None
+        return param.text(value, self.choices)
 
     def to_path(self) -> str:
         """The view's path with this selection: what a link to this view holds."""

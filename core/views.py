@@ -12,8 +12,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.selection import PARAMS, Param
+
 #: The filter bar's controls by name, in the order they stand; a view says which of them act on it.
-CONTROLS = ("sze_editions", "predecessor_editions", "region", "week", "metric", "colour", "compare")
+#: Each is declared with the URL parameter it sets (``core.selection.PARAMS``), in that table's order.
+CONTROLS = tuple(control for param in PARAMS for control in param.controls)
 #: What a view that does not say gets: the filters as they were before views declared theirs
 #: (the comparison picker only ever acted on the comparison).
 USUAL_CONTROLS = frozenset(CONTROLS) - {"compare"}
@@ -64,6 +67,11 @@ class View:
         if self.controls_for is None:
             return self.controls
         return self.controls_for(selection) & self.controls
+
+    @property
+    def params(self) -> tuple[Param, ...]:
+        """The URL parameters that act on this view: those its filter controls set, and those of every view."""
+        return tuple(param for param in PARAMS if param.acts_on(self.controls))
 
     #: the data behind each chart: chart key ("main" or the panel's prefix) -> builder(Selection) -> DataFrame;
     #: declared beside ``update`` so a download holds exactly the rows the chart draws

@@ -85,7 +85,7 @@ def test_pages_by_path():
 
 
 def reopened(selection: Selection) -> Selection:
-    """What a browser gets back opening ``selection``'s link: the view is the path, the rest the query."""
+    """What a browser gets back when it opens ``selection``'s link: the view is its path, the rest its query."""
     path, _, query = selection.to_path().partition("?")
     return Selection.from_query(f"?{query}", CHOICES, path)
 
@@ -422,3 +422,117 @@ def test_any_link_gives_a_valid_selection_and_names_every_value_it_does_not_use(
 def test_any_text_at_all_reads_as_a_selection(search):
     reading = Selection.read_query(search, CHOICES)
     assert reading.selection.tab in CHOICES.tabs and len(reading.ignored) <= MAX_NAMED and reading.more >= 0
+
+
+# --- each parameter declared once (issue 17): the table is what parsing, links, the Store and the bar follow ---
+
+
+def test_every_field_of_a_selection_is_one_declared_parameter():
+    from dataclasses import fields
+
+    from core.selection import PARAMS
+
+    assert [param.name for param in PARAMS] == list(_NAMES)  # the order a link lists them in
+    assert sorted(param.field for param in PARAMS) == sorted(f.name for f in fields(Selection) if f.name != "choices")
+    assert Selection.default(CHOICES).to_store() == {
+        "tab": "kaart",
+        "editions": [],
+        "region": None,
+        "week": None,
+        "metric": "activiteiten",
+        "colour": "regio",
+        "compare": [],
+        "present": False,
+        "filters_open": True,
+        "lang": "nl",
+    }
+
+
+def test_a_store_holds_every_value_in_its_json_form():
+    chosen = Selection.from_query(
+        "?editie=2022,2021&regio=zuid&week=2&cijfer=deelnemers&kleur=cijfer&vergelijk=2023-w2,2021"
+        "&presentatie=1&filters=0&taal=en",
+        CHOICES,
+        "/trends",
+    )
+    assert chosen.to_store() == {
+        "tab": "trends",
+        "editions": [2021, 2022],
+        "region": "zuid",
+        "week": 2,
+        "metric": "deelnemers",
+        "colour": "cijfer",
+        "compare": ["2023-w2", "2021"],
+        "present": True,
+        "filters_open": False,
+        "lang": "en",
+    }
+    assert Selection.from_store({"filters_open": "0", "present": "1", "week": "3"}, CHOICES).to_query() == (
+        "?week=3&presentatie=1&filters=0"
+    )
+
+
+def test_parse_refuses_a_field_no_parameter_declares():
+    import pytest
+
+    with pytest.raises(TypeError, match="regoin"):
+        Selection.parse(CHOICES, regoin="zuid")
+
+
+def test_the_briefing_names_the_view_even_the_default_one_and_a_view_path_does_not():
+    assert Selection.default(CHOICES).to_report_path() == "/rapport?tab=kaart"
+    chosen = Selection.parse(CHOICES, tab="trends", region="zuid", lang="en")
+    assert chosen.to_report_path() == "/rapport?tab=trends&regio=zuid&taal=en"
+    assert chosen.to_path() == "/trends?regio=zuid&taal=en"
+
+
+def test_a_view_path_wins_over_a_tab_in_the_query_which_is_then_not_read():
+    reading = Selection.read_query("?tab=bereik&tab=admin&regio=zuid", CHOICES, "/trends")
+    assert reading.selection.tab == "trends" and reading.clean
+    assert Selection.read_query("?tab=bereik", CHOICES, "/rapport").selection.tab == "bereik"
+
+
+def test_repeated_values_are_named_in_the_order_they_always_were():
+    # the view's second value comes after the figure's and before the colouring's, as before the table
+    reading = Selection.read_query(
+        "?taal=nl&taal=en&kleur=regio&kleur=cijfer&tab=trends&tab=kaart&cijfer=deelnemers&cijfer=bezoekers"
+        "&week=1&week=2",
+        CHOICES,
+    )
+    assert [(item.param, item.value) for item in reading.ignored] == [
+        ("week", "2"),
+        ("cijfer", "bezoekers"),
+        ("tab", "kaart"),
+        ("kleur", "cijfer"),
+        ("taal", "en"),
+    ]
+    assert {item.reason for item in reading.ignored} == {REPEATED}
+
+
+def test_clearing_resets_exactly_the_filters():
+    chosen = Selection.from_query(
+        "?editie=2021&regio=zuid&week=2&cijfer=deelnemers&kleur=cijfer&vergelijk=2021&presentatie=1&filters=0&taal=en",
+        CHOICES,
+        "/bereik",
+    )
+    assert chosen.cleared().to_path() == "/bereik?presentatie=1&filters=0&taal=en"
+
+
+def test_a_week_numbered_0_stays_out_of_a_link_as_it_always_did():
+    with_zero = Choices(editions=(2021,), weeks=(0, 1), tabs=("kaart",))
+    assert Selection.parse(with_zero, week="0").week == 0
+    assert Selection.parse(with_zero, week="0").to_query() == ""
+    assert Selection.parse(with_zero, week=1).to_query() == "?week=1"
+
+
+def test_the_filter_bar_and_the_views_follow_from_the_parameters():
+    from core.views import CONTROLS, View
+
+    assert CONTROLS == ("sze_editions", "predecessor_editions", "region", "week", "metric", "colour", "compare")
+
+    def view(controls: frozenset[str]) -> View:
+        return View("x", "x", "x", 1, skeleton=str, update=dict, outputs={}, controls=controls)
+
+    names = [param.name for param in view(frozenset({"region", "predecessor_editions"})).params]
+    assert names == ["tab", "editie", "regio", "presentatie", "filters", "taal"]  # every view's, and its filters'
+    assert [param.name for param in view(frozenset()).params] == ["tab", "presentatie", "filters", "taal"]
