@@ -20,7 +20,7 @@ from typing import Any
 
 from selenium import webdriver
 
-from tests.browser import chromium
+from benchmarks import chromium
 
 #: how long charts and requests must stay still before the page counts as settled
 QUIET_MS = 250
