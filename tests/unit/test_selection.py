@@ -85,7 +85,8 @@ def test_pages_by_path():
 
 
 def reopened(selection: Selection) -> Selection:
-    """The selection a browser gets back when it opens ``selection``'s link: the view is the path, the rest the query."""
+    """The selection a browser gets back when it opens ``selection``'s link: the view is the path, the rest the
+    query."""
     path, _, query = selection.to_path().partition("?")
     return Selection.from_query(f"?{query}", CHOICES, path)
 
