@@ -1,32 +1,31 @@
 /* Presentation mode keys: what a presenter's clicker sends (PageUp/PageDown) and the arrow keys step
  * through the views; F puts the view's first chart on the full screen; Esc leaves presentation mode.
  * Only while the page carries the 'presenting' class (set from the URL's presentatie=1), and never
- * while the user types in a control. A step changes only tab= in the page's own address and lets Dash
- * follow it (as dcc.Link does): the address is always current, while the view links' addresses wait for
- * the server, so a fast clicker right after entering the mode would otherwise leave it by a stale link.
- * A Back after stepping goes back a view. */
+ * while the user types in a control. Each view is a page at its own path (the root shows the first);
+ * a step sets the next view's path on the page's dcc.Location ('url', layouts/ids.py URL) through Dash's
+ * documented dash_clientside.set_props, keeping the address's own query: that query is always current,
+ * while the view links' addresses wait for the server, so a fast clicker right after entering the mode
+ * would otherwise leave it by a stale link. The Location (refresh="callback-nav") pushes the address and
+ * Dash's page router follows, as after a dcc.Link. A Back after stepping goes back a view. */
 (function () {
   "use strict";
+  var LOCATION = "url";
   function typing(target) {
     var tag = (target && target.tagName) || "";
     return /^(INPUT|SELECT|TEXTAREA)$/.test(tag) || (target && target.isContentEditable);
   }
-  function tabOf(href) {
-    return new URL(href, window.location.href).searchParams.get("tab");
+  function pathOf(href) {
+    return new URL(href, window.location.href).pathname;
   }
   function step(delta) {
     var links = Array.prototype.slice.call(document.querySelectorAll("#view-tabs .nav-link"));
-    if (!links.length) { return; }
-    // the open view is the one the address names (no tab=: the first)
-    var open = tabOf(window.location.href);
-    var current = Math.max(links.findIndex(function (a) { return tabOf(a.href) === open; }), 0);
+    var clientside = window.dash_clientside;
+    if (!links.length || !clientside || !clientside.set_props) { return; }
+    // the open view is the one whose path the address has (the root, which shows the first view: the first)
+    var open = window.location.pathname;
+    var current = Math.max(links.findIndex(function (a) { return pathOf(a.href) === open; }), 0);
     var next = links[(current + delta + links.length) % links.length];
-    var tab = "tab=" + encodeURIComponent(tabOf(next.href));
-    var search = window.location.search;
-    search = /([?&])tab=[^&]*/.test(search) ? search.replace(/([?&])tab=[^&]*/, "$1" + tab)
-                                            : (search ? search + "&" : "?") + tab;
-    window.history.pushState({}, "", window.location.pathname + search);
-    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+    clientside.set_props(LOCATION, {pathname: pathOf(next.href), search: window.location.search});
     next.focus({preventScroll: true});
     window.scrollTo(0, 0);
   }

@@ -64,7 +64,9 @@ def create_chain(server: Flask) -> Dash:
         title="baseline chain",
         update_title="",
     )
-    app.layout = html.Div([dcc.Location(id=URL), dcc.Store(id=SELECTION), dcc.Graph(id=GRAPH, figure=bar_chart(""))])
+    # refresh="callback-nav", as the dashboard's: a query set on it (the benchmarks' change) is followed in the page
+    location = dcc.Location(id=URL, refresh="callback-nav")
+    app.layout = html.Div([location, dcc.Store(id=SELECTION), dcc.Graph(id=GRAPH, figure=bar_chart(""))])
     app.callback(Output(SELECTION, "data"), Input(URL, "search"))(select)
     app.callback(Output(GRAPH, "figure"), Input(SELECTION, "data"), prevent_initial_call=True)(draw)
     app.init_app(server)

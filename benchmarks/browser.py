@@ -20,7 +20,8 @@ from typing import Any
 
 from selenium import webdriver
 
-from tests.browser import chromium
+from benchmarks import chromium
+from layouts import ids
 
 #: how long charts and requests must stay still before the page counts as settled
 QUIET_MS = 250
@@ -88,14 +89,14 @@ function check() {
 check();
 """
 
-# a filter change as a link or the Back button makes it: the URL's query, then Dash's own location event
+# a filter change as a link makes it: the new query set on the page's dcc.Location (Dash's documented
+# dash_clientside.set_props), which pushes it to the address; arguments: the Location's id, search, quiet, timeout
 CHANGE = r"""
-const [search, quiet, timeout, done] = arguments;
+const [location, search, quiet, timeout, done] = arguments;
 const b = window.__bench;
 const before = b.started;
 const t0 = performance.now();
-window.history.pushState({}, '', window.location.pathname + search);
-window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
+window.dash_clientside.set_props(location, {search: search});
 function started() {
   if (b.started > before) { settle(); return; }
   if (performance.now() - t0 > 3000) {
@@ -213,7 +214,7 @@ class Page:
         callback followed), ``answered``: ms until the last answer with a figure had arrived in full (the rest is
         the browser drawing), ``callbacks`` made, ``requests`` (their bodies) and ``search``, the query the app
         left in the URL (it writes back its canonical form)."""
-        return dict(self.driver.execute_async_script(CHANGE, search, QUIET_MS, TIMEOUT_MS))
+        return dict(self.driver.execute_async_script(CHANGE, ids.URL, search, QUIET_MS, TIMEOUT_MS))
 
     def close(self) -> None:
         """Close the browser."""

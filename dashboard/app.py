@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from importlib.resources import as_file, files
-from typing import Any
 
 import pandas as pd
 from dash import Dash, State, set_props
@@ -35,7 +34,7 @@ PLOTLY_BUNDLE = "vendor/plotly-sze.min.js"
 #: seconds a browser keeps a file whose URL changes with its content: a year, as Dash gives its component suites
 FINGERPRINTED_MAX_AGE = 365 * 24 * 3600
 
-#: stands for the request's language in the page's <html lang>, filled in per request by SzeDash
+#: stands for the request's language in the page's <html lang>, filled in per request by SzeDash.interpolate_index
 LANG_MARK = "__sze_lang__"
 INDEX_STRING = f"""<!DOCTYPE html>
 <html lang="{LANG_MARK}">
@@ -57,29 +56,12 @@ INDEX_STRING = f"""<!DOCTYPE html>
 
 
 class SzeDash(Dash):
-    """Dash with the page's ``<html lang>`` in the language the request asked for (``taal=``), and our own plotly.js.
+    """Dash with the page's ``<html lang>`` in the language the request asked for (``taal=``).
 
     Screen readers pick their voice by the language, so an English page must not say it is Dutch.
+    ``interpolate_index`` is the override Dash documents for this (a ``hooks.index`` would act on every Dash app
+    of the process, the benchmarks' plain baseline among them).
     """
-
-    def _setup_plotlyjs(self) -> None:
-        """Load the partial plotly.js in the page, where Dash would have dcc.Graph fetch its full one (4.6 MB).
-
-        Dash adds plotly's full bundle to dcc's scripts (for all apps of the process) as one that dcc.Graph loads
-        itself when no ``window.Plotly`` exists. This app instead puts its partial bundle in the page as a plain
-        script of its own package, served as a component suite: before the renderer starts (so every graph finds
-        ``window.Plotly``), before the assets (so ``assets/vendor/plotly-locale-nl.js`` registers ``nl`` at once),
-        fingerprinted with the package's version and the file's time and so cached by browsers for a year. The
-        full bundle is never registered, so Dash does not even serve it.
-        """
-        self.scripts.append_script({"relative_package_path": PLOTLY_BUNDLE, "namespace": "dashboard"})
-        self._plotlyjs_url = ""  # read by Dash only when it serves from a CDN, which this app never does
-
-    def _collect_and_register_resources(self, resources: Any, include_async: bool = True, url_attr: str = "src") -> Any:
-        """Dash's resources without plotly's full bundle, which another Dash app of the process (a plain one,
-        such as the benchmarks' baseline) may have added to dcc's shared script list."""
-        kept = [r for r in resources if not (isinstance(r, dict) and r.get("namespace") == "plotly")]
-        return super()._collect_and_register_resources(kept, include_async=include_async, url_attr=url_attr)
 
     def interpolate_index(
         self,
@@ -160,8 +142,35 @@ def _cache_fingerprinted_assets(app: Dash) -> None:
         return response
 
 
+def _load_partial_plotly(app: Dash) -> None:
+    """Put the partial plotly.js in the page, where Dash would have dcc.Graph fetch its full one (4.6 MB).
+
+    dcc.Graph fetches Dash's full bundle only when the page has no ``window.Plotly``. Appended to the app's own
+    scripts (before the assets, which Dash adds at the first request), the partial bundle is a plain script of the
+    ``dashboard`` package that runs before the renderer starts (so every graph finds ``window.Plotly``) and before
+    the assets (so ``assets/vendor/plotly-locale-nl.js`` registers ``nl`` at once). Dash serves it as a component
+    suite: fingerprinted with the package's version and the file's time, and cached by browsers for a year.
+    """
+    app.scripts.append_script({"relative_package_path": PLOTLY_BUNDLE, "namespace": "dashboard"})
+
+
+def _full_plotly_not_served(app: Dash) -> None:
+    """404 for plotly's full bundle, which Dash offers every app for dcc.Graph to fetch and this page never asks.
+
+    Dash registers it whatever the app loads (its own ``_setup_plotlyjs``, not meant to be overridden); refusing
+    it here keeps a stale page or a crawler from pulling 4.6 MB, and a page that did ask would fail loudly.
+    """
+    prefix = app.config.routes_pathname_prefix + "_dash-component-suites/plotly/"
+
+    @app.server.before_request
+    def _refuse_full_plotly() -> Response | None:
+        if request.path.startswith(prefix):
+            return Response("not found\n", status=404, mimetype="text/plain")
+        return None
+
+
 def _unknown_scripts_not_found(app: Dash) -> None:
-    """A component-suite path Dash did not register (the full plotly.min.js among them): 404, where Dash answers 500."""
+    """A component-suite path Dash did not register: 404, where Dash answers 500."""
 
     @app.server.errorhandler(DependencyException)
     def _unknown_script(_error: Exception) -> Response:
@@ -208,6 +217,7 @@ def create_app(settings: Settings | None = None, extra_views: Sequence[View] = (
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.index_string = INDEX_STRING
+    _load_partial_plotly(app)
     _cache_fingerprinted_assets(app)
     _unknown_scripts_not_found(app)
     security.install(app, settings)  # headers on every response; login and same-origin POSTs before anything else
@@ -216,6 +226,7 @@ def create_app(settings: Settings | None = None, extra_views: Sequence[View] = (
     server.extensions[RUNTIME_KEY] = runtime
     # first of the request hooks: the language hook below reads a callback's body too
     guard.install(app, t("error_bad_request", settings.lang))
+    _full_plotly_not_served(app)  # after the login check, which comes before anything else
 
     @server.before_request
     def _language() -> None:

@@ -6,8 +6,32 @@
 # Installs Debian's chromium and chromium-driver when missing, and axe-core from the npm registry
 # (tests/browser/axe/package.json; nothing else is downloaded).
 # Extra arguments go to pytest (and skip the mutation run, which is for the whole suite).
+#
+# scripts/test.sh --fast [pytest arguments]: the inner loop, within 90 s on a 2-core machine: ruff, mypy,
+# import-linter and the unit tests (tests/unit, in 2 processes with pytest-xdist); no browser, no npm, no apt, no
+# servers, no PostgreSQL pass, no mutmut. It installs .venv only when missing or older than pyproject.toml.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--fast" ]; then
+  shift
+  # pip takes about 10 s even with nothing to do: only when the extras may have changed
+  stamp=.venv/.test-extra-installed
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    scripts/setup-venv.sh test
+    touch "$stamp"
+  fi
+  echo "== ruff"
+  .venv/bin/ruff check .
+  .venv/bin/ruff format --check .
+  echo "== mypy"
+  .venv/bin/mypy
+  echo "== import-linter"
+  .venv/bin/lint-imports --no-cache
+  echo "== pytest tests/unit"
+  # each of the 2 workers builds its own session database (tests/conftest.py: a temporary SQLite file)
+  exec .venv/bin/pytest tests/unit -n 2 -q "$@"
+fi
 
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
   echo "Installing Debian's chromium and chromium-driver for the browser tests..."

@@ -22,7 +22,7 @@ import pytest
 from selenium import webdriver
 from sqlalchemy import create_engine, make_url, text
 
-from tests.browser import chromium
+from benchmarks import chromium
 
 
 def _free_port() -> int:

@@ -167,3 +167,10 @@ def test_bytes_and_requests_come_from_the_network_log():
         entry("Network.loadingFinished", requestId="2", encodedDataLength=99),
     ]
     assert browser.network_totals(log) == (1200, 1)
+
+
+def test_the_baseline_names_its_location_as_the_dashboard_does():
+    """A change sets the query on the Location by the dashboard's id (benchmarks.browser.Page.change), on both apps."""
+    from layouts import ids
+
+    assert baseline_app.URL == ids.URL
