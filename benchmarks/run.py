@@ -75,7 +75,8 @@ def searches(slug: str, count: int, seed: int = 2021) -> list[str]:
         for edition, region in combos:
             if (edition, region) == previous:
                 continue
-            query = f"?tab={slug}" + (f"&editie={edition}" if edition else "") + (f"&regio={region}" if region else "")
+            query = "&".join(([f"editie={edition}"] if edition else []) + ([f"regio={region}"] if region else []))
+            query = f"?{query}" if query else ""
             out.append(query)
             previous = (edition, region)
             if len(out) == count:
@@ -162,7 +163,7 @@ class Run:
 
     def first_load(self, app: Server, baseline: Server) -> None:
         """Cold loads of the baseline and of every view, round after round (the baseline first in each)."""
-        pages = [(BASELINE, baseline.base + "/")] + [(slug, f"{app.base}/?tab={slug}") for slug, _ in self.views]
+        pages = [(BASELINE, baseline.base + "/")] + [(slug, f"{app.base}/{slug}") for slug, _ in self.views]
         loads: dict[str, list[browser.FirstLoad]] = {key: [] for key, _ in pages}
         for round_ in range(self.plan.first_loads):
             self.say(f"first loads, round {round_ + 1}/{self.plan.first_loads}")
@@ -195,7 +196,7 @@ class Run:
         rewritten = lost = 0
         for slug, name in self.views:
             self.say(f"{label}: {count} filter changes on {slug}")
-            page = browser.Page(f"{app.base}/?tab={slug}")
+            page = browser.Page(f"{app.base}/{slug}")
             try:
                 for warm in searches(slug, 2, seed=7):  # the first changes of a page pay for what is cached later
                     page.change(warm)
@@ -295,7 +296,7 @@ class Run:
         """What a browser sends, when the first loads and changes were not measured in this run."""
         self.say("recording requests to replay")
         for slug, _ in self.views:
-            url = f"{app.base}/?tab={slug}"
+            url = f"{app.base}/{slug}"
             self.recording.pages.append((url.removeprefix(app.base), browser.first_load(url).callback_bodies))
             page = browser.Page(url)
             try:
