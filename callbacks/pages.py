@@ -10,7 +10,6 @@ from typing import Any
 import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html, no_update
-from dash.exceptions import MissingCallbackContextException
 from flask import Response
 
 from callbacks.common import db, lang, reference, runtime
@@ -40,36 +39,54 @@ def show_page(pathname: str | None) -> bool:
     return page_for(pathname, runtime().tabs) is not Page.DASHBOARD
 
 
-def _same_page() -> bool:
-    """Whether the router asks only because the query changed (a filter, Back within a view): the page stays.
+def page_key(page: str) -> str:
+    """What the page container holds when it shows ``page`` in this request's language (its root's ``data-page``)."""
+    return f"{page}:{lang()}"
 
-    Dash's page router answers every change of the address; the filters live in the query, and rebuilding
-    the open page for each would empty its charts and make the view draw them twice.
+
+def built_already(page: str, rendered: object) -> bool:
+    """Whether the page container already holds ``page`` in this request's language.
+
+    Dash's page router answers every change of the address, and the filters live in the query: rebuilding
+    the open page for each would empty its charts and make the view draw them twice. Whether only the query
+    changed is not enough to tell: when the filters rewrite the address of a page that is still loading, the
+    renderer drops the router's first answer (the page) for its second (the query alone), and the page stayed
+    empty. So the router is told what the container holds (``ids.RENDERED_PAGE``, read from the root of what
+    it shows: ``RENDERED_SCRIPT``) and builds anything else.
     """
-    try:
-        changed = dash.ctx.triggered_prop_ids
-    except MissingCallbackContextException:  # Dash building its validation layout, outside any callback
-        return False
-    return bool(changed) and not any(key.endswith(".pathname") for key in changed)
+    return rendered == page_key(page)
+
+
+def page_root(page: str, children: Any, **props: Any) -> html.Div:
+    """A page's root, marked with its key: what the container holds is read from it, not assumed."""
+    marked: dict[str, Any] = {"data-page": page_key(page), **props}
+    return html.Div(children, **marked)
+
+
+#: the page container's content, as the router last put it, names the page it holds
+RENDERED_SCRIPT = """function (children) {
+    var props = children && children.props;
+    return (props && props["data-page"]) || null;
+}"""
 
 
 def view_layout(view: View) -> Callable[..., Any]:
     """The page of ``view``: its skeleton, which its update fills from the selection."""
 
-    def layout(**_query: object) -> Any:
-        if _same_page():
+    def layout(rendered: object = None, **_query: object) -> Any:
+        if built_already(view.name, rendered):
             return no_update
         language = lang()
         # the outline goes h1 (the dashboard) > h2 (this view) > h3 (its sections); the tab already shows the name
         heading = html.H2(t("view_heading", language, view=t(view.label, language)), className="visually-hidden")
-        return html.Div([heading, view.skeleton(language)], id=ids.VIEW, className="view")
+        return page_root(view.name, [heading, view.skeleton(language)], id=ids.VIEW, className="view")
 
     return layout
 
 
-def about_layout(**_query: object) -> Any:
+def about_layout(rendered: object = None, **_query: object) -> Any:
     """The 'Over de cijfers' page from what the database holds."""
-    if _same_page():
+    if built_already("about", rendered):
         return no_update
     engine, ref = db(), reference()
     content = about_page(
@@ -80,18 +97,22 @@ def about_layout(**_query: object) -> Any:
         queries.dataset_loaded_at(engine),
         lang(),
     )
-    return html.Div(content, id=ids.ABOUT_PAGE)
+    return page_root("about", content, id=ids.ABOUT_PAGE)
 
 
-def report_layout(**_query: object) -> Any:
+def report_layout(rendered: object = None, **_query: object) -> Any:
     """The briefing's page, which its callback fills from the address (callbacks/report.py)."""
-    return no_update if _same_page() else report_page(lang())
+    return no_update if built_already("report", rendered) else page_root("report", report_page(lang()))
 
 
-def not_found_layout(**_query: object) -> Any:
+def not_found_layout(rendered: object = None, **_query: object) -> Any:
     """For an address that is no page of the app (answered with 404 by ``dashboard.not_found``)."""
+    if built_already("not_found", rendered):
+        return no_update
     language = lang()
-    return not_found_page(language, "" if language == runtime().lang else f"?{PARAM_LANG}={language}")
+    return page_root(
+        "not_found", not_found_page(language, "" if language == runtime().lang else f"?{PARAM_LANG}={language}")
+    )
 
 
 def _title(key: str) -> Callable[[], str]:
@@ -178,6 +199,9 @@ _RETRY_SCRIPT = """function (ticks) {{
 def register(app: Dash) -> None:
     """Wire page switching, the view skeletons, the about page, the demo banner and the boundaries' URL."""
     app.callback(Output(ids.DASHBOARD_PAGE, "hidden"), Input(ids.URL, "pathname"))(show_page)
+    # the Div the router fills: the first of dash.page_container's (after its Location)
+    content = next(c.to_plotly_json()["props"]["id"] for c in dash.page_container.children if isinstance(c, html.Div))
+    app.clientside_callback(RENDERED_SCRIPT, Output(ids.RENDERED_PAGE, "data"), Input(content, "children"))
     # the URL's query comes along (unused here) as it carries the page's language (common.request_language)
     app.callback(Output(ids.DEMO_BANNER, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))(demo_banner)
     # the page shown while the database is down asks the health check and reloads once it answers

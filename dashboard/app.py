@@ -207,7 +207,8 @@ def create_app(settings: Settings | None = None, extra_views: Sequence[View] = (
         use_pages=True,
         pages_folder="",  # the pages are registered by callbacks.pages.register_pages, not found in a folder
         # the router asks with the page's address, which carries its language (common.request_language)
-        routing_callback_inputs={"address": State(ids.URL, "search")},
+        # and with the page it last built (callbacks.pages.built_already)
+        routing_callback_inputs={"address": State(ids.URL, "search"), "rendered": State(ids.RENDERED_PAGE, "data")},
         # the pages' components are checked against our own validation_layout (tests/unit/test_registry.py);
         # Dash would otherwise build one by calling every page's layout at the first request, database and all
         suppress_callback_exceptions=True,

@@ -4,6 +4,8 @@ from typing import Any
 
 URL = "url"
 SELECTION = "selection"  # dcc.Store: the validated Selection, the single input of every view
+#: dcc.Store: which page (and in which language) the page container holds, as the router last built it
+RENDERED_PAGE = "rendered-page"
 SCREEN = "screen"  # dcc.Store: the window's width class, "narrow" or "wide" (core.views; set in the browser)
 ERROR_ALERT = "error-alert"
 #: dcc.Interval on the page shown while the database is down: it asks /healthz and reloads once it answers

@@ -286,6 +286,7 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl", filters_
         [
             dcc.Location(id=ids.URL, refresh="callback-nav"),
             dcc.Store(id=ids.SELECTION),
+            dcc.Store(id=ids.RENDERED_PAGE),
             dcc.Store(id=ids.SCREEN, data=WIDE),
             html.A(t("skip_link", lang), href="#main", className="skip-link"),
             header(lang),

@@ -43,7 +43,10 @@ def test_brpres002_the_button_enters_the_mode_and_keys_do_nothing_outside_it(liv
     wait_for_charts(browser)
     press(browser, Keys.PAGE_DOWN)
     assert "/trends" in browser.current_url  # outside presentation mode the keys scroll, as always
-    browser.execute_script("window.scrollTo(0, 0)")  # back up to the button, as the user scrolled away
+    # back up to the button, as the user scrolled away (at once: Bootstrap scrolls smoothly, and a click during
+    # the animation lands on whatever is passing under the pointer)
+    browser.execute_script("window.scrollTo({top: 0, behavior: 'instant'})")
+    wait_until(lambda: browser.execute_script("return window.scrollY") == 0, what="the top of the page")
     browser.find_element(By.ID, "present-toggle").click()
     wait_until(lambda: "/trends?presentatie=1" in browser.current_url, what="the mode in the URL")
     link = browser.find_element(By.ID, "view-tab-evaluatie")

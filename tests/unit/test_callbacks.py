@@ -392,6 +392,16 @@ def test_each_view_is_a_page_at_its_own_path_and_the_root_shows_the_map(in_reque
     assert registered["/trends"]["title"]() == "Trends · Slimme Zorg Estafette in cijfers"
 
 
+def test_the_router_builds_a_page_unless_the_container_already_holds_it_in_that_language(in_request):
+    trends = dash.page_registry["sze.view.trends"]["layout"]
+    built = trends(rendered=None, address="?regio=zuid")
+    assert built.to_plotly_json()["props"]["data-page"] == "trends:nl"  # read back by the browser (RENDERED_SCRIPT)
+    assert trends(rendered="trends:nl") is no_update  # a filter changed the query: the charts stay
+    # another page, or this one in the other language, is built
+    assert trends(rendered="evaluation:nl") is not no_update and trends(rendered="trends:en") is not no_update
+    assert pages.about_layout(rendered="about:nl") is no_update and pages.about_layout(rendered="trends:nl")
+
+
 def test_the_filters_show_on_the_views_only(in_request):
     assert pages.show_page("/") is False and pages.show_page("/trends/") is False
     for other in ("/over-de-cijfers", "/rapport", "/admin", "/Trends"):
