@@ -21,6 +21,7 @@ from core.figures.style import SOURCE_WIDTH, SOURCE_WIDTH_COLUMN, with_source
 from core.formatting import fmt_number
 from core.i18n import metric_label, t
 from core.selection import Selection
+from core.spreadsheet import inert
 from core.views import View
 from data_access import queries
 from layouts import ids
@@ -166,8 +167,12 @@ def to_csv(table: pd.DataFrame, reason: str | None = None) -> str:
             if column in table
         }
     )
-    lead = f"{reason}\n" if reason and table.empty else ""
-    return "\ufeff" + lead + shown.to_csv(index=False, sep=CSV_SEPARATORS.get(language, ";"))
+    lead = f"{reason}\r\n" if reason and table.empty else ""
+    # imported text is whoever's wrote it: no cell of ours may start a formula in the reader's spreadsheet
+    shown = shown.map(inert).rename(columns=inert)
+    # CRLF between rows, as RFC 4180 and Excel write them: a carriage return inside a cell is then quoted too,
+    # instead of ending the row where a spreadsheet reads it
+    return "\ufeff" + lead + shown.to_csv(index=False, sep=CSV_SEPARATORS.get(language, ";"), lineterminator="\r\n")
 
 
 def to_xlsx(table: pd.DataFrame, reason: str | None = None) -> bytes:
@@ -179,7 +184,17 @@ def to_xlsx(table: pd.DataFrame, reason: str | None = None) -> bytes:
         table.to_excel(writer, index=False, sheet_name=sheet, startrow=1 if lead else 0)
         if lead:
             writer.sheets[sheet]["A1"] = reason
+        _as_text(writer.sheets[sheet])
     return buffer.getvalue()
+
+
+def _as_text(sheet: Any) -> None:
+    """Every text cell stored as text: openpyxl writes a string that starts with '=' as a formula, which Excel
+    would run; imported titles and places may start so. (A text cell Excel never runs, whatever it starts with.)"""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def send(table: pd.DataFrame, name: str, extension: str, reason: str) -> dict[str, Any]:
