@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import getpass
+import io
 import json
 import os
 from collections import Counter
@@ -256,16 +257,24 @@ def _safe(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def write_audit_csv(bind: Bind, path: Path, lang: str = "nl") -> int:
-    """The audit log, oldest first, as CSV for the spreadsheets of ``lang`` (UTF-8 with a byte-order mark); rows."""
+def audit_csv(bind: Bind, lang: str = "nl") -> tuple[str, int]:
+    """The audit log, oldest first, as CSV text for the spreadsheets of ``lang`` (a download writes it with a
+    byte-order mark, so Excel reads the accents), and its number of rows."""
     log = schema.audit_log
     with connected(bind) as conn:
         rows = conn.execute(select(*(log.c[name] for name in AUDIT_COLUMNS)).order_by(log.c.audit_id)).all()
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        out = csv.writer(handle, delimiter=CSV_SEPARATORS.get(lang, ";"), lineterminator="\r\n")
-        out.writerow([t(f"history.col_{name}", lang) for name in AUDIT_COLUMNS])
-        out.writerows([_safe(value) for value in row] for row in rows)
-    return len(rows)
+    handle = io.StringIO()
+    out = csv.writer(handle, delimiter=CSV_SEPARATORS.get(lang, ";"), lineterminator="\r\n")
+    out.writerow([t(f"history.col_{name}", lang) for name in AUDIT_COLUMNS])
+    out.writerows([_safe(value) for value in row] for row in rows)
+    return handle.getvalue(), len(rows)
+
+
+def write_audit_csv(bind: Bind, path: Path, lang: str = "nl") -> int:
+    """``audit_csv`` to ``path`` (UTF-8 with a byte-order mark); rows written."""
+    text, rows = audit_csv(bind, lang)
+    path.write_text(text, encoding="utf-8-sig", newline="")
+    return rows
 
 
 def _status(entry: Entry, lang: str) -> str:

@@ -206,3 +206,23 @@ def test_the_audit_file_never_holds_a_formula(engine, tmp_path):
     history.write_audit_csv(engine, target, "en")
     rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[-1][2] == "'@redacteur" and rows[-1][5].startswith("'=HYPERLINK")
+
+
+def test_an_edition_an_import_made_goes_again_with_its_undo_once_nothing_else_needs_it(engine, tmp_path):
+    before = data_rows(engine)
+    new_edition = FIRST[0].replace("09-02-2021", "10-02-2027")
+    activities = import_file(engine, "activities", export(tmp_path, "2027.csv", [new_edition]), user="redacteur")
+    path = tmp_path / "enquete-2027.csv"
+    path.write_text(
+        "Respondent;Datum ingevuld;Regio;Rol;Rapportcijfer;Volgend jaar weer meedoen\n"
+        "r1;01-03-2027;noord;zorgprofessional;8;ja\n",
+        encoding="utf-8",
+    )
+    answers = import_file(engine, "evaluations", path, user="redacteur")
+    made, after = activities.changes[0].import_id, answers.changes[0].import_id
+    # the survey's answers of 2027 need the edition the activities' import made
+    with pytest.raises(history.UndoRefused, match=f"latere import {after}"):
+        history.undo(engine, made, "hersteller")
+    history.undo(engine, after, "hersteller")
+    history.undo(engine, made, "hersteller")
+    assert data_rows(engine) == before  # edition 2027 and both sources gone again
