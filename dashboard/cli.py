@@ -1,5 +1,6 @@
 """The ``sze-dashboard`` command: ``init-db`` migrates and fills the database, ``serve`` runs it under gunicorn,
-``import``/``template`` take in the organisers' exports, ``demo`` makes synthetic data, ``export``/``restore``
+``import``/``template`` take in the organisers' exports (``history``, ``undo`` and ``audit`` show and undo them),
+``demo`` makes synthetic data, ``export``/``restore``
 copy every table to CSV files and back, ``grant-read-only`` makes the role the web process reads with,
 ``hash-password`` makes a login's password hash."""
 
@@ -24,7 +25,7 @@ from core.i18n import t
 from dashboard.settings import Settings, SettingsError
 from data_access.engine import make_engine
 from data_access.migrate import drop_everything
-from ingest import backup, demo
+from ingest import backup, demo, history
 from ingest.importer import KINDS, FileProblems, import_file
 from ingest.importer.template import write_template
 from ingest.loader import DatasetError, load_bundled
@@ -33,14 +34,17 @@ from ingest.roles import RoleRefused, grant_read_only
 T = TypeVar("T")
 
 
-def init_db(settings: Settings, *, force: bool = False, recreate: bool = False) -> int:
-    """Migrate the schema to this version and load the bundled dataset (idempotent); exit code."""
+def init_db(
+    settings: Settings, *, force: bool = False, recreate: bool = False, user: str | None = None, quiet: bool = False
+) -> int:
+    """Migrate the schema to this version and load the bundled dataset (idempotent), as ``user``; exit code.
+    ``quiet``: say nothing when there was nothing to do (before a command with output of its own)."""
     settings.ensure_sqlite_dir()
     engine = make_engine(settings.database_url)
     try:
         if recreate:
             drop_everything(engine)
-        loaded = load_bundled(engine, force=force or recreate)
+        loaded = load_bundled(engine, force=force or recreate, user=user)
     except DatasetError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -57,7 +61,8 @@ def init_db(settings: Settings, *, force: bool = False, recreate: bool = False) 
     finally:
         engine.dispose()
     if loaded is None:
-        print("Database is up to date with the bundled dataset.")
+        if not quiet:
+            print("Database is up to date with the bundled dataset.")
     else:
         print("Loaded the bundled dataset: " + ", ".join(f"{name} {n}" for name, n in loaded.items()))
     return 0
@@ -134,27 +139,30 @@ def _on_database(
         engine.dispose()
 
 
-def run_import(settings: Settings, kind: str, path: Path, dry_run: bool) -> int:
+def run_import(settings: Settings, kind: str, path: Path, dry_run: bool, user: str) -> int:
     """Import an export; every problem is listed and nothing is written unless the whole file is valid."""
-    code = init_db(settings)
+    code = init_db(settings, user=user)
     if code:
         return code
     code, result = _on_database(
-        settings, lambda engine: import_file(engine, kind, path, dry_run=dry_run), (FileProblems,), f"{path.name}: "
+        settings,
+        lambda engine: import_file(engine, kind, path, dry_run=dry_run, user=user),
+        (FileProblems,),
+        f"{path.name}: ",
     )
     if result is not None:
         print(result.report())
     return code
 
 
-def run_demo(settings: Settings, activities: int, seed: int) -> int:
+def run_demo(settings: Settings, activities: int, seed: int, user: str) -> int:
     """Replace the demo data by ``activities`` synthetic activities and survey answers."""
-    code = init_db(settings)
+    code = init_db(settings, user=user)
     if code:
         return code
     code, result = _on_database(
         settings,
-        lambda engine: demo.generate(engine, activities, seed),
+        lambda engine: demo.generate(engine, activities, seed, user),
         (demo.DemoRefused,),
         t("cli.refused", settings.lang),
     )
@@ -173,16 +181,61 @@ def run_export(settings: Settings, folder: Path) -> int:
     return code
 
 
-def run_restore(settings: Settings, folder: Path) -> int:
+def run_restore(settings: Settings, folder: Path, user: str) -> int:
     settings.ensure_sqlite_dir()
     code, counts = _on_database(
         settings,
-        lambda engine: backup.restore_all(engine, folder),
+        lambda engine: backup.restore_all(engine, folder, user),
         (backup.RestoreError,),
         t("cli.not_restored", settings.lang),
     )
     if counts is not None:
         print(t("cli.restored", settings.lang, rows=sum(counts.values()), folder=folder))
+    return code
+
+
+def run_history(settings: Settings) -> int:
+    """Print every import, newest first: when, who, file, fingerprint, rows, what it changed, and its status."""
+    code = init_db(settings, quiet=True)
+    if code:
+        return code
+    code, found = _on_database(settings, history.entries)
+    if found is not None:
+        print(history.history_table(found, settings.lang))
+    return code
+
+
+def run_undo(settings: Settings, import_id: int, user: str) -> int:
+    """Undo import ``import_id`` exactly; refused (exit 2, nothing changed) when it cannot be."""
+    code = init_db(settings, user=user, quiet=True)
+    if code:
+        return code
+    code, undone = _on_database(
+        settings, lambda engine: history.undo(engine, import_id, user, settings.lang), (history.UndoRefused,)
+    )
+    if undone is not None:
+        entry, audit_id = undone
+        print(
+            t(
+                "history.undone",
+                settings.lang,
+                id=import_id,
+                file=entry.file_name,
+                edition=entry.edition,
+                audit=audit_id,
+            )
+        )
+    return code
+
+
+def run_audit(settings: Settings, path: Path) -> int:
+    """Write the audit log (every write: who, when, what) to ``path`` as CSV."""
+    code = init_db(settings, quiet=True)
+    if code:
+        return code
+    code, rows = _on_database(settings, lambda engine: history.write_audit_csv(engine, path, settings.lang))
+    if rows is not None:
+        print(t("history.audit_written", settings.lang, rows=rows, file=path))
     return code
 
 
@@ -217,8 +270,7 @@ def hash_password(user: str | None) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``sze-dashboard``."""
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sze-dashboard", description="Slimme Zorg Estafette dashboard")
     parser.add_argument("--database-url", help="database URL (default: $DATABASE_URL, else the embedded SQLite file)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -243,10 +295,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     fake = sub.add_parser("demo", help="replace the demo data by synthetic activities and survey answers")
     fake.add_argument("--activities", type=int, required=True)
     fake.add_argument("--seed", type=int, default=2021)
+    sub.add_parser("history", help="list every import: when, who, file, SHA-256, rows, changes, status")
+    back = sub.add_parser("undo", help="undo an import exactly (the last one of its kind and edition)")
+    back.add_argument("import_id", type=int, metavar="ID", help="the import's number in 'history'")
+    log = sub.add_parser("audit", help="write the audit log (every write: who, when, what) to a CSV file")
+    log.add_argument("file", type=Path)
     dump = sub.add_parser("export", help="write every table to CSV files in DIR")
     dump.add_argument("dir", type=Path)
     load = sub.add_parser("restore", help="fill an empty database from the CSV files of 'export'")
     load.add_argument("dir", type=Path)
+    for writing in (init, take, fake, back, load):
+        # who made a write, in the history and the audit log
+        writing.add_argument("--user", default=None, help="who makes this change (default: your login name)")
     reader = sub.add_parser(
         "grant-read-only",
         help="PostgreSQL: create ROLE (password from $SZE_READ_ONLY_PASSWORD) that reads, never writes",
@@ -256,6 +316,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         "hash-password", help="print the hash of a password (asked, or read from stdin) for SZE_BASIC_AUTH_USERS"
     )
     secret.add_argument("--user", help="print 'user:hash', an entry for SZE_BASIC_AUTH_USERS")
+    return parser
+
+
+def _run(settings: Settings, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Run the command ``args`` names (other than hash-password)."""
+    user = getattr(args, "user", None) or history.os_user()
+    commands: dict[str, Callable[[], int]] = {
+        "grant-read-only": lambda: run_grant(settings, args.role),
+        "init-db": lambda: init_db(settings, force=args.force, recreate=args.recreate, user=user),
+        "import": lambda: run_import(settings, args.kind, args.file, args.dry_run, user),
+        "template": lambda: _template(settings, args.kind, args.file),
+        "demo": lambda: run_demo(settings, args.activities, args.seed, user),
+        "history": lambda: run_history(settings),
+        "undo": lambda: run_undo(settings, args.import_id, user),
+        "audit": lambda: run_audit(settings, args.file),
+        "export": lambda: run_export(settings, args.dir),
+        "restore": lambda: run_restore(settings, args.dir, user),
+        "serve": lambda: serve(settings, args.host, args.port, args.workers, args.dev),
+    }
+    if args.command == "demo" and not 1 <= args.activities <= 1_000_000:
+        parser.error("--activities: between 1 and 1000000")
+    return commands[args.command]()
+
+
+def _template(settings: Settings, kind: str, path: Path) -> int:
+    write_template(kind, path)
+    print(t("cli.template_written", settings.lang, file=path))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``sze-dashboard``."""
+    parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "hash-password":
         return hash_password(args.user)
@@ -267,25 +360,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command != "serve":
         # every other command may write: the owner's URL where one is set
         settings = settings.for_writing()
-    if args.command == "grant-read-only":
-        return run_grant(settings, args.role)
-    if args.command == "init-db":
-        return init_db(settings, force=args.force, recreate=args.recreate)
-    if args.command == "import":
-        return run_import(settings, args.kind, args.file, args.dry_run)
-    if args.command == "template":
-        write_template(args.kind, args.file)
-        print(t("cli.template_written", settings.lang, file=args.file))
-        return 0
-    if args.command == "demo":
-        if not 1 <= args.activities <= 1_000_000:
-            parser.error("--activities: between 1 and 1000000")
-        return run_demo(settings, args.activities, args.seed)
-    if args.command == "export":
-        return run_export(settings, args.dir)
-    if args.command == "restore":
-        return run_restore(settings, args.dir)
-    return serve(settings, args.host, args.port, args.workers, args.dev)
+    return _run(settings, args, parser)
 
 
 if __name__ == "__main__":

@@ -347,6 +347,51 @@ responses = Table(
     info={"filled_by": "import"},
 )
 
+#: Every import and demo run, kept after an undo (then ``imports`` loses its row, as the data does): who, when,
+#: what it changed, whether it still holds. No foreign keys: it outlives the edition and source it created.
+import_history = Table(
+    "import_history",
+    metadata,
+    Column("import_id", Integer, primary_key=True, autoincrement=False),  # the number ``imports`` gave it
+    Column("kind", String(20), nullable=False),
+    Column("edition", Integer, nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("imported_at", String(25), nullable=False),  # ISO timestamp, UTC
+    Column("imported_by", String(100)),  # NULL: made before the history was kept
+    Column("row_count", Integer, nullable=False),
+    Column("origin", String(20), nullable=False),
+    Column("summary", Text),  # JSON: new, changed, unchanged, removed rows; totals per region and week
+    Column("status", String(10), nullable=False, server_default="applied"),  # applied / undone
+    Column("undone_by", Integer),  # the audit entry of the undo
+    info={"bookkeeping": True},
+)
+
+#: What an import replaced, one JSON object per row (its rows of the edition, its source and edition as
+#: they were), written in the import's transaction: what ``undo`` puts back, byte for byte
+import_replaced = Table(
+    "import_replaced",
+    metadata,
+    Column("entry_id", Integer, primary_key=True, autoincrement=True),
+    Column("import_id", Integer, nullable=False, index=True),
+    Column("table_name", String(40), nullable=False),
+    Column("row_json", Text, nullable=False),
+    info={"bookkeeping": True},
+)
+
+#: One row per write of the data (import, undo, demo, restore, load of the bundled dataset): who and when
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("audit_id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(25), nullable=False),  # ISO timestamp, UTC
+    Column("user_name", String(100), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("import_id", Integer),  # the import it concerns, if any
+    Column("summary", Text, nullable=False),
+    info={"bookkeeping": True},
+)
+
 # Summaries: the detail rows counted at the grains the views group by, rebuilt from them in the
 # transaction of every write (data_access/summaries.py). A view then adds up a few thousand rows
 # whether an edition holds a hundred activities or a million, instead of grouping them all on every

@@ -15,7 +15,7 @@ from sqlalchemy import Boolean, Column, Date, Engine, Float, Integer, Table, fun
 
 from core.i18n import t
 from data_access import migrate, schema
-from ingest import writer
+from ingest import history, writer
 
 
 def _cell(value: Any) -> str:
@@ -67,8 +67,9 @@ class RestoreError(ValueError):
     """The folder does not hold an export of this version, or the database is not empty."""
 
 
-def restore_all(engine: Engine, folder: Path) -> dict[str, int]:
-    """Fill an empty database from an export, in one transaction; rows per table."""
+def restore_all(engine: Engine, folder: Path, user: str | None = None) -> dict[str, int]:
+    """Fill an empty database from an export, in one transaction, noted in the audit log as made by ``user``
+    (default: the login name running this); rows per table."""
     counts = {}
     with engine.begin() as conn:
         migrate.prepare_to_write(conn, migrate.IMPORT_LOCK)
@@ -91,4 +92,6 @@ def restore_all(engine: Engine, folder: Path) -> dict[str, int]:
             counts[table.name] = len(rows)
         writer.restart_sequences(conn, _tables())
         writer.refresh_summaries(conn)  # of the restored rows; the version stays the export's, as the rows do
+        summary = f"{folder}: {sum(counts.values())}"
+        writer.record_audit(conn, user=user or history.os_user(), action="restore", summary=summary)
     return counts

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, and_, func, select
 
 from core.i18n import t
 from data_access import migrate, schema
-from ingest import writer
+from ingest import history, writer
 from ingest.importer.columns import KINDS
 from ingest.importer.store import EditionChange, store
 from ingest.importer.validate import Parsed, Row
@@ -38,8 +38,12 @@ def _week(rng: random.Random, weeks: list[Week]) -> tuple[int, dt.date, dt.date,
     return week.week, week.first, week.last, week.region
 
 
-def generate(engine: Engine, activities: int, seed: int = 2021) -> dict[str, list[EditionChange]]:
-    """Replace the demo rows by ``activities`` synthetic activities (spread over editions) and answers."""
+def generate(
+    engine: Engine, activities: int, seed: int = 2021, user: str | None = None
+) -> dict[str, list[EditionChange]]:
+    """Replace the demo rows by ``activities`` synthetic activities (spread over editions) and answers, noted in
+    the audit log as made by ``user`` (default: the login name running this)."""
+    user = user or history.os_user()
     rng = random.Random(seed)
     places = gazetteer()
     with engine.connect() as conn:
@@ -117,7 +121,10 @@ def generate(engine: Engine, activities: int, seed: int = 2021) -> dict[str, lis
                 parsed,
                 file_name=f"demo --activities {activities} --seed {seed}",
                 sha256=sha,
+                user=user,
                 origin=schema.ORIGIN_DEMO,
             )
+        summary = f"demo --activities {activities} --seed {seed}: {len(activity_rows)} + {len(response_rows)}"
+        writer.record_audit(conn, user=user, action="demo", summary=summary)
         writer.new_version(conn)
     return result

@@ -7,11 +7,12 @@ every way the data can change in this one file.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, false, insert, select, text, true, tuple_, update
+from sqlalchemy import Connection, Table, and_, delete, false, func, insert, select, text, true, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ColumnElement
 
@@ -149,11 +150,53 @@ def add_edition(conn: Connection, year: int, values: Mapping[str, Any]) -> None:
         conn.execute(insert(e).values(year=year, **values))
 
 
-def record_import(conn: Connection, values: Mapping[str, Any]) -> int:
-    """Note an import (file, fingerprint, rows) in ``imports``; its number."""
-    imports = schema.imports
-    statement = insert(imports).values(dict(values)).returning(imports.c.import_id)
-    return int(conn.execute(statement).scalar_one())
+def _next_import_id(conn: Connection) -> int:
+    """One past every number ``imports`` and its history have used: SQLite would hand out the number of
+    an undone import again (its row is gone from ``imports``), and the history must keep them apart."""
+    highest = [
+        conn.execute(select(func.max(table.c.import_id))).scalar() or 0
+        for table in (schema.imports, schema.import_history)
+    ]
+    return max(highest) + 1
+
+
+def record_import(conn: Connection, values: Mapping[str, Any], *, user: str, summary: str) -> int:
+    """Note an import (file, fingerprint, rows) in ``imports`` and in its history, with who made it and what it
+    changed (``summary``, JSON); its number."""
+    import_id = _next_import_id(conn)
+    conn.execute(insert(schema.imports).values(import_id=import_id, **values))
+    history = schema.import_history
+    kept = {c.name: values[c.name] for c in history.columns if c.name in values}
+    conn.execute(insert(history).values(import_id=import_id, imported_by=user, summary=summary, **kept))
+    return import_id
+
+
+def keep_replaced(conn: Connection, import_id: int, entries: Sequence[tuple[str, str]]) -> None:
+    """Keep what import ``import_id`` replaces, as (table name, row as JSON): what undoing it puts back."""
+    rows = [{"import_id": import_id, "table_name": name, "row_json": row} for name, row in entries]
+    for start in range(0, len(rows), CHUNK):
+        insert_rows(conn, schema.import_replaced, rows[start : start + CHUNK])
+
+
+def update_row(conn: Connection, table: Table, row: Row) -> None:
+    """Set the row of ``table`` with ``row``'s primary key to ``row``'s values."""
+    key = [column.name for column in table.primary_key.columns]
+    match = and_(*(table.c[name] == row[name] for name in key))
+    conn.execute(update(table).where(match).values({k: v for k, v in row.items() if k not in key}))
+
+
+def mark_undone(conn: Connection, import_id: int, audit_id: int) -> None:
+    """Note in the history that import ``import_id`` was undone, by audit entry ``audit_id``."""
+    history = schema.import_history
+    conn.execute(update(history).where(history.c.import_id == import_id).values(status="undone", undone_by=audit_id))
+
+
+def record_audit(conn: Connection, *, user: str, action: str, summary: str, import_id: int | None = None) -> int:
+    """Note a write of the data in the audit log: now, by ``user``; the entry's number."""
+    log = schema.audit_log
+    at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    values = {"at": at, "user_name": user, "action": action, "import_id": import_id, "summary": summary}
+    return int(conn.execute(insert(log).values(values).returning(log.c.audit_id)).scalar_one())
 
 
 def restart_sequences(conn: Connection, tables: Sequence[Table]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,13 +21,13 @@ from sqlalchemy import Connection, Engine, Table, and_, func, select
 
 from core.i18n import t
 from data_access import migrate, schema
-from ingest import writer
+from ingest import history, writer
 from ingest.importer.columns import KINDS, Kind
 from ingest.importer.read import read_table
 from ingest.importer.validate import Parsed, Row, validate
 from ingest.reference import read_reference
 
-TABLES = {"activities": schema.activities, "evaluations": schema.responses}
+TABLES = history.TABLES
 
 
 @dataclass
@@ -38,6 +39,8 @@ class EditionChange:
     added: int = 0
     removed: int = 0
     unchanged_file: bool = False
+    demo_removed: int = 0
+    import_id: int | None = None
 
     def report(self, label: str, dry_run: bool, lang: str = "nl") -> str:
         """One line on this edition, for the command line."""
@@ -144,17 +147,16 @@ class _Upload:
     sha256: str
     origin: str
     now: dt.datetime
+    user: str
 
 
-def _store_edition(conn: Connection, upload: _Upload, edition: int) -> EditionChange:
-    """Replace one edition's rows of this kind and origin by the upload's."""
+def _record(conn: Connection, upload: _Upload, edition: int, rows: list[Row], prior: list[Row]) -> int:
+    """Note the import of ``edition`` with what it changes, keep what it replaces, and make its source."""
     kind, origin = upload.kind, upload.origin
     table = TABLES[kind.name]
-    rows = [row for row in upload.parsed.rows if row["edition"] == edition]
-    if _last_fingerprint(conn, kind, edition, origin) == upload.sha256:
-        return EditionChange(edition, len(rows), unchanged_file=True)
+    summary = history.change_summary(table, kind.key, prior, rows, origin)
+    kept = history.replaced_entries(conn, table, edition, _source_id(kind, edition, origin), prior)
     source_id = _ensure_source_and_edition(conn, kind, edition, upload.file_name, origin, upload.now)
-    synthetic = origin == schema.ORIGIN_DEMO
     import_id = writer.record_import(
         conn,
         {
@@ -167,15 +169,44 @@ def _store_edition(conn: Connection, upload: _Upload, edition: int) -> EditionCh
             "dropped_columns": ", ".join(upload.parsed.dropped) or None,
             "source_id": source_id,
             "origin": origin,
-            "is_synthetic": synthetic,
+            "is_synthetic": origin == schema.ORIGIN_DEMO,
         },
+        user=upload.user,
+        summary=json.dumps(summary, sort_keys=True),
     )
+    writer.keep_replaced(conn, import_id, kept)
+    if origin == schema.ORIGIN_IMPORT:  # a demo run notes itself once, not per edition (ingest/demo.py)
+        line = f"{upload.file_name}: {kind.name} {edition} ({history.summary_line(json.dumps(summary))})"
+        writer.record_audit(conn, user=upload.user, action="import", import_id=import_id, summary=line)
+    return import_id
+
+
+def _store_edition(conn: Connection, upload: _Upload, edition: int) -> EditionChange:
+    """Replace one edition's rows of this kind and origin by the upload's."""
+    kind, origin = upload.kind, upload.origin
+    table = TABLES[kind.name]
+    rows = [row for row in upload.parsed.rows if row["edition"] == edition]
+    if _last_fingerprint(conn, kind, edition, origin) == upload.sha256:
+        return EditionChange(edition, len(rows), unchanged_file=True)
+    import_id = _record(conn, upload, edition, rows, history.rows_of(conn, table, edition))
+    source_id = _source_id(kind, edition, origin)
+    demo_removed = 0
+    if origin == schema.ORIGIN_IMPORT:
+        # real rows replace the synthetic ones of the same edition: the two are never shown summed
+        demo = and_(table.c.edition == edition, table.c.origin == schema.ORIGIN_DEMO)
+        demo_removed = writer.delete_rows(conn, table, demo)
     mine = and_(table.c.edition == edition, table.c.origin == origin)
     before = conn.execute(select(func.count()).select_from(table).where(mine)).scalar_one()
-    extra = {"import_id": import_id, "source_id": source_id, "origin": origin, "is_synthetic": synthetic}
+    extra = {
+        "import_id": import_id,
+        "source_id": source_id,
+        "origin": origin,
+        "is_synthetic": origin == schema.ORIGIN_DEMO,
+    }
     writer.upsert(conn, table, [_columns(table, row) | extra for row in rows], ["edition", *kind.key])
     removed = writer.delete_rows(conn, table, and_(mine, table.c.import_id != import_id))
-    return EditionChange(edition, len(rows), added=len(rows) - (before - removed), removed=removed)
+    added = len(rows) - (before - removed)
+    return EditionChange(edition, len(rows), added, removed, demo_removed=demo_removed, import_id=import_id)
 
 
 def store(
@@ -185,15 +216,20 @@ def store(
     *,
     file_name: str,
     sha256: str,
+    user: str,
     origin: str = schema.ORIGIN_IMPORT,
 ) -> list[EditionChange]:
-    """Replace each edition's rows of this kind and origin by ``parsed`` inside the caller's transaction."""
-    upload = _Upload(kind, parsed, file_name, sha256, origin, dt.datetime.now(dt.UTC))
+    """Replace each edition's rows of this kind and origin by ``parsed`` inside the caller's transaction,
+    noted in the history as made by ``user``."""
+    upload = _Upload(kind, parsed, file_name, sha256, origin, dt.datetime.now(dt.UTC), user)
     return [_store_edition(conn, upload, edition) for edition in parsed.editions]
 
 
-def import_file(engine: Engine, kind_name: str, path: Path, *, dry_run: bool = False) -> ImportResult:
-    """Read, check and store an export; FileProblems (nothing written) if anything in it is wrong."""
+def import_file(
+    engine: Engine, kind_name: str, path: Path, *, dry_run: bool = False, user: str | None = None
+) -> ImportResult:
+    """Read, check and store an export for ``user`` (default: the login name running this); FileProblems
+    (nothing written) if anything in it is wrong."""
     kind = KINDS[kind_name]
     sheet = read_table(path)
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -207,11 +243,8 @@ def import_file(engine: Engine, kind_name: str, path: Path, *, dry_run: bool = F
                 EditionChange(e, sum(1 for r in parsed.rows if r["edition"] == e)) for e in parsed.editions
             ]
             return result
-        # real rows replace the synthetic ones of the same edition: the two are never shown summed
-        table = TABLES[kind.name]
-        demo = and_(table.c.edition.in_(parsed.editions), table.c.origin == schema.ORIGIN_DEMO)
-        result.demo_rows_removed = writer.delete_rows(conn, table, demo)
-        result.changes = store(conn, kind, parsed, file_name=path.name, sha256=sha256)
-        if result.demo_rows_removed or any(not change.unchanged_file for change in result.changes):
+        result.changes = store(conn, kind, parsed, file_name=path.name, sha256=sha256, user=user or history.os_user())
+        result.demo_rows_removed = sum(change.demo_removed for change in result.changes)
+        if any(not change.unchanged_file for change in result.changes):
             writer.new_version(conn)  # cached views of the old rows are stale from the commit on
     return result

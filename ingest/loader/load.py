@@ -15,7 +15,7 @@ from itertools import pairwise
 from sqlalchemy import Engine, Table, select
 
 from data_access import migrate, schema
-from ingest import bundled, writer
+from ingest import bundled, history, writer
 from ingest.loader.spec import specs
 from ingest.loader.validate import Row, read_dataset
 from ingest.problems import DatasetError, Problem
@@ -74,8 +74,11 @@ def _tables(dataset: dict[str, list[Row]], centroids: dict[str, tuple[float, flo
     return tables
 
 
-def load_bundled(engine: Engine, *, force: bool = False, folder: Traversable | None = None) -> dict[str, int] | None:
-    """Create the schema and load the bundled dataset (or the one in ``folder``) in one transaction.
+def load_bundled(
+    engine: Engine, *, force: bool = False, folder: Traversable | None = None, user: str | None = None
+) -> dict[str, int] | None:
+    """Create the schema and load the bundled dataset (or the one in ``folder``) in one transaction, noted in
+    the audit log as made by ``user`` (default: the login name running this).
 
     Returns rows loaded per file, or None when the same dataset was already loaded.
     Raises DatasetError (nothing written) when the files have problems.
@@ -95,4 +98,6 @@ def load_bundled(engine: Engine, *, force: bool = False, folder: Traversable | N
         loaded_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         writer.set_meta(conn, {"bundled_sha256": fingerprint, "loaded_at": loaded_at})
         writer.new_version(conn)
+        summary = f"bundled dataset {fingerprint[:12]}: {sum(len(rows) for rows in dataset.values())}"
+        writer.record_audit(conn, user=user or history.os_user(), action="load", summary=summary)
     return {name: len(rows) for name, rows in dataset.items()}

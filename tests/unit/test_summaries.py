@@ -121,8 +121,13 @@ def test_the_migration_counts_the_rows_already_imported(db_url):
     engine = make_engine(db_url)
     load_bundled(engine, force=True)
     demo.generate(engine, 200, seed=4)
-    with engine.begin() as conn:  # as a database of release 0.2 had it: rows, but no summaries yet
-        for table in reversed(schema.summary_tables()):
+    with engine.begin() as conn:  # as a database of release 0.2 had it: rows, but no summaries or history yet
+        for table in [
+            *reversed(schema.summary_tables()),
+            schema.import_history,
+            schema.import_replaced,
+            schema.audit_log,
+        ]:
             table.drop(conn)
         conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
     with engine.begin() as conn:
@@ -133,4 +138,12 @@ def test_the_migration_counts_the_rows_already_imported(db_url):
         answers = conn.execute(select(func.sum(schema.response_totals.c.answers))).scalar_one()
         responses = conn.execute(select(func.count()).select_from(schema.responses)).scalar_one()
     assert totals == places == 200 and answers == responses
+    with engine.connect() as conn:  # the imports made before the history enter it, by an unknown user
+        imports = conn.execute(select(schema.imports.c.import_id).order_by(schema.imports.c.import_id)).scalars().all()
+        history = conn.execute(
+            select(
+                schema.import_history.c.import_id, schema.import_history.c.imported_by, schema.import_history.c.status
+            ).order_by(schema.import_history.c.import_id)
+        ).all()
+    assert imports and history == [(i, None, "applied") for i in imports]
     engine.dispose()
