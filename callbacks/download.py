@@ -21,7 +21,7 @@ from core.figures.style import SOURCE_WIDTH, SOURCE_WIDTH_COLUMN, with_source
 from core.formatting import fmt_number
 from core.i18n import metric_label, t
 from core.selection import Selection
-from core.spreadsheet import inert
+from core.spreadsheet import CSV_SEPARATORS, inert
 from core.views import View
 from data_access import queries
 from layouts import ids
@@ -59,7 +59,6 @@ CHART_COLUMNS = (
     "quote",
 )
 #: the CSV dialect a spreadsheet in each language opens without a wizard: Dutch Excel splits on ';'
-CSV_SEPARATORS = {"nl": ";", "en": ","}
 FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 SCOPES = ("selection", "all")
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+#: the CSV separator a spreadsheet in each interface language opens without a wizard (a Dutch Excel: ';')
+CSV_SEPARATORS = {"nl": ";", "en": ","}
 #: what a spreadsheet takes as the start of a formula (or of a DDE call, after a tab or carriage return)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: a number as the export writes it, in either notation: these start with '-' or '+' but are no formula

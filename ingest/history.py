@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, Date, Engine, Table, and_, select
 
 from core.i18n import t
+from core.spreadsheet import CSV_SEPARATORS, inert
 from data_access import migrate, schema
 from data_access.engine import Bind, connected
 from ingest import writer
@@ -246,15 +247,11 @@ def undo(engine: Engine, import_id: int, user: str, lang: str = "nl") -> tuple[E
 
 #: the audit log's columns, headed ``history.col_<name>`` in the file's language
 AUDIT_COLUMNS = ("audit_id", "at", "user_name", "action", "import_id", "summary")
-#: the CSV dialect a spreadsheet in each language opens without a wizard (as the views' downloads)
-CSV_SEPARATORS = {"nl": ";", "en": ","}
-#: a cell starting with one of these is a formula to Excel: written as text (OWASP CSV injection)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _safe(value: Any) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """A cell of the audit log as text no spreadsheet runs (user names and file names are whoever's wrote them)."""
+    return str(inert("" if value is None else str(value)))
 
 
 def audit_csv(bind: Bind, lang: str = "nl") -> tuple[str, int]:
