@@ -13,6 +13,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+lint() {
+  echo "== ruff"
+  .venv/bin/ruff check .
+  .venv/bin/ruff format --check .
+  echo "== mypy"
+  .venv/bin/mypy
+  echo "== import-linter"
+  .venv/bin/lint-imports --no-cache
+}
+
+# Debian's packages, as root or through sudo
+apt_install() {
+  local sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$@" >/dev/null
+}
+
 if [ "${1:-}" = "--fast" ]; then
   shift
   # pip takes about 10 s even with nothing to do: only when the extras may have changed
@@ -21,13 +39,7 @@ if [ "${1:-}" = "--fast" ]; then
     scripts/setup-venv.sh test
     touch "$stamp"
   fi
-  echo "== ruff"
-  .venv/bin/ruff check .
-  .venv/bin/ruff format --check .
-  echo "== mypy"
-  .venv/bin/mypy
-  echo "== import-linter"
-  .venv/bin/lint-imports --no-cache
+  lint
   echo "== pytest tests/unit"
   # each of the 2 workers builds its own session database (tests/conftest.py: a temporary SQLite file)
   exec .venv/bin/pytest tests/unit -n 2 -q "$@"
@@ -35,31 +47,19 @@ fi
 
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
   echo "Installing Debian's chromium and chromium-driver for the browser tests..."
-  sudo_cmd=""
-  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt_install chromium chromium-driver
 fi
 
 # axe-core (accessibility rules) for the browser tests, from the npm registry into tests/browser/axe,
 # where the tests read it and inject it into the page: no CDN, and the version pinned in its package.json.
 if ! command -v npm >/dev/null 2>&1; then
   echo "Installing Debian's npm for the accessibility tests..."
-  sudo_cmd=""
-  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq npm >/dev/null
+  apt_install npm
 fi
 npm install --prefix tests/browser/axe --no-audit --no-fund --no-save --loglevel=error
 
 scripts/setup-venv.sh test
-echo "== ruff"
-.venv/bin/ruff check .
-.venv/bin/ruff format --check .
-echo "== mypy"
-.venv/bin/mypy
-echo "== import-linter"
-.venv/bin/lint-imports --no-cache
+lint
 
 echo "== pytest on SQLite"
 set +e
