@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 import dash
 import pandas as pd
+from dash.exceptions import MissingCallbackContextException
 from flask import Flask, current_app, g, request
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from core.formatting import fmt_period
 from core.i18n import LANGUAGES, t
@@ -43,6 +44,12 @@ class Runtime:
 
     database_url: str
     lang: str
+    #: the owner's URL (SZE_ADMIN_DATABASE_URL), for /beheer's import only; None: ``database_url``
+    writer_url: str | None = field(default=None, repr=False)
+
+    def writer_engine(self) -> Engine:
+        """The engine /beheer's import writes through: the owner's, where one is set (the rest only reads)."""
+        return engine_for(self.writer_url or self.database_url)
 
     @property
     def views(self) -> tuple[View, ...]:
@@ -94,6 +101,31 @@ def close_db(_error: BaseException | None = None) -> None:
     g.pop("sze_db", None)
     if stack is not None:
         stack.close()
+
+
+def editor() -> bool:
+    """Whether this request comes from an editor (/beheer), as ``dashboard.security``'s request hook found before
+    any callback runs; False where no hook said so: a page or callback for editors fails closed."""
+    return g.get("sze_editor", False) is True
+
+
+def signed_in_user() -> str | None:
+    """The login's user of this request, if a login is configured (``dashboard.security``)."""
+    user = g.get("sze_user")
+    return user if isinstance(user, str) else None
+
+
+def same_page() -> bool:
+    """Whether the router asks only because the query changed (a filter, Back within a view): the page stays.
+
+    Dash's page router answers every change of the address; the filters live in the query, and rebuilding
+    the open page for each would empty its charts and make the view draw them twice.
+    """
+    try:
+        changed = dash.ctx.triggered_prop_ids
+    except MissingCallbackContextException:  # Dash building its validation layout, outside any callback
+        return False
+    return bool(changed) and not any(key.endswith(".pathname") for key in changed)
 
 
 def lang() -> str:
