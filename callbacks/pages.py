@@ -10,14 +10,15 @@ from typing import Any
 import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html, no_update
-from dash.exceptions import MissingCallbackContextException
 from flask import Response
 
-from callbacks.common import db, lang, reference, runtime
+from callbacks.beheer import beheer_layout
+from callbacks.common import db, lang, reference, runtime, same_page
 from core.formatting import fmt_count
 from core.i18n import t
 from core.selection import (
     ABOUT_PATH,
+    BEHEER_PATH,
     BOUNDARIES_PATH,
     DASHBOARD_PATH,
     HEALTH_PATH,
@@ -40,24 +41,11 @@ def show_page(pathname: str | None) -> bool:
     return page_for(pathname, runtime().tabs) is not Page.DASHBOARD
 
 
-def _same_page() -> bool:
-    """Whether the router asks only because the query changed (a filter, Back within a view): the page stays.
-
-    Dash's page router answers every change of the address; the filters live in the query, and rebuilding
-    the open page for each would empty its charts and make the view draw them twice.
-    """
-    try:
-        changed = dash.ctx.triggered_prop_ids
-    except MissingCallbackContextException:  # Dash building its validation layout, outside any callback
-        return False
-    return bool(changed) and not any(key.endswith(".pathname") for key in changed)
-
-
 def view_layout(view: View) -> Callable[..., Any]:
     """The page of ``view``: its skeleton, which its update fills from the selection."""
 
     def layout(**_query: object) -> Any:
-        if _same_page():
+        if same_page():
             return no_update
         language = lang()
         # the outline goes h1 (the dashboard) > h2 (this view) > h3 (its sections); the tab already shows the name
@@ -69,7 +57,7 @@ def view_layout(view: View) -> Callable[..., Any]:
 
 def about_layout(**_query: object) -> Any:
     """The 'Over de cijfers' page from what the database holds."""
-    if _same_page():
+    if same_page():
         return no_update
     engine, ref = db(), reference()
     content = about_page(
@@ -85,7 +73,7 @@ def about_layout(**_query: object) -> Any:
 
 def report_layout(**_query: object) -> Any:
     """The briefing's page, which its callback fills from the address (callbacks/report.py)."""
-    return no_update if _same_page() else report_page(lang())
+    return no_update if same_page() else report_page(lang())
 
 
 def not_found_layout(**_query: object) -> Any:
@@ -106,6 +94,7 @@ def _title(key: str) -> Callable[[], str]:
 
 #: the module names the pages are registered under (Dash finds the not-found page by its name's last part)
 ROOT_PAGE, ABOUT_PAGE, REPORT_PAGE, NOT_FOUND_PAGE = "sze.root", "sze.about", "sze.report", "sze.not_found_404"
+BEHEER_PAGE = "sze.beheer"
 
 
 def view_page_name(view: View) -> str:
@@ -115,7 +104,7 @@ def view_page_name(view: View) -> str:
 
 def register_pages(app: Dash, views: Sequence[View]) -> None:
     """Every page of the app in ``dash.page_registry``: the views (``view=`` in their entry), the root, which
-    shows the first view, 'Over de cijfers', the briefing and the not-found page."""
+    shows the first view, 'Over de cijfers', the briefing, /beheer and the not-found page."""
     for page in [name for name in dash.page_registry if name.startswith("sze.")]:
         del dash.page_registry[page]  # an app created before in this process (tests) registered its own
     for view in views:
@@ -140,6 +129,8 @@ def register_pages(app: Dash, views: Sequence[View]) -> None:
         )
     dash.register_page(ABOUT_PAGE, path=ABOUT_PATH, title=_title("nav_about"), layout=about_layout)
     dash.register_page(REPORT_PAGE, path=REPORT_PATH, title=_title("report_title"), layout=report_layout)
+    # for editors only (dashboard.security answers anyone else 403, and the layout shows them how to get in)
+    dash.register_page(BEHEER_PAGE, path=BEHEER_PATH, title=_title("beheer.title"), layout=beheer_layout)
     dash.register_page(NOT_FOUND_PAGE, path="/404", title=_title("not_found"), layout=not_found_layout)
 
 
