@@ -22,6 +22,9 @@ KINDS = ("activities", "evaluations")
 TEMPLATE_SUFFIXES = ("xlsx", "csv")
 #: at most this many changed rows are listed; the count says how many there are
 MAX_CHANGED_LISTED = 500
+#: up to this many rows a table is made of cells; more are one Markdown component (the renderer spends
+#: milliseconds on each component it mounts; see layouts.components.markdown_table)
+MAX_CELL_ROWS = 200
 
 
 def _kind_choice(lang: str) -> html.Fieldset:
@@ -118,10 +121,20 @@ def problems(heading: str, lines: str, columns: Sequence[str], rows: Sequence[Se
         [
             dbc.Alert([html.H3(heading, className="h5"), html.P(lines, className="mb-0")], color="danger"),
             html.Button(button, id=ids.BEHEER_MARKED_BUTTON, type="button", className="btn btn-outline-danger mb-3"),
-            html.Div(markdown_table(columns, rows), className="beheer-problems table-responsive"),
+            html.Div(wrapping_table(columns, rows), className="beheer-problems"),
         ],
         className="mt-3",
     )
+
+
+def wrapping_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> Any:
+    """A table whose cells wrap (a long place name or message breaks rather than pushing the page sideways on a
+    phone); Markdown, one component, when it has many rows."""
+    if len(rows) > MAX_CELL_ROWS:
+        return markdown_table(columns, rows)
+    head = html.Thead(html.Tr([html.Th(column, scope="col") for column in columns]))
+    body = html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows])
+    return html.Table([head, body], className="table table-sm table-striped beheer-table")
 
 
 def section(title: str, *content: Any) -> html.Section:
@@ -139,7 +152,7 @@ def preview(
     totals_title, totals_columns, totals_rows = totals
     parts: list[Any] = [dbc.Alert(summary, color="info", className="mt-3 mb-2"), table(*counts)]
     if changed_rows:
-        parts.append(section(changed_title, markdown_table(changed_columns, changed_rows[:MAX_CHANGED_LISTED])))
+        parts.append(section(changed_title, wrapping_table(changed_columns, changed_rows[:MAX_CHANGED_LISTED])))
     parts.append(section(totals_title, table(totals_columns, totals_rows)))
     return html.Div(parts, className="beheer-preview")
 

@@ -1,0 +1,139 @@
+"""/beheer in Chromium (issue 18), as the editor `redacteur` signed in by basic auth: a file with three bad lines
+is named line by line and comes back marked, changing nothing; the six good lines show their preview and, after
+*Importeren*, are in the database. Screenshots of the page at a laptop's and a phone's size."""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from selenium.webdriver.common.by import By
+from sqlalchemy import func, select
+from werkzeug.security import generate_password_hash
+
+from data_access import schema
+from data_access.engine import make_engine
+from tests.beheer_files import GOOD, filled, with_problems
+from tests.browser.conftest import make_driver, running
+from tests.browser.pageutil import console_errors, page_text, wait_for_text, wait_until
+from tests.browser.test_exports import allow_downloads, downloaded
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "geheim wachtwoord"
+SHOTS = Path(os.environ.get("SZE_SCREENSHOTS") or "build/screenshots")
+
+
+@pytest.fixture(scope="module")
+def editors_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """The dashboard served as a user would (gunicorn, two workers) with a login: redacteur edits, lezer reads."""
+    folder = tmp_path_factory.mktemp("beheer")
+    url = f"sqlite:///{folder / 'sze.db'}"
+    users = ",".join(f"{name}:{generate_password_hash(PASSWORD)}" for name in ("redacteur", "lezer"))
+    env = {**os.environ, "DATABASE_URL": url, "SZE_BASIC_AUTH_USERS": users, "SZE_EDITORS": "redacteur"}
+    command = [str(Path(sys.executable).parent / "sze-dashboard"), "serve", "--workers", "2"]
+    # the health probe is open; everything else asks for the login
+    with running(command, env, folder) as base:
+        yield base, url
+
+
+def _signed_in(driver, user: str) -> None:
+    """Every request of the browser carries the user's basic-auth header (as the browser's login prompt would)."""
+    token = base64.b64encode(f"{user}:{PASSWORD}".encode()).decode()
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setExtraHTTPHeaders", {"headers": {"Authorization": f"Basic {token}"}})
+
+
+def _activities(url: str) -> int:
+    with make_engine(url).connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(schema.activities)).scalar_one())
+
+
+def _upload(driver, path: Path) -> None:
+    field = driver.find_element(By.CSS_SELECTOR, "#beheer-upload input[type=file]")
+    field.send_keys(str(path))
+
+
+def test_brbeh001_an_editor_uploads_sees_every_problem_then_imports_the_good_lines(editors_server, tmp_path):
+    base, url = editors_server
+    driver = make_driver(1280, 720)
+    try:
+        _signed_in(driver, "redacteur")
+        allow_downloads(driver, tmp_path)
+        driver.get(f"{base}/beheer")
+        wait_until(lambda: driver.find_elements(By.CSS_SELECTOR, "#beheer-upload input[type=file]"), what="input")
+        assert "Importeren" in page_text(driver)
+        assert not driver.find_element(By.ID, "beheer-import").is_enabled()
+        before = _activities(url)
+
+        _upload(driver, with_problems(tmp_path / "fout.xlsx"))
+        wait_for_text(driver, "Problemen op regel 4, 5 en 6", timeout=30)
+        text = page_text(driver)
+        assert "Nergenshuizen" in text and "31-02-2024" in text and "-3" in text
+        assert not driver.find_element(By.ID, "beheer-import").is_enabled()
+        _shot(driver, "beheer-problems-1280x720", "beheer-check")
+        _click(driver, "beheer-marked-button")
+        marked = load_workbook(io.BytesIO(downloaded(tmp_path, "fout-problemen.xlsx"))).worksheets[0]
+        assert all(marked[cell].comment for cell in ("D4", "C5", "H6"))
+        assert _activities(url) == before  # a file with problems changes nothing
+
+        _upload(driver, filled(tmp_path / "goed.xlsx", GOOD))
+        wait_for_text(driver, "goed.xlsx is in orde", timeout=30)
+        assert "Nieuw" in page_text(driver) and "na importeren" in page_text(driver)
+        button = driver.find_element(By.ID, "beheer-import")
+        wait_until(button.is_enabled, what="Importeren enabled")
+        _shot(driver, "beheer-preview-1280x720", "beheer-check")
+        _click(driver, "beheer-import")
+        wait_for_text(driver, "goed.xlsx is geïmporteerd", timeout=30)
+        assert _activities(url) == before + len(GOOD)
+        assert not driver.find_element(By.ID, "beheer-import").is_enabled()
+        assert not [e for e in console_errors(driver) if "favicon" not in e]
+    finally:
+        driver.quit()
+
+
+def test_brbeh002_the_page_reads_on_a_phone_and_a_reader_is_turned_away(editors_server, tmp_path):
+    base, _ = editors_server
+    driver = make_driver(390, 844)
+    try:
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+        )
+        _signed_in(driver, "redacteur")
+        driver.get(f"{base}/beheer")
+        wait_until(lambda: driver.find_elements(By.ID, "beheer-upload"), what="upload")
+        _upload(driver, with_problems(tmp_path / "fout.xlsx"))
+        wait_for_text(driver, "Problemen op regel 4, 5 en 6", timeout=30)
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 390, f"the page scrolls sideways: {width}px"
+        _shot(driver, "beheer-problems-390x844", "beheer-check")
+        _signed_in(driver, "lezer")
+        driver.get(f"{base}/beheer")
+        wait_for_text(driver, "niet als redacteur")
+        assert not driver.find_elements(By.CSS_SELECTOR, "input[type=file]")
+    finally:
+        driver.quit()
+
+
+def _click(driver, element_id: str) -> None:
+    element = driver.find_element(By.ID, element_id)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def _shot(driver, name: str, element_id: str | None = None) -> None:
+    """The window, scrolled to ``element_id``'s top where given (else the page's), to look at."""
+    if element_id:
+        driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()", element_id)
+    else:
+        driver.execute_script("window.scrollTo(0, 0)")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+    page = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    (SHOTS / f"{name}-page.png").write_bytes(base64.b64decode(page["data"]))
