@@ -210,8 +210,9 @@ def install(app: Dash, settings: Settings) -> None:
     if settings.secret_key:
         server.secret_key = settings.secret_key
     else:
-        # nothing signs with it yet (no Flask session, no signed cookie; basic auth is checked per request), so a
-        # missing key is no reason to refuse to start; were anything to sign, every worker would need the same
+        # only the editor link's session signs with it (basic auth is checked per request), and ``sze-dashboard
+        # serve`` makes one key for all its workers before it forks, as it makes the link's token: so a missing
+        # key is no reason to refuse to start. A bare gunicorn has no editor link, hence nothing to share.
         server.secret_key = secrets.token_hex(32)
         log.warning("SZE_SECRET_KEY is not set: this process uses a random secret key of its own")
     server.config["SESSION_COOKIE_SAMESITE"] = "Lax"

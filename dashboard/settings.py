@@ -44,7 +44,8 @@ class Settings:
     admin_database_url: str | None = field(default=None, repr=False)
     #: Redis for the views' answers, shared by every worker and instance; None: a small cache per process
     redis_url: str | None = None
-    #: Flask's SECRET_KEY; None: a random one per process (nothing signs with it yet, see dashboard.security)
+    #: Flask's SECRET_KEY; None: a random one per process (only the editor link's session signs with it, and
+    #: ``sze-dashboard serve`` makes one for all its workers; see dashboard.security)
     secret_key: str | None = field(default=None, repr=False)
     #: CSP frame-ancestors: "'none'", "'self'" or origins, space-separated
     frame_ancestors: str = DEFAULT_FRAME_ANCESTORS

@@ -15,7 +15,7 @@ from werkzeug.security import generate_password_hash
 
 from dashboard.app import create_app
 from dashboard.settings import Settings, read_users
-from data_access import schema
+from data_access import schema, version
 from data_access.engine import make_engine
 from ingest.importer import upload as files
 from ingest.loader import load_bundled
@@ -278,9 +278,14 @@ def test_a_clean_file_shows_its_preview_and_importeren_stores_it(beheer, tmp_pat
     assert "'Nieuw', 'Gewijzigd', 'Ongewijzigd', 'Verwijderd'" in shown.replace('"', "'") or "Nieuw" in shown
     checked = response["beheer-checked"]["data"]
     before = _activities(url)
+    with make_engine(url).connect() as conn:
+        old_version = version.current(conn)
     done = _import(editor, contents, "goed.xlsx", checked).get_json()["response"]
-    assert "goed.xlsx is geïmporteerd" in str(done["beheer-result"]["children"])
+    assert "goed.xlsx is geïmporteerd" in _text(done["beheer-result"]["children"])
     assert _activities(url) == before + len(GOOD)
+    with make_engine(url).connect() as conn:
+        assert version.current(conn) != old_version  # every kept answer of the views is stale from now on
+    assert done["beheer-import"]["disabled"] is True
     # the same file again: nothing new, and a changed one lists its change field by field
     changed = [list(row) for row in GOOD]
     changed[0][7] = 46
@@ -333,3 +338,17 @@ def test_every_problem_is_listed_not_the_first_five(beheer, tmp_path):
     answer = _check(_client(app, "redacteur"), data_url(filled(tmp_path / "veel.xlsx", bad)), "veel.xlsx")
     children = answer.get_json()["response"]["beheer-check"]["children"]
     assert len(_rows(children)) == 1 + 40 and "40 problemen in veel.xlsx" in _text(children)
+
+
+def test_the_templates_beside_the_upload_are_the_importers_own(beheer):
+    app, _ = beheer
+    editor = _client(app, "redacteur")
+    dep = _dependency(editor, "beheer-template-file.data")
+    pressed = "beheer-template-evaluations-csv"
+    payload = body(dep, [None] * len(dep["inputs"]), ["?taal=en"])
+    payload["changedPropIds"] = [f"{pressed}.n_clicks"]
+    for item in payload["inputs"]:
+        item["value"] = 1 if item["id"] == pressed else None
+    sent = post(editor, UPDATE, payload).get_json()["response"]["beheer-template-file"]["data"]
+    assert sent["filename"] == "template-evaluations.csv"
+    assert base64.b64decode(sent["content"]).decode("utf-8-sig").startswith("Respondent;Datum ingevuld")
