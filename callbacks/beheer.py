@@ -21,7 +21,7 @@ from babel.lists import format_list
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import db, editor, lang, runtime, same_page, signed_in_user
+from callbacks.common import db, editor, lang, reference, runtime, same_page, signed_in_user
 from core.formatting import fmt_count, fmt_date
 from core.i18n import t, tn
 from ingest.importer import KINDS, FileProblems, Kind, Problem, import_file
@@ -164,11 +164,21 @@ def preview_component(kind: Kind, name: str, found: changes.Preview, language: s
         t("beheer.totals_title", language),
         [t(f"beheer.column_{name}", language) for name in ("region", "week", "before", "after")],
         [
-            [region, "–" if week is None else str(week), fmt_count(before, language), fmt_count(after, language)]
+            [
+                _region(region),
+                "–" if week is None else str(week),
+                fmt_count(before, language),
+                fmt_count(after, language),
+            ]
             for (region, week), (before, after) in found.totals.items()
         ],
     )
     return page.preview(summary, counts, changed, totals)
+
+
+def _region(code: str) -> str:
+    """A region as the views name it ('Noord'); '–' for rows without one (a survey answer may have none)."""
+    return "–" if code == "-" else reference().region_name(code)
 
 
 def _kind(choice: object, sheet: Sheet) -> Kind:
@@ -219,7 +229,7 @@ def _upload_of(file_data: object) -> files.Upload:
 
 def check(file_data: object, kind_choice: object, _search: object) -> dict[str, Any]:
     """Wiring: check the file the browser hands over; nothing to import until a clean check."""
-    if not editor():
+    if not editor() or file_data is None:  # the kind picked before any file: nothing to check yet
         raise PreventUpdate
     answer = check_upload(file_data, kind_choice, lang())
     return answer | {"ready": answer["checked"] is None, "result": None}

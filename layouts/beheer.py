@@ -63,8 +63,11 @@ def _templates(lang: str) -> html.Div:
 
 
 def _upload(lang: str) -> dcc.Upload:
+    # a real button inside the drop area: Tab reaches it and Enter opens the file dialog (its click reaches the
+    # upload), where the area itself takes no keyboard focus
+    pick = html.Button(t("beheer.upload_pick", lang), type="button", className="btn btn-primary")
     return dcc.Upload(
-        html.Div([html.Strong(t("beheer.upload_pick", lang)), html.Span(" " + t("beheer.upload_drop", lang))]),
+        html.Div([pick, html.Span(" " + t("beheer.upload_drop", lang))]),
         id=ids.BEHEER_UPLOAD,
         accept=".xlsx,.csv",
         multiple=False,

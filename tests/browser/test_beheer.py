@@ -64,6 +64,11 @@ def test_brbeh001_an_editor_uploads_sees_every_problem_then_imports_the_good_lin
     base, url = editors_server
     driver = make_driver(1280, 720)
     try:
+        # the page's own 1280 x 720 (the window's would lose some to the browser's frame)
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False},
+        )
         _signed_in(driver, "redacteur")
         allow_downloads(driver, tmp_path)
         driver.get(f"{base}/beheer")
@@ -137,3 +142,44 @@ def _shot(driver, name: str, element_id: str | None = None) -> None:
     driver.save_screenshot(str(SHOTS / f"{name}.png"))
     page = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
     (SHOTS / f"{name}-page.png").write_bytes(base64.b64decode(page["data"]))
+
+
+def test_brbeh003_without_a_login_the_editor_link_serve_prints_opens_beheer(tmp_path):
+    """As Jupyter: `serve` on 127.0.0.1 prints a link with a token; it signs that browser in (every worker knows
+    the session) and leaves no token in the address; a browser without it is told how to get in."""
+    url = f"sqlite:///{tmp_path / 'sze.db'}"
+    env = {**os.environ, "DATABASE_URL": url}
+    for name in ("SZE_BASIC_AUTH_USERS", "SZE_TRUSTED_USER_HEADER", "SZE_EDITORS", "SZE_SECRET_KEY"):
+        env.pop(name, None)
+    command = [str(Path(sys.executable).parent / "sze-dashboard"), "serve", "--workers", "2"]
+    with running(command, env, tmp_path) as base:
+        log = (tmp_path / "serve.log").read_text()
+        link = next(word for word in log.split() if "/beheer?token=" in word)
+        assert link.startswith(base + "/beheer?token=") and log.count("/beheer?token=") == 1
+        stranger = make_driver(1280, 720)
+        editor = make_driver(1280, 720)
+        try:
+            stranger.get(f"{base}/beheer")
+            wait_for_text(stranger, "redacteurslink")
+            assert not stranger.find_elements(By.CSS_SELECTOR, "input[type=file]")
+            editor.get(link)
+            wait_until(lambda: editor.find_elements(By.CSS_SELECTOR, "#beheer-upload input[type=file]"), what="input")
+            assert editor.current_url == f"{base}/beheer"
+            for _ in range(6):  # both workers answer in turn: each knows the session
+                editor.get(f"{base}/beheer")
+                wait_until(lambda: editor.find_elements(By.ID, "beheer-upload"), what="upload")
+            # the upload is reached by keyboard, as the rest of the page
+            focusable = editor.execute_script(
+                "return Array.from(document.querySelectorAll('#beheer-upload, #beheer-upload *'))"
+                ".some(e => e.tabIndex >= 0 && e.type !== 'file')"
+            )
+            assert focusable, "the upload cannot be reached with Tab"
+            opened = editor.execute_script(
+                "var input = document.querySelector('#beheer-upload input[type=file]'); var seen = false;"
+                "input.addEventListener('click', function (e) { seen = true; e.preventDefault(); });"
+                "document.querySelector('#beheer-upload button').click(); return seen;"
+            )
+            assert opened, "the upload's button does not open the file dialog"
+        finally:
+            stranger.quit()
+            editor.quit()
