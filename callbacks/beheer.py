@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections.abc import Sequence
 from typing import Any
 
 from babel.lists import format_list
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
+from sqlalchemy.exc import SQLAlchemyError
 
 from callbacks.common import db, editor, lang, reference, runtime, same_page, signed_in_user
 from core.formatting import fmt_count, fmt_date
@@ -32,6 +34,9 @@ from ingest.importer.template import write_template
 from ingest.reference import read_reference
 from layouts import beheer as page
 from layouts import ids
+
+log = logging.getLogger(__name__)
+
 
 # --- the page ---------------------------------------------------------------------------------------------------
 
@@ -261,6 +266,9 @@ def import_upload(file_data: object, checked: object, language: str) -> Any:
             outcome = import_file(engine, kind.name, path)
     except FileProblems as error:  # the database changed since the preview: checked again, refused whole
         return page.result(t("beheer.import_refused", language, n=len(error.problems)), "danger")
+    except SQLAlchemyError:  # one transaction: rolled back whole (no owner's URL for a read-only role, say)
+        log.exception("the import from /beheer failed")
+        return page.result(t("beheer.import_failed", language), "danger")
     lines = outcome.report(language).splitlines()
     made = t("beheer.import_done", language, file=upload.name, when=fmt_date(dt.date.today(), lang=language))
     return page.result([html.P(made, className="mb-1"), *(html.Div(line) for line in lines)])

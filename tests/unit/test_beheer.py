@@ -352,3 +352,23 @@ def test_the_templates_beside_the_upload_are_the_importers_own(beheer):
     sent = post(editor, UPDATE, payload).get_json()["response"]["beheer-template-file"]["data"]
     assert sent["filename"] == "template-evaluations.csv"
     assert base64.b64decode(sent["content"]).decode("utf-8-sig").startswith("Respondent;Datum ingevuld")
+
+
+def test_a_database_that_refuses_the_import_is_said_plainly_and_changes_nothing(beheer, tmp_path, monkeypatch):
+    from sqlalchemy.exc import ProgrammingError
+
+    import callbacks.beheer
+
+    def refused(*_args: object, **_kwargs: object) -> None:
+        raise ProgrammingError("INSERT", {}, Exception("permission denied for table activities"))
+
+    app, url = beheer
+    editor = _client(app, "redacteur")
+    contents = data_url(filled(tmp_path / "goed.xlsx", GOOD))
+    checked = _check(editor, contents, "goed.xlsx").get_json()["response"]["beheer-checked"]["data"]
+    monkeypatch.setattr(callbacks.beheer, "import_file", refused)
+    before = _activities(url)
+    answer = _import(editor, contents, "goed.xlsx", checked)
+    assert answer.status_code == 200 and "error-alert" not in answer.get_data(as_text=True)
+    assert "de database nam het niet aan" in _text(answer.get_json()["response"]["beheer-result"])
+    assert _activities(url) == before
