@@ -173,7 +173,8 @@ class Editors:
 
 def editor_link(host: str, port: int, token: str, prefix: str = "/") -> str:
     """The address ``sze-dashboard serve`` prints for the editor to open /beheer with."""
-    return f"http://{host}:{port}{prefix.rstrip('/')}{BEHEER_PATH}?{TOKEN_PARAM}={token}"
+    shown = f"[{host}]" if ":" in host else host  # an IPv6 address (::1) is bracketed in a URL
+    return f"http://{shown}:{port}{prefix.rstrip('/')}{BEHEER_PATH}?{TOKEN_PARAM}={token}"
 
 
 def is_editor() -> bool:

@@ -80,3 +80,9 @@ def test_serve_prints_an_editor_link_only_on_loopback_without_a_login(capsys):
     assert _with_editor_link(Settings(database_url="sqlite://"), "0.0.0.0", 8050, dev=False).editor_token is None
     login = Settings(database_url="sqlite://", basic_auth_users=read_users(USERS))
     assert _with_editor_link(login, "127.0.0.1", 8050, dev=False).editor_token is None
+
+
+def test_the_editor_link_brackets_an_ipv6_host():
+    from dashboard.security import editor_link
+
+    assert editor_link("::1", 8050, "abc") == "http://[::1]:8050/beheer?token=abc"
