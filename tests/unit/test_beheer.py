@@ -372,3 +372,24 @@ def test_a_database_that_refuses_the_import_is_said_plainly_and_changes_nothing(
     assert answer.status_code == 200 and "error-alert" not in answer.get_data(as_text=True)
     assert "de database nam het niet aan" in _text(answer.get_json()["response"]["beheer-result"])
     assert _activities(url) == before
+
+
+def test_a_dutch_csv_of_survey_answers_is_recognised_previewed_and_imported(beheer):
+    app, url = beheer
+    editor = _client(app, "redacteur")
+    lines = "Respondent;Datum ingevuld;Regio;Rol;Rapportcijfer;Volgend jaar weer meedoen\n" + "".join(
+        f"r{n};0{1 + n % 3}-03-2021;{'noord' if n % 2 else ''};zorgprofessional;{6 + n % 4};ja\n" for n in range(7)
+    )
+    contents = "data:text/csv;base64," + base64.b64encode(lines.encode("utf-8-sig")).decode()
+    response = _check(editor, contents, "enquête.csv").get_json()["response"]
+    shown = _text(response["beheer-check"]["children"])
+    assert "enquête.csv is in orde" in shown and "evaluaties van editie 2021" in shown
+    counts = _rows(response["beheer-check"]["children"])
+    assert ["7", "0", "0", "0"] in counts  # new, changed, unchanged, removed
+    done = _import(editor, contents, "enquête.csv", response["beheer-checked"]["data"]).get_json()["response"]
+    assert "enquête.csv is geïmporteerd" in _text(done["beheer-result"])
+    with make_engine(url).connect() as conn:
+        stored = conn.execute(
+            select(func.count()).select_from(schema.responses).where(schema.responses.c.origin == "import")
+        )
+        assert stored.scalar_one() == 7
