@@ -47,7 +47,7 @@ def _templates(lang: str) -> html.Div:
             t("beheer.template_button", lang, kind=t(f"ingest.kind.{kind}", lang), suffix=suffix),
             id=ids.beheer_template(kind, suffix),
             type="button",
-            className="btn btn-outline-secondary btn-sm",
+            className="btn btn-outline-dark btn-sm",
         )
         for kind in KINDS
         for suffix in TEMPLATE_SUFFIXES
@@ -123,7 +123,7 @@ def problems(heading: str, lines: str, columns: Sequence[str], rows: Sequence[Se
     return html.Div(
         [
             dbc.Alert([html.H3(heading, className="h5"), html.P(lines, className="mb-0")], color="danger"),
-            html.Button(button, id=ids.BEHEER_MARKED_BUTTON, type="button", className="btn btn-outline-danger mb-3"),
+            html.Button(button, id=ids.BEHEER_MARKED_BUTTON, type="button", className="btn btn-danger mb-3"),
             html.Div(wrapping_table(columns, rows), className="beheer-problems"),
         ],
         className="mt-3",

@@ -22,6 +22,7 @@ from data_access.engine import make_engine
 from tests.beheer_files import GOOD, filled, with_problems
 from tests.browser.conftest import make_driver, running
 from tests.browser.pageutil import console_errors, page_text, wait_for_text, wait_until
+from tests.browser.test_accessibility import axe_violations
 from tests.browser.test_exports import allow_downloads, downloaded
 
 pytestmark = pytest.mark.browser
@@ -83,6 +84,7 @@ def test_brbeh001_an_editor_uploads_sees_every_problem_then_imports_the_good_lin
         assert "Nergenshuizen" in text and "31-02-2024" in text and "-3" in text
         assert not driver.find_element(By.ID, "beheer-import").is_enabled()
         _shot(driver, "beheer-problems-1280x720", "beheer-check")
+        _no_axe_violations(driver)
         _click(driver, "beheer-marked-button")
         marked = load_workbook(io.BytesIO(downloaded(tmp_path, "fout-problemen.xlsx"))).worksheets[0]
         assert all(marked[cell].comment for cell in ("D4", "C5", "H6"))
@@ -94,6 +96,7 @@ def test_brbeh001_an_editor_uploads_sees_every_problem_then_imports_the_good_lin
         button = driver.find_element(By.ID, "beheer-import")
         wait_until(button.is_enabled, what="Importeren enabled")
         _shot(driver, "beheer-preview-1280x720", "beheer-check")
+        _no_axe_violations(driver)
         _click(driver, "beheer-import")
         wait_for_text(driver, "goed.xlsx is geïmporteerd", timeout=30)
         assert _activities(url) == before + len(GOOD)
@@ -183,3 +186,8 @@ def test_brbeh003_without_a_login_the_editor_link_serve_prints_opens_beheer(tmp_
         finally:
             stranger.quit()
             editor.quit()
+
+
+def _no_axe_violations(driver) -> None:
+    found = axe_violations(driver)
+    assert not found, [(v["id"], v["nodes"]) for v in found]
