@@ -393,3 +393,14 @@ def test_a_dutch_csv_of_survey_answers_is_recognised_previewed_and_imported(behe
             select(func.count()).select_from(schema.responses).where(schema.responses.c.origin == "import")
         )
         assert stored.scalar_one() == 7
+
+
+def test_an_xlsx_whose_zip_understates_a_part_is_refused():
+    honest = _zip({"[Content_Types].xml": b"<x/>", "xl/worksheets/sheet1.xml": 3})
+    # the central directory says the 3 MB part is 1 KB: a bomb that lies about its size
+    header = honest.rindex(b"PK\x01\x02")  # the directory's entry of the last part written: the sheet
+    lying = bytearray(honest)
+    lying[header + 24 : header + 28] = (1024).to_bytes(4, "little")
+    with pytest.raises(files.UploadRefused, match="refused_not_xlsx"):
+        files.check_xlsx(bytes(lying))
+    files.check_xlsx(honest)  # the honest one passes
