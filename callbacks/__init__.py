@@ -15,7 +15,7 @@ from typing import Any
 
 from dash import Dash, Input, Output
 
-from callbacks import answers, download, pages, report, screen, state
+from callbacks import answers, beheer, download, pages, report, screen, state
 from callbacks.common import data_version, lang, selection_from, views
 from core.formatting import fmt_date
 from core.i18n import t
@@ -74,9 +74,9 @@ def register_view(app: Dash, view: View) -> None:
 
 def register_all(app: Dash, extra: Sequence[View] = ()) -> None:
     """Register the pages (the views, ``extra`` ones after them, and the other pages), then wire the shell
-    (state, the width class, pages, download, the briefing) and every registered view to ``app``."""
+    (state, the width class, pages, download, the briefing, /beheer) and every registered view to ``app``."""
     pages.register_pages(app, (*VIEWS, *extra))
-    for module in (state, screen, pages, download, report):
+    for module in (state, screen, pages, download, report, beheer):
         module.register(app)
     for view in views():
         register_view(app, view)

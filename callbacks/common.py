@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 import dash
 import pandas as pd
+from dash import html
 from flask import Flask, current_app, g, request
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from core.formatting import fmt_period
 from core.i18n import LANGUAGES, t
@@ -43,6 +44,12 @@ class Runtime:
 
     database_url: str
     lang: str
+    #: the owner's URL (SZE_ADMIN_DATABASE_URL), for /beheer's import only; None: ``database_url``
+    writer_url: str | None = field(default=None, repr=False)
+
+    def writer_engine(self) -> Engine:
+        """The engine /beheer's import writes through: the owner's, where one is set (the rest only reads)."""
+        return engine_for(self.writer_url or self.database_url)
 
     @property
     def views(self) -> tuple[View, ...]:
@@ -94,6 +101,49 @@ def close_db(_error: BaseException | None = None) -> None:
     g.pop("sze_db", None)
     if stack is not None:
         stack.close()
+
+
+def editor() -> bool:
+    """Whether this request comes from an editor (/beheer), as ``dashboard.security``'s request hook found before
+    any callback runs; False where no hook said so: a page or callback for editors fails closed."""
+    return g.get("sze_editor", False) is True
+
+
+def signed_in_user() -> str | None:
+    """The login's user of this request, if a login is configured (``dashboard.security``)."""
+    user = g.get("sze_user")
+    return user if isinstance(user, str) else None
+
+
+def page_key(page: str) -> str:
+    """What the page container holds when it shows ``page`` in this request's language (its root's ``data-page``)."""
+    return f"{page}:{lang()}"
+
+
+def built_already(page: str, rendered: object) -> bool:
+    """Whether the page container already holds ``page`` in this request's language.
+
+    Dash's page router answers every change of the address, and the filters live in the query: rebuilding
+    the open page for each would empty its charts and make the view draw them twice. Whether only the query
+    changed is not enough to tell: when the filters rewrite the address of a page that is still loading, the
+    renderer drops the router's first answer (the page) for its second (the query alone), and the page stayed
+    empty. So the router is told what the container holds (``ids.RENDERED_PAGE``, read from the root of what
+    it shows: ``RENDERED_SCRIPT``) and builds anything else.
+    """
+    return rendered == page_key(page)
+
+
+def page_root(page: str, children: Any, **props: Any) -> html.Div:
+    """A page's root, marked with its key: what the container holds is read from it, not assumed."""
+    marked: dict[str, Any] = {"data-page": page_key(page), **props}
+    return html.Div(children, **marked)
+
+
+#: the page container's content, as the router last put it, names the page it holds
+RENDERED_SCRIPT = """function (children) {
+    var props = children && children.props;
+    return (props && props["data-page"]) || null;
+}"""
 
 
 def lang() -> str:

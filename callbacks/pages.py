@@ -12,11 +12,13 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html, no_update
 from flask import Response
 
-from callbacks.common import db, lang, reference, runtime
+from callbacks.beheer import beheer_layout
+from callbacks.common import RENDERED_SCRIPT, built_already, db, lang, page_root, reference, runtime
 from core.formatting import fmt_count
 from core.i18n import t
 from core.selection import (
     ABOUT_PATH,
+    BEHEER_PATH,
     BOUNDARIES_PATH,
     DASHBOARD_PATH,
     HEALTH_PATH,
@@ -37,37 +39,6 @@ from layouts.page import not_found_page, report_page
 def show_page(pathname: str | None) -> bool:
     """Whether the dashboard's filters and tabs hide: on every page that is not a view."""
     return page_for(pathname, runtime().tabs) is not Page.DASHBOARD
-
-
-def page_key(page: str) -> str:
-    """What the page container holds when it shows ``page`` in this request's language (its root's ``data-page``)."""
-    return f"{page}:{lang()}"
-
-
-def built_already(page: str, rendered: object) -> bool:
-    """Whether the page container already holds ``page`` in this request's language.
-
-    Dash's page router answers every change of the address, and the filters live in the query: rebuilding
-    the open page for each would empty its charts and make the view draw them twice. Whether only the query
-    changed is not enough to tell: when the filters rewrite the address of a page that is still loading, the
-    renderer drops the router's first answer (the page) for its second (the query alone), and the page stayed
-    empty. So the router is told what the container holds (``ids.RENDERED_PAGE``, read from the root of what
-    it shows: ``RENDERED_SCRIPT``) and builds anything else.
-    """
-    return rendered == page_key(page)
-
-
-def page_root(page: str, children: Any, **props: Any) -> html.Div:
-    """A page's root, marked with its key: what the container holds is read from it, not assumed."""
-    marked: dict[str, Any] = {"data-page": page_key(page), **props}
-    return html.Div(children, **marked)
-
-
-#: the page container's content, as the router last put it, names the page it holds
-RENDERED_SCRIPT = """function (children) {
-    var props = children && children.props;
-    return (props && props["data-page"]) || null;
-}"""
 
 
 def view_layout(view: View) -> Callable[..., Any]:
@@ -127,6 +98,7 @@ def _title(key: str) -> Callable[[], str]:
 
 #: the module names the pages are registered under (Dash finds the not-found page by its name's last part)
 ROOT_PAGE, ABOUT_PAGE, REPORT_PAGE, NOT_FOUND_PAGE = "sze.root", "sze.about", "sze.report", "sze.not_found_404"
+BEHEER_PAGE = "sze.beheer"
 
 
 def view_page_name(view: View) -> str:
@@ -136,7 +108,7 @@ def view_page_name(view: View) -> str:
 
 def register_pages(app: Dash, views: Sequence[View]) -> None:
     """Every page of the app in ``dash.page_registry``: the views (``view=`` in their entry), the root, which
-    shows the first view, 'Over de cijfers', the briefing and the not-found page."""
+    shows the first view, 'Over de cijfers', the briefing, /beheer and the not-found page."""
     for page in [name for name in dash.page_registry if name.startswith("sze.")]:
         del dash.page_registry[page]  # an app created before in this process (tests) registered its own
     for view in views:
@@ -161,6 +133,8 @@ def register_pages(app: Dash, views: Sequence[View]) -> None:
         )
     dash.register_page(ABOUT_PAGE, path=ABOUT_PATH, title=_title("nav_about"), layout=about_layout)
     dash.register_page(REPORT_PAGE, path=REPORT_PATH, title=_title("report_title"), layout=report_layout)
+    # for editors only (dashboard.security answers anyone else 403, and the layout shows them how to get in)
+    dash.register_page(BEHEER_PAGE, path=BEHEER_PATH, title=_title("beheer.title"), layout=beheer_layout)
     dash.register_page(NOT_FOUND_PAGE, path="/404", title=_title("not_found"), layout=not_found_layout)
 
 

@@ -9,6 +9,9 @@ Notation of numbers and dates is Babel's too, in ``core.formatting``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from importlib.resources import files
 
@@ -19,6 +22,21 @@ from babel.numbers import format_decimal
 DEFAULT_LANG = "nl"
 #: The interface languages, by their URL value (``taal=``) and ``<html lang>``.
 LANGUAGES = ("nl", "en")
+
+
+#: the language of ``t`` where a caller names none: Dutch, unless ``messages_in`` says otherwise for a while
+_UNNAMED: ContextVar[str] = ContextVar("sze_unnamed_lang", default=DEFAULT_LANG)
+
+
+@contextmanager
+def messages_in(lang: str) -> Iterator[None]:
+    """Within the block, texts asked without a language are in ``lang``: the importer's problems, written for the
+    command line in Dutch, in the language of the /beheer page that checks the file (this thread/context only)."""
+    token = _UNNAMED.set(lang if lang in LANGUAGES else DEFAULT_LANG)
+    try:
+        yield
+    finally:
+        _UNNAMED.reset(token)
 
 
 def supported(lang: object) -> str | None:
@@ -38,17 +56,20 @@ def catalogue(lang: str) -> dict[str, str]:
     return {str(m.id): str(m.string) for m in messages if m.id and m.string and not m.fuzzy}
 
 
-def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
-    """The text for ``key`` in ``lang`` (falling back to Dutch), with ``values`` filled in."""
+def t(key: str, lang: str | None = None, **values: object) -> str:
+    """The text for ``key`` in ``lang`` (falling back to Dutch; none named: Dutch, or ``messages_in``'s), with
+    ``values`` filled in."""
+    lang = lang or _UNNAMED.get()
     table = catalogue(lang if lang in LANGUAGES else DEFAULT_LANG)
     template = table.get(key) or catalogue(DEFAULT_LANG)[key]
     return template.format(**values) if values else template
 
 
-def tn(key: str, n: int, lang: str = DEFAULT_LANG, **values: object) -> str:
+def tn(key: str, n: int, lang: str | None = None, **values: object) -> str:
     """``t`` for a text about ``n`` things: the key's variant for the language's plural category of ``n``
     (CLDR's, from Babel: '1 percentage point', '2 percentage points'), else the key itself; ``{n}`` is
     written in the language's notation."""
+    lang = lang or _UNNAMED.get()
     language = lang if lang in LANGUAGES else DEFAULT_LANG
     variant = f"{key}.{Locale.parse(language).plural_form(abs(n))}"
     chosen = variant if variant in catalogue(DEFAULT_LANG) else key

@@ -28,6 +28,8 @@ DASHBOARD_PATH = "/"
 ABOUT_PATH = "/over-de-cijfers"
 #: the printable briefing of the selection: the same query as the dashboard, on A4
 REPORT_PATH = "/rapport"
+#: where editors upload the organisers' exports (issue 18); not a view: no tab, no filters
+BEHEER_PATH = "/beheer"
 #: the province boundaries every map draws, served by the app itself (never a CDN or tile server)
 BOUNDARIES_PATH = "/geo/nl-provinces.geojson"
 #: 200 when the database answers, 503 when not: for load balancers, and for the page shown while it is down
@@ -99,6 +101,7 @@ class Page(Enum):
     DASHBOARD = "dashboard"
     ABOUT = "about"
     REPORT = "report"
+    BEHEER = "beheer"
     NOT_FOUND = "not_found"
 
 
@@ -127,6 +130,8 @@ def page_for(pathname: object, tabs: Collection[str] = ()) -> Page:
         return Page.ABOUT
     if path == REPORT_PATH:
         return Page.REPORT
+    if path == BEHEER_PATH:
+        return Page.BEHEER
     return Page.NOT_FOUND
 
 

@@ -223,10 +223,16 @@ def create_app(settings: Settings | None = None, extra_views: Sequence[View] = (
     _unknown_scripts_not_found(app)
     security.install(app, settings)  # headers on every response; login and same-origin POSTs before anything else
     answers.cache.init_app(server, config=answers.config(settings.redis_url))
-    runtime = Runtime(settings.database_url, settings.lang)
+    runtime = Runtime(settings.database_url, settings.lang, settings.admin_database_url)
     server.extensions[RUNTIME_KEY] = runtime
     # first of the request hooks: the language hook below reads a callback's body too
-    guard.install(app, t("error_bad_request", settings.lang))
+    guard.install(
+        app,
+        t("error_bad_request", settings.lang),
+        editor=security.is_editor,  # found by security's hook, which runs before this one
+        editor_prefix=ids.BEHEER_PREFIX,
+        file_id=ids.BEHEER_FILE,
+    )
     _full_plotly_not_served(app)  # after the login check, which comes before anything else
 
     @server.before_request

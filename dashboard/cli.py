@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.security import generate_password_hash
 
 from core.i18n import t
+from dashboard.security import editor_link
 from dashboard.settings import Settings, SettingsError
 from data_access.engine import make_engine
 from data_access.migrate import drop_everything
@@ -83,6 +84,7 @@ def serve(settings: Settings, host: str, port: int, workers: int, dev: bool) -> 
         return code
     from dashboard.app import create_app
 
+    settings = _with_editor_link(settings, host, port, dev)
     if dev:
         # no version check: it would ask plotly's server from the page, which connect-src 'self' refuses
         create_app(settings).run(host=host, port=port, debug=True, dev_tools_disable_version_check=True)
@@ -114,6 +116,18 @@ def serve(settings: Settings, host: str, port: int, workers: int, dev: bool) -> 
     print(f"Dashboard on http://{host}:{port}/ (stop with Ctrl+C)", flush=True)
     _Server().run()
     return 0
+
+
+def _with_editor_link(settings: Settings, host: str, port: int, dev: bool) -> Settings:
+    """Where no login is configured and the dashboard listens on loopback only: a random token for /beheer, made
+    before gunicorn forks (every worker knows it), and its link printed once, as Jupyter does."""
+    if settings.login_required or host not in LOOPBACK:
+        return settings
+    token = secrets.token_urlsafe(32)
+    # Flask's reloader runs this command again in a child that serves: only that one's link works
+    if not dev or os.environ.get("WERKZEUG_RUN_MAIN") == "true":
+        print(t("cli.editor_link", settings.lang, link=editor_link(host, port, token)), file=sys.stderr, flush=True)
+    return replace(settings, editor_token=token)
 
 
 def _database_error(exc: SQLAlchemyError, language: str) -> int:

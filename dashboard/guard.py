@@ -10,7 +10,7 @@ values at its declared places, which it validates itself (``Selection.parse`` an
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from dash import Dash
@@ -18,6 +18,9 @@ from flask import Response, request
 
 #: a request body larger than this is refused (413): the largest the renderer sends is a map click, a few KB
 MAX_BODY_BYTES = 256 * 1024
+#: the body of an editor's callback that carries an uploaded file (/beheer): the largest file the page takes
+#: (callbacks.beheer, 20 MB) as base64 (4/3) in a data URL, with room for the rest of the request
+MAX_FILE_BODY_BYTES = (20 * 1024 * 1024 * 4) // 3 + 256 * 1024
 #: deeper JSON than this is refused: the deepest the renderer sends is a map click's point (about 5)
 MAX_DEPTH = 32
 #: at most this many components behind one ALL wildcard (a chart's download menu has four)
@@ -126,9 +129,38 @@ def check_callback_request(app: Dash, body: object) -> None:
         raise BadRequest("nested too deeply")
 
 
-def install(app: Dash, message: str = "Bad request") -> None:
+def _declared(app: Dash, body: dict[str, Any]) -> dict[str, Any]:
+    """The callback a checked request names, as the app declared it."""
+    callback: dict[str, Any] = app.callback_map[body["output"]]
+    return callback
+
+
+def editor_only(app: Dash, body: dict[str, Any], prefix: str) -> bool:
+    """Whether the checked request is for a callback only editors may run: one that writes to a component whose
+    id starts with ``prefix`` (/beheer's components), whatever it is sent."""
+    declared = _declared(app, body)["output"]
+    outputs = declared if isinstance(declared, list) else [declared]
+    return any(spec.component_id_str().startswith(prefix) for spec in outputs)
+
+
+def carries_file(app: Dash, body: dict[str, Any], file_id: str) -> bool:
+    """Whether the checked request is for a callback that is sent the uploaded file (``file_id``'s data)."""
+    callback = _declared(app, body)
+    return any(item["id"] == file_id for item in (*callback["inputs"], *callback["state"]))
+
+
+def install(
+    app: Dash,
+    message: str = "Bad request",
+    *,
+    editor: Callable[[], bool] = lambda: False,
+    editor_prefix: str = "\0",
+    file_id: str = "\0",
+) -> None:
     """Refuse oversized bodies (413) and callback requests the renderer would never send (400), before any other
-    request hook reads them. Call before registering other ``before_request`` hooks."""
+    request hook reads them; refuse a callback of ``editor_prefix``'s components to anyone ``editor`` does not
+    name (403). Only an editor's callback that carries the uploaded file (``file_id``) may be larger than
+    ``MAX_BODY_BYTES``. Call before registering other ``before_request`` hooks but after the login's."""
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     endpoint = app.config.routes_pathname_prefix + "_dash-update-component"
@@ -137,17 +169,27 @@ def install(app: Dash, message: str = "Bad request") -> None:
     def _check_callback_request() -> Response | None:
         if request.method != "POST" or request.path != endpoint:
             return None
+        may_write = editor()
+        if may_write:
+            # read up to the file's limit, then refuse below unless the callback is one that carries the file
+            request.max_content_length = MAX_FILE_BODY_BYTES
         # a body that is not JSON at all fails to parse below (dashboard.security refuses its type before that)
         try:
-            body = json.loads(request.get_data(cache=True))
+            data = request.get_data(cache=True)
+            body = json.loads(data)
             check_callback_request(app, body)
         except (ValueError, RecursionError) as error:  # json's errors are ValueErrors; BadRequest too
             return _refuse(message, str(error)[:200])
+        if editor_only(app, body, editor_prefix) and not may_write:
+            return _refuse("Forbidden", "editors only", 403)
+        if len(data) > MAX_BODY_BYTES and not carries_file(app, body, file_id):
+            return _refuse("Request too large", "body too large", 413)
         return None
 
 
-def _refuse(message: str, why: str) -> Response:
-    """A plain 400: what was wrong in a header for whoever debugs a client, nothing of the server's inside."""
-    response = Response(message + "\n", status=400, mimetype="text/plain; charset=utf-8")
+def _refuse(message: str, why: str, status: int = 400) -> Response:
+    """A plain 400 (or ``status``): what was wrong in a header for whoever debugs a client, nothing of the
+    server's inside."""
+    response = Response(message + "\n", status=status, mimetype="text/plain; charset=utf-8")
     response.headers["X-SZE-Refused"] = why.encode("ascii", "replace").decode("ascii")[:200]
     return response

@@ -15,13 +15,14 @@ import logging
 import secrets
 from collections.abc import Mapping, Sequence
 from functools import cache
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from dash import Dash
-from flask import Response, request
+from flask import Response, g, redirect, request, session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from core.i18n import supported, t
+from core.selection import BEHEER_PATH
 from dashboard.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,10 @@ OPEN_PATHS = frozenset({"/healthz"})
 #: The name the browser's login prompt shows.
 REALM = "SZE dashboard"
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+#: the signed session's entry that makes a browser an editor where no login is configured (the editor link)
+EDITOR_SESSION_KEY = "sze_editor"
+#: the editor link's query parameter
+TOKEN_PARAM = "token"
 
 
 def content_security_policy(script_hashes: Sequence[str], frame_ancestors: str) -> str:
@@ -135,6 +140,62 @@ class Login:
         return ok
 
 
+class Editors:
+    """Who may enter /beheer: a signed-in user named in SZE_EDITORS, or, where no login is configured, a browser
+    that opened the editor link ``sze-dashboard serve`` printed (a signed session, as Jupyter's token link)."""
+
+    def __init__(self, settings: Settings, login: Login | None) -> None:
+        self.names = frozenset(settings.editors)
+        self.login = login
+        # the session holds the token's digest, never the token: a new run's token ends the old run's sessions
+        token = settings.editor_token if login is None else None
+        self._digest = hashlib.sha256(token.encode("utf-8")).hexdigest() if token else None
+
+    def allows(self, user: str | None) -> bool:
+        """Whether this request comes from an editor (``user``: the login's user, if any)."""
+        if self.login is not None:
+            return user is not None and user in self.names
+        held = session.get(EDITOR_SESSION_KEY)
+        return self._digest is not None and isinstance(held, str) and hmac.compare_digest(held, self._digest)
+
+    def sign_in(self, token: str) -> bool:
+        """Start an editor's session if ``token`` is the editor link's; False (and nothing changed) if not."""
+        if self._digest is None:
+            return False
+        digest = hashlib.sha256(token.encode("utf-8")).hexdigest()
+        if not hmac.compare_digest(digest, self._digest):
+            return False
+        session.clear()  # a fresh session: nothing an earlier visitor of this browser left counts
+        session[EDITOR_SESSION_KEY] = digest
+        session.permanent = False  # ends with the browser
+        return True
+
+
+def editor_link(host: str, port: int, token: str, prefix: str = "/") -> str:
+    """The address ``sze-dashboard serve`` prints for the editor to open /beheer with."""
+    shown = f"[{host}]" if ":" in host else host  # an IPv6 address (::1) is bracketed in a URL
+    return f"http://{shown}:{port}{prefix.rstrip('/')}{BEHEER_PATH}?{TOKEN_PARAM}={token}"
+
+
+def is_editor() -> bool:
+    """Whether this request comes from an editor, as the request hook found (False outside one: fail closed)."""
+    return bool(g.get("sze_editor", False))
+
+
+def _beheer_page(prefix: str) -> bool:
+    """Whether this request asks for the /beheer page itself (not a callback of it)."""
+    return request.path.rstrip("/") == prefix.rstrip("/") + BEHEER_PATH
+
+
+def _without_token() -> Response:
+    """The same /beheer address without its token: it must not stay in the address bar, history or a referrer."""
+    kept = [(name, value) for name, value in request.args.items(multi=True) if name != TOKEN_PARAM]
+    query = urlencode(kept)
+    response = redirect(request.path + (f"?{query}" if query else ""), code=303)
+    response.headers["Cache-Control"] = "no-store"
+    return response  # type: ignore[return-value]
+
+
 def _refusal(key: str, status: int, settings: Settings) -> Response:
     """A short plain-text answer in the page's language (its ``taal=``, else the app's): no data, no trace."""
     language = supported(request.args.get("taal")) or settings.lang
@@ -150,23 +211,34 @@ def install(app: Dash, settings: Settings) -> None:
     if settings.secret_key:
         server.secret_key = settings.secret_key
     else:
-        # nothing signs with it yet (no Flask session, no signed cookie; basic auth is checked per request), so a
-        # missing key is no reason to refuse to start; were anything to sign, every worker would need the same
+        # only the editor link's session signs with it (basic auth is checked per request), and ``sze-dashboard
+        # serve`` makes one key for all its workers before it forks, as it makes the link's token: so a missing
+        # key is no reason to refuse to start. A bare gunicorn has no editor link, hence nothing to share.
         server.secret_key = secrets.token_hex(32)
         log.warning("SZE_SECRET_KEY is not set: this process uses a random secret key of its own")
     server.config["SESSION_COOKIE_SAMESITE"] = "Lax"
     login = Login(dict(settings.basic_auth_users), settings.trusted_user_header) if settings.login_required else None
+    editors = Editors(settings, login)
+    prefix = app.config.routes_pathname_prefix
 
     @server.before_request
     def _guard() -> Response | None:
-        """401 without a login (where one is asked), 403 for a cross-site POST, 415 for a POST that is not JSON."""
+        """401 without a login (where one is asked), 403 for a cross-site POST, 415 for a POST that is not JSON;
+        who is an editor (``is_editor``), and the editor link's sign-in."""
         if request.path in OPEN_PATHS:
             return None
-        if login is not None and login.user() is None:
+        user = login.user() if login is not None else None
+        if login is not None and user is None:
             response = _refusal("auth_required", 401, settings)
             if login.basic:
                 response.headers["WWW-Authenticate"] = f'Basic realm="{REALM}", charset="UTF-8"'
             return response
+        g.sze_user = user
+        g.sze_editor = editors.allows(user)
+        if request.method == "GET" and TOKEN_PARAM in request.args and _beheer_page(prefix):
+            # a right token signs in; a wrong one is dropped all the same, and the page says how to get in
+            g.sze_editor = editors.sign_in(request.args[TOKEN_PARAM]) or g.sze_editor
+            return _without_token()
         if request.method not in _SAFE_METHODS:
             # a page elsewhere can make the browser POST a form (text/plain, urlencoded) but not JSON without
             # a CORS preflight this app never grants; the Origin check stops it before Dash reads anything
@@ -191,6 +263,10 @@ def install(app: Dash, settings: Settings) -> None:
         forty responses of a cold load.
         """
         response.headers.update(headers())
+        if _beheer_page(prefix) and request.method == "GET":
+            response.headers["Cache-Control"] = "no-store"  # who may see it depends on who asks
+            if response.status_code == 200 and not is_editor():
+                response.status_code = 403  # the page says how to get in
         if response.mimetype != "text/html":
             response.headers["Content-Security-Policy"] = subresource_policy(settings.frame_ancestors)
         return response

@@ -44,7 +44,8 @@ class Settings:
     admin_database_url: str | None = field(default=None, repr=False)
     #: Redis for the views' answers, shared by every worker and instance; None: a small cache per process
     redis_url: str | None = None
-    #: Flask's SECRET_KEY; None: a random one per process (nothing signs with it yet, see dashboard.security)
+    #: Flask's SECRET_KEY; None: a random one per process (only the editor link's session signs with it, and
+    #: ``sze-dashboard serve`` makes one for all its workers; see dashboard.security)
     secret_key: str | None = field(default=None, repr=False)
     #: CSP frame-ancestors: "'none'", "'self'" or origins, space-separated
     frame_ancestors: str = DEFAULT_FRAME_ANCESTORS
@@ -54,6 +55,11 @@ class Settings:
     basic_auth_users: Users = field(default=(), repr=False)
     #: a header a reverse proxy sets to the signed-in user's name; None: no such proxy
     trusted_user_header: str | None = None
+    #: who may upload and import on /beheer: user names of the login (basic auth or the proxy's header)
+    editors: tuple[str, ...] = ()
+    #: the token of the editor link ``sze-dashboard serve`` prints where no login is configured (loopback only);
+    #: None: no such link, and without a login nobody may enter /beheer
+    editor_token: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         """Refuse settings that would not protect what they claim to (checked however Settings are made)."""
@@ -81,11 +87,12 @@ class Settings:
         hsts_max_age: int | None = None,
         basic_auth_users: str | None = None,
         trusted_user_header: str | None = None,
+        editors: str | None = None,
     ) -> Settings:
         """Settings from arguments, else the environment (``DATABASE_URL``, ``SZE_ADMIN_DATABASE_URL``,
         ``SZE_REDIS_URL``, ``SZE_LANG``, ``SZE_SECRET_KEY``, ``SZE_FRAME_ANCESTORS``, ``SZE_HSTS_MAX_AGE``,
-        ``SZE_BASIC_AUTH_USERS``, ``SZE_TRUSTED_USER_HEADER``),
-        else the defaults: the embedded SQLite file, Dutch, no framing, no HSTS, no login."""
+        ``SZE_BASIC_AUTH_USERS``, ``SZE_TRUSTED_USER_HEADER``, ``SZE_EDITORS``),
+        else the defaults: the embedded SQLite file, Dutch, no framing, no HSTS, no login, no editors."""
         env = os.environ
         url = database_url or env.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_FILE.resolve()}"
         admin = env.get("SZE_ADMIN_DATABASE_URL") or None
@@ -104,6 +111,7 @@ class Settings:
             hsts_max_age=hsts_seconds,
             basic_auth_users=read_users(basic_auth_users or env.get("SZE_BASIC_AUTH_USERS") or ""),
             trusted_user_header=(trusted_user_header or env.get("SZE_TRUSTED_USER_HEADER") or "").strip() or None,
+            editors=read_editors(editors if editors is not None else env.get("SZE_EDITORS", "")),
         )
 
     def for_writing(self) -> Settings:
@@ -163,3 +171,8 @@ def read_users(spec: str) -> Users:
     if not users:
         raise SettingsError(f"{where}: no users")
     return tuple(users.items())
+
+
+def read_editors(spec: str) -> tuple[str, ...]:
+    """The user names in ``spec`` (comma-separated, spaces around a name ignored), each once, in order."""
+    return tuple(dict.fromkeys(name.strip() for name in spec.split(",") if name.strip()))

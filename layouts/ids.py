@@ -63,8 +63,28 @@ CHART_FILE = "chart-file"  # the panel's dcc.Download
 CHART_EXPORT_NOTE = "chart-export-note"  # says why a file holds no rows
 CHART_IMAGE_DONE = "chart-image-done"  # the clientside image export's (unused) output
 
+#: /beheer (issue 18): every component id starts with this; the server refuses their callbacks to non-editors
+BEHEER_PREFIX = "beheer-"
+BEHEER_PAGE = "beheer-page"
+BEHEER_KIND = "beheer-kind"  # which export: recognised from the headings, or picked
+BEHEER_UPLOAD = "beheer-upload"  # dcc.Upload: the file, read in the browser
+BEHEER_FILE = "beheer-file"  # dcc.Store: the file as the server is sent it (or its size, when too large)
+BEHEER_TEMPLATE_FILE = "beheer-template-file"  # its dcc.Download
+BEHEER_CHECK = "beheer-check"  # what the check found: problems, or the preview
+BEHEER_CHECKED = "beheer-checked"  # dcc.Store: the checked file's fingerprint, kind and whether it is clean
+BEHEER_MARKED = "beheer-marked"  # dcc.Store: the file back with its problem cells marked (base64 xlsx)
+BEHEER_MARKED_BUTTON = "beheer-marked-button"
+BEHEER_MARKED_FILE = "beheer-marked-file"  # its dcc.Download
+BEHEER_IMPORT = "beheer-import"  # the 'Importeren' button
+BEHEER_RESULT = "beheer-result"  # what the import did
+
 TABS = "view-tabs"
 VIEW = "view"
+
+
+def beheer_template(kind: str, suffix: str) -> str:
+    """The button on /beheer that downloads the empty template of ``kind`` as ``suffix`` (xlsx, csv)."""
+    return f"{BEHEER_PREFIX}template-{kind}-{suffix}"
 
 
 def tab_link(slug: str) -> str:

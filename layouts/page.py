@@ -15,6 +15,7 @@ from core.reference import Reference
 from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH, REPORT_PATH, Selection, Slot, view_path
 from core.views import CONTROLS, USUAL_CONTROLS, WIDE, View
 from layouts import ids
+from layouts.beheer import beheer_page
 from layouts.components import aria
 
 #: Each filter control's group (label and control), by the control names of ``View.controls``.
@@ -387,5 +388,12 @@ def unavailable(lang: str = "nl") -> html.Div:
 def validation_layout(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.Div:
     """Every component any callback names: the page with every page's components (Dash checks ids against it)."""
     retry = dcc.Interval(id=ids.RETRY)  # of the page shown while the database is down
-    pages = [report_page(lang), not_found_page(lang), html.Div(id=ids.ABOUT_PAGE), html.Div(id=ids.VIEW)]
+    pages = [
+        report_page(lang),
+        not_found_page(lang),
+        beheer_page(lang),
+        html.Button(id=ids.BEHEER_MARKED_BUTTON),  # shown with a file's problems only
+        html.Div(id=ids.ABOUT_PAGE),
+        html.Div(id=ids.VIEW),
+    ]
     return html.Div([page(reference, views, lang), retry, *pages, *[view.skeleton(lang) for view in views]])

@@ -1,0 +1,380 @@
+"""/beheer (issue 18): an editor uploads an export, sees every problem (and gets the file back marked) or what it
+would change, and imports it. Plain functions, then the wiring.
+
+Who may: the server refuses every callback of this page to anyone who is not an editor, before it runs
+(``dashboard.guard``, keyed on the callbacks' outputs); each callback here asks again (``editor()``), so a
+hook left out would fail closed. The file's bytes stay in the browser (its upload Store) and are sent with the
+check and again with *Importeren*, which checks them again in its own transaction: the server keeps nothing
+between requests, so any worker of any instance may answer either, and a preview can never be imported
+for another file than the one it showed (its SHA-256 must match).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from babel.lists import format_list
+from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+from sqlalchemy.exc import SQLAlchemyError
+
+from callbacks.common import built_already, db, editor, lang, page_root, reference, runtime, signed_in_user
+from core.formatting import fmt_count, fmt_date
+from core.i18n import t, tn
+from ingest.importer import KINDS, FileProblems, Kind, Problem, import_file
+from ingest.importer import preview as changes
+from ingest.importer import upload as files
+from ingest.importer.read import Sheet
+from ingest.importer.template import write_template
+from ingest.reference import read_reference
+from layouts import beheer as page
+from layouts import ids
+
+log = logging.getLogger(__name__)
+
+
+# --- the page ---------------------------------------------------------------------------------------------------
+
+
+def beheer_layout(rendered: object = None, **_query: object) -> Any:
+    """The page for an editor; for anyone else (answered 403) what it is and how to get in."""
+    if built_already("beheer", rendered):
+        return no_update
+    language = lang()
+    if editor():
+        return page_root("beheer", page.beheer_page(language))
+    user = signed_in_user()
+    if user:
+        return page_root("beheer", page.locked_page(language, "beheer.locked_reader", user=user))
+    return page_root("beheer", page.locked_page(language, "beheer.locked_anonymous"))
+
+
+# --- checking a file --------------------------------------------------------------------------------------------
+
+
+def _size(size: int, language: str) -> str:
+    return t("beheer.megabytes", language, mb=fmt_count(max(1, round(size / 1024 / 1024)), language))
+
+
+def refusal_text(error: files.UploadRefused, language: str) -> str:
+    """Why a file was refused before it was checked, in the page's language."""
+    values = dict(error.values)
+    for name in ("size", "limit"):
+        if name in values and error.key in ("beheer.refused_size", "beheer.refused_inflated"):
+            values[name] = _size(int(str(values[name])), language)
+    for name in ("rows", "sheets"):
+        if name in values:
+            values[name] = fmt_count(values[name], language)
+    if error.key in ("beheer.refused_rows", "beheer.refused_sheets"):
+        values["limit"] = fmt_count(values["limit"], language)
+    return t(error.key, language, **values)
+
+
+def cell_value(sheet: Sheet, problem: Problem) -> str:
+    """What the file holds in a problem's cell ('' for a problem of a row, a heading or the file)."""
+    if problem.line <= 1:
+        return ""
+    headings = [heading.strip() for heading in sheet.headings]
+    if problem.column.strip() not in headings:
+        return ""
+    index = headings.index(problem.column.strip())
+    for line, cells in sheet.rows:
+        if line == problem.line:
+            value = cells[index] if index < len(cells) else None
+            return "" if value is None else _shown(value)
+    return ""
+
+
+def _shown(value: object) -> str:
+    """A cell as a person reads it: a date as dd-mm-jjjj, a whole number without '.0'."""
+    if hasattr(value, "strftime"):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def problem_rows(sheet: Sheet, problems: Sequence[Problem], language: str) -> list[list[str]]:
+    """A row of the problems table per problem: line, column, value, what is wrong. Every one of them."""
+    rows = []
+    for problem in problems:
+        line = t("beheer.whole_file", language) if problem.line == 0 else str(problem.line)
+        column = t("beheer.whole_row", language) if problem.column == "-" else problem.column
+        rows.append([line, column, cell_value(sheet, problem), problem.message])
+    return rows
+
+
+def problem_lines(problems: Sequence[Problem], language: str) -> str:
+    """'Problemen op regel 4, 5 en 6': the lines to look at, each once."""
+    lines = sorted({problem.line for problem in problems if problem.line > 0})
+    if not lines:
+        return t("beheer.problems_file", language)
+    # '4, 5 en 6' / '4, 5 and 6'; a long list is cut: the table below names every one
+    shown = format_list([str(line) for line in lines[:50]], locale=language) + (" …" if len(lines) > 50 else "")
+    return tn("beheer.problems_lines", len(lines), language, lines=shown)
+
+
+def _marked_download(upload: files.Upload, sheet: Sheet, problems: list[Problem], language: str) -> dict[str, Any]:
+    """The marked file as ``dcc.Download`` takes it."""
+    data = files.marked(upload, sheet, problems, language)
+    return dcc.send_bytes(data, files.marked_name(upload.name, language))
+
+
+def problems_answer(upload: files.Upload, sheet: Sheet, problems: list[Problem], language: str) -> dict[str, Any]:
+    """The answer for a file with problems: all of them, the marked file, nothing to import."""
+    columns = [t(f"beheer.column_{name}", language) for name in ("line", "column", "value", "problem")]
+    shown = page.problems(
+        tn("beheer.problems_title", len(problems), language, file=upload.name),
+        problem_lines(problems, language) + " " + t("beheer.problems_nothing", language),
+        columns,
+        problem_rows(sheet, problems, language),
+        t("beheer.marked_button", language),
+    )
+    return {"check": shown, "checked": None, "marked": _marked_download(upload, sheet, problems, language)}
+
+
+def _key_text(key: tuple[Any, ...]) -> str:
+    return " · ".join(_shown(part) for part in key)
+
+
+def preview_component(kind: Kind, name: str, found: changes.Preview, language: str) -> Any:
+    """What importing the file would change, as the page shows it."""
+    editions = ", ".join(str(edition) for edition in found.editions)
+    summary_key = "beheer.preview_summary" if found.changes_anything else "beheer.preview_nothing"
+    summary = t(summary_key, language, file=name, kind=kind.label(language), editions=editions)
+    counts = (
+        [t(f"beheer.count_{name}", language) for name in ("new", "changed", "unchanged", "removed")],
+        [[fmt_count(n, language) for n in (found.new, len(found.changed), found.unchanged, found.removed)]],
+    )
+    headings = {f.name: f.heading for f in kind.fields} | {
+        "region": t("beheer.field_region", language),
+        "week": t("beheer.field_week", language),
+    }
+    changed_rows = [
+        [_key_text(change.key), headings.get(f.name, f.name), _shown(f.before or ""), _shown(f.after or "")]
+        for change in found.changed
+        for f in change.fields
+    ]
+    changed = (
+        tn("beheer.changed_title", len(found.changed), language),
+        [t(f"beheer.column_{name}", language) for name in ("row", "field", "before", "after")],
+        changed_rows,
+    )
+    totals = (
+        t("beheer.totals_title", language),
+        [t(f"beheer.column_{name}", language) for name in ("region", "week", "before", "after")],
+        [
+            [
+                _region(region),
+                "–" if week is None else str(week),
+                fmt_count(before, language),
+                fmt_count(after, language),
+            ]
+            for (region, week), (before, after) in found.totals.items()
+        ],
+    )
+    return page.preview(summary, counts, changed, totals)
+
+
+def _region(code: str) -> str:
+    """A region as the views name it ('Noord'); '–' for rows without one (a survey answer may have none)."""
+    return "–" if code == "-" else reference().region_name(code)
+
+
+def _kind(choice: object, sheet: Sheet) -> Kind:
+    """The kind the editor picked, else the one the headings say; UploadRefused when neither tells."""
+    if isinstance(choice, str) and choice in KINDS:
+        return KINDS[choice]
+    found = files.recognise(sheet.headings)
+    if found is None:
+        raise files.UploadRefused("beheer.refused_kind")
+    return found
+
+
+def fingerprint(upload: files.Upload) -> str:
+    return hashlib.sha256(upload.data).hexdigest()
+
+
+def check_upload(file_data: object, kind_choice: object, language: str) -> dict[str, Any]:
+    """What the page shows for an uploaded file: why it was refused, every problem, or what it would change."""
+    refused: dict[str, Any] = {"checked": None, "marked": None}
+    try:
+        upload = _upload_of(file_data)
+    except files.UploadRefused as error:
+        return refused | {"check": page.refused(refusal_text(error, language))}
+    sheet = Sheet([], [], "")  # until it is read: a file calamine cannot read has its problem on no line
+    try:
+        sheet = files.read(upload)
+        kind = _kind(kind_choice, sheet)
+        conn = db()
+        parsed = files.check(kind, sheet, read_reference(conn), language)
+    except files.UploadRefused as error:
+        return refused | {"check": page.refused(refusal_text(error, language))}
+    except FileProblems as error:
+        return problems_answer(upload, sheet, error.problems, language)
+    found = changes.preview(conn, kind, parsed)
+    checked = {"sha256": fingerprint(upload), "kind": kind.name, "name": upload.name}
+    return {"check": preview_component(kind, upload.name, found, language), "checked": checked, "marked": None}
+
+
+def _upload_of(file_data: object) -> files.Upload:
+    """The file the browser's Store holds; UploadRefused for anything else (or a file it found too large)."""
+    if not isinstance(file_data, dict):
+        raise files.UploadRefused("beheer.refused_unreadable")
+    size = file_data.get("size")
+    if isinstance(size, int) and not isinstance(size, bool):
+        files.check_size(size)
+    return files.decode(file_data.get("contents"), file_data.get("name"))
+
+
+def check(file_data: object, kind_choice: object, _search: object) -> dict[str, Any]:
+    """Wiring: check the file the browser hands over; nothing to import until a clean check."""
+    if not editor() or file_data is None:  # the kind picked before any file: nothing to check yet
+        raise PreventUpdate
+    answer = check_upload(file_data, kind_choice, lang())
+    return answer | {"ready": answer["checked"] is None, "result": None}
+
+
+# --- importing it -----------------------------------------------------------------------------------------------
+
+
+def _same_file(upload: files.Upload, checked: object) -> Kind | None:
+    """The kind the preview checked ``upload`` as, if the preview was of this very file; else None."""
+    if not isinstance(checked, dict) or checked.get("sha256") != fingerprint(upload):
+        return None
+    name = checked.get("kind")
+    return KINDS[name] if isinstance(name, str) and name in KINDS else None
+
+
+def import_upload(file_data: object, checked: object, language: str) -> Any:
+    """Import the previewed file in one transaction through the importer; what it did, or why it did not."""
+    try:
+        upload = _upload_of(file_data)
+    except files.UploadRefused as error:
+        return page.result(refusal_text(error, language), "danger")
+    kind = _same_file(upload, checked)
+    if kind is None:
+        return page.result(t("beheer.import_stale", language), "danger")
+    engine = runtime().writer_engine()
+    try:
+        with files.on_disk(upload) as path:
+            outcome = import_file(engine, kind.name, path)
+    except FileProblems as error:  # the database changed since the preview: checked again, refused whole
+        return page.result(t("beheer.import_refused", language, n=len(error.problems)), "danger")
+    except SQLAlchemyError:  # one transaction: rolled back whole (no owner's URL for a read-only role, say)
+        log.exception("the import from /beheer failed")
+        return page.result(t("beheer.import_failed", language), "danger")
+    lines = outcome.report(language).splitlines()
+    made = t("beheer.import_done", language, file=upload.name, when=fmt_date(dt.date.today(), lang=language))
+    return page.result([html.P(made, className="mb-1"), *(html.Div(line) for line in lines)])
+
+
+def run_import(n_clicks: object, file_data: object, checked: object, _search: object) -> dict[str, Any]:
+    """Wiring: *Importeren*, then the button off until the next clean check."""
+    if not editor() or not n_clicks:
+        raise PreventUpdate
+    return {"result": import_upload(file_data, checked, lang()), "ready": True}
+
+
+# --- templates --------------------------------------------------------------------------------------------------
+
+
+def template_file(kind: str, suffix: str, language: str) -> dict[str, Any]:
+    """An empty export of ``kind`` (its headings; an xlsx explains each column on a second sheet)."""
+    upload = files.Upload(b"", f"template.{suffix}")
+    with files.on_disk(upload) as path:
+        write_template(kind, path)
+        data = path.read_bytes()
+    name = t("beheer.template_name", language, kind=t(f"ingest.kind.{kind}", language))
+    return dcc.send_bytes(data, f"{name}.{suffix}")
+
+
+def template(*args: object) -> Any:
+    """Wiring: the template whose button was pressed."""
+    pressed = ctx.triggered_id
+    if not editor() or not isinstance(pressed, str):
+        raise PreventUpdate
+    for kind in page.KINDS:
+        for suffix in page.TEMPLATE_SUFFIXES:
+            if pressed == ids.beheer_template(kind, suffix):
+                return template_file(kind, suffix, lang())
+    raise PreventUpdate
+
+
+# --- wiring -----------------------------------------------------------------------------------------------------
+
+#: in the browser: the file as the server is sent it, or only its size when it is over the limit (sending 30 MB
+#: to hear it is too large helps nobody; the server checks the size again whatever it is sent)
+_HAND_OVER = """function (contents, name) {{
+    if (!contents) {{ return window.dash_clientside.no_update; }}
+    var size = Math.floor((contents.length - contents.indexOf(",") - 1) * 3 / 4);
+    if (size > {limit}) {{ return {{name: name, size: size}}; }}
+    return {{name: name, contents: contents}};
+}}"""
+
+#: in the browser: the marked file, already made by the check, downloaded when its button is pressed
+_SEND_MARKED = """function (clicks, marked) {
+    if (!clicks || !marked) { return window.dash_clientside.no_update; }
+    return marked;
+}"""
+
+
+def register(app: Dash) -> None:
+    """Wire the upload, the check, the marked file, the import and the templates."""
+    app.clientside_callback(
+        _HAND_OVER.format(limit=json.dumps(files.MAX_FILE_BYTES)),
+        Output(ids.BEHEER_FILE, "data"),
+        Input(ids.BEHEER_UPLOAD, "contents"),
+        State(ids.BEHEER_UPLOAD, "filename"),
+        prevent_initial_call=True,
+    )
+    app.callback(
+        output={
+            "check": Output(ids.BEHEER_CHECK, "children"),
+            "checked": Output(ids.BEHEER_CHECKED, "data"),
+            "marked": Output(ids.BEHEER_MARKED, "data"),
+            "ready": Output(ids.BEHEER_IMPORT, "disabled"),
+            "result": Output(ids.BEHEER_RESULT, "children"),
+        },
+        inputs={
+            "file_data": Input(ids.BEHEER_FILE, "data"),
+            "kind_choice": Input(ids.BEHEER_KIND, "value"),
+            "_search": State(ids.URL, "search"),
+        },
+        prevent_initial_call=True,
+    )(check)
+    app.clientside_callback(
+        _SEND_MARKED,
+        Output(ids.BEHEER_MARKED_FILE, "data"),
+        Input(ids.BEHEER_MARKED_BUTTON, "n_clicks"),
+        State(ids.BEHEER_MARKED, "data"),
+        prevent_initial_call=True,
+    )
+    app.callback(
+        output={
+            "result": Output(ids.BEHEER_RESULT, "children", allow_duplicate=True),
+            "ready": Output(ids.BEHEER_IMPORT, "disabled", allow_duplicate=True),
+        },
+        inputs={
+            "n_clicks": Input(ids.BEHEER_IMPORT, "n_clicks"),
+            "file_data": State(ids.BEHEER_FILE, "data"),
+            "checked": State(ids.BEHEER_CHECKED, "data"),
+            "_search": State(ids.URL, "search"),
+        },
+        prevent_initial_call=True,
+    )(run_import)
+    app.callback(
+        Output(ids.BEHEER_TEMPLATE_FILE, "data"),
+        *[
+            Input(ids.beheer_template(kind, suffix), "n_clicks")
+            for kind in page.KINDS
+            for suffix in page.TEMPLATE_SUFFIXES
+        ],
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(template)

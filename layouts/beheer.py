@@ -1,0 +1,165 @@
+"""The /beheer page (issue 18): upload an export, see every problem or what it would change, then import it.
+
+Only the component tree; the callbacks are in ``callbacks/beheer.py``. Every id starts with ``ids.BEHEER_PREFIX``:
+the server refuses those callbacks to anyone who is not an editor (``dashboard.guard``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from core.i18n import t
+from layouts import ids
+from layouts.components import markdown_table, table
+
+#: the kinds of export, in the order the page offers them
+KINDS = ("activities", "evaluations")
+#: the template formats offered beside the upload
+TEMPLATE_SUFFIXES = ("xlsx", "csv")
+#: at most this many changed rows are listed; the count says how many there are
+MAX_CHANGED_LISTED = 500
+#: up to this many rows a table is made of cells; more are one Markdown component (the renderer spends
+#: milliseconds on each component it mounts; see layouts.components.markdown_table)
+MAX_CELL_ROWS = 200
+
+
+def _kind_choice(lang: str) -> html.Fieldset:
+    options = [{"label": t("beheer.kind_auto", lang), "value": "auto"}] + [
+        {"label": t(f"ingest.kind.{kind}", lang).capitalize(), "value": kind} for kind in KINDS
+    ]
+    return html.Fieldset(
+        [
+            html.Legend(t("beheer.kind_legend", lang), className="h6"),
+            dbc.RadioItems(id=ids.BEHEER_KIND, options=options, value="auto", inline=True),
+        ],
+        className="mb-3",
+    )
+
+
+def _templates(lang: str) -> html.Div:
+    """The empty templates to fill, beside the upload."""
+    buttons = [
+        html.Button(
+            t("beheer.template_button", lang, kind=t(f"ingest.kind.{kind}", lang), suffix=suffix),
+            id=ids.beheer_template(kind, suffix),
+            type="button",
+            className="btn btn-outline-dark btn-sm",
+        )
+        for kind in KINDS
+        for suffix in TEMPLATE_SUFFIXES
+    ]
+    return html.Div(
+        [
+            html.H3(t("beheer.templates_title", lang), className="h6"),
+            html.Div(buttons, className="d-flex flex-wrap gap-2"),
+            dcc.Download(id=ids.BEHEER_TEMPLATE_FILE),
+        ],
+        className="beheer-templates mb-3",
+    )
+
+
+def _upload(lang: str) -> dcc.Upload:
+    # a real button inside the drop area: Tab reaches it and Enter opens the file dialog (its click reaches the
+    # upload), where the area itself takes no keyboard focus
+    pick = html.Button(t("beheer.upload_pick", lang), type="button", className="btn btn-primary")
+    return dcc.Upload(
+        html.Div([pick, html.Span(" " + t("beheer.upload_drop", lang))]),
+        id=ids.BEHEER_UPLOAD,
+        accept=".xlsx,.csv",
+        multiple=False,
+        className="beheer-upload",
+    )
+
+
+def beheer_page(lang: str = "nl") -> html.Div:
+    """The page for an editor: kind, upload and templates; what the check found; the import and its result."""
+    return html.Div(
+        [
+            html.H2(t("beheer.title", lang)),
+            html.P(t("beheer.intro", lang)),
+            _kind_choice(lang),
+            _upload(lang),
+            html.P(t("beheer.limits", lang), className="small text-body-secondary mt-2"),
+            _templates(lang),
+            dcc.Store(id=ids.BEHEER_FILE),
+            dcc.Store(id=ids.BEHEER_CHECKED),
+            dcc.Store(id=ids.BEHEER_MARKED),
+            dcc.Download(id=ids.BEHEER_MARKED_FILE),
+            dcc.Loading(html.Div(id=ids.BEHEER_CHECK, role="status"), type="dot", delay_show=300),
+            html.Button(
+                t("beheer.import_button", lang),
+                id=ids.BEHEER_IMPORT,
+                type="button",
+                disabled=True,
+                className="btn btn-primary mt-3",
+            ),
+            dcc.Loading(html.Div(id=ids.BEHEER_RESULT, role="status", className="mt-3"), type="dot", delay_show=300),
+        ],
+        id=ids.BEHEER_PAGE,
+        className="beheer-page py-3",
+    )
+
+
+def locked_page(lang: str, how_key: str, **values: object) -> html.Div:
+    """What a visitor who is no editor sees (with status 403): that the page is for editors, and how to get in."""
+    return html.Div(
+        [html.H2(t("beheer.title", lang)), dbc.Alert(t(how_key, lang, **values), color="warning")],
+        id=ids.BEHEER_PAGE,
+        className="beheer-page py-3",
+    )
+
+
+def refused(message: str) -> dbc.Alert:
+    """A file refused before it was checked (too large, no xlsx or csv, ...)."""
+    return dbc.Alert(message, color="danger", className="mt-3 beheer-refused")
+
+
+def problems(heading: str, lines: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], button: str) -> html.Div:
+    """Every problem of a file, a row each (one Markdown table however many), and the marked file to download."""
+    return html.Div(
+        [
+            dbc.Alert([html.H3(heading, className="h5"), html.P(lines, className="mb-0")], color="danger"),
+            html.Button(button, id=ids.BEHEER_MARKED_BUTTON, type="button", className="btn btn-danger mb-3"),
+            html.Div(wrapping_table(columns, rows), className="beheer-problems"),
+        ],
+        className="mt-3",
+    )
+
+
+def wrapping_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> Any:
+    """A table whose cells wrap (a long place name or message breaks rather than pushing the page sideways on a
+    phone); Markdown, one component, when it has many rows."""
+    if len(rows) > MAX_CELL_ROWS:
+        return markdown_table(columns, rows)
+    head = html.Thead(html.Tr([html.Th(column, scope="col") for column in columns]))
+    body = html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows])
+    return html.Table([head, body], className="table table-sm table-striped beheer-table")
+
+
+def section(title: str, *content: Any) -> html.Section:
+    return html.Section([html.H3(title, className="h5 mt-3"), *content])
+
+
+def preview(
+    summary: str,
+    counts: tuple[Sequence[str], Sequence[Sequence[Any]]],
+    changed: tuple[str, Sequence[str], Sequence[Sequence[Any]]],
+    totals: tuple[str, Sequence[str], Sequence[Sequence[Any]]],
+) -> html.Div:
+    """What the file would change: counts of rows, the changed rows field by field, rows per region and week."""
+    changed_title, changed_columns, changed_rows = changed
+    totals_title, totals_columns, totals_rows = totals
+    parts: list[Any] = [dbc.Alert(summary, color="info", className="mt-3 mb-2"), table(*counts)]
+    if changed_rows:
+        parts.append(section(changed_title, wrapping_table(changed_columns, changed_rows[:MAX_CHANGED_LISTED])))
+    parts.append(section(totals_title, table(totals_columns, totals_rows)))
+    return html.Div(parts, className="beheer-preview")
+
+
+def result(message: Any, color: str = "success") -> dbc.Alert:
+    """What the import did, or why it did not."""
+    return dbc.Alert(message, color=color, className="beheer-done")

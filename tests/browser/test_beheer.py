@@ -1,0 +1,193 @@
+"""/beheer in Chromium (issue 18), as the editor `redacteur` signed in by basic auth: a file with three bad lines
+is named line by line and comes back marked, changing nothing; the six good lines show their preview and, after
+*Importeren*, are in the database. Screenshots of the page at a laptop's and a phone's size."""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from selenium.webdriver.common.by import By
+from sqlalchemy import func, select
+from werkzeug.security import generate_password_hash
+
+from data_access import schema
+from data_access.engine import make_engine
+from tests.beheer_files import GOOD, filled, with_problems
+from tests.browser.conftest import make_driver, running
+from tests.browser.pageutil import console_errors, page_text, wait_for_text, wait_until
+from tests.browser.test_accessibility import axe_violations
+from tests.browser.test_exports import allow_downloads, downloaded
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "geheim wachtwoord"
+SHOTS = Path(os.environ.get("SZE_SCREENSHOTS") or "build/screenshots")
+
+
+@pytest.fixture(scope="module")
+def editors_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """The dashboard served as a user would (gunicorn, two workers) with a login: redacteur edits, lezer reads."""
+    folder = tmp_path_factory.mktemp("beheer")
+    url = f"sqlite:///{folder / 'sze.db'}"
+    users = ",".join(f"{name}:{generate_password_hash(PASSWORD)}" for name in ("redacteur", "lezer"))
+    env = {**os.environ, "DATABASE_URL": url, "SZE_BASIC_AUTH_USERS": users, "SZE_EDITORS": "redacteur"}
+    command = [str(Path(sys.executable).parent / "sze-dashboard"), "serve", "--workers", "2"]
+    # the health probe is open; everything else asks for the login
+    with running(command, env, folder) as base:
+        yield base, url
+
+
+def _signed_in(driver, user: str) -> None:
+    """Every request of the browser carries the user's basic-auth header (as the browser's login prompt would)."""
+    token = base64.b64encode(f"{user}:{PASSWORD}".encode()).decode()
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setExtraHTTPHeaders", {"headers": {"Authorization": f"Basic {token}"}})
+
+
+def _activities(url: str) -> int:
+    with make_engine(url).connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(schema.activities)).scalar_one())
+
+
+def _upload(driver, path: Path) -> None:
+    field = driver.find_element(By.CSS_SELECTOR, "#beheer-upload input[type=file]")
+    field.send_keys(str(path))
+
+
+def test_brbeh001_an_editor_uploads_sees_every_problem_then_imports_the_good_lines(editors_server, tmp_path):
+    base, url = editors_server
+    driver = make_driver(1280, 720)
+    try:
+        # the page's own 1280 x 720 (the window's would lose some to the browser's frame)
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False},
+        )
+        _signed_in(driver, "redacteur")
+        allow_downloads(driver, tmp_path)
+        driver.get(f"{base}/beheer")
+        wait_until(lambda: driver.find_elements(By.CSS_SELECTOR, "#beheer-upload input[type=file]"), what="input")
+        assert "Importeren" in page_text(driver)
+        assert not driver.find_element(By.ID, "beheer-import").is_enabled()
+        before = _activities(url)
+
+        _upload(driver, with_problems(tmp_path / "fout.xlsx"))
+        wait_for_text(driver, "Problemen op regel 4, 5 en 6", timeout=30)
+        text = page_text(driver)
+        assert "Nergenshuizen" in text and "31-02-2024" in text and "-3" in text
+        assert not driver.find_element(By.ID, "beheer-import").is_enabled()
+        _shot(driver, "beheer-problems-1280x720", "beheer-check")
+        _no_axe_violations(driver)
+        _click(driver, "beheer-marked-button")
+        marked = load_workbook(io.BytesIO(downloaded(tmp_path, "fout-problemen.xlsx"))).worksheets[0]
+        assert all(marked[cell].comment for cell in ("D4", "C5", "H6"))
+        assert _activities(url) == before  # a file with problems changes nothing
+
+        _upload(driver, filled(tmp_path / "goed.xlsx", GOOD))
+        wait_for_text(driver, "goed.xlsx is in orde", timeout=30)
+        assert "Nieuw" in page_text(driver) and "na importeren" in page_text(driver)
+        button = driver.find_element(By.ID, "beheer-import")
+        wait_until(button.is_enabled, what="Importeren enabled")
+        _shot(driver, "beheer-preview-1280x720", "beheer-check")
+        _no_axe_violations(driver)
+        _click(driver, "beheer-import")
+        wait_for_text(driver, "goed.xlsx is geïmporteerd", timeout=30)
+        assert _activities(url) == before + len(GOOD)
+        assert not driver.find_element(By.ID, "beheer-import").is_enabled()
+        assert not [e for e in console_errors(driver) if "favicon" not in e]
+    finally:
+        driver.quit()
+
+
+def test_brbeh002_the_page_reads_on_a_phone_and_a_reader_is_turned_away(editors_server, tmp_path):
+    base, _ = editors_server
+    driver = make_driver(390, 844)
+    try:
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+        )
+        _signed_in(driver, "redacteur")
+        driver.get(f"{base}/beheer")
+        wait_until(lambda: driver.find_elements(By.ID, "beheer-upload"), what="upload")
+        _upload(driver, with_problems(tmp_path / "fout.xlsx"))
+        wait_for_text(driver, "Problemen op regel 4, 5 en 6", timeout=30)
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 390, f"the page scrolls sideways: {width}px"
+        _shot(driver, "beheer-problems-390x844", "beheer-check")
+        _signed_in(driver, "lezer")
+        driver.get(f"{base}/beheer")
+        wait_for_text(driver, "niet als redacteur")
+        assert not driver.find_elements(By.CSS_SELECTOR, "input[type=file]")
+    finally:
+        driver.quit()
+
+
+def _click(driver, element_id: str) -> None:
+    element = driver.find_element(By.ID, element_id)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def _shot(driver, name: str, element_id: str | None = None) -> None:
+    """The window, scrolled to ``element_id``'s top where given (else the page's), to look at."""
+    if element_id:
+        driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()", element_id)
+    else:
+        driver.execute_script("window.scrollTo(0, 0)")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+    page = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    (SHOTS / f"{name}-page.png").write_bytes(base64.b64decode(page["data"]))
+
+
+def test_brbeh003_without_a_login_the_editor_link_serve_prints_opens_beheer(tmp_path):
+    """As Jupyter: `serve` on 127.0.0.1 prints a link with a token; it signs that browser in (every worker knows
+    the session) and leaves no token in the address; a browser without it is told how to get in."""
+    url = f"sqlite:///{tmp_path / 'sze.db'}"
+    env = {**os.environ, "DATABASE_URL": url}
+    for name in ("SZE_BASIC_AUTH_USERS", "SZE_TRUSTED_USER_HEADER", "SZE_EDITORS", "SZE_SECRET_KEY"):
+        env.pop(name, None)
+    command = [str(Path(sys.executable).parent / "sze-dashboard"), "serve", "--workers", "2"]
+    with running(command, env, tmp_path) as base:
+        log = (tmp_path / "serve.log").read_text()
+        link = next(word for word in log.split() if "/beheer?token=" in word)
+        assert link.startswith(base + "/beheer?token=") and log.count("/beheer?token=") == 1
+        stranger = make_driver(1280, 720)
+        editor = make_driver(1280, 720)
+        try:
+            stranger.get(f"{base}/beheer")
+            wait_for_text(stranger, "redacteurslink")
+            assert not stranger.find_elements(By.CSS_SELECTOR, "input[type=file]")
+            editor.get(link)
+            wait_until(lambda: editor.find_elements(By.CSS_SELECTOR, "#beheer-upload input[type=file]"), what="input")
+            assert editor.current_url == f"{base}/beheer"
+            for _ in range(6):  # both workers answer in turn: each knows the session
+                editor.get(f"{base}/beheer")
+                wait_until(lambda: editor.find_elements(By.ID, "beheer-upload"), what="upload")
+            # the upload is reached by keyboard, as the rest of the page
+            focusable = editor.execute_script(
+                "return Array.from(document.querySelectorAll('#beheer-upload, #beheer-upload *'))"
+                ".some(e => e.tabIndex >= 0 && e.type !== 'file')"
+            )
+            assert focusable, "the upload cannot be reached with Tab"
+            opened = editor.execute_script(
+                "var input = document.querySelector('#beheer-upload input[type=file]'); var seen = false;"
+                "input.addEventListener('click', function (e) { seen = true; e.preventDefault(); });"
+                "document.querySelector('#beheer-upload button').click(); return seen;"
+            )
+            assert opened, "the upload's button does not open the file dialog"
+        finally:
+            stranger.quit()
+            editor.quit()
+
+
+def _no_axe_violations(driver) -> None:
+    found = axe_violations(driver)
+    assert not found, [(v["id"], v["nodes"]) for v in found]

@@ -1,0 +1,71 @@
+"""On PostgreSQL /beheer imports through the owner's URL (SZE_ADMIN_DATABASE_URL) while every page and every other
+callback of the same process reads through a role that can write nothing (issue 18)."""
+
+from __future__ import annotations
+
+import base64
+import os
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, make_url, text
+from werkzeug.security import generate_password_hash
+
+from dashboard.app import create_app
+from dashboard.settings import Settings, read_users
+from tests.beheer_files import GOOD, data_url, filled
+from tests.callback_requests import body, post, server_callbacks
+from tests.service.conftest import CLI, fill
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("SZE_TEST_DATABASE_URL"), reason="roles exist on PostgreSQL; SQLite has none"
+)
+
+UPDATE = "/_dash-update-component"
+
+
+def _drop(db_url: str, role: str) -> None:
+    admin = create_engine(db_url)
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP OWNED BY "{role}"'))
+    admin.dispose()
+    server = create_engine(make_url(db_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        conn.execute(text(f'REVOKE ALL ON DATABASE "{make_url(db_url).database}" FROM "{role}"'))
+        conn.execute(text(f'DROP ROLE "{role}"'))  # roles are the cluster's: leave none behind
+    server.dispose()
+
+
+def test_robeh001_beheer_imports_with_the_owners_url_while_the_rest_reads_read_only(db_url, tmp_path: Path):
+    fill(db_url)
+    role = f"sze_web_{uuid.uuid4().hex[:8]}"
+    owner = {**os.environ, "DATABASE_URL": db_url, "SZE_READ_ONLY_PASSWORD": "x"}
+    subprocess.run([CLI, "grant-read-only", role], env=owner, check=True, capture_output=True)
+    reader_url = make_url(db_url).set(username=role, password="x").render_as_string(hide_password=False)
+    try:
+        users = read_users(f"redacteur:{generate_password_hash('pw')}")
+        settings = Settings(
+            database_url=reader_url, admin_database_url=db_url, basic_auth_users=users, editors=("redacteur",)
+        )
+        app = create_app(settings)
+        client = app.server.test_client()
+        client.environ_base["HTTP_AUTHORIZATION"] = "Basic " + base64.b64encode(b"redacteur:pw").decode()
+        deps = server_callbacks(client.get("/_dash-dependencies").get_json())
+        check = next(dep for dep in deps if "beheer-check.children" in dep["output"])
+        run = next(dep for dep in deps if "beheer-result.children@" in dep["output"])
+        contents = data_url(filled(tmp_path / "goed.xlsx", GOOD))
+        checked = post(client, UPDATE, body(check, [{"name": "goed.xlsx", "contents": contents}, "auto"], [""]))
+        data = checked.get_json()["response"]["beheer-checked"]["data"]
+        done = post(client, UPDATE, body(run, [1], [{"name": "goed.xlsx", "contents": contents}, data, ""]))
+        assert "geïmporteerd" in str(done.get_json()["response"]["beheer-result"]), done.get_data(as_text=True)[:500]
+        with create_engine(reader_url).connect() as conn:
+            stored = conn.execute(text("SELECT count(*) FROM activities WHERE origin = 'import'")).scalar_one()
+        assert stored == len(GOOD)
+    finally:
+        from data_access.engine import engine_for
+
+        engine_for(reader_url).dispose()
+        engine_for(db_url).dispose()
+        _drop(db_url, role)
