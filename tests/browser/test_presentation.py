@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -10,6 +12,21 @@ from selenium.webdriver.common.keys import Keys
 from tests.browser.pageutil import console_errors, wait_for_charts, wait_until
 
 pytestmark = pytest.mark.browser
+
+
+def _still_in_view(browser, element) -> bool:
+    """Whether ``element`` is inside the window and has not moved for a tenth of a second."""
+    top = element.rect["y"] - browser.execute_script("return window.scrollY")
+    time.sleep(0.1)
+    again = element.rect["y"] - browser.execute_script("return window.scrollY")
+    return top == again and 0 <= top < browser.execute_script("return window.innerHeight")
+
+
+def _scrolled_still(browser) -> bool:
+    """Whether the page has scrolled away from the top and stood still for a tenth of a second."""
+    before = browser.execute_script("return window.scrollY")
+    time.sleep(0.1)
+    return before > 0 and browser.execute_script("return window.scrollY") == before
 
 
 def press(browser, key: str) -> None:
@@ -43,11 +60,13 @@ def test_brpres002_the_button_enters_the_mode_and_keys_do_nothing_outside_it(liv
     wait_for_charts(browser)
     press(browser, Keys.PAGE_DOWN)
     assert "/trends" in browser.current_url  # outside presentation mode the keys scroll, as always
-    # back up to the button, as the user scrolled away (at once: Bootstrap scrolls smoothly, and a click during
-    # the animation lands on whatever is passing under the pointer)
-    browser.execute_script("window.scrollTo({top: 0, behavior: 'instant'})")
-    wait_until(lambda: browser.execute_script("return window.scrollY") == 0, what="the top of the page")
-    browser.find_element(By.ID, "present-toggle").click()
+    wait_until(lambda: _scrolled_still(browser), what="the page scrolled down")  # smoothly: it takes a moment
+    # back up to the button, as the user scrolled away; Bootstrap scrolls smoothly, and a click during the
+    # animation lands on whatever is passing under the pointer: wait until the button stands still in view
+    button = browser.find_element(By.ID, "present-toggle")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button)
+    wait_until(lambda: _still_in_view(browser, button), what="the button in view")
+    button.click()
     wait_until(lambda: "/trends?presentatie=1" in browser.current_url, what="the mode in the URL")
     link = browser.find_element(By.ID, "view-tab-evaluatie")
     wait_until(lambda: "presentatie=1" in link.get_attribute("href"), what="the view links in the mode")
