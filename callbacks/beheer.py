@@ -289,15 +289,13 @@ def import_upload(file_data: object, checked: object, language: str) -> Any:
 
 
 def run_import(n_clicks: object, file_data: object, checked: object, _search: object) -> dict[str, Any]:
-    """Wiring: *Importeren*, then the button off until the next clean check, and the history with the import."""
+    """Wiring: *Importeren*, then the button off until the next clean check, and the history with the import
+    (an earlier undo's message cleared: it would read as if it were about this import)."""
     if not editor() or not n_clicks:
         raise PreventUpdate
     language = lang()
-    return {
-        "result": import_upload(file_data, checked, language),
-        "ready": True,
-        "history": history_component(language),
-    }
+    result = import_upload(file_data, checked, language)
+    return {"result": result, "ready": True, "history": history_component(language), "undo_result": None}
 
 
 # --- history, undo and the audit log ----------------------------------------------------------------------------
@@ -521,6 +519,7 @@ def register(app: Dash) -> None:
             "result": Output(ids.BEHEER_RESULT, "children", allow_duplicate=True),
             "ready": Output(ids.BEHEER_IMPORT, "disabled", allow_duplicate=True),
             "history": Output(ids.BEHEER_HISTORY, "children", allow_duplicate=True),
+            "undo_result": Output(ids.BEHEER_UNDO_RESULT, "children", allow_duplicate=True),
         },
         inputs={
             "n_clicks": Input(ids.BEHEER_IMPORT, "n_clicks"),
