@@ -19,13 +19,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from babel.lists import format_list
-from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 from sqlalchemy.exc import SQLAlchemyError
 
 from callbacks.common import built_already, db, editor, lang, page_root, reference, runtime, signed_in_user
 from core.formatting import fmt_count, fmt_date
 from core.i18n import t, tn
+from data_access import schema
+from ingest import history
 from ingest.importer import KINDS, FileProblems, Kind, Problem, import_file
 from ingest.importer import preview as changes
 from ingest.importer import upload as files
@@ -47,7 +49,7 @@ def beheer_layout(rendered: object = None, **_query: object) -> Any:
         return no_update
     language = lang()
     if editor():
-        return page_root("beheer", page.beheer_page(language))
+        return page_root("beheer", page.beheer_page(language, history_component(language)))
     user = signed_in_user()
     if user:
         return page_root("beheer", page.locked_page(language, "beheer.locked_reader", user=user))
@@ -240,6 +242,18 @@ def check(file_data: object, kind_choice: object, _search: object) -> dict[str, 
     return answer | {"ready": answer["checked"] is None, "result": None}
 
 
+# --- who writes -------------------------------------------------------------------------------------------------
+
+#: who the history and audit log name for a write from the editor link's session: it signs a browser in, not a
+#: person (no login is configured), and the server's own login name would name no one who was there
+EDITOR_LINK_USER = "redacteur (editorlink)"
+
+
+def acting_user() -> str:
+    """The user an editor's import or undo is recorded for: the login's user, else the editor link's session."""
+    return signed_in_user() or EDITOR_LINK_USER
+
+
 # --- importing it -----------------------------------------------------------------------------------------------
 
 
@@ -263,7 +277,7 @@ def import_upload(file_data: object, checked: object, language: str) -> Any:
     engine = runtime().writer_engine()
     try:
         with files.on_disk(upload) as path:
-            outcome = import_file(engine, kind.name, path)
+            outcome = import_file(engine, kind.name, path, user=acting_user())
     except FileProblems as error:  # the database changed since the preview: checked again, refused whole
         return page.result(t("beheer.import_refused", language, n=len(error.problems)), "danger")
     except SQLAlchemyError:  # one transaction: rolled back whole (no owner's URL for a read-only role, say)
@@ -275,10 +289,155 @@ def import_upload(file_data: object, checked: object, language: str) -> Any:
 
 
 def run_import(n_clicks: object, file_data: object, checked: object, _search: object) -> dict[str, Any]:
-    """Wiring: *Importeren*, then the button off until the next clean check."""
+    """Wiring: *Importeren*, then the button off until the next clean check, and the history with the import
+    (an earlier undo's message cleared: it would read as if it were about this import)."""
     if not editor() or not n_clicks:
         raise PreventUpdate
-    return {"result": import_upload(file_data, checked, lang()), "ready": True}
+    language = lang()
+    result = import_upload(file_data, checked, language)
+    return {"result": result, "ready": True, "history": history_component(language), "undo_result": None}
+
+
+# --- history, undo and the audit log ----------------------------------------------------------------------------
+
+
+def _when(stamp: str | None) -> str:
+    """'07-12-2026 06:40' (UTC, as the column heading says) from the history's ISO time; as stored if it is not."""
+    if not stamp:
+        return ""
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone(dt.UTC).strftime("%d-%m-%Y %H:%M")
+    except ValueError:
+        return stamp
+
+
+def _kind_name(entry: history.Entry, language: str) -> str:
+    name = t(f"ingest.kind.{entry.kind}", language) if entry.kind in KINDS else entry.kind
+    return t("beheer.kind_demo", language, kind=name) if entry.origin == schema.ORIGIN_DEMO else name
+
+
+def _status(entry: history.Entry, language: str) -> str:
+    if entry.status == history.UNDONE:
+        return t("history.status_undone", language, at=_when(entry.undone_at), user=entry.undone_by or "")
+    return t("history.status_applied", language)
+
+
+def may_undo(entry: history.Entry) -> bool:
+    """Whether the history offers *Ongedaan maken* for ``entry``: an applied import that kept what it replaced.
+    One with a later import on top is offered too; the undo then says why it cannot be done, and changes nothing."""
+    return entry.status == history.APPLIED and entry.origin == schema.ORIGIN_IMPORT and entry.summary is not None
+
+
+def history_row(entry: history.Entry, language: str) -> page.HistoryRow:
+    """One import as the history shows it."""
+    cells = [
+        _when(entry.imported_at),
+        entry.imported_by or t("history.unknown_user", language),
+        _kind_name(entry, language),
+        str(entry.edition),
+        entry.file_name,
+        entry.sha256[:12],
+        fmt_count(entry.row_count, language),
+        history.summary_line(entry.summary),
+        _status(entry, language),
+    ]
+    label = t("beheer.undo_label", language, id=entry.import_id, file=entry.file_name)
+    return page.HistoryRow(cells, entry.sha256, entry.import_id if may_undo(entry) else None, label)
+
+
+HISTORY_COLUMNS = ("when", "who", "kind", "edition", "file", "sha256", "rows", "summary", "status")
+
+
+def history_component(language: str) -> Any:
+    """The history table, newest first, as the owner's connection reads it (the same the imports write through)."""
+    try:
+        found = history.entries(runtime().writer_engine())
+    except SQLAlchemyError:
+        log.exception("the import history could not be read")
+        return page.result(t("beheer.history_unavailable", language), "warning")
+    columns = [t(f"history.col_{name}", language) for name in HISTORY_COLUMNS] + [t("beheer.column_action", language)]
+    rows = [history_row(entry, language) for entry in found]
+    return page.history_table(columns, rows, t("beheer.undo_button", language), t("history.empty", language))
+
+
+def _entry(import_id: object) -> history.Entry | None:
+    if not isinstance(import_id, int) or isinstance(import_id, bool):
+        return None
+    found = history.entries(runtime().writer_engine(), import_id)
+    return found[0] if found else None
+
+
+def undo_question(entry: history.Entry, language: str) -> str:
+    """'Weet u het zeker? Import 3 van ... door ... wordt ongedaan gemaakt: goed.xlsx (...)': what the undo undoes."""
+    return t(
+        "beheer.undo_question",
+        language,
+        id=entry.import_id,
+        when=_when(entry.imported_at),
+        user=entry.imported_by or t("history.unknown_user", language),
+        file=entry.file_name,
+        kind=_kind_name(entry, language),
+        edition=entry.edition,
+        rows=fmt_count(entry.row_count, language),
+        summary=history.summary_line(entry.summary),
+    )
+
+
+def ask_undo(_clicks: object, _cancel: object, _search: object) -> dict[str, Any]:
+    """Wiring: *Ongedaan maken* opens the question naming the import; *Annuleren* closes it, nothing done."""
+    pressed = ctx.triggered_id
+    if not editor() or not ctx.triggered or not ctx.triggered[0].get("value"):
+        raise PreventUpdate  # a history drawn anew adds buttons that were never pressed
+    if pressed == ids.BEHEER_UNDO_CANCEL:
+        return {"open": False, "target": None, "question": no_update}
+    entry = _entry(pressed.get("index")) if isinstance(pressed, dict) else None
+    if entry is None:
+        raise PreventUpdate
+    return {"open": True, "target": entry.import_id, "question": undo_question(entry, lang())}
+
+
+def undo_import(import_id: object, language: str) -> Any:
+    """Undo import ``import_id`` for the editor, through the owner's connection: what was undone, or why not."""
+    entry = _entry(import_id)
+    if entry is None:
+        return page.result(t("beheer.undo_nothing", language), "danger")
+    try:
+        history.undo(runtime().writer_engine(), entry.import_id, acting_user(), language)
+    except history.UndoRefused as refused:  # its own transaction, rolled back: nothing changed
+        return page.result(str(refused), "danger")
+    except SQLAlchemyError:
+        log.exception("the undo from /beheer failed")
+        return page.result(t("beheer.undo_failed", language), "danger")
+    done = t(
+        "beheer.undo_done",
+        language,
+        id=entry.import_id,
+        file=entry.file_name,
+        kind=_kind_name(entry, language),
+        edition=entry.edition,
+    )
+    return page.result(done)
+
+
+def run_undo(n_clicks: object, target: object, _search: object) -> dict[str, Any]:
+    """Wiring: 'Ja, ongedaan maken': undo the import the question named, say what happened, draw the history."""
+    if not editor() or not n_clicks:
+        raise PreventUpdate
+    language = lang()
+    answer = undo_import(target, language)
+    return {"result": answer, "history": history_component(language), "open": False, "target": None}
+
+
+def audit_name() -> str:
+    return f"sze-auditlog-{dt.date.today().isoformat()}.csv"
+
+
+def audit_file(n_clicks: object, _search: object) -> dict[str, Any]:
+    """Wiring: the audit log as CSV for the page's language, with a byte-order mark so Excel reads the accents."""
+    if not editor() or not n_clicks:
+        raise PreventUpdate
+    text, _rows = history.audit_csv(runtime().writer_engine(), lang())
+    return dcc.send_bytes(text.encode("utf-8-sig"), audit_name())
 
 
 # --- templates --------------------------------------------------------------------------------------------------
@@ -359,6 +518,8 @@ def register(app: Dash) -> None:
         output={
             "result": Output(ids.BEHEER_RESULT, "children", allow_duplicate=True),
             "ready": Output(ids.BEHEER_IMPORT, "disabled", allow_duplicate=True),
+            "history": Output(ids.BEHEER_HISTORY, "children", allow_duplicate=True),
+            "undo_result": Output(ids.BEHEER_UNDO_RESULT, "children", allow_duplicate=True),
         },
         inputs={
             "n_clicks": Input(ids.BEHEER_IMPORT, "n_clicks"),
@@ -368,6 +529,7 @@ def register(app: Dash) -> None:
         },
         prevent_initial_call=True,
     )(run_import)
+    register_history(app)
     app.callback(
         Output(ids.BEHEER_TEMPLATE_FILE, "data"),
         *[
@@ -378,3 +540,40 @@ def register(app: Dash) -> None:
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )(template)
+
+
+def register_history(app: Dash) -> None:
+    """Wire the undo's question, the undo, and the audit log's download."""
+    app.callback(
+        output={
+            "open": Output(ids.BEHEER_UNDO_ASK, "is_open"),
+            "target": Output(ids.BEHEER_UNDO_TARGET, "data"),
+            "question": Output(ids.BEHEER_UNDO_QUESTION, "children"),
+        },
+        inputs={
+            "_clicks": Input(ids.beheer_undo(ALL), "n_clicks"),
+            "_cancel": Input(ids.BEHEER_UNDO_CANCEL, "n_clicks"),
+            "_search": State(ids.URL, "search"),
+        },
+        prevent_initial_call=True,
+    )(ask_undo)
+    app.callback(
+        output={
+            "result": Output(ids.BEHEER_UNDO_RESULT, "children"),
+            "history": Output(ids.BEHEER_HISTORY, "children", allow_duplicate=True),
+            "open": Output(ids.BEHEER_UNDO_ASK, "is_open", allow_duplicate=True),
+            "target": Output(ids.BEHEER_UNDO_TARGET, "data", allow_duplicate=True),
+        },
+        inputs={
+            "n_clicks": Input(ids.BEHEER_UNDO_CONFIRM, "n_clicks"),
+            "target": State(ids.BEHEER_UNDO_TARGET, "data"),
+            "_search": State(ids.URL, "search"),
+        },
+        prevent_initial_call=True,
+    )(run_undo)
+    app.callback(
+        Output(ids.BEHEER_AUDIT_FILE, "data"),
+        Input(ids.BEHEER_AUDIT_BUTTON, "n_clicks"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(audit_file)

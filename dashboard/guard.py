@@ -140,7 +140,16 @@ def editor_only(app: Dash, body: dict[str, Any], prefix: str) -> bool:
     id starts with ``prefix`` (/beheer's components), whatever it is sent."""
     declared = _declared(app, body)["output"]
     outputs = declared if isinstance(declared, list) else [declared]
-    return any(spec.component_id_str().startswith(prefix) for spec in outputs)
+    return any(_editors_id(spec.component_id_str(), prefix) for spec in outputs)
+
+
+def _editors_id(component_id: str, prefix: str) -> bool:
+    """Whether a declared output id is one of ``prefix``'s: a plain id that starts with it, or a pattern id (its
+    JSON, as Dash declares it) any of whose values does (``{"type": "beheer-undo", "index": ...}``)."""
+    if not component_id.startswith("{"):
+        return component_id.startswith(prefix)
+    values = json.loads(component_id).values()
+    return any(isinstance(value, str) and value.startswith(prefix) for value in values)
 
 
 def carries_file(app: Dash, body: dict[str, Any], file_id: str) -> bool:

@@ -7,6 +7,7 @@ the server refuses those callbacks to anyone who is not an editor (``dashboard.g
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -75,8 +76,117 @@ def _upload(lang: str) -> dcc.Upload:
     )
 
 
-def beheer_page(lang: str = "nl") -> html.Div:
-    """The page for an editor: kind, upload and templates; what the check found; the import and its result."""
+@dataclass(frozen=True)
+class HistoryRow:
+    """One import as the history table shows it: its cells as text (what a file or user name says is shown as
+    text, never read as HTML), its full fingerprint for the tooltip, and its number where it can be undone."""
+
+    cells: Sequence[str]
+    sha256: str
+    undo: int | None = None
+    undo_label: str = ""
+
+
+#: the column of the history that holds the short SHA-256 (its full value is the cell's tooltip)
+SHA_COLUMN = 5
+
+
+def _labelled(column: str) -> dict[str, Any]:
+    # data-label: on a phone each row is a card whose cells name their column (assets/app.css)
+    return {"data-label": column}
+
+
+def _history_cell(column: str, index: int, cell: str, row: HistoryRow) -> html.Td:
+    content: Any = html.Span(cell, title=row.sha256, className="font-monospace") if index == SHA_COLUMN else cell
+    return html.Td(content, **_labelled(column))
+
+
+def _undo_cell(column: str, row: HistoryRow, button: str) -> html.Td:
+    if row.undo is None:
+        return html.Td(None, **_labelled(column))
+    # its accessible name starts with what it shows and says which import it undoes
+    named: dict[str, Any] = {"aria-label": row.undo_label}
+    pressed = html.Button(
+        button,
+        id=ids.beheer_undo(row.undo),
+        type="button",
+        className="btn btn-outline-danger btn-sm text-nowrap",
+        **named,
+    )
+    return html.Td(pressed, **_labelled(column))
+
+
+def history_table(columns: Sequence[str], rows: Sequence[HistoryRow], button: str, empty: str) -> Any:
+    """Every import, newest first, a row each, with *Ongedaan maken* where it can be undone."""
+    if not rows:
+        return html.P(empty, className="text-body-secondary")
+    head = html.Thead(html.Tr([html.Th(column, scope="col") for column in columns]))
+    body = html.Tbody(
+        [
+            html.Tr(
+                [_history_cell(columns[i], i, cell, row) for i, cell in enumerate(row.cells)]
+                + [_undo_cell(columns[-1], row, button)]
+            )
+            for row in rows
+        ]
+    )
+    return html.Table([head, body], className="table table-sm beheer-table beheer-history-table")
+
+
+def _undo_modal(lang: str) -> dbc.Modal:
+    """The question before an undo: which import, and 'Ja, ongedaan maken' or 'Annuleren'."""
+    return dbc.Modal(
+        [
+            dbc.ModalHeader(dbc.ModalTitle(t("beheer.undo_title", lang))),
+            dbc.ModalBody(html.P(id=ids.BEHEER_UNDO_QUESTION)),
+            dbc.ModalFooter(
+                [
+                    html.Button(
+                        t("beheer.undo_cancel", lang),
+                        id=ids.BEHEER_UNDO_CANCEL,
+                        type="button",
+                        className="btn btn-outline-dark",
+                    ),
+                    html.Button(
+                        t("beheer.undo_confirm", lang),
+                        id=ids.BEHEER_UNDO_CONFIRM,
+                        type="button",
+                        className="btn btn-danger",
+                    ),
+                ]
+            ),
+        ],
+        id=ids.BEHEER_UNDO_ASK,
+        is_open=False,
+    )
+
+
+def history_section(lang: str, shown: Any = None) -> html.Section:
+    """The history of imports (``shown``: its table, as the callbacks make it), the undo's question and answer,
+    and the audit log to download."""
+    return html.Section(
+        [
+            html.H3(t("beheer.history_title", lang), className="h4 mt-4"),
+            html.P(t("beheer.history_intro", lang) + " " + t("history.legend", lang), className="small"),
+            html.Button(
+                t("beheer.audit_button", lang),
+                id=ids.BEHEER_AUDIT_BUTTON,
+                type="button",
+                className="btn btn-outline-dark btn-sm mb-3",
+            ),
+            dcc.Download(id=ids.BEHEER_AUDIT_FILE),
+            html.Div(id=ids.BEHEER_UNDO_RESULT, role="status"),
+            dcc.Store(id=ids.BEHEER_UNDO_TARGET),
+            _undo_modal(lang),
+            html.Div(shown, id=ids.BEHEER_HISTORY, className="beheer-history"),
+        ],
+        className="beheer-history-section",
+    )
+
+
+def beheer_page(lang: str = "nl", history: Any = None) -> html.Div:
+    """The page for an editor: kind, upload and templates; what the check found; the import and its result; the
+    history of imports (``history``: its table) with undo and the audit log."""
     return html.Div(
         [
             html.H2(t("beheer.title", lang)),
@@ -98,6 +208,7 @@ def beheer_page(lang: str = "nl") -> html.Div:
                 className="btn btn-primary mt-3",
             ),
             dcc.Loading(html.Div(id=ids.BEHEER_RESULT, role="status", className="mt-3"), type="dot", delay_show=300),
+            history_section(lang, history),
         ],
         id=ids.BEHEER_PAGE,
         className="beheer-page py-3",

@@ -77,6 +77,16 @@ BEHEER_MARKED_BUTTON = "beheer-marked-button"
 BEHEER_MARKED_FILE = "beheer-marked-file"  # its dcc.Download
 BEHEER_IMPORT = "beheer-import"  # the 'Importeren' button
 BEHEER_RESULT = "beheer-result"  # what the import did
+BEHEER_HISTORY = "beheer-history"  # every import, newest first, with its undo button
+BEHEER_UNDO = "beheer-undo"  # the type of an import's 'Ongedaan maken' button: {"type": BEHEER_UNDO, "index": id}
+BEHEER_UNDO_ASK = "beheer-undo-ask"  # dbc.Modal: which import is about to be undone, and 'Ja' or 'Annuleren'
+BEHEER_UNDO_QUESTION = "beheer-undo-question"  # the modal's text naming the import
+BEHEER_UNDO_TARGET = "beheer-undo-target"  # dcc.Store: the import the modal asks about
+BEHEER_UNDO_CONFIRM = "beheer-undo-confirm"  # 'Ja, ongedaan maken'
+BEHEER_UNDO_CANCEL = "beheer-undo-cancel"  # 'Annuleren'
+BEHEER_UNDO_RESULT = "beheer-undo-result"  # what the undo did, or why it was refused
+BEHEER_AUDIT_BUTTON = "beheer-audit-button"  # 'Auditlog downloaden'
+BEHEER_AUDIT_FILE = "beheer-audit-file"  # its dcc.Download
 
 TABS = "view-tabs"
 VIEW = "view"
@@ -85,6 +95,11 @@ VIEW = "view"
 def beheer_template(kind: str, suffix: str) -> str:
     """The button on /beheer that downloads the empty template of ``kind`` as ``suffix`` (xlsx, csv)."""
     return f"{BEHEER_PREFIX}template-{kind}-{suffix}"
+
+
+def beheer_undo(import_id: object) -> dict[str, object]:
+    """The 'Ongedaan maken' button of import ``import_id`` (a pattern id: one per row of the history)."""
+    return {"type": BEHEER_UNDO, "index": import_id}
 
 
 def tab_link(slug: str) -> str:

@@ -393,6 +393,7 @@ def validation_layout(reference: Reference, views: Sequence[View], lang: str = "
         not_found_page(lang),
         beheer_page(lang),
         html.Button(id=ids.BEHEER_MARKED_BUTTON),  # shown with a file's problems only
+        html.Button(id=ids.beheer_undo(0)),  # one per import that can be undone, in the history
         html.Div(id=ids.ABOUT_PAGE),
         html.Div(id=ids.VIEW),
     ]

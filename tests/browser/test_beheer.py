@@ -1,6 +1,7 @@
 """/beheer in Chromium (issue 18), as the editor `redacteur` signed in by basic auth: a file with three bad lines
 is named line by line and comes back marked, changing nothing; the six good lines show their preview and, after
-*Importeren*, are in the database. Screenshots of the page at a laptop's and a phone's size."""
+*Importeren*, are in the database; the history names the file and its editor, and *Ongedaan maken* (asked
+first) takes them out again. Screenshots of the page at a laptop's and a phone's size."""
 
 from __future__ import annotations
 
@@ -101,13 +102,43 @@ def test_brbeh001_an_editor_uploads_sees_every_problem_then_imports_the_good_lin
         wait_for_text(driver, "goed.xlsx is geïmporteerd", timeout=30)
         assert _activities(url) == before + len(GOOD)
         assert not driver.find_element(By.ID, "beheer-import").is_enabled()
+
+        # the history names the file and its editor; Ongedaan maken, asked first, takes the rows out again
+        history = driver.find_element(By.ID, "beheer-history")
+        wait_until(lambda: "goed.xlsx" in history.text and "redacteur" in history.text, what="the history")
+        assert "toegepast" in history.text
+        _shot(driver, "beheer-history-1280x720", "beheer-history")
+        _no_axe_violations(driver)
+        _click_undo(driver)
+        wait_for_text(driver, "Weet u het zeker?")
+        assert "goed.xlsx" in driver.find_element(By.ID, "beheer-undo-question").text
+        _shot(driver, "beheer-undo-ask-1280x720")
+        _no_axe_violations(driver)
+        _click(driver, "beheer-undo-confirm")
+        wait_for_text(driver, "is ongedaan gemaakt", timeout=30)
+        wait_until(lambda: "ongedaan gemaakt op" in driver.find_element(By.ID, "beheer-history").text, what="undone")
+        assert _activities(url) == before
+        assert not driver.find_elements(By.CSS_SELECTOR, "#beheer-history button")  # nothing left to undo
+        _shot(driver, "beheer-undone-1280x720", "beheer-history")
         assert not [e for e in console_errors(driver) if "favicon" not in e]
     finally:
         driver.quit()
 
 
+def _click_undo(driver) -> None:
+    """*Ongedaan maken* of the newest import (the first row of the history)."""
+    buttons = driver.find_elements(By.CSS_SELECTOR, "#beheer-history button")
+    assert buttons and buttons[0].text == "Ongedaan maken"
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", buttons[0])
+    buttons[0].click()
+
+
 def test_brbeh002_the_page_reads_on_a_phone_and_a_reader_is_turned_away(editors_server, tmp_path):
-    base, _ = editors_server
+    from ingest.importer import import_file
+
+    base, url = editors_server
+    # an import in the history, whichever test ran before
+    import_file(make_engine(url), "activities", filled(tmp_path / "telefoon.xlsx", GOOD), user="redacteur")
     driver = make_driver(390, 844)
     try:
         driver.execute_cdp_cmd(
@@ -121,6 +152,12 @@ def test_brbeh002_the_page_reads_on_a_phone_and_a_reader_is_turned_away(editors_
         width = driver.execute_script("return document.documentElement.scrollWidth")
         assert width <= 390, f"the page scrolls sideways: {width}px"
         _shot(driver, "beheer-problems-390x844", "beheer-check")
+        # the history reads as cards on a phone, nothing sideways
+        driver.execute_script("document.getElementById('beheer-history').scrollIntoView()")
+        wait_until(lambda: "telefoon.xlsx" in driver.find_element(By.ID, "beheer-history").text, what="the history")
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 390, f"the history scrolls sideways: {width}px"
+        _shot(driver, "beheer-history-390x844", "beheer-history")
         _signed_in(driver, "lezer")
         driver.get(f"{base}/beheer")
         wait_for_text(driver, "niet als redacteur")

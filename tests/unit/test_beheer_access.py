@@ -86,3 +86,22 @@ def test_the_editor_link_brackets_an_ipv6_host():
     from dashboard.security import editor_link
 
     assert editor_link("::1", 8050, "abc") == "http://[::1]:8050/beheer?token=abc"
+
+
+def test_the_guard_keeps_pattern_ids_of_the_editors_components_to_editors():
+    import json
+
+    from dash import ALL, Dash, Input, Output, html
+
+    from dashboard.guard import editor_only
+
+    app = Dash(__name__)
+    app.layout = html.Div()
+    outputs = {"beheer": {"type": "beheer-row", "index": ALL}, "other": {"type": "chart-row", "index": ALL}}
+    for name, output in outputs.items():
+        app.callback(Output(output, "children"), Input(f"{name}-button", "n_clicks"))(lambda n: n)
+    keys = {
+        name: next(k for k in app.callback_map if json.dumps(out["type"])[1:-1] in k) for name, out in outputs.items()
+    }
+    assert editor_only(app, {"output": keys["beheer"]}, "beheer-")
+    assert not editor_only(app, {"output": keys["other"]}, "beheer-")
