@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.i18n import t
+from ingest.importer.formulas import Uncalculated, uncalculated
 from ingest.problems import FileProblems, Problem
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -69,14 +70,27 @@ def _read_csv(data: bytes) -> Sheet:
     return Sheet(headings or [], rows, encoding)
 
 
+def _with_formulas(cells: list[list[object]], formulas: dict[tuple[int, int], Uncalculated]) -> list[list[object]]:
+    """calamine's grid with each formula saved without its value in its cell (where calamine has nothing)."""
+    for (row, column), formula in formulas.items():
+        while len(cells) <= row:
+            cells.append([])
+        cells[row] += [""] * (column + 1 - len(cells[row]))
+        if _blank([cells[row][column]]):
+            cells[row][column] = formula
+    return cells
+
+
 def _read_excel(path: Path) -> Sheet:
     from python_calamine import CalamineWorkbook
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        cells = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        grid = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        cells: list[list[object]] = [list(row) for row in grid]
     except Exception as exc:  # calamine raises its own error kinds for every broken file
         raise FileProblems([Problem(0, "-", t("ingest.unreadable_excel", reason=exc))]) from None
+    cells = _with_formulas(cells, uncalculated(path, 0))
     if not cells:
         return Sheet([], [], "excel")
     headings = [str(cell).strip() for cell in cells[0]]

@@ -15,6 +15,7 @@ from babel.lists import format_list
 from core.i18n import t
 from ingest.importer import parse
 from ingest.importer.columns import PERSONAL_HEADINGS, Field, Kind
+from ingest.importer.formulas import Uncalculated
 from ingest.importer.read import Sheet
 from ingest.places import Gazetteer, Place, PlaceError, gazetteer
 from ingest.problems import FileProblems, Problem
@@ -116,6 +117,10 @@ class _Check:
         for index, f in self.positions.items():
             cell = cells[index] if index < len(cells) else None
             row[f.name] = None
+            if isinstance(cell, Uncalculated):
+                self._complain(line, f.name, t("ingest.formula_without_value", formula=cell))
+                ok = False
+                continue
             if _blank(cell):
                 if f.required:
                     self._complain(line, f.name, t("ingest.empty"))
