@@ -119,3 +119,15 @@ EVALUATIONS = Kind(
 )
 
 KINDS = {kind.name: kind for kind in (ACTIVITIES, EVALUATIONS)}
+
+
+def fold(heading: str) -> str:
+    """A heading as compared: case, spacing and a byte-order mark aside."""
+    return " ".join(heading.replace("\ufeff", "").split()).casefold()
+
+
+#: every heading an export of either kind may have, folded: how the heading row is told from a title above it
+KNOWN_HEADINGS = frozenset(
+    {fold(name) for kind in KINDS.values() for f in kind.fields for name in (f.heading, *f.aliases)}
+    | set(PERSONAL_HEADINGS)
+)

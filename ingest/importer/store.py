@@ -69,11 +69,13 @@ class ImportResult:
     changes: list[EditionChange] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     demo_rows_removed: int = 0
+    sheet: str = ""  # the sheet read, where it was not the first
 
     def report(self, lang: str = "nl") -> str:
         """What happened, for the command line."""
         label = KINDS[self.kind].label(lang)
-        lines = [t("ingest.report_dropped", lang, columns=", ".join(self.dropped))] if self.dropped else []
+        lines = [t("ingest.report_sheet", lang, sheet=self.sheet)] if self.sheet else []
+        lines += [t("ingest.report_dropped", lang, columns=", ".join(self.dropped))] if self.dropped else []
         lines += [change.report(label, self.dry_run, lang) for change in self.changes]
         if self.demo_rows_removed:
             lines.append(t("ingest.report_demo_removed", lang, rows=self.demo_rows_removed))
@@ -233,7 +235,7 @@ def import_file(
     kind = KINDS[kind_name]
     sheet = read_table(path)
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    result = ImportResult(kind.name, path.name, dry_run)
+    result = ImportResult(kind.name, path.name, dry_run, sheet=sheet.name)
     with engine.begin() as conn:
         migrate.prepare_to_write(conn, migrate.IMPORT_LOCK)
         parsed = validate(kind, sheet, read_reference(conn))

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from core.i18n import messages_in
-from ingest.importer.columns import KINDS, Kind
+from ingest.importer.columns import KINDS, Kind, fold
 from ingest.importer.read import Sheet, read_table
-from ingest.importer.validate import Parsed, _fold, validate
+from ingest.importer.validate import Parsed, validate
 from ingest.problems import FileProblems, Problem
 from ingest.reference import Reference
 
@@ -31,7 +31,7 @@ from ingest.reference import Reference
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: the most rows a file may hold: a hundred times the largest edition so far
 MAX_ROWS = 100_000
-#: the most sheets an xlsx may hold (only the first is read; more is no export of the organisers')
+#: the most sheets an xlsx may hold (the export is on one of them; more is no export of the organisers')
 MAX_SHEETS = 50
 #: the most an xlsx's parts may inflate to, together: 20 MB of zip at ordinary XML ratios (~10x) and a margin
 MAX_INFLATED_BYTES = 300 * 1024 * 1024
@@ -155,9 +155,9 @@ def read(upload: Upload) -> Sheet:
 def recognise(headings: list[str]) -> Kind | None:
     """The kind of export whose headings (or their other names) the file's headings are most of; None if no kind's
     or a tie (then the editor picks)."""
-    found = {_fold(heading) for heading in headings if heading}
+    found = {fold(heading) for heading in headings if heading}
     scores = {
-        kind.name: sum(1 for f in kind.fields if found & {_fold(n) for n in (f.heading, *f.aliases)})
+        kind.name: sum(1 for f in kind.fields if found & {fold(n) for n in (f.heading, *f.aliases)})
         for kind in KINDS.values()
     }
     best = max(scores.values(), default=0)
@@ -182,7 +182,7 @@ def _workbook(upload: Upload, sheet: Sheet) -> Any:
     cells = workbook.active
     assert cells is not None
     for column, heading in enumerate(sheet.headings, start=1):
-        _text_cell(cells.cell(row=1, column=column), heading)
+        _text_cell(cells.cell(row=sheet.heading_line, column=column), heading)
     for line, values in sheet.rows:
         for column, value in enumerate(values, start=1):
             _text_cell(cells.cell(row=line, column=column), value)
@@ -198,17 +198,17 @@ def _text_cell(cell: Any, value: object) -> None:
 
 def marked(upload: Upload, sheet: Sheet, problems: list[Problem], lang: str) -> bytes:
     """The file as an xlsx with each problem's cell filled light red and commented with what is wrong; a problem
-    of a whole row marks its first cell, one of the whole file the first heading."""
+    of a whole row marks its first cell, one of the whole file the first heading (on the sheet read)."""
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
     workbook = _workbook(upload, sheet)
-    cells = workbook.worksheets[0]
+    cells = workbook[sheet.name] if sheet.name else workbook.worksheets[0]
     columns = {heading.strip(): index for index, heading in enumerate(sheet.headings, start=1) if heading}
     fill = PatternFill(fill_type="solid", start_color=PROBLEM_FILL, end_color=PROBLEM_FILL)
     notes: dict[tuple[int, int], list[str]] = {}
     for problem in problems:
-        where = (max(problem.line, 1), columns.get(problem.column.strip(), 1))
+        where = (problem.line or sheet.heading_line, columns.get(problem.column.strip(), 1))
         notes.setdefault(where, []).append(problem.message)
     for (row, column), messages in notes.items():
         cell = cells.cell(row=row, column=column)

@@ -14,7 +14,7 @@ from babel.lists import format_list
 
 from core.i18n import t
 from ingest.importer import parse
-from ingest.importer.columns import PERSONAL_HEADINGS, Field, Kind
+from ingest.importer.columns import PERSONAL_HEADINGS, Field, Kind, fold
 from ingest.importer.formulas import Uncalculated
 from ingest.importer.read import Sheet
 from ingest.places import Gazetteer, Place, PlaceError, gazetteer
@@ -36,18 +36,16 @@ class Parsed:
     dropped: list[str] = field(default_factory=list)
 
 
-def _fold(heading: str) -> str:
-    return " ".join(heading.replace("\ufeff", "").split()).casefold()
-
-
-def _columns(kind: Kind, headings: list[str], problems: list[Problem]) -> tuple[dict[int, Field], list[str]]:
-    """Which cell position fills which field; personal-data columns are dropped, unknown ones refused."""
-    by_heading = {_fold(name): f for f in kind.fields for name in (f.heading, *f.aliases)}
+def _columns(kind: Kind, sheet: Sheet, problems: list[Problem]) -> tuple[dict[int, Field], list[str]]:
+    """Which cell position fills which field; personal-data columns are dropped, unknown ones refused (named on
+    the heading line, the spreadsheet's own)."""
+    headings, line = sheet.headings, sheet.heading_line
+    by_heading = {fold(name): f for f in kind.fields for name in (f.heading, *f.aliases)}
     positions: dict[int, Field] = {}
     dropped: list[str] = []
     seen: dict[str, str] = {}
     for index, heading in enumerate(headings):
-        folded = _fold(heading)
+        folded = fold(heading)
         if not folded:
             continue
         if folded in PERSONAL_HEADINGS:
@@ -56,14 +54,14 @@ def _columns(kind: Kind, headings: list[str], problems: list[Problem]) -> tuple[
         known = by_heading.get(folded)
         if known is None:
             expected = ", ".join(f.heading for f in kind.fields)
-            problems.append(Problem(1, heading, t("ingest.unknown_column", expected=expected)))
+            problems.append(Problem(line, heading, t("ingest.unknown_column", expected=expected)))
         elif known.name in seen:
-            problems.append(Problem(1, heading, t("ingest.column_twice", other=seen[known.name])))
+            problems.append(Problem(line, heading, t("ingest.column_twice", other=seen[known.name])))
         else:
             seen[known.name] = heading
             positions[index] = known
     problems += [
-        Problem(1, f.heading, t("ingest.column_missing", doc=f.doc()))
+        Problem(line, f.heading, t("ingest.column_missing", doc=f.doc()))
         for f in kind.fields
         if f.required and f.name not in seen
     ]
@@ -191,7 +189,7 @@ def validate(kind: Kind, sheet: Sheet, reference: Reference) -> Parsed:
     if not sheet.headings:
         raise FileProblems([Problem(0, "-", t("ingest.empty_file"))])
     column_problems: list[Problem] = []
-    positions, dropped = _columns(kind, sheet.headings, column_problems)
+    positions, dropped = _columns(kind, sheet, column_problems)
     if column_problems and not positions:
         raise FileProblems(column_problems)
     check = _Check(kind, sheet, positions, reference)

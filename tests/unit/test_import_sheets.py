@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import create_engine
 
-from ingest.importer import FileProblems, read_table
+from ingest.importer import FileProblems, import_file, read_table
 from ingest.importer.columns import ACTIVITIES
+from ingest.importer.upload import Upload, marked
 from ingest.importer.validate import validate
+from ingest.loader import load_bundled
 from ingest.reference import Reference, read_reference
 
 HEADINGS = ["Titel", "Organisator", "Datum", "Plaats", "Vorm", "Domein", "Thema", "Deelnemers", "Duur (uren)"]
@@ -85,3 +89,90 @@ def test_a_formula_excel_calculated_to_empty_text_is_an_empty_cell(tmp_path, ref
             archive.writestr(name, data)
     parsed = validate(ACTIVITIES, read_table(path), reference)
     assert [r["participants"] for r in parsed.rows] == [None]
+
+
+def test_a_title_row_above_the_headings_is_passed_over_and_lines_stay_the_spreadsheets(tmp_path, reference):
+    book = Workbook()
+    for row in (["Registratie SZE 2024"], [], HEADINGS, [*ROW, 12, 1], [*ROW[:3], "Nergensdorp", *ROW[4:], 3, 1]):
+        book.active.append(row)
+    book.save(tmp_path / "export.xlsx")
+    sheet = read_table(tmp_path / "export.xlsx")
+    assert (sheet.heading_line, sheet.headings[:2], [line for line, _ in sheet.rows]) == (
+        3,
+        ["Titel", "Organisator"],
+        [4, 5],
+    )
+    assert {(line, column) for line, column, _ in _problems(tmp_path / "export.xlsx", reference)} == {(5, "Plaats")}
+
+
+def test_a_title_line_above_the_headings_of_a_csv_is_passed_over(tmp_path, reference):
+    lines = ["Registratie SZE 2021;;", ";;", ";".join(HEADINGS), ";".join([*ROW, "12", "1,5"])]
+    (tmp_path / "export.csv").write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+    sheet = read_table(tmp_path / "export.csv")
+    assert (sheet.heading_line, [line for line, _ in sheet.rows]) == (3, [4])
+    assert [row["duration_hours"] for row in validate(ACTIVITIES, sheet, reference).rows] == [1.5]
+
+
+def test_headings_no_export_has_are_still_named_on_the_first_line(tmp_path, reference):
+    (tmp_path / "export.csv").write_text("Naam;Wat;Waar\nx;y;z\n", encoding="utf-8")
+    problems = _problems(tmp_path / "export.csv", reference)
+    assert (1, "Wat") in {(line, column) for line, column, _ in problems}
+
+
+def _book_with_sheets(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        cells = book.create_sheet(name)
+        for row in rows:
+            cells.append(row)
+    book.save(path)
+    return path
+
+
+def test_the_export_on_another_sheet_than_the_first_is_read_and_named(tmp_path):
+    path = _book_with_sheets(
+        tmp_path / "export.xlsx",
+        {"Toelichting": [["Dit bestand bevat de registraties."]], "Registraties": [HEADINGS, [*ROW, 12, 1]]},
+    )
+    sheet = read_table(path)
+    assert (sheet.name, len(sheet.rows)) == ("Registraties", 1)
+
+
+def test_an_import_from_another_sheet_says_which_and_marks_that_sheet(db_url, tmp_path):
+    path = _book_with_sheets(
+        tmp_path / "export.xlsx",
+        {"Toelichting": [["Zie blad 2."]], "Registraties": [["Registratie 2021"], HEADINGS, [*ROW, -3, 1]]},
+    )
+    eng = create_engine(db_url)
+    load_bundled(eng, force=True)
+    with pytest.raises(FileProblems) as refused:
+        import_file(eng, "activities", path)
+    assert [(p.line, p.column) for p in refused.value.problems] == [(3, "Deelnemers")]
+    back = load_workbook(
+        io.BytesIO(marked(Upload(path.read_bytes(), path.name), read_table(path), refused.value.problems, "nl"))
+    )
+    assert back["Registraties"]["H3"].comment is not None and back["Toelichting"]["H3"].comment is None
+    path = _book_with_sheets(
+        tmp_path / "export.xlsx",
+        {"Toelichting": [["Zie blad 2."]], "Registraties": [["Registratie 2021"], HEADINGS, [*ROW, 3, 1]]},
+    )
+    result = import_file(eng, "activities", path)
+    eng.dispose()
+    assert result.report().startswith("Gelezen van blad 'Registraties'")
+
+
+def test_several_sheets_with_headings_after_a_first_without_are_named_not_guessed(tmp_path):
+    path = _book_with_sheets(
+        tmp_path / "export.xlsx",
+        {"Uitleg": [["Uitleg"]], "2023": [HEADINGS], "2024": [[], HEADINGS, [*ROW, 1, 1]]},
+    )
+    with pytest.raises(FileProblems) as refused:
+        read_table(path)
+    assert "'2023', '2024'" in refused.value.problems[0].message
+
+
+def test_a_first_sheet_with_headings_is_read_whatever_the_other_sheets_hold(tmp_path):
+    path = _book_with_sheets(tmp_path / "export.xlsx", {"Nu": [HEADINGS, [*ROW, 1, 1]], "Vorig jaar": [HEADINGS]})
+    sheet = read_table(path)
+    assert (sheet.name, len(sheet.rows)) == ("", 1)
