@@ -144,11 +144,13 @@ def _key_text(key: tuple[Any, ...]) -> str:
     return " · ".join(_shown(part) for part in key)
 
 
-def preview_component(kind: Kind, name: str, found: changes.Preview, language: str) -> Any:
-    """What importing the file would change, as the page shows it."""
+def preview_component(kind: Kind, name: str, found: changes.Preview, language: str, sheet: str = "") -> Any:
+    """What importing the file would change, as the page shows it (and the sheet read, where not the first)."""
     editions = ", ".join(str(edition) for edition in found.editions)
     summary_key = "beheer.preview_summary" if found.changes_anything else "beheer.preview_nothing"
     summary = t(summary_key, language, file=name, kind=kind.label(language), editions=editions)
+    if sheet:
+        summary += " " + t("ingest.report_sheet", language, sheet=sheet)
     counts = (
         [t(f"beheer.count_{name}", language) for name in ("new", "changed", "unchanged", "removed")],
         [[fmt_count(n, language) for n in (found.new, len(found.changed), found.unchanged, found.removed)]],
@@ -221,7 +223,8 @@ def check_upload(file_data: object, kind_choice: object, language: str) -> dict[
         return problems_answer(upload, sheet, error.problems, language)
     found = changes.preview(conn, kind, parsed)
     checked = {"sha256": fingerprint(upload), "kind": kind.name, "name": upload.name}
-    return {"check": preview_component(kind, upload.name, found, language), "checked": checked, "marked": None}
+    shown = preview_component(kind, upload.name, found, language, sheet.name)
+    return {"check": shown, "checked": checked, "marked": None}
 
 
 def _upload_of(file_data: object) -> files.Upload:

@@ -404,3 +404,14 @@ def test_an_xlsx_whose_zip_understates_a_part_is_refused():
     with pytest.raises(files.UploadRefused, match="refused_not_xlsx"):
         files.check_xlsx(bytes(lying))
     files.check_xlsx(honest)  # the honest one passes
+
+
+def test_an_export_on_the_second_sheet_is_previewed_saying_which_sheet(beheer, tmp_path):
+    app, _ = beheer
+    path = filled(tmp_path / "goed.xlsx", GOOD)
+    workbook = load_workbook(path)
+    workbook.create_sheet("Toelichting", 0)["A1"] = "Registraties staan op het tweede blad."
+    workbook.worksheets[1].title = "Registraties"
+    workbook.save(path)
+    response = _check(_client(app, "redacteur"), data_url(path), "goed.xlsx").get_json()["response"]
+    assert "Gelezen van blad 'Registraties'" in _text(response["beheer-check"]["children"])
