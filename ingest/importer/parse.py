@@ -23,6 +23,10 @@ Reader = Callable[[object], object]
 LOCALE = "nl_NL"
 #: a date as the template asks for it; Babel's parse_date alone would also take 2021-02-09 and 9-2-21
 _DUTCH_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
+#: Excel's day 0: its day numbers count from here (1 is 1-1-1900; it counts a 29-2-1900 that never was)
+_EXCEL_DAY_ZERO = dt.date(1899, 12, 30)
+#: a day number as a date column may carry it (45328, 45328,5 with the time): five digits are 1927 to 2173
+_EXCEL_DAY = re.compile(r"\d{5}(?:[,.]\d+)?")
 
 
 def text(limit: int) -> Reader:
@@ -37,13 +41,29 @@ def text(limit: int) -> Reader:
     return read
 
 
+def _excel_day(raw: str) -> ValueError | None:
+    """The problem of a date written as Excel's day number, naming the day it would be; never read as that
+    day, for a number in a date column may as well be a count pasted in the wrong column."""
+    if not _EXCEL_DAY.fullmatch(raw):
+        return None
+    day = _EXCEL_DAY_ZERO + dt.timedelta(days=int(float(raw.replace(",", "."))))
+    return ValueError(t("ingest.excel_day_number", raw=raw, day=f"{day.day}-{day.month}-{day.year}"))
+
+
+def _as_written(number: float) -> str:
+    """A number of a cell as Dutch Excel shows it: 45328, 45328,5."""
+    return str(int(number)) if number == int(number) else str(number).replace(".", ",")
+
+
 def date(cell: object) -> dt.date:
     """A day: an Excel date cell, or text in the form dd-mm-jjjj."""
     if isinstance(cell, dt.datetime):
         return cell.date()
     if isinstance(cell, dt.date):
         return cell
-    raw = str(cell).strip()
+    raw = _as_written(cell) if isinstance(cell, int | float) and not isinstance(cell, bool) else str(cell).strip()
+    if (problem := _excel_day(raw)) is not None:
+        raise problem
     # Babel's parse_date finds any three numbers in any order the locale allows: too lenient for a file
     # whose dates decide its edition, so the form is checked first and Babel reads day, month and year
     if not _DUTCH_DATE.fullmatch(raw):

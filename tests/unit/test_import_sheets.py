@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -11,7 +12,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import create_engine
 
-from ingest.importer import FileProblems, import_file, read_table
+from core.i18n import messages_in
+from ingest.importer import FileProblems, import_file, parse, read_table
 from ingest.importer.columns import ACTIVITIES
 from ingest.importer.upload import Upload, marked
 from ingest.importer.validate import validate
@@ -176,3 +178,42 @@ def test_a_first_sheet_with_headings_is_read_whatever_the_other_sheets_hold(tmp_
     path = _book_with_sheets(tmp_path / "export.xlsx", {"Nu": [HEADINGS, [*ROW, 1, 1]], "Vorig jaar": [HEADINGS]})
     sheet = read_table(path)
     assert (sheet.name, len(sheet.rows)) == ("", 1)
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"), [(45328, "45328"), (45328.0, "45328"), ("45328", "45328"), ("45328,75", "45328,75")]
+)
+def test_a_date_written_as_excels_day_number_is_named_with_the_day_it_would_be_never_read_as_it(cell, written):
+    with pytest.raises(ValueError) as refused:
+        parse.date(cell)
+    assert (
+        str(refused.value) == f"{written} is een Excel-datumnummer: bedoelt u 6-2-2024? Zet de kolom op datumnotatie."
+    )
+
+
+@pytest.mark.parametrize("cell", [2021, "2021", "123456", 1.5])
+def test_other_numbers_in_a_date_column_are_no_date(cell):
+    with pytest.raises(ValueError, match="geen datum"):
+        parse.date(cell)
+
+
+def test_a_day_number_in_an_xlsx_is_named_on_its_line_and_a_date_cell_is_read(tmp_path, reference):
+    book = Workbook()
+    book.active.append(HEADINGS)
+    book.active.append([*ROW[:2], 44236, *ROW[3:], 1, 1])  # a number-formatted cell: 9-2-2021
+    book.active.append([*ROW[:2], dt.datetime(2021, 2, 10), *ROW[3:], 1, 1])
+    book.save(tmp_path / "export.xlsx")
+    problems = _problems(tmp_path / "export.xlsx", reference)
+    assert problems == {
+        (2, "Datum", "44236 is een Excel-datumnummer: bedoelt u 9-2-2021? Zet de kolom op datumnotatie.")
+    }
+
+
+def test_a_day_number_in_a_csv_is_named_in_english_too(tmp_path, reference):
+    lines = [";".join(HEADINGS), ";".join([*ROW[:2], "44236", *ROW[3:], "1", "1"])]
+    (tmp_path / "export.csv").write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+    with messages_in("en"), pytest.raises(FileProblems) as refused:
+        validate(ACTIVITIES, read_table(tmp_path / "export.csv"), reference)
+    assert [p.message for p in refused.value.problems] == [
+        "44236 is an Excel date number: do you mean 9-2-2021? Format the column as a date."
+    ]
