@@ -23,6 +23,8 @@ from xml.etree.ElementTree import Element, iterparse
 #: the suffixes whose sheets are Office Open XML (.xls and .ods save a formula's value in their own ways)
 OOXML_SUFFIXES = (".xlsx", ".xlsm")
 _REFERENCE = re.compile(r"([A-Z]+)(\d+)")
+#: a formula element, with or without a namespace prefix (``<f>``, ``<f t="shared" .../>``, ``<x:f>``)
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -77,6 +79,17 @@ def _without_value(cell: Element) -> str | None:
     return children["f"].text or ""
 
 
+def _has_formula(stream: IO[bytes]) -> bool:
+    """Whether the part holds a formula at all: a byte search, several times faster than parsing the XML, so a
+    sheet without formulas (most exports) costs little more than calamine's own reading."""
+    tail = b""
+    while chunk := stream.read(1024 * 1024):
+        if _FORMULA.search(tail + chunk):
+            return True
+        tail = chunk[-16:]  # a tag split across two chunks
+    return False
+
+
 def _scan(stream: IO[bytes]) -> dict[tuple[int, int], Uncalculated]:
     found: dict[tuple[int, int], Uncalculated] = {}
     for _, element in iterparse(stream):
@@ -100,6 +113,9 @@ def uncalculated(path: Path, index: int) -> dict[tuple[int, int], Uncalculated]:
             parts = _sheet_parts(archive)
             if index >= len(parts):
                 return {}
+            with archive.open(parts[index]) as stream:
+                if not _has_formula(stream):
+                    return {}
             with archive.open(parts[index]) as stream:
                 return _scan(stream)
     except (KeyError, zipfile.BadZipFile, SyntaxError, OSError):
