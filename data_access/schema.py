@@ -392,6 +392,19 @@ audit_log = Table(
     info={"bookkeeping": True},
 )
 
+#: What an editor said a written value means (issue 18, "ask, never guess"): the importer reads the written
+#: value as its meaning before it checks it, so a value explained once is known in the next upload too
+value_mappings = Table(
+    "value_mappings",
+    metadata,
+    Column("value_kind", String(20), primary_key=True),  # the column it is a value of: place, domain, theme ...
+    Column("written", String(200), primary_key=True),  # as the file had it, case and spacing folded
+    Column("meaning", String(200), nullable=False),  # the known value it stands for, checked like any cell
+    Column("created_by", String(100), nullable=False),
+    Column("created_at", String(25), nullable=False),  # ISO timestamp, UTC
+    info={"bookkeeping": True},
+)
+
 # Summaries: the detail rows counted at the grains the views group by, rebuilt from them in the
 # transaction of every write (data_access/summaries.py). A view then adds up a few thousand rows
 # whether an edition holds a hundred activities or a million, instead of grouping them all on every

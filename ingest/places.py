@@ -30,6 +30,7 @@ from babel.lists import format_list
 
 from core.i18n import t
 from ingest import bundled
+from ingest.problems import UnknownValue
 
 #: GeoNames' first-level codes for the Netherlands, to the province names of the dataset
 GEONAMES_PROVINCES = {
@@ -92,8 +93,9 @@ class Place:
     lat: float
 
 
-class PlaceError(ValueError):
-    """A place that cannot be told for certain; the message says why, in the uploader's Dutch, and how to fix it."""
+class PlaceError(UnknownValue):
+    """A place that cannot be told for certain; the message says why, in the uploader's Dutch, and how to fix it;
+    its candidates are written so that each resolves to one place ('Hengelo (Gelderland)')."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,8 @@ class Gazetteer:
             return entries, None
         name, province = _split_province(text)
         if province is None:
-            raise PlaceError(t("ingest.place_unknown", text=text) + self._suggest(text))
+            close = self._close_spellings(text)
+            raise PlaceError(t("ingest.place_unknown", text=text) + self._suggest(close), tuple(close))
         entries = [e for e in self._by_name.get(fold(name), []) if e.place.province == province]
         if not entries:
             raise PlaceError(t("ingest.place_not_in_province", name=name, province=province))
@@ -180,18 +183,23 @@ class Gazetteer:
         ordered = sorted(options, key=lambda option: option[1])
         shown = format_list([f"{name} ({where})" for name, where in ordered], style="or", locale="nl")
         example = f"{ordered[0][0]} ({ordered[0][1]})"
-        raise PlaceError(t("ingest.place_ambiguous", text=text, shown=shown, example=example))
+        offered = tuple(f"{name} ({where})" for name, where in ordered)
+        raise PlaceError(t("ingest.place_ambiguous", text=text, shown=shown, example=example), offered)
 
     def _close_names(self, text: str) -> set[tuple[str, str]]:
         close = difflib.get_close_matches(fold(text), list(self._spelling), n=5, cutoff=0.85)
         return {(e.place.name, e.place.province) for key in close for e in self._by_name[key] if e.level < 2}
 
-    def _suggest(self, text: str) -> str:
+    def _close_spellings(self, text: str) -> list[str]:
+        """The known names nearest to ``text``, each with its province ('Hengelo (Overijssel)')."""
         close = difflib.get_close_matches(fold(text), list(self._spelling), n=3, cutoff=0.8)
+        return [self._spelling[key] for key in close]
+
+    @staticmethod
+    def _suggest(close: list[str]) -> str:
         if not close:
             return t("ingest.place_hint")
-        names = format_list([self._spelling[key] for key in close], style="or", locale="nl")
-        return t("ingest.place_did_you_mean", names=names)
+        return t("ingest.place_did_you_mean", names=format_list(close, style="or", locale="nl"))
 
 
 def _latin(name: str) -> bool:

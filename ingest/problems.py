@@ -18,6 +18,10 @@ class Problem:
     column: str
     message: str
     file: str = ""  # which of several files (the bundled dataset); empty for a single upload
+    # a value the import does not know but can name candidates for: asked of the editor, never guessed
+    value_kind: str = ""  # the column it is a value of (place, domain ...), the key of a remembered answer
+    written: str = ""  # the value as written, case and spacing folded (``written_form``)
+    candidates: tuple[str, ...] = ()  # what it may mean, each a value the import knows
 
     def __str__(self) -> str:
         if self.file:
@@ -31,6 +35,19 @@ class Problem:
         if self.column == "-":
             return t("ingest.problem_row", lang, where=where, message=self.message)
         return t("ingest.problem_cell", lang, where=where, column=self.column, message=self.message)
+
+
+def written_form(value: object) -> str:
+    """A written value as it is remembered and looked up: case and spacing aside ('  Den  BOSCH' is 'den bosch')."""
+    return " ".join(str(value).split()).casefold()
+
+
+class UnknownValue(ValueError):
+    """A value that is not one the import knows, with what it may have meant (none: nothing close)."""
+
+    def __init__(self, message: str, candidates: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.candidates = candidates
 
 
 class DatasetError(ValueError):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
 
@@ -28,6 +28,8 @@ class Reference:
     weeks: dict[int, list[Week]]  # edition: its weeks, in order
     regions: dict[str, str]  # province: SZE region
     region_codes: tuple[str, ...]  # every region, in the order of the regions table
+    # what editors said written values mean: (column, value as written, folded) to the known value
+    mappings: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def week_of(self, edition: int, day: dt.date) -> int | None:
         """The relay week of ``edition`` that ``day`` falls in, if any."""
@@ -47,4 +49,9 @@ def read_reference(conn: Connection) -> Reference:
         weeks.setdefault(edition, []).append(Week(week, first, last, region))
     regions = {province: region for province, region in conn.execute(select(p.c.province, p.c.region))}
     codes = tuple(conn.execute(select(r.c.region).order_by(r.c.sort_order)).scalars())
-    return Reference(programmes, weeks, regions, codes)
+    m = schema.value_mappings
+    mappings = {
+        (kind, written): meaning
+        for kind, written, meaning in conn.execute(select(m.c.value_kind, m.c.written, m.c.meaning))
+    }
+    return Reference(programmes, weeks, regions, codes, mappings)

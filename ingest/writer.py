@@ -212,3 +212,25 @@ def restart_sequences(conn: Connection, tables: Sequence[Table]) -> None:
                         f"COALESCE((SELECT max({column.name}) FROM {table.name}), 0) + 1, false)"
                     )
                 )
+
+
+def save_mapping(conn: Connection, value_kind: str, written: str, meaning: str, *, user: str) -> None:
+    """Remember that ``written`` (folded) in a ``value_kind`` column means ``meaning``, replacing an earlier
+    answer; noted in the audit log, since it changes how every later upload is read."""
+    table = schema.value_mappings
+    at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    match = and_(table.c.value_kind == value_kind, table.c.written == written)
+    conn.execute(delete(table).where(match))
+    values = {"value_kind": value_kind, "written": written, "meaning": meaning, "created_by": user, "created_at": at}
+    conn.execute(insert(table).values(values))
+    record_audit(conn, user=user, action="mapping", summary=f"{value_kind}: {written!r} = {meaning!r}")
+
+
+def delete_mapping(conn: Connection, value_kind: str, written: str, *, user: str) -> bool:
+    """Forget what ``written`` in a ``value_kind`` column means (the next upload asks again); whether it was kept."""
+    table = schema.value_mappings
+    match = and_(table.c.value_kind == value_kind, table.c.written == written)
+    if not delete_rows(conn, table, match):
+        return False
+    record_audit(conn, user=user, action="mapping-removed", summary=f"{value_kind}: {written!r}")
+    return True

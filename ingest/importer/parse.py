@@ -16,6 +16,7 @@ from babel.dates import parse_date
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 from core.i18n import t
+from ingest.problems import UnknownValue
 from ingest.rules import Range
 
 Reader = Callable[[object], object]
@@ -130,6 +131,6 @@ def choice(allowed: Sequence[str], suffix: str = "") -> Reader:
         for option in allowed:
             if value == option.casefold():
                 return option
-        raise ValueError(t("ingest.not_one_of", raw=cell, allowed=", ".join(allowed)))
+        raise UnknownValue(t("ingest.not_one_of", raw=cell, allowed=", ".join(allowed)), tuple(allowed))
 
     return read

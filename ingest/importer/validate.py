@@ -18,7 +18,7 @@ from ingest.importer.columns import PERSONAL_HEADINGS, Field, Kind, fold
 from ingest.importer.formulas import Uncalculated
 from ingest.importer.read import Sheet
 from ingest.places import Gazetteer, Place, PlaceError, gazetteer
-from ingest.problems import FileProblems, Problem
+from ingest.problems import FileProblems, Problem, UnknownValue, written_form
 from ingest.reference import Reference
 
 Row = dict[str, Any]
@@ -101,6 +101,22 @@ class _Check:
     def _complain(self, line: int, name: str, message: str) -> None:
         self.problems.append(Problem(line, self.headings.get(name, name), message))
 
+    def _refuse(self, line: int, name: str, cell: object, error: ValueError) -> None:
+        """The problem of a cell that could not be read; an unknown value with candidates carries them, so the
+        editor is asked what it means (and the answer remembered) instead of the import guessing."""
+        candidates = error.candidates if isinstance(error, UnknownValue) else ()
+        if not candidates:
+            self._complain(line, name, str(error))
+            return
+        heading = self.headings.get(name, name)
+        self.problems.append(Problem(line, heading, str(error), "", name, written_form(cell), candidates))
+
+    def _mapped(self, name: str, cell: object) -> object:
+        """The cell as an editor said to read it (a value they explained before), else as written."""
+        if not isinstance(cell, str):
+            return cell
+        return self.reference.mappings.get((name, written_form(cell)), cell)
+
     def _stray_cells(self, line: int, cells: list[object]) -> None:
         """Cells right of the last heading: they belong to no column."""
         width = len(self.sheet.headings)
@@ -125,9 +141,9 @@ class _Check:
                     ok = False
                 continue
             try:
-                row[f.name] = (f.parse or self.region)(cell)
+                row[f.name] = (f.parse or self.region)(self._mapped(f.name, cell))
             except ValueError as exc:
-                self._complain(line, f.name, str(exc))
+                self._refuse(line, f.name, cell, exc)
                 ok = False
         return row, ok
 
@@ -144,7 +160,7 @@ class _Check:
         try:
             return self.places.resolve(written), True
         except PlaceError as exc:
-            self._complain(line, "place", str(exc))
+            self._refuse(line, "place", written, exc)
             return None, False
 
     def _placed(self, row: Row, edition: int, place: Place | None) -> Row:

@@ -127,6 +127,7 @@ def test_the_migration_counts_the_rows_already_imported(db_url):
             schema.import_history,
             schema.import_replaced,
             schema.audit_log,
+            schema.value_mappings,
         ]:
             table.drop(conn)
         conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))

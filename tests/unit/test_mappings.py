@@ -1,0 +1,123 @@
+"""Ask, never guess (issue 18): an unknown value is a problem naming its candidates until an editor says what it
+means; the answer is remembered (through the writer, in the audit log) and used by every later import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, inspect, select
+
+from dashboard.cli import main
+from data_access import migrate, schema
+from ingest import mappings
+from ingest.importer import FileProblems, import_file
+from ingest.loader import load_bundled
+
+HEADINGS = "Titel;Organisator;Datum;Plaats;Vorm;Domein;Thema;Deelnemers;Duur (uren)"
+LINES = [
+    "Thuismonitoring;GGZ Oost;02-02-2021;Bergen;hybride;ggz;vervangen;12;1",
+    "Zorgrobot;Stichting Zuid;23-02-2021;Roosendaal;fysiek;Gehandicapten;vervangen;30;2",
+    "Beeldbellen;Zorggroep;09-02-2021;  BERGEN ;online;ggz;verplaatsen;45;1",
+]
+
+
+@pytest.fixture
+def engine(db_url):
+    eng = create_engine(db_url)
+    load_bundled(eng, force=True)
+    yield eng
+    eng.dispose()
+
+
+def export(tmp_path: Path) -> Path:
+    path = tmp_path / "export.csv"
+    path.write_bytes(("\r\n".join([HEADINGS, *LINES]) + "\r\n").encode("utf-8-sig"))
+    return path
+
+
+def asked(engine, path: Path) -> list[mappings.Question]:
+    with pytest.raises(FileProblems) as refused:
+        import_file(engine, "activities", path, dry_run=True)
+    return mappings.questions(refused.value.problems)
+
+
+def stored(engine) -> list[tuple]:
+    a = schema.activities
+    with engine.connect() as conn:
+        query = select(a.c.title, a.c.place, a.c.province, a.c.domain).where(a.c.origin == "import")
+        return conn.execute(query.order_by(a.c.title)).all()
+
+
+def test_an_ambiguous_place_and_an_unknown_domain_are_problems_that_name_their_candidates(engine, tmp_path):
+    found = {(q.value_kind, q.written): q for q in asked(engine, export(tmp_path))}
+    assert set(found) == {("place", "bergen"), ("domain", "gehandicapten")}
+    place = found["place", "bergen"]
+    assert place.lines == 2 and place.column == "Plaats"
+    assert place.candidates == ("Bergen (Limburg)", "Bergen (Noord-Holland)")
+    assert "gehandicaptenzorg" in found["domain", "gehandicapten"].candidates
+    assert stored(engine) == []
+
+
+def test_a_remembered_answer_makes_the_file_clean_and_the_import_stores_what_it_means(engine, tmp_path):
+    path = export(tmp_path)
+    answers = [("place", "bergen", "Bergen (Limburg)"), ("domain", "gehandicapten", "gehandicaptenzorg")]
+    assert mappings.save(engine, answers, "redacteur") == 2
+    import_file(engine, "activities", path, user="redacteur")
+    assert stored(engine) == [
+        ("Beeldbellen", "Bergen (L.)", "Limburg", "ggz"),
+        ("Thuismonitoring", "Bergen (L.)", "Limburg", "ggz"),
+        ("Zorgrobot", "Roosendaal", "Noord-Brabant", "gehandicaptenzorg"),
+    ]
+    kept = mappings.mappings(engine)
+    assert [(m.value_kind, m.written, m.meaning, m.created_by) for m in kept] == [
+        ("domain", "gehandicapten", "gehandicaptenzorg", "redacteur"),
+        ("place", "bergen", "Bergen (Limburg)", "redacteur"),
+    ]
+    log = schema.audit_log
+    with engine.connect() as conn:
+        actions = conn.execute(select(log.c.action, log.c.user_name).order_by(log.c.audit_id)).all()
+    assert actions[-3:] == [("mapping", "redacteur"), ("mapping", "redacteur"), ("import", "redacteur")]
+
+
+def test_a_wrong_answer_is_checked_like_any_cell_never_let_through(engine, tmp_path):
+    mappings.save(engine, [("place", "bergen", "Nergenshuizen"), ("domain", "gehandicapten", "iets")], "redacteur")
+    with pytest.raises(FileProblems) as refused:
+        import_file(engine, "activities", export(tmp_path))
+    assert len(refused.value.problems) == 3
+    assert stored(engine) == []
+
+
+def test_the_command_line_import_uses_the_remembered_answers(engine, db_url, tmp_path):
+    path = export(tmp_path)
+    assert main(["--database-url", db_url, "import", "activities", str(path)]) == 2
+    answers = [("place", "bergen", "Bergen (Noord-Holland)"), ("domain", "gehandicapten", "gehandicaptenzorg")]
+    mappings.save(engine, answers, "redacteur")
+    assert main(["--database-url", db_url, "import", "activities", str(path)]) == 0
+    assert {row[2] for row in stored(engine) if row[1].startswith("Bergen")} == {"Noord-Holland"}
+
+
+def test_a_forgotten_answer_is_asked_again(engine, tmp_path):
+    mappings.save(engine, [("place", "bergen", "Bergen (Noord-Holland)")], "redacteur")
+    assert [q.value_kind for q in asked(engine, export(tmp_path))] == ["domain"]
+    assert mappings.forget(engine, "place", "bergen", "redacteur") is True
+    assert mappings.forget(engine, "place", "bergen", "redacteur") is False  # nothing left: nothing noted
+    assert {q.value_kind for q in asked(engine, export(tmp_path))} == {"place", "domain"}
+    log = schema.audit_log
+    with engine.connect() as conn:
+        assert conn.execute(select(log.c.action).where(log.c.action.like("mapping%"))).scalars().all() == [
+            "mapping",
+            "mapping-removed",
+        ]
+
+
+def test_the_migration_adds_the_table_to_a_database_at_0004(db_url):
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        migrate.upgrade(conn, "0004")
+        assert not inspect(conn).has_table("value_mappings")
+    with engine.begin() as conn:
+        migrate.upgrade(conn)
+        assert migrate.current(conn) == migrate.head() == "0005"
+        assert inspect(conn).has_table("value_mappings")
+    engine.dispose()
