@@ -23,7 +23,8 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 from sqlalchemy.exc import SQLAlchemyError
 
-from callbacks.common import built_already, db, editor, lang, page_root, reference, runtime, signed_in_user
+from callbacks import beheer_asked as asking
+from callbacks.common import built_already, close_db, db, editor, lang, page_root, reference, runtime, signed_in_user
 from core.formatting import fmt_count, fmt_date
 from core.i18n import t, tn
 from data_access import schema
@@ -49,7 +50,8 @@ def beheer_layout(rendered: object = None, **_query: object) -> Any:
         return no_update
     language = lang()
     if editor():
-        return page_root("beheer", page.beheer_page(language, history_component(language)))
+        shown = page.beheer_page(language, history_component(language), asking.mappings_component(language))
+        return page_root("beheer", shown)
     user = signed_in_user()
     if user:
         return page_root("beheer", page.locked_page(language, "beheer.locked_reader", user=user))
@@ -136,6 +138,7 @@ def problems_answer(upload: files.Upload, sheet: Sheet, problems: list[Problem],
         columns,
         problem_rows(sheet, problems, language),
         t("beheer.marked_button", language),
+        asking.asked_section(problems, language),
     )
     return {"check": shown, "checked": None, "marked": _marked_download(upload, sheet, problems, language)}
 
@@ -299,6 +302,48 @@ def run_import(n_clicks: object, file_data: object, checked: object, _search: ob
     language = lang()
     result = import_upload(file_data, checked, language)
     return {"result": result, "ready": True, "history": history_component(language), "undo_result": None}
+
+
+# --- ask, never guess: the unknown values, and what editors said they mean ---------------------------------------
+
+
+def _asked(file_data: object, kind_choice: object, language: str) -> asking.Asked:
+    """The unknown values the check finds in this very file, with their candidates (none: nothing to ask)."""
+    try:
+        upload = _upload_of(file_data)
+        sheet = files.read(upload)
+        files.check(_kind(kind_choice, sheet), sheet, read_reference(db()), language)
+    except FileProblems as error:
+        return asking.asked_of(error.problems)
+    except files.UploadRefused:
+        pass
+    return {}
+
+
+def remember(
+    n_clicks: object, file_data: object, kind_choice: object, values: object, where: object, _search: object
+) -> dict[str, Any]:
+    """Wiring: 'Onthouden en opnieuw controleren': keep the answers picked for this file's unknown values, then
+    check the same file again (with them), and draw the mappings anew."""
+    if not editor() or not n_clicks:
+        raise PreventUpdate
+    language = lang()
+    picked = values if isinstance(values, list) else []
+    answers = asking.chosen(_asked(file_data, kind_choice, language), where if isinstance(where, list) else [], picked)
+    said = asking.save(answers, acting_user(), language)
+    close_db()  # this request's snapshot was taken before the save: the check again must see the answers
+    answer = check_upload(file_data, kind_choice, language)
+    mapped = {"mappings": asking.mappings_component(language), "mappings_result": said}
+    return answer | {"ready": answer["checked"] is None, "result": None} | mapped
+
+
+def forget(_clicks: object, _search: object) -> dict[str, Any]:
+    """Wiring: a mapping's delete button; the table drawn anew (the next check asks about that value again)."""
+    if not editor() or not ctx.triggered or not ctx.triggered[0].get("value"):
+        raise PreventUpdate  # a table drawn anew adds buttons that were never pressed
+    language = lang()
+    said = asking.forget_mapping(ctx.triggered_id, acting_user(), language)
+    return {"result": said, "mappings": asking.mappings_component(language)}
 
 
 # --- history, undo and the audit log ----------------------------------------------------------------------------
@@ -533,6 +578,7 @@ def register(app: Dash) -> None:
         prevent_initial_call=True,
     )(run_import)
     register_history(app)
+    register_asking(app)
     app.callback(
         Output(ids.BEHEER_TEMPLATE_FILE, "data"),
         *[
@@ -580,3 +626,36 @@ def register_history(app: Dash) -> None:
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )(audit_file)
+
+
+def register_asking(app: Dash) -> None:
+    """Wire the answers to the unknown values and the mappings' delete buttons."""
+    answer, mapping = ids.beheer_answer(ALL, ALL), ids.beheer_forget(ALL, ALL)  # type: ignore[arg-type]
+    app.callback(
+        output={
+            "check": Output(ids.BEHEER_CHECK, "children", allow_duplicate=True),
+            "checked": Output(ids.BEHEER_CHECKED, "data", allow_duplicate=True),
+            "marked": Output(ids.BEHEER_MARKED, "data", allow_duplicate=True),
+            "ready": Output(ids.BEHEER_IMPORT, "disabled", allow_duplicate=True),
+            "result": Output(ids.BEHEER_RESULT, "children", allow_duplicate=True),
+            "mappings": Output(ids.BEHEER_MAPPINGS, "children", allow_duplicate=True),
+            "mappings_result": Output(ids.BEHEER_MAPPINGS_RESULT, "children", allow_duplicate=True),
+        },
+        inputs={
+            "n_clicks": Input(ids.BEHEER_REMEMBER, "n_clicks"),
+            "file_data": State(ids.BEHEER_FILE, "data"),
+            "kind_choice": State(ids.BEHEER_KIND, "value"),
+            "values": State(answer, "value"),
+            "where": State(answer, "id"),
+            "_search": State(ids.URL, "search"),
+        },
+        prevent_initial_call=True,
+    )(remember)
+    app.callback(
+        output={
+            "result": Output(ids.BEHEER_MAPPINGS_RESULT, "children"),
+            "mappings": Output(ids.BEHEER_MAPPINGS, "children"),
+        },
+        inputs={"_clicks": Input(mapping, "n_clicks"), "_search": State(ids.URL, "search")},
+        prevent_initial_call=True,
+    )(forget)

@@ -184,7 +184,87 @@ def history_section(lang: str, shown: Any = None) -> html.Section:
     )
 
 
-def beheer_page(lang: str = "nl", history: Any = None) -> html.Div:
+@dataclass(frozen=True)
+class Asked:
+    """One unknown value as the page asks about it: where, as written, on how many lines, what it may mean."""
+
+    value_kind: str
+    written: str
+    label: str  # 'Plaats: bergen (2 regels)'
+    candidates: Sequence[str]
+
+
+def questions(lang: str, asked: Sequence[Asked]) -> html.Section:
+    """'Onbekende waarden': a dropdown of candidates per unknown value, and the button that remembers the choices and
+    checks the file again."""
+    rows = [
+        html.Div(
+            [
+                html.Label(item.label, className="form-label mb-1"),
+                dcc.Dropdown(
+                    id=ids.beheer_answer(item.value_kind, item.written),
+                    options=[{"label": option, "value": option} for option in item.candidates],
+                    placeholder=t("beheer.question_choose", lang),
+                    clearable=True,
+                ),
+            ],
+            className="mb-2",
+        )
+        for item in asked
+    ]
+    button = html.Button(
+        t("beheer.remember_button", lang), id=ids.BEHEER_REMEMBER, type="button", className="btn btn-primary"
+    )
+    intro = html.P(t("beheer.questions_intro", lang), className="small")
+    return html.Section([html.H3(t("beheer.questions_title", lang), className="h5 mt-3"), intro, *rows, button])
+
+
+@dataclass(frozen=True)
+class MappingRow:
+    """One remembered answer as the table shows it."""
+
+    value_kind: str
+    written: str
+    cells: Sequence[str]  # column, written, meaning, by, when
+
+
+def mappings_table(lang: str, rows: Sequence[MappingRow]) -> Any:
+    """The remembered answers, each with a button that deletes it (the next upload then asks again)."""
+    if not rows:
+        return html.P(t("beheer.mappings_empty", lang), className="small")
+    names = ("column", "written", "meaning", "by", "at", "action")
+    head = html.Thead(html.Tr([html.Th(t(f"beheer.mapping_col_{name}", lang), scope="col") for name in names]))
+    body = html.Tbody([html.Tr([*(html.Td(cell) for cell in row.cells), _forget_cell(lang, row)]) for row in rows])
+    return html.Table([head, body], className="table table-sm table-striped beheer-table")
+
+
+def _forget_cell(lang: str, row: MappingRow) -> html.Td:
+    # its accessible name says which value it forgets, not only 'Verwijderen'
+    named: dict[str, Any] = {"aria-label": t("beheer.forget_label", lang, written=row.written)}
+    button = html.Button(
+        t("beheer.forget_button", lang),
+        id=ids.beheer_forget(row.value_kind, row.written),
+        type="button",
+        className="btn btn-outline-danger btn-sm",
+        **named,
+    )
+    return html.Td(button)
+
+
+def mappings_section(lang: str, shown: Any = None) -> html.Section:
+    """'Vertalingen': what editors said unknown values mean (``shown``: its table, as the callbacks make it)."""
+    return html.Section(
+        [
+            html.H3(t("beheer.mappings_title", lang), className="h4 mt-4"),
+            html.P(t("beheer.mappings_intro", lang), className="small"),
+            html.Div(id=ids.BEHEER_MAPPINGS_RESULT, role="status"),
+            html.Div(shown, id=ids.BEHEER_MAPPINGS, className="beheer-mappings"),
+        ],
+        className="beheer-mappings-section",
+    )
+
+
+def beheer_page(lang: str = "nl", history: Any = None, mappings: Any = None) -> html.Div:
     """The page for an editor: kind, upload and templates; what the check found; the import and its result; the
     history of imports (``history``: its table) with undo and the audit log."""
     return html.Div(
@@ -208,6 +288,7 @@ def beheer_page(lang: str = "nl", history: Any = None) -> html.Div:
                 className="btn btn-primary mt-3",
             ),
             dcc.Loading(html.Div(id=ids.BEHEER_RESULT, role="status", className="mt-3"), type="dot", delay_show=300),
+            mappings_section(lang, mappings),
             history_section(lang, history),
         ],
         id=ids.BEHEER_PAGE,
@@ -229,13 +310,17 @@ def refused(message: str) -> dbc.Alert:
     return dbc.Alert(message, color="danger", className="mt-3 beheer-refused")
 
 
-def problems(heading: str, lines: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], button: str) -> html.Div:
-    """Every problem of a file, a row each (one Markdown table however many), and the marked file to download."""
+def problems(
+    heading: str, lines: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], button: str, asked: Any = None
+) -> html.Div:
+    """Every problem of a file, a row each (one Markdown table however many), and the marked file to download;
+    under them (``asked``) the unknown values to explain."""
     return html.Div(
         [
             dbc.Alert([html.H3(heading, className="h5"), html.P(lines, className="mb-0")], color="danger"),
             html.Button(button, id=ids.BEHEER_MARKED_BUTTON, type="button", className="btn btn-danger mb-3"),
             html.Div(wrapping_table(columns, rows), className="beheer-problems"),
+            asked,
         ],
         className="mt-3",
     )

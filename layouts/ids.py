@@ -87,6 +87,11 @@ BEHEER_UNDO_CANCEL = "beheer-undo-cancel"  # 'Annuleren'
 BEHEER_UNDO_RESULT = "beheer-undo-result"  # what the undo did, or why it was refused
 BEHEER_AUDIT_BUTTON = "beheer-audit-button"  # 'Auditlog downloaden'
 BEHEER_AUDIT_FILE = "beheer-audit-file"  # its dcc.Download
+BEHEER_ANSWER = "beheer-answer"  # type of an unknown value's dcc.Dropdown: {"type", "kind", "written"}
+BEHEER_REMEMBER = "beheer-remember"  # 'Onthouden en opnieuw controleren', under the unknown values
+BEHEER_MAPPINGS = "beheer-mappings"  # the remembered answers ('Vertalingen'), a delete button each
+BEHEER_FORGET = "beheer-forget"  # type of a mapping's delete button: {"type", "kind", "written"}
+BEHEER_MAPPINGS_RESULT = "beheer-mappings-result"  # what a delete did
 
 TABS = "view-tabs"
 VIEW = "view"
@@ -95,6 +100,16 @@ VIEW = "view"
 def beheer_template(kind: str, suffix: str) -> str:
     """The button on /beheer that downloads the empty template of ``kind`` as ``suffix`` (xlsx, csv)."""
     return f"{BEHEER_PREFIX}template-{kind}-{suffix}"
+
+
+def beheer_answer(value_kind: str, written: str) -> dict[str, object]:
+    """The dropdown that asks what ``written`` in a ``value_kind`` column means."""
+    return {"type": BEHEER_ANSWER, "kind": value_kind, "written": written}
+
+
+def beheer_forget(value_kind: str, written: str) -> dict[str, object]:
+    """The delete button of the mapping of ``written`` in a ``value_kind`` column."""
+    return {"type": BEHEER_FORGET, "kind": value_kind, "written": written}
 
 
 def beheer_undo(import_id: object) -> dict[str, object]:

@@ -394,6 +394,9 @@ def validation_layout(reference: Reference, views: Sequence[View], lang: str = "
         beheer_page(lang),
         html.Button(id=ids.BEHEER_MARKED_BUTTON),  # shown with a file's problems only
         html.Button(id=ids.beheer_undo(0)),  # one per import that can be undone, in the history
+        dcc.Dropdown(id=ids.beheer_answer("place", "")),  # one per unknown value of a checked file
+        html.Button(id=ids.BEHEER_REMEMBER),  # under the unknown values only
+        html.Button(id=ids.beheer_forget("place", "")),  # one per remembered answer
         html.Div(id=ids.ABOUT_PAGE),
         html.Div(id=ids.VIEW),
     ]
