@@ -22,6 +22,7 @@ from core.selection import (
     Page,
     Selection,
     Slot,
+    legacy_redirect,
     page_for,
     shown_value,
 )
@@ -82,6 +83,42 @@ def test_pages_by_path():
     assert page_for("/rapport") is Page.REPORT and page_for("/rapport/") is Page.REPORT
     for unknown in ("/admin", "/over-de-cijfers/meer", "/Over-de-cijfers", "/X"):
         assert page_for(unknown) is Page.NOT_FOUND, unknown
+
+
+def test_a_path_of_another_type_than_text_is_the_root():
+    # the browser sends text; anything else a client sends is no path at all
+    for odd in (123, ["/trends"], {"a": 1}, 1.5):
+        assert page_for(odd, CHOICES.tabs) is Page.DASHBOARD
+
+
+TABS = CHOICES.tabs
+
+
+def test_an_old_link_names_its_view_in_the_query_and_keeps_every_other_parameter_as_written():
+    assert legacy_redirect("/", "?tab=trends", TABS) == "/trends"  # no '?' without a query
+    assert legacy_redirect("/", "tab=trends&editie=2021", TABS) == "/trends?editie=2021"
+    # blank values and names that start like the query's own '?' are kept as they were written
+    assert (
+        legacy_redirect("/", "?Xa=1&tab=TRENDS&regio=&editie=2021,2022", TABS) == "/trends?Xa=1&regio=&editie=2021,2022"
+    )
+    # a path that names a view: its old 'tab=' still wins, as the link was written with it
+    assert legacy_redirect("/trends", "?tab=kaart&regio=zuid", TABS) == "/kaart?regio=zuid"
+
+
+def test_what_is_no_old_link_is_not_redirected():
+    assert legacy_redirect("/over-de-cijfers", "?tab=trends", TABS) is None  # another page keeps its address
+    assert legacy_redirect("/rapport", "?tab=trends", TABS) is None  # the briefing reads its tab= itself
+    assert legacy_redirect("/", "?tab=nope&regio=zuid", TABS) is None  # an unknown view: the page says so
+    assert legacy_redirect("/", None, TABS) is None and legacy_redirect("/", "?regio=zuid", TABS) is None
+
+
+def test_an_old_link_is_read_only_as_far_as_a_link_can_be_long():
+    # 64 KiB of query at most: a tab= beyond it is not looked for (a client may send megabytes)
+    padding = "a=" + "x" * 65540
+    assert legacy_redirect("/", f"?{padding}&tab=trends", TABS) is None
+    assert (
+        legacy_redirect("/", f"?tab=trends&{padding}", TABS) == f"/trends?{padding[: 64 * 1024 - len('tab=trends&')]}"
+    )
 
 
 def reopened(selection: Selection) -> Selection:

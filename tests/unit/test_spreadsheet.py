@@ -58,3 +58,38 @@ def test_no_excel_cell_of_a_download_is_a_formula(in_request):
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
     # the text as it was imported, shown as text
     assert {cell.value for cell in cells} >= set(HOSTILE) - {"\r=1"}
+
+
+def test_an_english_download_writes_its_numbers_in_english_with_commas_between_cells(in_request):
+    from flask import g
+
+    g.sze_lang = "en"
+    table = download.chart_table(pd.DataFrame({"edition": [2022], "what": ["x"], "value": [3500.0]}))
+    rows = list(csv.reader(io.StringIO(download.to_csv(table)[1:], newline=""), delimiter=","))
+    assert rows[1][rows[0].index("value")] == "3500"  # a count, not "3500.0"
+
+
+def test_a_language_without_its_own_separator_gets_the_dutch_one(in_request):
+    from flask import g
+
+    g.sze_lang = "fy"  # not an interface language (yet): the file still opens in a Dutch Excel
+    content = download.to_csv(download.chart_table(_table()))
+    assert content.splitlines()[0].count(";") >= 3
+
+
+def test_formula_like_text_is_stored_as_text_in_excel(in_request):
+    sheet = openpyxl.load_workbook(io.BytesIO(download.to_xlsx(download.chart_table(_table())))).active
+    hostile = [cell for row in sheet.iter_rows() for cell in row if cell.value in HOSTILE]
+    assert hostile and {cell.data_type for cell in hostile} == {"s"}
+
+
+def test_every_figure_of_an_english_download_is_in_english_notation_with_english_headings(in_request):
+    from flask import g
+
+    from tests.unit.test_callbacks import store
+
+    g.sze_lang = "en"
+    table = download.figures_table(store(editions=[2021, 2022]))
+    assert "value" in table.columns and "waarde" not in table.columns
+    assert "7.5" in set(table["value"]) and "7,5" not in set(table["value"])  # 2021's 'gemiddeld een 7,5'
+    assert list(table.index) == list(range(len(table)))  # one row per figure, numbered afresh
