@@ -154,6 +154,8 @@ def preview_component(kind: Kind, name: str, found: changes.Preview, language: s
     summary = t(summary_key, language, file=name, kind=kind.label(language), editions=editions)
     if sheet:
         summary += " " + t("ingest.report_sheet", language, sheet=sheet)
+    if found.append:
+        summary += " " + t("beheer.preview_append", language)
     counts = (
         [t(f"beheer.count_{name}", language) for name in ("new", "changed", "unchanged", "removed")],
         [[fmt_count(n, language) for n in (found.new, len(found.changed), found.unchanged, found.removed)]],
@@ -207,10 +209,20 @@ def fingerprint(upload: files.Upload) -> str:
     return hashlib.sha256(upload.data).hexdigest()
 
 
-def check_upload(file_data: object, kind_choice: object, language: str) -> dict[str, Any]:
-    """What the page shows for an uploaded file: why it was refused, every problem, or what it would change."""
+def appending(mode: object) -> bool:
+    """Whether the editor chose to add the file's rows (True) or to replace the edition's (False); UploadRefused
+    for anything else the browser sends."""
+    if mode not in page.MODES:
+        raise files.UploadRefused("beheer.refused_mode")
+    return mode == "append"
+
+
+def check_upload(file_data: object, kind_choice: object, language: str, mode: object = "replace") -> dict[str, Any]:
+    """What the page shows for an uploaded file: why it was refused, every problem, or what it would change
+    (``mode``: replacing the edition's imported rows, or adding to them)."""
     refused: dict[str, Any] = {"checked": None, "marked": None}
     try:
+        append = appending(mode)
         upload = _upload_of(file_data)
     except files.UploadRefused as error:
         return refused | {"check": page.refused(refusal_text(error, language))}
@@ -224,8 +236,8 @@ def check_upload(file_data: object, kind_choice: object, language: str) -> dict[
         return refused | {"check": page.refused(refusal_text(error, language))}
     except FileProblems as error:
         return problems_answer(upload, sheet, error.problems, language)
-    found = changes.preview(conn, kind, parsed)
-    checked = {"sha256": fingerprint(upload), "kind": kind.name, "name": upload.name}
+    found = changes.preview(conn, kind, parsed, append=append)
+    checked = {"sha256": fingerprint(upload), "kind": kind.name, "name": upload.name, "mode": mode}
     shown = preview_component(kind, upload.name, found, language, sheet.name)
     return {"check": shown, "checked": checked, "marked": None}
 
@@ -240,11 +252,11 @@ def _upload_of(file_data: object) -> files.Upload:
     return files.decode(file_data.get("contents"), file_data.get("name"))
 
 
-def check(file_data: object, kind_choice: object, _search: object) -> dict[str, Any]:
+def check(file_data: object, kind_choice: object, mode: object, _search: object) -> dict[str, Any]:
     """Wiring: check the file the browser hands over; nothing to import until a clean check."""
-    if not editor() or file_data is None:  # the kind picked before any file: nothing to check yet
+    if not editor() or file_data is None:  # the kind or mode picked before any file: nothing to check yet
         raise PreventUpdate
-    answer = check_upload(file_data, kind_choice, lang())
+    answer = check_upload(file_data, kind_choice, lang(), mode)
     return answer | {"ready": answer["checked"] is None, "result": None}
 
 
@@ -263,12 +275,15 @@ def acting_user() -> str:
 # --- importing it -----------------------------------------------------------------------------------------------
 
 
-def _same_file(upload: files.Upload, checked: object) -> Kind | None:
-    """The kind the preview checked ``upload`` as, if the preview was of this very file; else None."""
+def _same_file(upload: files.Upload, checked: object) -> tuple[Kind, bool] | None:
+    """The kind the preview checked ``upload`` as and whether it added or replaced, if the preview was of this
+    very file; else None."""
     if not isinstance(checked, dict) or checked.get("sha256") != fingerprint(upload):
         return None
-    name = checked.get("kind")
-    return KINDS[name] if isinstance(name, str) and name in KINDS else None
+    name, mode = checked.get("kind"), checked.get("mode")
+    if not isinstance(name, str) or name not in KINDS or mode not in page.MODES:
+        return None
+    return KINDS[name], mode == "append"
 
 
 def import_upload(file_data: object, checked: object, language: str) -> Any:
@@ -277,13 +292,14 @@ def import_upload(file_data: object, checked: object, language: str) -> Any:
         upload = _upload_of(file_data)
     except files.UploadRefused as error:
         return page.result(refusal_text(error, language), "danger")
-    kind = _same_file(upload, checked)
-    if kind is None:
+    previewed = _same_file(upload, checked)
+    if previewed is None:
         return page.result(t("beheer.import_stale", language), "danger")
+    kind, append = previewed
     engine = runtime().writer_engine()
     try:
         with files.on_disk(upload) as path:
-            outcome = import_file(engine, kind.name, path, user=acting_user())
+            outcome = import_file(engine, kind.name, path, user=acting_user(), append=append)
     except FileProblems as error:  # the database changed since the preview: checked again, refused whole
         return page.result(t("beheer.import_refused", language, n=len(error.problems)), "danger")
     except SQLAlchemyError:  # one transaction: rolled back whole (no owner's URL for a read-only role, say)
@@ -321,7 +337,13 @@ def _asked(file_data: object, kind_choice: object, language: str) -> asking.Aske
 
 
 def remember(
-    n_clicks: object, file_data: object, kind_choice: object, values: object, where: object, _search: object
+    n_clicks: object,
+    file_data: object,
+    kind_choice: object,
+    mode: object,
+    values: object,
+    where: object,
+    _search: object,
 ) -> dict[str, Any]:
     """Wiring: 'Onthouden en opnieuw controleren': keep the answers picked for this file's unknown values, then
     check the same file again (with them), and draw the mappings anew."""
@@ -332,7 +354,7 @@ def remember(
     answers = asking.chosen(_asked(file_data, kind_choice, language), where if isinstance(where, list) else [], picked)
     said = asking.save(answers, acting_user(), language)
     close_db()  # this request's snapshot was taken before the save: the check again must see the answers
-    answer = check_upload(file_data, kind_choice, language)
+    answer = check_upload(file_data, kind_choice, language, mode)
     mapped = {"mappings": asking.mappings_component(language), "mappings_result": said}
     return answer | {"ready": answer["checked"] is None, "result": None} | mapped
 
@@ -361,6 +383,8 @@ def _when(stamp: str | None) -> str:
 
 def _kind_name(entry: history.Entry, language: str) -> str:
     name = t(f"ingest.kind.{entry.kind}", language) if entry.kind in KINDS else entry.kind
+    if history.appended(entry.summary):
+        name = t("beheer.kind_appended", language, kind=name)
     return t("beheer.kind_demo", language, kind=name) if entry.origin == schema.ORIGIN_DEMO else name
 
 
@@ -551,6 +575,7 @@ def register(app: Dash) -> None:
         inputs={
             "file_data": Input(ids.BEHEER_FILE, "data"),
             "kind_choice": Input(ids.BEHEER_KIND, "value"),
+            "mode": Input(ids.BEHEER_MODE, "value"),
             "_search": State(ids.URL, "search"),
         },
         prevent_initial_call=True,
@@ -645,6 +670,7 @@ def register_asking(app: Dash) -> None:
             "n_clicks": Input(ids.BEHEER_REMEMBER, "n_clicks"),
             "file_data": State(ids.BEHEER_FILE, "data"),
             "kind_choice": State(ids.BEHEER_KIND, "value"),
+            "mode": State(ids.BEHEER_MODE, "value"),
             "values": State(answer, "value"),
             "where": State(answer, "id"),
             "_search": State(ids.URL, "search"),

@@ -153,14 +153,14 @@ def _on_database(
         engine.dispose()
 
 
-def run_import(settings: Settings, kind: str, path: Path, dry_run: bool, user: str) -> int:
+def run_import(settings: Settings, kind: str, path: Path, dry_run: bool, user: str, append: bool = False) -> int:
     """Import an export; every problem is listed and nothing is written unless the whole file is valid."""
     code = init_db(settings, user=user)
     if code:
         return code
     code, result = _on_database(
         settings,
-        lambda engine: import_file(engine, kind, path, dry_run=dry_run, user=user),
+        lambda engine: import_file(engine, kind, path, dry_run=dry_run, user=user, append=append),
         (FileProblems,),
         f"{path.name}: ",
     )
@@ -303,6 +303,11 @@ def _parser() -> argparse.ArgumentParser:
     take.add_argument("kind", choices=kinds)
     take.add_argument("file", type=Path)
     take.add_argument("--dry-run", action="store_true", help="only check the file, write nothing")
+    take.add_argument(
+        "--append",
+        action="store_true",
+        help="add the file's rows to the edition's earlier imported ones instead of replacing them",
+    )
     template = sub.add_parser("template", help="write an empty export with the expected headings (.xlsx or .csv)")
     template.add_argument("kind", choices=kinds)
     template.add_argument("file", type=Path)
@@ -339,7 +344,7 @@ def _run(settings: Settings, args: argparse.Namespace, parser: argparse.Argument
     commands: dict[str, Callable[[], int]] = {
         "grant-read-only": lambda: run_grant(settings, args.role),
         "init-db": lambda: init_db(settings, force=args.force, recreate=args.recreate, user=user),
-        "import": lambda: run_import(settings, args.kind, args.file, args.dry_run, user),
+        "import": lambda: run_import(settings, args.kind, args.file, args.dry_run, user, args.append),
         "template": lambda: _template(settings, args.kind, args.file),
         "demo": lambda: run_demo(settings, args.activities, args.seed, user),
         "history": lambda: run_history(settings),

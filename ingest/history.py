@@ -105,9 +105,11 @@ def _totals(rows: Iterable[Row]) -> dict[str, int]:
     return dict(sorted(counted.items()))
 
 
-def change_summary(table: Table, key: Sequence[str], prior: list[Row], rows: list[Row], origin: str) -> dict[str, Any]:
+def change_summary(
+    table: Table, key: Sequence[str], prior: list[Row], rows: list[Row], origin: str, *, append: bool = False
+) -> dict[str, Any]:
     """New, changed, unchanged and removed rows of an edition (matched on the natural ``key``), and the
-    totals per region and week before and after."""
+    totals per region and week before and after. ``append``: the stored rows the file lacks stay."""
     values = [c.name for c in table.columns if not c.primary_key and c.name not in _PROVENANCE]
     natural = ["edition", *key]
     before = {tuple(r[c] for c in natural): tuple(r[c] for c in values) for r in prior if r["origin"] == origin}
@@ -116,14 +118,16 @@ def change_summary(table: Table, key: Sequence[str], prior: list[Row], rows: lis
         was = before.pop(tuple(row[c] for c in natural), None)
         now_values = tuple(row.get(c) for c in values)
         counts["new" if was is None else "unchanged" if was == now_values else "changed"] += 1
+    kept = [r for r in prior if r["origin"] == origin and tuple(r[c] for c in natural) in before] if append else []
     return {
         "new": counts["new"],
         "changed": counts["changed"],
         "unchanged": counts["unchanged"],
-        "removed": len(before),
+        "removed": 0 if append else len(before),
         "other_removed": sum(1 for r in prior if r["origin"] != origin),  # demo rows the real ones replace
         "totals_before": _totals(prior),
-        "totals_after": _totals(rows),
+        "totals_after": _totals([*kept, *rows]),
+        "mode": "append" if append else "replace",
     }
 
 
@@ -133,6 +137,11 @@ def summary_line(summary: str | None) -> str:
         return ""
     s = json.loads(summary)
     return f"+{s['new']} ~{s['changed']} ={s['unchanged']} -{s['removed']}"
+
+
+def appended(summary: str | None) -> bool:
+    """Whether the import added its rows to the edition's (kept the ones the file lacked) instead of replacing them."""
+    return bool(summary) and json.loads(summary or "{}").get("mode") == "append"
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,23 @@ def _kind_choice(lang: str) -> html.Fieldset:
     )
 
 
+#: what an import does to the edition's earlier imported rows: replace them (the default) or add to them
+MODES = ("replace", "append")
+
+
+def _mode_choice(lang: str) -> html.Fieldset:
+    """Replace or add: a corrected export replaces the edition's rows; adding (keeping the rows the file lacks)
+    is a choice the editor makes, never the default."""
+    options = [{"label": t(f"beheer.mode_{mode}", lang), "value": mode} for mode in MODES]
+    return html.Fieldset(
+        [
+            html.Legend(t("beheer.mode_legend", lang), className="h6"),
+            dbc.RadioItems(id=ids.BEHEER_MODE, options=options, value=MODES[0]),
+        ],
+        className="mb-3",
+    )
+
+
 def _templates(lang: str) -> html.Div:
     """The empty templates to fill, beside the upload."""
     buttons = [
@@ -272,6 +289,7 @@ def beheer_page(lang: str = "nl", history: Any = None, mappings: Any = None) -> 
             html.H2(t("beheer.title", lang)),
             html.P(t("beheer.intro", lang)),
             _kind_choice(lang),
+            _mode_choice(lang),
             _upload(lang),
             html.P(t("beheer.limits", lang), className="small text-body-secondary mt-2"),
             _templates(lang),

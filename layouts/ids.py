@@ -67,6 +67,7 @@ CHART_IMAGE_DONE = "chart-image-done"  # the clientside image export's (unused) 
 BEHEER_PREFIX = "beheer-"
 BEHEER_PAGE = "beheer-page"
 BEHEER_KIND = "beheer-kind"  # which export: recognised from the headings, or picked
+BEHEER_MODE = "beheer-mode"  # replace the edition's imported rows (the default) or, explicitly, add to them
 BEHEER_UPLOAD = "beheer-upload"  # dcc.Upload: the file, read in the browser
 BEHEER_FILE = "beheer-file"  # dcc.Store: the file as the server is sent it (or its size, when too large)
 BEHEER_TEMPLATE_FILE = "beheer-template-file"  # its dcc.Download

@@ -47,6 +47,8 @@ class Preview:
     and week before and after."""
 
     editions: list[int]
+    #: whether the file's rows are added to the edition's (the ones it lacks stay) instead of replacing them
+    append: bool = False
     new: int = 0
     unchanged: int = 0
     removed: int = 0
@@ -89,13 +91,14 @@ def _stored(conn: Connection, kind: Kind, table: Table, editions: list[int]) -> 
     return [dict(row._mapping) for row in conn.execute(query)]
 
 
-def preview(conn: Connection, kind: Kind, parsed: Parsed) -> Preview:
-    """What importing ``parsed`` would change against what ``conn`` sees."""
+def preview(conn: Connection, kind: Kind, parsed: Parsed, *, append: bool = False) -> Preview:
+    """What importing ``parsed`` (``append``: adding its rows, keeping the ones it lacks) would change against
+    what ``conn`` sees."""
     table = TABLES[kind.name]
     stored = _stored(conn, kind, table, parsed.editions)
     replaced = {_key(kind, row): row for row in stored if row["origin"] in REPLACED}
     names = compared(kind, table)
-    result = Preview(parsed.editions)
+    result = Preview(parsed.editions, append)
     for row in parsed.rows:
         old = replaced.pop(_key(kind, row), None)
         if old is None:
@@ -106,9 +109,11 @@ def preview(conn: Connection, kind: Kind, parsed: Parsed) -> Preview:
             result.changed.append(RowChange(_key(kind, row), fields))
         else:
             result.unchanged += 1
-    result.removed = len(replaced)
+    # appending keeps the imported rows the file lacks; the demo's go either way (never summed with real ones)
+    kept = [row for row in replaced.values() if append and row["origin"] == schema.ORIGIN_IMPORT]
+    result.removed = len(replaced) - len(kept)
     before = Counter(_grain(row) for row in stored)
-    after = Counter(_grain(row) for row in stored if row["origin"] not in REPLACED)
+    after = Counter(_grain(row) for row in [*kept, *(row for row in stored if row["origin"] not in REPLACED)])
     after.update(_grain(row) for row in parsed.rows)
     result.totals = {grain: (before[grain], after[grain]) for grain in sorted({*before, *after}, key=_order)}
     return result

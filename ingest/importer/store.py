@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ class EditionChange:
     unchanged_file: bool = False
     demo_removed: int = 0
     import_id: int | None = None
+    appended: bool = False  # added to the edition's rows, the ones the file lacks kept
 
     def report(self, label: str, dry_run: bool, lang: str = "nl") -> str:
         """One line on this edition, for the command line."""
@@ -49,7 +50,7 @@ class EditionChange:
         if self.unchanged_file:
             return t("ingest.report_unchanged", lang, edition=self.edition)
         return t(
-            "ingest.report_stored",
+            "ingest.report_appended" if self.appended else "ingest.report_stored",
             lang,
             edition=self.edition,
             rows=self.rows,
@@ -125,14 +126,21 @@ def _ensure_source_and_edition(
     return source_id
 
 
-def _last_fingerprint(conn: Connection, kind: Kind, edition: int, origin: str) -> str | None:
-    imports = schema.imports
-    return conn.execute(
-        select(imports.c.sha256)
-        .where(imports.c.kind == kind.name, imports.c.edition == edition, imports.c.origin == origin)
+def _already_stored(conn: Connection, upload: _Upload, edition: int) -> bool:
+    """Whether storing the upload for ``edition`` would change nothing: the edition's last import of this kind
+    was this very file, and either it replaced the edition's rows or this one only adds (adding the rows a
+    replacement left changes nothing; replacing with a file that was added to other rows does)."""
+    imports, h = schema.imports, schema.import_history
+    last = conn.execute(
+        select(imports.c.sha256, h.c.summary)
+        .outerjoin(h, h.c.import_id == imports.c.import_id)
+        .where(imports.c.kind == upload.kind.name, imports.c.edition == edition, imports.c.origin == upload.origin)
         .order_by(imports.c.import_id.desc())
         .limit(1)
-    ).scalar()
+    ).first()
+    if last is None or last.sha256 != upload.sha256:
+        return False
+    return upload.append or not history.appended(last.summary)
 
 
 def _columns(table: Table, row: Row) -> Row:
@@ -150,13 +158,15 @@ class _Upload:
     origin: str
     now: dt.datetime
     user: str
+    #: add the rows to the edition's instead of replacing them (the rows the file lacks stay)
+    append: bool = False
 
 
 def _record(conn: Connection, upload: _Upload, edition: int, rows: list[Row], prior: list[Row]) -> int:
     """Note the import of ``edition`` with what it changes, keep what it replaces, and make its source."""
     kind, origin = upload.kind, upload.origin
     table = TABLES[kind.name]
-    summary = history.change_summary(table, kind.key, prior, rows, origin)
+    summary = history.change_summary(table, kind.key, prior, rows, origin, append=upload.append)
     kept = history.replaced_entries(conn, table, edition, _source_id(kind, edition, origin), prior)
     source_id = _ensure_source_and_edition(conn, kind, edition, upload.file_name, origin, upload.now)
     import_id = writer.record_import(
@@ -188,7 +198,7 @@ def _store_edition(conn: Connection, upload: _Upload, edition: int) -> EditionCh
     kind, origin = upload.kind, upload.origin
     table = TABLES[kind.name]
     rows = [row for row in upload.parsed.rows if row["edition"] == edition]
-    if _last_fingerprint(conn, kind, edition, origin) == upload.sha256:
+    if _already_stored(conn, upload, edition):
         return EditionChange(edition, len(rows), unchanged_file=True)
     import_id = _record(conn, upload, edition, rows, history.rows_of(conn, table, edition))
     source_id = _source_id(kind, edition, origin)
@@ -206,9 +216,11 @@ def _store_edition(conn: Connection, upload: _Upload, edition: int) -> EditionCh
         "is_synthetic": origin == schema.ORIGIN_DEMO,
     }
     writer.upsert(conn, table, [_columns(table, row) | extra for row in rows], ["edition", *kind.key])
-    removed = writer.delete_rows(conn, table, and_(mine, table.c.import_id != import_id))
-    added = len(rows) - (before - removed)
-    return EditionChange(edition, len(rows), added, removed, demo_removed=demo_removed, import_id=import_id)
+    # replacing: the rows of this edition the file no longer has go; appending (asked for explicitly) keeps them
+    removed = 0 if upload.append else writer.delete_rows(conn, table, and_(mine, table.c.import_id != import_id))
+    after = conn.execute(select(func.count()).select_from(table).where(mine)).scalar_one()
+    change = EditionChange(edition, len(rows), after - (before - removed), removed, demo_removed=demo_removed)
+    return replace(change, import_id=import_id, appended=upload.append)
 
 
 def store(
@@ -220,18 +232,26 @@ def store(
     sha256: str,
     user: str,
     origin: str = schema.ORIGIN_IMPORT,
+    append: bool = False,
 ) -> list[EditionChange]:
-    """Replace each edition's rows of this kind and origin by ``parsed`` inside the caller's transaction,
-    noted in the history as made by ``user``."""
-    upload = _Upload(kind, parsed, file_name, sha256, origin, dt.datetime.now(dt.UTC), user)
+    """Replace each edition's rows of this kind and origin by ``parsed`` (``append``: add them, keeping the ones
+    the file lacks) inside the caller's transaction, noted in the history as made by ``user``."""
+    upload = _Upload(kind, parsed, file_name, sha256, origin, dt.datetime.now(dt.UTC), user, append)
     return [_store_edition(conn, upload, edition) for edition in parsed.editions]
 
 
 def import_file(
-    engine: Engine, kind_name: str, path: Path, *, dry_run: bool = False, user: str | None = None
+    engine: Engine,
+    kind_name: str,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    user: str | None = None,
+    append: bool = False,
 ) -> ImportResult:
     """Read, check and store an export for ``user`` (default: the login name running this); FileProblems
-    (nothing written) if anything in it is wrong."""
+    (nothing written) if anything in it is wrong. An edition's earlier imported rows are replaced by the file's,
+    or, with ``append``, kept where the file lacks them."""
     kind = KINDS[kind_name]
     sheet = read_table(path)
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -245,7 +265,9 @@ def import_file(
                 EditionChange(e, sum(1 for r in parsed.rows if r["edition"] == e)) for e in parsed.editions
             ]
             return result
-        result.changes = store(conn, kind, parsed, file_name=path.name, sha256=sha256, user=user or history.os_user())
+        result.changes = store(
+            conn, kind, parsed, file_name=path.name, sha256=sha256, user=user or history.os_user(), append=append
+        )
         result.demo_rows_removed = sum(change.demo_removed for change in result.changes)
         if any(not change.unchanged_file for change in result.changes):
             writer.new_version(conn)  # cached views of the old rows are stale from the commit on

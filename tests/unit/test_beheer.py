@@ -58,9 +58,11 @@ def _dependency(client: Any, output: str) -> dict[str, Any]:
     return next(dep for dep in deps if output in dep["output"])
 
 
-def _check(client: Any, contents: str, name: str, kind: str = "auto", search: str = "") -> Any:
+def _check(
+    client: Any, contents: str, name: str, kind: str = "auto", search: str = "", mode: object = "replace"
+) -> Any:
     dep = _dependency(client, "beheer-check.children")
-    return post(client, UPDATE, body(dep, [{"name": name, "contents": contents}, kind], [search]))
+    return post(client, UPDATE, body(dep, [{"name": name, "contents": contents}, kind, mode], [search]))
 
 
 def _import(client: Any, contents: str, name: str, checked: Any) -> Any:

@@ -28,12 +28,12 @@ def _deps(client: Any) -> list[dict[str, Any]]:
 def _remember(client: Any, contents: str, answers: dict[tuple[str, str], str]) -> Any:
     """'Onthouden en opnieuw controleren' with ``answers`` picked in the dropdowns, as the browser sends it."""
     dep = next(d for d in _deps(client) if "beheer-mappings-result.children@" in d["output"])
-    payload = body(dep, [1], [{"name": "vraag.xlsx", "contents": contents}, "auto", None, None, ""])
+    payload = body(dep, [1], [{"name": "vraag.xlsx", "contents": contents}, "auto", "replace", None, None, ""])
     where = [{"type": "beheer-answer", "kind": kind, "written": written} for kind, written in answers]
-    payload["state"][2] = [
+    payload["state"][3] = [
         {"id": w, "property": "value", "value": v} for w, v in zip(where, answers.values(), strict=True)
     ]
-    payload["state"][3] = [{"id": w, "property": "id", "value": w} for w in where]
+    payload["state"][4] = [{"id": w, "property": "id", "value": w} for w in where]
     return post(client, UPDATE, payload)
 
 

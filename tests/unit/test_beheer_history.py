@@ -167,3 +167,56 @@ def test_the_history_reads_in_english(beheer, tmp_path):
         g.sze_editor = True
         shown = str(history_component("en"))
     assert "applied" in shown and "Undo" in shown and "When (UTC)" in shown and "activities" in shown
+
+
+def test_adding_keeps_the_rows_the_file_lacks_replacing_removes_them_and_undo_restores_either(beheer, tmp_path):
+    app, url = beheer
+    engine = make_engine(url)
+    editor = _client(app, "redacteur")
+    _imported(editor, tmp_path, "eerste.xlsx", GOOD[:4])
+    before = data_rows(engine)
+    later = data_url(filled(tmp_path / "later.xlsx", GOOD[4:]))
+    replacing = _check(editor, later, "later.xlsx").get_json()["response"]
+    adding = _check(editor, later, "later.xlsx", mode="append").get_json()["response"]
+    counts = {name: _counts(answer["beheer-check"]) for name, answer in (("r", replacing), ("a", adding))}
+    assert counts["r"] == [str(len(GOOD) - 4), "0", "0", "4"]  # new, changed, unchanged, removed
+    assert counts["a"] == [str(len(GOOD) - 4), "0", "0", "0"]
+    assert "blijven staan" in _text(adding["beheer-check"]) and "blijven staan" not in _text(replacing["beheer-check"])
+    checked = adding["beheer-checked"]["data"]
+    assert checked["mode"] == "append"
+    done = _import(editor, later, "later.xlsx", checked).get_json()["response"]
+    assert "(toegevoegd)" in _text(done["beheer-history"])
+    titles = sorted(row[0] for row in GOOD)
+    assert sorted(title for (title,) in _titles(engine)) == titles  # the first four stayed, the others came
+    _undo(editor, history.entries(engine)[0].import_id)
+    assert data_rows(engine) == before  # exactly as before the addition
+
+
+def test_a_forged_mode_is_refused_with_a_message_and_imports_nothing(beheer, tmp_path):
+    app, url = beheer
+    editor = _client(app, "redacteur")
+    contents = data_url(filled(tmp_path / "goed.xlsx", GOOD))
+    for forged in ("merge", None, ["append"], {"mode": "append"}):
+        answer = _check(editor, contents, "goed.xlsx", mode=forged).get_json()["response"]
+        assert "Kies Vervangen of Toevoegen" in _text(answer["beheer-check"])
+        assert answer["beheer-checked"]["data"] is None and answer["beheer-import"]["disabled"] is True
+    checked = _check(editor, contents, "goed.xlsx").get_json()["response"]["beheer-checked"]["data"]
+    done = _import(editor, contents, "goed.xlsx", checked | {"mode": "merge"}).get_json()["response"]
+    assert "niet het bestand dat gecontroleerd is" in _text(done["beheer-result"])
+    assert history.entries(make_engine(url)) == []
+
+
+def _counts(preview: Any) -> list[str]:
+    """The preview's counts: new, changed, unchanged and removed rows (the one table row of numbers only)."""
+    (found,) = [row for row in test_beheer._rows(preview) if len(row) == 4 and all(str(c).isdigit() for c in row)]
+    return [str(cell) for cell in found]
+
+
+def _titles(engine: Any) -> list[Any]:
+    from sqlalchemy import select
+
+    from data_access import schema
+
+    with engine.connect() as conn:
+        query = select(schema.activities.c.title).where(schema.activities.c.origin == "import")
+        return list(conn.execute(query))

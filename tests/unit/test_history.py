@@ -226,3 +226,20 @@ def test_an_edition_an_import_made_goes_again_with_its_undo_once_nothing_else_ne
     history.undo(engine, after, "hersteller")
     history.undo(engine, made, "hersteller")
     assert data_rows(engine) == before  # edition 2027 and both sources gone again
+
+
+def test_the_command_line_adds_only_when_told_and_says_what_stayed(db_url, tmp_path, capsys):
+    url = ["--database-url", db_url]
+    assert main([*url, "import", "activities", str(export(tmp_path, "eerste.csv", FIRST))]) == 0
+    added = export(tmp_path, "erbij.csv", [SECOND[2]])
+    assert main([*url, "import", "activities", str(added), "--append"]) == 0
+    assert "1 activiteiten toegevoegd (1 nieuw; wat al geïmporteerd was" in capsys.readouterr().out
+    assert main([*url, "history"]) == 0
+    assert "+1 ~0 =0 -0" in capsys.readouterr().out.splitlines()[1]
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        titles = conn.execute(select(schema.activities.c.title).where(schema.activities.c.origin == "import"))
+        assert sorted(title for (title,) in titles) == sorted(line.split(";")[0] for line in [*FIRST, SECOND[2]])
+    assert main([*url, "import", "activities", str(export(tmp_path, "alleen.csv", [SECOND[2]]))]) == 0
+    assert "(0 nieuw, 3 niet meer in de export en verwijderd)" in capsys.readouterr().out  # without it: replaced
+    engine.dispose()
