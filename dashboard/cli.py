@@ -11,6 +11,7 @@ import getpass
 import os
 import secrets
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -127,7 +128,8 @@ def _with_editor_link(settings: Settings, host: str, port: int, dev: bool) -> Se
     # Flask's reloader runs this command again in a child that serves: only that one's link works
     if not dev or os.environ.get("WERKZEUG_RUN_MAIN") == "true":
         print(t("cli.editor_link", settings.lang, link=editor_link(host, port, token)), file=sys.stderr, flush=True)
-    return replace(settings, editor_token=token)
+    # made before the fork too: the workers share it, so the link signs in once, whichever worker answers
+    return replace(settings, editor_token=token, editor_link_claims=tempfile.mkdtemp(prefix="sze-editor-link-"))
 
 
 def _database_error(exc: SQLAlchemyError, language: str) -> int:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import os
 import secrets
+import tempfile
 from collections.abc import Mapping, Sequence
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from dash import Dash
@@ -150,6 +153,9 @@ class Editors:
         # the session holds the token's digest, never the token: a new run's token ends the old run's sessions
         token = settings.editor_token if login is None else None
         self._digest = hashlib.sha256(token.encode("utf-8")).hexdigest() if token else None
+        # the link works once: its first use leaves a file there, which no other use (in any worker) can make
+        claims = settings.editor_link_claims or (tempfile.mkdtemp(prefix="sze-editor-link-") if token else "")
+        self._claim = Path(claims) / "used" if token else None
 
     def allows(self, user: str | None) -> bool:
         """Whether this request comes from an editor (``user``: the login's user, if any)."""
@@ -163,11 +169,21 @@ class Editors:
         if self._digest is None:
             return False
         digest = hashlib.sha256(token.encode("utf-8")).hexdigest()
-        if not hmac.compare_digest(digest, self._digest):
+        if not hmac.compare_digest(digest, self._digest) or not self._claimed():
             return False
         session.clear()  # a fresh session: nothing an earlier visitor of this browser left counts
         session[EDITOR_SESSION_KEY] = digest
         session.permanent = False  # ends with the browser
+        return True
+
+    def _claimed(self) -> bool:
+        """Take the link's one use: True for the first request that asks (of any worker), False ever after."""
+        if self._claim is None:
+            return False
+        try:
+            os.close(os.open(self._claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600))
+        except OSError:  # used already (or its folder gone): the link no longer signs anyone in
+            return False
         return True
 
 

@@ -60,6 +60,9 @@ class Settings:
     #: the token of the editor link ``sze-dashboard serve`` prints where no login is configured (loopback only);
     #: None: no such link, and without a login nobody may enter /beheer
     editor_token: str | None = field(default=None, repr=False)
+    #: where the workers of one ``sze-dashboard serve`` note that its editor link was used (it works once);
+    #: None: a folder of this process's own
+    editor_link_claims: str | None = None
 
     def __post_init__(self) -> None:
         """Refuse settings that would not protect what they claim to (checked however Settings are made)."""

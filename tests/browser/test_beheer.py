@@ -186,7 +186,7 @@ def _shot(driver, name: str, element_id: str | None = None) -> None:
 
 def test_brbeh003_without_a_login_the_editor_link_serve_prints_opens_beheer(tmp_path):
     """As Jupyter: `serve` on 127.0.0.1 prints a link with a token; it signs that browser in (every worker knows
-    the session) and leaves no token in the address; a browser without it is told how to get in."""
+    the session) once, and leaves no token in the address; a browser without it is told how to get in."""
     url = f"sqlite:///{tmp_path / 'sze.db'}"
     env = {**os.environ, "DATABASE_URL": url}
     for name in ("SZE_BASIC_AUTH_USERS", "SZE_TRUSTED_USER_HEADER", "SZE_EDITORS", "SZE_SECRET_KEY"):
@@ -208,6 +208,9 @@ def test_brbeh003_without_a_login_the_editor_link_serve_prints_opens_beheer(tmp_
             for _ in range(6):  # both workers answer in turn: each knows the session
                 editor.get(f"{base}/beheer")
                 wait_until(lambda: editor.find_elements(By.ID, "beheer-upload"), what="upload")
+            stranger.get(link)  # the link works once: the same link, opened again elsewhere, signs no one in
+            wait_for_text(stranger, "werkt één keer")
+            assert not stranger.find_elements(By.CSS_SELECTOR, "input[type=file]")
             # the upload is reached by keyboard, as the rest of the page
             focusable = editor.execute_script(
                 "return Array.from(document.querySelectorAll('#beheer-upload, #beheer-upload *'))"

@@ -62,11 +62,23 @@ def test_the_editor_link_signs_in_once_and_leaves_no_token_in_the_address(databa
     right = client.get("/beheer?token=t0ken-of-this-run&taal=en")
     assert right.status_code == 303 and right.headers["Location"] == "/beheer?taal=en"
     assert client.get("/beheer").status_code == 200  # the signed session
+    # the link works once: opened again (say from the shell's scrollback, in another browser) it signs no one in
+    again = app.server.test_client()
+    assert again.get("/beheer?token=t0ken-of-this-run").status_code == 303
+    assert again.get("/beheer").status_code == 403
+    assert client.get("/beheer").status_code == 200  # the first browser keeps its session
     # another run's token (or no token at all) does not honour this session
     other = create_app(Settings(database_url=database_url, editor_token="next-run", secret_key=app.server.secret_key))
     other_client = other.server.test_client()
     other_client.set_cookie("session", client.get_cookie("session").value)
     assert other_client.get("/beheer").status_code == 403
+
+
+def test_the_editor_link_signs_in_once_whichever_worker_answers(database_url, tmp_path):
+    shared = Settings(database_url=database_url, editor_token="one-use", editor_link_claims=str(tmp_path))
+    first, second = (create_app(shared).server.test_client() for _ in range(2))  # two workers of one serve
+    assert first.get("/beheer?token=one-use").status_code == 303 and first.get("/beheer").status_code == 200
+    assert second.get("/beheer?token=one-use").status_code == 303 and second.get("/beheer").status_code == 403
 
 
 def test_serve_prints_an_editor_link_only_on_loopback_without_a_login(capsys):
