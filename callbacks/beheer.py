@@ -15,20 +15,33 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from babel.lists import format_list
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
+from flask import Flask
 from sqlalchemy.exc import SQLAlchemyError
 
 from callbacks import beheer_asked as asking
-from callbacks.common import built_already, close_db, db, editor, lang, page_root, reference, runtime, signed_in_user
+from callbacks.common import (
+    built_already,
+    close_db,
+    db,
+    editor,
+    job_request,
+    lang,
+    page_root,
+    reference,
+    runtime,
+    signed_in_user,
+)
 from core.formatting import fmt_count, fmt_date
 from core.i18n import t, tn
 from data_access import schema
-from ingest import history
+from ingest import history, places
 from ingest.importer import KINDS, FileProblems, Kind, Problem, import_file
 from ingest.importer import preview as changes
 from ingest.importer import upload as files
@@ -50,6 +63,7 @@ def beheer_layout(rendered: object = None, **_query: object) -> Any:
         return no_update
     language = lang()
     if editor():
+        places.warm()  # before the editor has picked a file: the check's process inherits it
         shown = page.beheer_page(language, history_component(language), asking.mappings_component(language))
         return page_root("beheer", shown)
     user = signed_in_user()
@@ -217,10 +231,37 @@ def appending(mode: object) -> bool:
     return mode == "append"
 
 
-def check_upload(file_data: object, kind_choice: object, language: str, mode: object = "replace") -> dict[str, Any]:
+class Progress:
+    """How far a check is, for the page's bar: reading the file, its rows one by one, comparing with the database
+    (or marking the problem cells). Reported at most every ``EVERY`` seconds: each report is a write to the jobs'
+    cache and an answer to the browser's next poll."""
+
+    EVERY = 0.25
+
+    def __init__(self, report: Callable[[tuple[int, str]], None] | None, language: str) -> None:
+        self._report = report
+        self._language = language
+        self._last = 0.0
+
+    def step(self, percent: int, key: str, **values: object) -> None:
+        if self._report is not None:
+            self._report((percent, t(key, self._language, **values)))
+            self._last = time.monotonic()
+
+    def rows(self, done: int, total: int) -> None:
+        """``done`` of ``total`` rows checked: 10 % to 90 % of the bar."""
+        if done and self._report is not None and time.monotonic() - self._last >= self.EVERY:
+            shown = {"done": fmt_count(done, self._language), "total": fmt_count(total, self._language)}
+            self.step(10 + 80 * done // max(total, 1), "beheer.progress_rows", **shown)
+
+
+def check_upload(
+    file_data: object, kind_choice: object, language: str, mode: object = "replace", progress: Progress | None = None
+) -> dict[str, Any]:
     """What the page shows for an uploaded file: why it was refused, every problem, or what it would change
-    (``mode``: replacing the edition's imported rows, or adding to them)."""
+    (``mode``: replacing the edition's imported rows, or adding to them; ``progress``: told how far it is)."""
     refused: dict[str, Any] = {"checked": None, "marked": None}
+    progress = progress or Progress(None, language)
     try:
         append = appending(mode)
         upload = _upload_of(file_data)
@@ -228,14 +269,17 @@ def check_upload(file_data: object, kind_choice: object, language: str, mode: ob
         return refused | {"check": page.refused(refusal_text(error, language))}
     sheet = Sheet([], [], "")  # until it is read: a file calamine cannot read has its problem on no line
     try:
+        progress.step(3, "beheer.progress_reading", file=upload.name)
         sheet = files.read(upload)
         kind = _kind(kind_choice, sheet)
         conn = db()
-        parsed = files.check(kind, sheet, read_reference(conn), language)
+        parsed = files.check(kind, sheet, read_reference(conn), language, progress.rows)
     except files.UploadRefused as error:
         return refused | {"check": page.refused(refusal_text(error, language))}
     except FileProblems as error:
+        progress.step(92, "beheer.progress_marking", n=fmt_count(len(error.problems), language))
         return problems_answer(upload, sheet, error.problems, language)
+    progress.step(92, "beheer.progress_comparing")
     found = changes.preview(conn, kind, parsed, append=append)
     checked = {"sha256": fingerprint(upload), "kind": kind.name, "name": upload.name, "mode": mode}
     shown = preview_component(kind, upload.name, found, language, sheet.name)
@@ -252,12 +296,37 @@ def _upload_of(file_data: object) -> files.Upload:
     return files.decode(file_data.get("contents"), file_data.get("name"))
 
 
-def check(file_data: object, kind_choice: object, mode: object, _search: object) -> dict[str, Any]:
+def check(
+    file_data: object, kind_choice: object, mode: object, _search: object, progress: Progress | None = None
+) -> dict[str, Any]:
     """Wiring: check the file the browser hands over; nothing to import until a clean check."""
     if not editor() or file_data is None:  # the kind or mode picked before any file: nothing to check yet
         raise PreventUpdate
-    answer = check_upload(file_data, kind_choice, lang(), mode)
+    answer = check_upload(file_data, kind_choice, lang(), mode, progress)
     return answer | {"ready": answer["checked"] is None, "result": None}
+
+
+def checking(server: Flask) -> Callable[..., dict[str, Any]]:
+    """The check as a background job of ``server``'s app: in a process of its own, its progress on the page."""
+
+    def job(
+        set_progress: Callable[[tuple[int, str]], None],
+        file_data: object,
+        kind_choice: object,
+        mode: object,
+        _search: object,
+    ) -> dict[str, Any]:
+        with job_request(server, _search, ctx.headers or {}):
+            try:
+                return check(file_data, kind_choice, mode, _search, Progress(set_progress, lang()))
+            except PreventUpdate:
+                raise
+            except Exception:  # Dash would keep the traceback for the browser: the editor is told plainly instead
+                log.exception("checking an upload on /beheer failed")
+                failed = page.refused(t("beheer.check_failed", lang()))
+                return {"check": failed, "checked": None, "marked": None, "ready": True, "result": None}
+
+    return job
 
 
 # --- who writes -------------------------------------------------------------------------------------------------
@@ -543,6 +612,9 @@ def template(*args: object) -> Any:
 #: to hear it is too large helps nobody; the server checks the size again whatever it is sent)
 _HAND_OVER = """function (contents, name) {{
     if (!contents) {{ return window.dash_clientside.no_update; }}
+    // the upload at the top of the screen: its progress and answer come right below it, in view on a phone too
+    var zone = document.getElementById("{zone}");
+    if (zone) {{ zone.scrollIntoView({{block: "start"}}); }}
     var size = Math.floor((contents.length - contents.indexOf(",") - 1) * 3 / 4);
     if (size > {limit}) {{ return {{name: name, size: size}}; }}
     return {{name: name, contents: contents}};
@@ -558,7 +630,7 @@ _SEND_MARKED = """function (clicks, marked) {
 def register(app: Dash) -> None:
     """Wire the upload, the check, the marked file, the import and the templates."""
     app.clientside_callback(
-        _HAND_OVER.format(limit=json.dumps(files.MAX_FILE_BYTES)),
+        _HAND_OVER.format(limit=json.dumps(files.MAX_FILE_BYTES), zone=ids.BEHEER_UPLOAD),
         Output(ids.BEHEER_FILE, "data"),
         Input(ids.BEHEER_UPLOAD, "contents"),
         State(ids.BEHEER_UPLOAD, "filename"),
@@ -578,8 +650,19 @@ def register(app: Dash) -> None:
             "mode": Input(ids.BEHEER_MODE, "value"),
             "_search": State(ids.URL, "search"),
         },
+        # a large file takes seconds: checked in a process of its own (dashboard.jobs), so no worker is held
+        # while the other users' pages wait, and the bar says how far it is
+        background=True,
+        progress=[Output(ids.BEHEER_PROGRESS, "value"), Output(ids.BEHEER_PROGRESS_TEXT, "children")],
+        progress_default=[0, ""],
+        running=[
+            (Output(ids.BEHEER_CHECKING, "hidden"), False, True),
+            (Output(ids.BEHEER_UPLOAD, "disabled"), True, False),
+        ],
+        cancel=[Input(ids.BEHEER_CANCEL, "n_clicks")],
+        interval=300,  # the answer of a small file is there within a poll or two
         prevent_initial_call=True,
-    )(check)
+    )(checking(app.server))
     app.clientside_callback(
         _SEND_MARKED,
         Output(ids.BEHEER_MARKED_FILE, "data"),
@@ -600,6 +683,7 @@ def register(app: Dash) -> None:
             "checked": State(ids.BEHEER_CHECKED, "data"),
             "_search": State(ids.URL, "search"),
         },
+        running=[(Output(ids.BEHEER_IMPORTING, "hidden"), False, True)],
         prevent_initial_call=True,
     )(run_import)
     register_history(app)

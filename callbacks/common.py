@@ -7,8 +7,8 @@ page asked for, or of the page a callback comes from (see ``request_language``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -27,7 +27,7 @@ from core.reference import Reference
 from core.selection import Choices, Selection, query_language
 from core.views import View
 from data_access import queries, version
-from data_access.engine import Bind, engine_for, snapshot
+from data_access.engine import Bind, after_fork, engine_for, snapshot
 from layouts import ids
 
 RUNTIME_KEY = "sze_dashboard"
@@ -101,6 +101,32 @@ def close_db(_error: BaseException | None = None) -> None:
     g.pop("sze_db", None)
     if stack is not None:
         stack.close()
+
+
+#: the server extension that says who sent the current request (``dashboard.security`` installs it): it sets
+#: ``g.sze_user`` and ``g.sze_editor`` as its request hook does
+IDENTIFY_KEY = "sze_identify"
+#: the request headers a background job leaves out of the request it replays: those of a body it does not have
+_BODY_HEADERS = frozenset({"content-length", "content-type", "transfer-encoding", "connection"})
+
+
+@contextmanager
+def job_request(server: Flask, search: object, sent: Mapping[str, str]) -> Iterator[None]:
+    """In a background job (its own process, forked from a worker), the request that started it, as far as the
+    callback needs it: who sent it, decided again from its headers (``sent``: Dash keeps them for the job) by the
+    same code as for any request, so a job never runs with more right than its request had; its language; and a
+    database snapshot of its own."""
+    after_fork()  # the worker's pooled connections are the worker's: this process makes its own
+    headers = {name: value for name, value in sent.items() if name.lower() not in _BODY_HEADERS}
+    with server.test_request_context("/", headers=headers):
+        identify: Callable[[], None] = server.extensions[IDENTIFY_KEY]
+        identify()
+        choices = Choices(languages=runtime_of(server).languages)
+        g.sze_lang = query_language(search if isinstance(search, str) else None, choices)
+        try:
+            yield
+        finally:
+            close_db()
 
 
 def editor() -> bool:

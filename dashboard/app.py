@@ -19,7 +19,7 @@ from core.i18n import t
 from core.reference import Reference
 from core.selection import HEALTH_PATH, query_filters_open
 from core.views import View
-from dashboard import guard, not_found, security
+from dashboard import guard, jobs, not_found, security
 from dashboard.settings import Settings
 from data_access import queries
 from data_access.engine import engine_for, snapshot
@@ -214,6 +214,7 @@ def create_app(settings: Settings | None = None, extra_views: Sequence[View] = (
         suppress_callback_exceptions=True,
         compress=True,  # plotly.js, even partial, is 1.4 MB: gzip makes a cold load on a slow ministry network bearable
         on_error=_on_error(settings),
+        background_callback_manager=jobs.manager(settings),  # /beheer's checks of large files (dashboard.jobs)
         # each page's description comes from its registry entry (callbacks.pages)
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )

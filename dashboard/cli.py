@@ -114,6 +114,12 @@ def serve(settings: Settings, host: str, port: int, workers: int, dev: bool) -> 
         def load(self) -> Flask:
             return create_app(settings).server
 
+    if settings.editors or settings.editor_token:
+        # two seconds now rather than at each editor's first check: every worker, and each check's own process
+        # forked from it (dashboard.jobs), inherits the places built here
+        from ingest import places
+
+        places.gazetteer()
     print(f"Dashboard on http://{host}:{port}/ (stop with Ctrl+C)", flush=True)
     _Server().run()
     return 0

@@ -24,6 +24,7 @@ from dash import Dash
 from flask import Response, g, redirect, request, session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from callbacks.common import IDENTIFY_KEY
 from core.i18n import supported, t
 from core.selection import BEHEER_PATH
 from dashboard.settings import Settings
@@ -237,6 +238,14 @@ def install(app: Dash, settings: Settings) -> None:
     editors = Editors(settings, login)
     prefix = app.config.routes_pathname_prefix
 
+    def identify(user: str | None = None) -> None:
+        """Who sent this request: its login's user (``user``, if known) and whether it is an editor's."""
+        g.sze_user = login.user() if user is None and login is not None else user
+        g.sze_editor = editors.allows(g.sze_user)
+
+    # a background job asks again who sent the request that started it (callbacks.common.job_request)
+    server.extensions[IDENTIFY_KEY] = identify
+
     @server.before_request
     def _guard() -> Response | None:
         """401 without a login (where one is asked), 403 for a cross-site POST, 415 for a POST that is not JSON;
@@ -249,8 +258,7 @@ def install(app: Dash, settings: Settings) -> None:
             if login.basic:
                 response.headers["WWW-Authenticate"] = f'Basic realm="{REALM}", charset="UTF-8"'
             return response
-        g.sze_user = user
-        g.sze_editor = editors.allows(user)
+        identify(user)
         if request.method == "GET" and TOKEN_PARAM in request.args and _beheer_page(prefix):
             # a right token signs in; a wrong one is dropped all the same, and the page says how to get in
             g.sze_editor = editors.sign_in(request.args[TOKEN_PARAM]) or g.sze_editor

@@ -63,6 +63,9 @@ class Settings:
     #: where the workers of one ``sze-dashboard serve`` note that its editor link was used (it works once);
     #: None: a folder of this process's own
     editor_link_claims: str | None = None
+    #: the folder where /beheer's checks run as background jobs keep their progress and answers: every worker of
+    #: an instance must see the same one (a job started by one is polled by any); None: one per user and database
+    jobs_dir: str | None = None
 
     def __post_init__(self) -> None:
         """Refuse settings that would not protect what they claim to (checked however Settings are made)."""
@@ -94,7 +97,7 @@ class Settings:
     ) -> Settings:
         """Settings from arguments, else the environment (``DATABASE_URL``, ``SZE_ADMIN_DATABASE_URL``,
         ``SZE_REDIS_URL``, ``SZE_LANG``, ``SZE_SECRET_KEY``, ``SZE_FRAME_ANCESTORS``, ``SZE_HSTS_MAX_AGE``,
-        ``SZE_BASIC_AUTH_USERS``, ``SZE_TRUSTED_USER_HEADER``, ``SZE_EDITORS``),
+        ``SZE_BASIC_AUTH_USERS``, ``SZE_TRUSTED_USER_HEADER``, ``SZE_EDITORS``, ``SZE_JOBS_DIR``),
         else the defaults: the embedded SQLite file, Dutch, no framing, no HSTS, no login, no editors."""
         env = os.environ
         url = database_url or env.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_FILE.resolve()}"
@@ -115,6 +118,7 @@ class Settings:
             basic_auth_users=read_users(basic_auth_users or env.get("SZE_BASIC_AUTH_USERS") or ""),
             trusted_user_header=(trusted_user_header or env.get("SZE_TRUSTED_USER_HEADER") or "").strip() or None,
             editors=read_editors(editors if editors is not None else env.get("SZE_EDITORS", "")),
+            jobs_dir=env.get("SZE_JOBS_DIR") or None,
         )
 
     def for_writing(self) -> Settings:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -33,10 +32,29 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-@lru_cache(maxsize=8)
+#: the process's engines, by URL (a handful: the reader's and the owner's)
+_ENGINES: dict[str, Engine] = {}
+#: the engines a forked process inherited: kept referenced and never used, so nothing closes the parent's
+#: connections from the child (a DBAPI connection closed on collection would end the parent's session too)
+_INHERITED: list[Engine] = []
+
+
 def engine_for(url: str) -> Engine:
     """Return the process-wide engine (connection pool) for ``url``."""
-    return make_engine(url)
+    if url not in _ENGINES:
+        _ENGINES[url] = make_engine(url)
+    return _ENGINES[url]
+
+
+def after_fork() -> None:
+    """In a process forked from one that may hold pooled connections (a background job of /beheer): leave the
+    parent's pools alone and make new ones on first use. SQLAlchemy's "Using Connection Pools with Multiprocessing
+    or os.fork()" advises ``dispose(close=False)``; keeping the old engines referenced also keeps a collection
+    from closing the parent's connections."""
+    for engine in _ENGINES.values():
+        engine.dispose(close=False)
+        _INHERITED.append(engine)
+    _ENGINES.clear()
 
 
 def connected(bind: Bind) -> AbstractContextManager[Connection]:

@@ -281,6 +281,25 @@ def mappings_section(lang: str, shown: Any = None) -> html.Section:
     )
 
 
+def _checking(lang: str) -> html.Div:
+    """While a file is checked (a background job): how far it is, and a button to stop it."""
+    return html.Div(
+        [
+            dbc.Progress(id=ids.BEHEER_PROGRESS, value=0, striped=True, animated=True, className="mb-2"),
+            html.Div(id=ids.BEHEER_PROGRESS_TEXT, role="status", className="small"),
+            html.Button(
+                t("beheer.cancel_button", lang),
+                id=ids.BEHEER_CANCEL,
+                type="button",
+                className="btn btn-outline-secondary btn-sm mt-2",
+            ),
+        ],
+        id=ids.BEHEER_CHECKING,
+        hidden=True,
+        className="beheer-checking mt-3",
+    )
+
+
 def beheer_page(lang: str = "nl", history: Any = None, mappings: Any = None) -> html.Div:
     """The page for an editor: kind, upload and templates; what the check found; the import and its result; the
     history of imports (``history``: its table) with undo and the audit log."""
@@ -288,16 +307,17 @@ def beheer_page(lang: str = "nl", history: Any = None, mappings: Any = None) -> 
         [
             html.H2(t("beheer.title", lang)),
             html.P(t("beheer.intro", lang)),
-            _kind_choice(lang),
-            _mode_choice(lang),
+            _templates(lang),  # first: an editor fills one in before there is anything to upload
+            # side by side on a wide screen: the upload, its progress and its answer then fit on a shared one
+            dbc.Row([dbc.Col(_kind_choice(lang), lg=5), dbc.Col(_mode_choice(lang), lg=7)]),
             _upload(lang),
             html.P(t("beheer.limits", lang), className="small text-body-secondary mt-2"),
-            _templates(lang),
             dcc.Store(id=ids.BEHEER_FILE),
             dcc.Store(id=ids.BEHEER_CHECKED),
             dcc.Store(id=ids.BEHEER_MARKED),
             dcc.Download(id=ids.BEHEER_MARKED_FILE),
-            dcc.Loading(html.Div(id=ids.BEHEER_CHECK, role="status"), type="dot", delay_show=300),
+            _checking(lang),
+            html.Div(id=ids.BEHEER_CHECK, role="status"),
             html.Button(
                 t("beheer.import_button", lang),
                 id=ids.BEHEER_IMPORT,
@@ -305,7 +325,14 @@ def beheer_page(lang: str = "nl", history: Any = None, mappings: Any = None) -> 
                 disabled=True,
                 className="btn btn-primary mt-3",
             ),
-            dcc.Loading(html.Div(id=ids.BEHEER_RESULT, role="status", className="mt-3"), type="dot", delay_show=300),
+            html.Div(
+                [dbc.Spinner(size="sm", spinner_class_name="me-2"), t("beheer.importing", lang)],
+                id=ids.BEHEER_IMPORTING,
+                hidden=True,
+                role="status",
+                className="mt-3",
+            ),
+            html.Div(id=ids.BEHEER_RESULT, role="status", className="mt-3"),
             mappings_section(lang, mappings),
             history_section(lang, history),
         ],

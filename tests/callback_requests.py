@@ -84,3 +84,35 @@ def view_update(view: str, outputs: dict[str, str], selection: dict[str, Any], s
         "changedPropIds": [f"{ids.SELECTION}.data"],
         "state": [],
     }
+
+
+def page_load_token(client: Any, path: str = "/") -> str:
+    """The signed token of one page load that the renderer sends with every callback (``endId``): Dash binds a
+    background callback's handles to it."""
+    import re
+
+    page = client.get(path).get_data(as_text=True)
+    found = re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page, re.S)
+    assert found, "the page has no Dash config"
+    token: str = json.loads(found.group(1))["end_id"]
+    return token
+
+
+def post_background(client: Any, path: str, payload: Any, token: str, timeout: float = 120.0) -> Any:
+    """POST a background callback's request as the renderer does: start the job, then ask for its answer until it
+    is there (the job's progress in between). The last response, whose JSON has the callback's "response"."""
+    import time
+    from urllib.parse import urlencode
+
+    started = post(client, f"{path}?{urlencode({'endId': token})}", payload)
+    handles = started.get_json(silent=True) or {}
+    if "cacheKey" not in handles:
+        return started  # refused or answered before any job started (a reader's request, a bad body)
+    query = urlencode({"endId": token, "cacheKey": handles["cacheKey"], "job": handles["job"]})
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        answer = post(client, f"{path}?{query}", payload)
+        if answer.status_code != 200 or "response" in (answer.get_json(silent=True) or {}):
+            return answer
+        time.sleep(0.05)
+    raise AssertionError(f"the background callback gave no answer within {timeout} s")

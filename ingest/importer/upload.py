@@ -14,7 +14,7 @@ import io
 import re
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,10 +165,13 @@ def recognise(headings: list[str]) -> Kind | None:
     return KINDS[winners[0]] if best and len(winners) == 1 else None
 
 
-def check(kind: Kind, sheet: Sheet, reference: Reference, lang: str) -> Parsed:
-    """The file's rows ready to store, or FileProblems naming every problem, in ``lang``."""
+def check(
+    kind: Kind, sheet: Sheet, reference: Reference, lang: str, progress: Callable[[int, int], None] | None = None
+) -> Parsed:
+    """The file's rows ready to store, or FileProblems naming every problem, in ``lang`` (``progress``: told
+    how many rows of how many are checked)."""
     with messages_in(lang):
-        return validate(kind, sheet, reference)
+        return validate(kind, sheet, reference, progress)
 
 
 def _workbook(upload: Upload, sheet: Sheet) -> Any:

@@ -7,6 +7,7 @@ line, column and reason, so the person holding the Excel file can fix all of it 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -200,8 +201,15 @@ class _Check:
         return row if self._first_time(line, row) else None
 
 
-def validate(kind: Kind, sheet: Sheet, reference: Reference) -> Parsed:
-    """Rows ready to store, or FileProblems listing every problem in the file."""
+#: rows checked between two reports of progress
+PROGRESS_EVERY = 1000
+
+
+def validate(
+    kind: Kind, sheet: Sheet, reference: Reference, progress: Callable[[int, int], None] | None = None
+) -> Parsed:
+    """Rows ready to store, or FileProblems listing every problem in the file. ``progress(done, total)`` is told
+    how many rows are checked, every ``PROGRESS_EVERY`` rows."""
     if not sheet.headings:
         raise FileProblems([Problem(0, "-", t("ingest.empty_file"))])
     column_problems: list[Problem] = []
@@ -209,7 +217,12 @@ def validate(kind: Kind, sheet: Sheet, reference: Reference) -> Parsed:
     if column_problems and not positions:
         raise FileProblems(column_problems)
     check = _Check(kind, sheet, positions, reference)
-    rows = [row for line, cells in sheet.rows if (row := check.row(line, cells)) is not None]
+    rows = []
+    for done, (line, cells) in enumerate(sheet.rows):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, len(sheet.rows))
+        if (row := check.row(line, cells)) is not None:
+            rows.append(row)
     problems = column_problems + check.problems
     if not sheet.rows:
         problems.append(Problem(0, "-", t("ingest.no_rows")))

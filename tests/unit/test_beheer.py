@@ -20,7 +20,7 @@ from data_access.engine import make_engine
 from ingest.importer import upload as files
 from ingest.loader import load_bundled
 from tests.beheer_files import BAD, GOOD, data_url, filled, with_problems
-from tests.callback_requests import body, post, server_callbacks
+from tests.callback_requests import body, page_load_token, post, post_background, server_callbacks
 
 PASSWORD = "geheim wachtwoord"
 #: hashed once: a scrypt hash takes a noticeable moment
@@ -62,7 +62,8 @@ def _check(
     client: Any, contents: str, name: str, kind: str = "auto", search: str = "", mode: object = "replace"
 ) -> Any:
     dep = _dependency(client, "beheer-check.children")
-    return post(client, UPDATE, body(dep, [{"name": name, "contents": contents}, kind, mode], [search]))
+    payload = body(dep, [{"name": name, "contents": contents}, kind, mode], [search])
+    return post_background(client, UPDATE, payload, page_load_token(client, "/beheer" + search))
 
 
 def _import(client: Any, contents: str, name: str, checked: Any) -> Any:
@@ -165,13 +166,17 @@ def test_hostile_values_in_the_editors_callbacks_answer_without_an_error(beheer)
         {"size": 10**12},
         float("nan"),
     ]
+    token = page_load_token(editor, "/beheer")
     for dep in server_callbacks(editor.get("/_dash-dependencies").get_json()):
         if "beheer-" not in dep["output"]:
             continue
         for value in hostile:
-            answer = post(editor, UPDATE, body(dep, [value] * len(dep["inputs"]), [value] * len(dep["state"])))
+            payload = body(dep, [value] * len(dep["inputs"]), [value] * len(dep["state"]))
+            # the check runs as a background job: its answer, not only its start, must be a plain one
+            answer = post_background(editor, UPDATE, payload, token)
             assert answer.status_code < 500, answer.get_data(as_text=True)[:300]
             assert "error-alert" not in answer.get_data(as_text=True)
+            assert "Traceback" not in answer.get_data(as_text=True)
     assert _activities(url) == before
 
 
@@ -417,3 +422,52 @@ def test_an_export_on_the_second_sheet_is_previewed_saying_which_sheet(beheer, t
     workbook.save(path)
     response = _check(_client(app, "redacteur"), data_url(path), "goed.xlsx").get_json()["response"]
     assert "Gelezen van blad 'Registraties'" in _text(response["beheer-check"]["children"])
+
+
+def test_a_large_file_is_checked_in_a_process_of_its_own_that_reports_its_progress(beheer, tmp_path):
+    """The request that starts a check answers at once (no worker waits on 20,000 rows while other users' pages
+    queue), and the page's bar moves with the rows checked before the preview comes."""
+    from urllib.parse import urlencode
+
+    app, _ = beheer
+    editor = _client(app, "redacteur")
+    rows = [[f"{row[0]} {n}", *row[1:]] for n, row in enumerate(GOOD * 3334)][:20000]
+    contents = data_url(filled(tmp_path / "groot.xlsx", rows))
+    dep = _dependency(editor, "beheer-check.children")
+    payload = body(dep, [{"name": "groot.xlsx", "contents": contents}, "auto", "replace"], [""])
+    token = page_load_token(editor, "/beheer")
+    started = post(editor, f"{UPDATE}?{urlencode({'endId': token})}", payload).get_json()
+    assert set(started) >= {"cacheKey", "job"} and "response" not in started  # the worker is free again
+    query = urlencode({"endId": token, "cacheKey": started["cacheKey"], "job": started["job"]})
+    shown: list[str] = []
+    answer: dict[str, Any] = {}
+    while "response" not in answer:
+        answer = post(editor, f"{UPDATE}?{query}", payload).get_json()
+        if "progress" in answer:
+            shown.append(answer["progress"]["beheer-progress-text.children"])
+    assert any(text.startswith("Regel ") and text.endswith(" van 20.000 gecontroleerd…") for text in shown), shown
+    assert "groot.xlsx is in orde" in _text(answer["response"]["beheer-check"])
+    assert _rows(answer["response"]["beheer-check"])  # its counts and totals
+
+
+def test_a_readers_request_starts_no_check(beheer, tmp_path):
+    """The server refuses a reader's check before Dash starts a job for it (dashboard.guard), and the job would
+    ask again who sent it (callbacks.common.job_request)."""
+    app, _ = beheer
+    reader = _client(app, "lezer")
+    contents = data_url(filled(tmp_path / "goed.xlsx", GOOD))
+    answer = _check(reader, contents, "goed.xlsx")
+    assert answer.status_code == 403 and "cacheKey" not in answer.get_data(as_text=True)
+
+
+def test_a_check_in_its_own_process_runs_only_for_the_editor_who_sent_it(beheer):
+    """The job decides again, from the headers of the request that started it, who it runs for."""
+    from flask import g
+
+    from callbacks.common import editor, job_request, lang
+
+    app, _ = beheer
+    for user, allowed in (("redacteur", True), ("lezer", False), (None, False)):
+        headers = {"Authorization": _auth(user)} if user else {}
+        with job_request(app.server, "?taal=en", headers):
+            assert (editor(), g.sze_user, lang()) == (allowed, user, "en")
