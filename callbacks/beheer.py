@@ -28,7 +28,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from callbacks import beheer_asked as asking
 from callbacks.common import (
     built_already,
-    close_db,
     db,
     editor,
     job_request,
@@ -38,7 +37,7 @@ from callbacks.common import (
     runtime,
     signed_in_user,
 )
-from core.formatting import fmt_count, fmt_date
+from core.formatting import fmt_count, fmt_date, fmt_utc
 from core.i18n import t, tn
 from data_access import schema
 from ingest import history, places
@@ -297,9 +296,14 @@ def _upload_of(file_data: object) -> files.Upload:
 
 
 def check(
-    file_data: object, kind_choice: object, mode: object, _search: object, progress: Progress | None = None
+    file_data: object,
+    kind_choice: object,
+    mode: object,
+    _search: object,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
-    """Wiring: check the file the browser hands over; nothing to import until a clean check."""
+    """Wiring: check the file the browser hands over (again when the editor picked another kind or mode, or
+    answered questions about its values); nothing to import until a clean check."""
     if not editor() or file_data is None:  # the kind or mode picked before any file: nothing to check yet
         raise PreventUpdate
     answer = check_upload(file_data, kind_choice, lang(), mode, progress)
@@ -314,6 +318,7 @@ def checking(server: Flask) -> Callable[..., dict[str, Any]]:
         file_data: object,
         kind_choice: object,
         mode: object,
+        _recheck: object,
         _search: object,
     ) -> dict[str, Any]:
         with job_request(server, _search, ctx.headers or {}):
@@ -406,26 +411,17 @@ def _asked(file_data: object, kind_choice: object, language: str) -> asking.Aske
 
 
 def remember(
-    n_clicks: object,
-    file_data: object,
-    kind_choice: object,
-    mode: object,
-    values: object,
-    where: object,
-    _search: object,
+    n_clicks: object, file_data: object, kind_choice: object, values: object, where: object, _search: object
 ) -> dict[str, Any]:
-    """Wiring: 'Onthouden en opnieuw controleren': keep the answers picked for this file's unknown values, then
-    check the same file again (with them), and draw the mappings anew."""
+    """Wiring: 'Onthouden en opnieuw controleren': keep the answers picked for this file's unknown values, draw the
+    mappings anew, and have the same file checked again (with them: a background job, as any check)."""
     if not editor() or not n_clicks:
         raise PreventUpdate
     language = lang()
     picked = values if isinstance(values, list) else []
     answers = asking.chosen(_asked(file_data, kind_choice, language), where if isinstance(where, list) else [], picked)
     said = asking.save(answers, acting_user(), language)
-    close_db()  # this request's snapshot was taken before the save: the check again must see the answers
-    answer = check_upload(file_data, kind_choice, language, mode)
-    mapped = {"mappings": asking.mappings_component(language), "mappings_result": said}
-    return answer | {"ready": answer["checked"] is None, "result": None} | mapped
+    return {"recheck": n_clicks, "mappings": asking.mappings_component(language), "mappings_result": said}
 
 
 def forget(_clicks: object, _search: object) -> dict[str, Any]:
@@ -440,16 +436,6 @@ def forget(_clicks: object, _search: object) -> dict[str, Any]:
 # --- history, undo and the audit log ----------------------------------------------------------------------------
 
 
-def _when(stamp: str | None) -> str:
-    """'07-12-2026 06:40' (UTC, as the column heading says) from the history's ISO time; as stored if it is not."""
-    if not stamp:
-        return ""
-    try:
-        return dt.datetime.fromisoformat(stamp).astimezone(dt.UTC).strftime("%d-%m-%Y %H:%M")
-    except ValueError:
-        return stamp
-
-
 def _kind_name(entry: history.Entry, language: str) -> str:
     name = t(f"ingest.kind.{entry.kind}", language) if entry.kind in KINDS else entry.kind
     if history.appended(entry.summary):
@@ -459,7 +445,7 @@ def _kind_name(entry: history.Entry, language: str) -> str:
 
 def _status(entry: history.Entry, language: str) -> str:
     if entry.status == history.UNDONE:
-        return t("history.status_undone", language, at=_when(entry.undone_at), user=entry.undone_by or "")
+        return t("history.status_undone", language, at=fmt_utc(entry.undone_at), user=entry.undone_by or "")
     return t("history.status_applied", language)
 
 
@@ -472,7 +458,7 @@ def may_undo(entry: history.Entry) -> bool:
 def history_row(entry: history.Entry, language: str) -> page.HistoryRow:
     """One import as the history shows it."""
     cells = [
-        _when(entry.imported_at),
+        fmt_utc(entry.imported_at),
         entry.imported_by or t("history.unknown_user", language),
         _kind_name(entry, language),
         str(entry.edition),
@@ -514,7 +500,7 @@ def undo_question(entry: history.Entry, language: str) -> str:
         "beheer.undo_question",
         language,
         id=entry.import_id,
-        when=_when(entry.imported_at),
+        when=fmt_utc(entry.imported_at),
         user=entry.imported_by or t("history.unknown_user", language),
         file=entry.file_name,
         kind=_kind_name(entry, language),
@@ -611,13 +597,15 @@ def template(*args: object) -> Any:
 #: in the browser: the file as the server is sent it, or only its size when it is over the limit (sending 30 MB
 #: to hear it is too large helps nobody; the server checks the size again whatever it is sent)
 _HAND_OVER = """function (contents, name) {{
-    if (!contents) {{ return window.dash_clientside.no_update; }}
+    var no = window.dash_clientside.no_update;
+    if (!contents) {{ return [no, no, no, no]; }}
     // the upload at the top of the screen: its progress and answer come right below it, in view on a phone too
     var zone = document.getElementById("{zone}");
     if (zone) {{ zone.scrollIntoView({{block: "start"}}); }}
     var size = Math.floor((contents.length - contents.indexOf(",") - 1) * 3 / 4);
-    if (size > {limit}) {{ return {{name: name, size: size}}; }}
-    return {{name: name, contents: contents}};
+    var file = size > {limit} ? {{name: name, size: size}} : {{name: name, contents: contents}};
+    // the last file's answer goes with it: nothing to import until this one is checked (or if its check is stopped)
+    return [file, null, true, null];
 }}"""
 
 #: in the browser: the marked file, already made by the check, downloaded when its button is pressed
@@ -632,6 +620,9 @@ def register(app: Dash) -> None:
     app.clientside_callback(
         _HAND_OVER.format(limit=json.dumps(files.MAX_FILE_BYTES), zone=ids.BEHEER_UPLOAD),
         Output(ids.BEHEER_FILE, "data"),
+        Output(ids.BEHEER_CHECKED, "data", allow_duplicate=True),
+        Output(ids.BEHEER_IMPORT, "disabled", allow_duplicate=True),
+        Output(ids.BEHEER_CHECK, "children", allow_duplicate=True),
         Input(ids.BEHEER_UPLOAD, "contents"),
         State(ids.BEHEER_UPLOAD, "filename"),
         prevent_initial_call=True,
@@ -648,6 +639,7 @@ def register(app: Dash) -> None:
             "file_data": Input(ids.BEHEER_FILE, "data"),
             "kind_choice": Input(ids.BEHEER_KIND, "value"),
             "mode": Input(ids.BEHEER_MODE, "value"),
+            "_recheck": Input(ids.BEHEER_RECHECK, "data"),
             "_search": State(ids.URL, "search"),
         },
         # a large file takes seconds: checked in a process of its own (dashboard.jobs), so no worker is held
@@ -742,11 +734,7 @@ def register_asking(app: Dash) -> None:
     answer, mapping = ids.beheer_answer(ALL, ALL), ids.beheer_forget(ALL, ALL)  # type: ignore[arg-type]
     app.callback(
         output={
-            "check": Output(ids.BEHEER_CHECK, "children", allow_duplicate=True),
-            "checked": Output(ids.BEHEER_CHECKED, "data", allow_duplicate=True),
-            "marked": Output(ids.BEHEER_MARKED, "data", allow_duplicate=True),
-            "ready": Output(ids.BEHEER_IMPORT, "disabled", allow_duplicate=True),
-            "result": Output(ids.BEHEER_RESULT, "children", allow_duplicate=True),
+            "recheck": Output(ids.BEHEER_RECHECK, "data"),
             "mappings": Output(ids.BEHEER_MAPPINGS, "children", allow_duplicate=True),
             "mappings_result": Output(ids.BEHEER_MAPPINGS_RESULT, "children", allow_duplicate=True),
         },
@@ -754,7 +742,6 @@ def register_asking(app: Dash) -> None:
             "n_clicks": Input(ids.BEHEER_REMEMBER, "n_clicks"),
             "file_data": State(ids.BEHEER_FILE, "data"),
             "kind_choice": State(ids.BEHEER_KIND, "value"),
-            "mode": State(ids.BEHEER_MODE, "value"),
             "values": State(answer, "value"),
             "where": State(answer, "id"),
             "_search": State(ids.URL, "search"),

@@ -16,6 +16,7 @@ from dash.exceptions import PreventUpdate
 from sqlalchemy.exc import SQLAlchemyError
 
 from callbacks.common import runtime
+from core.formatting import fmt_utc
 from core.i18n import t, tn
 from ingest import mappings
 from ingest.importer import KINDS, Problem
@@ -86,7 +87,7 @@ def mappings_component(language: str) -> Any:
         page.MappingRow(
             m.value_kind,
             m.written,
-            (HEADINGS.get(m.value_kind, m.value_kind), m.written, m.meaning, m.created_by, m.created_at[:16]),
+            (HEADINGS.get(m.value_kind, m.value_kind), m.written, m.meaning, m.created_by, fmt_utc(m.created_at)),
         )
         for m in found
     ]

@@ -126,3 +126,15 @@ def fmt_count(value: object, lang: str) -> str:
     if is_missing(value):
         return ""
     return format_decimal(int(float(str(value))), locale=lang)
+
+
+def fmt_utc(stamp: str | None) -> str:
+    """'07-12-2026 06:40' (UTC, as the columns that show it say) from a stored ISO time; as stored if it is not one
+    (the history's and the remembered answers' times)."""
+    if not stamp:
+        return ""
+    try:
+        when = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return (when if when.tzinfo is None else when.astimezone(dt.UTC)).strftime("%d-%m-%Y %H:%M")

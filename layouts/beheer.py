@@ -314,6 +314,7 @@ def beheer_page(lang: str = "nl", history: Any = None, mappings: Any = None) -> 
             html.P(t("beheer.limits", lang), className="small text-body-secondary mt-2"),
             dcc.Store(id=ids.BEHEER_FILE),
             dcc.Store(id=ids.BEHEER_CHECKED),
+            dcc.Store(id=ids.BEHEER_RECHECK),
             dcc.Store(id=ids.BEHEER_MARKED),
             dcc.Download(id=ids.BEHEER_MARKED_FILE),
             _checking(lang),

@@ -71,6 +71,7 @@ BEHEER_CHECKING = "beheer-checking"  # shown while a file is checked: its progre
 BEHEER_PROGRESS = "beheer-progress"
 BEHEER_PROGRESS_TEXT = "beheer-progress-text"
 BEHEER_CANCEL = "beheer-cancel"
+BEHEER_RECHECK = "beheer-recheck"  # set when the editor's answers are saved: the file is checked again
 BEHEER_IMPORTING = "beheer-importing"  # shown while Importeren runs
 BEHEER_MODE = "beheer-mode"  # replace the edition's imported rows (the default) or, explicitly, add to them
 BEHEER_UPLOAD = "beheer-upload"  # dcc.Upload: the file, read in the browser

@@ -166,9 +166,16 @@ def test_brbeh002_the_page_reads_on_a_phone_and_a_reader_is_turned_away(editors_
         driver.quit()
 
 
+def _options(driver) -> list:
+    """The options of the open dropdown."""
+    return driver.find_elements(By.CSS_SELECTOR, "[role=option]")
+
+
 def _click(driver, element_id: str) -> None:
     element = driver.find_element(By.ID, element_id)
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    # at once: the page scrolls smoothly where the reader has not asked for less motion, and a click lands
+    # where the element is, not where it will be
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
     element.click()
 
 
@@ -231,3 +238,61 @@ def test_brbeh003_without_a_login_the_editor_link_serve_prints_opens_beheer(tmp_
 def _no_axe_violations(driver) -> None:
     found = axe_violations(driver)
     assert not found, [(v["id"], v["nodes"]) for v in found]
+
+
+def test_brbeh004_the_editor_answers_what_the_file_left_unknown_and_can_stop_a_long_check(editors_server, tmp_path):
+    """Ask, never guess, in the browser: a place that is two municipalities and a domain written its own way are
+    asked with their candidates; the choices are remembered and the same file checks clean. And a long check
+    shows how far it is and stops when asked, leaving the page as it was."""
+    from selenium.webdriver.common.keys import Keys
+
+    from ingest import mappings
+
+    base, url = editors_server
+    bergen = ["Bergen op z'n best", "Org A", "12-02-2021", "Bergen", "online", "Gehandicapten", "voorkomen", 5, 1]
+    driver = make_driver(1280, 720)
+    try:
+        _signed_in(driver, "redacteur")
+        driver.get(f"{base}/beheer")
+        wait_until(lambda: driver.find_elements(By.CSS_SELECTOR, "#beheer-upload input[type=file]"), what="input")
+        _upload(driver, filled(tmp_path / "vraag.xlsx", [*GOOD[:4], bergen]))
+        wait_for_text(driver, "Onbekende waarden", timeout=30)
+        for written, choice in (("bergen", "Bergen (Limburg)"), ("gehandicapten", "gehandicaptenzorg")):
+            # Dash's dropdown: a button that opens a list of options
+            button = next(
+                b
+                for b in driver.find_elements(By.CSS_SELECTOR, "#beheer-check button.dash-dropdown")
+                if f'"written":"{written}"' in b.get_attribute("id")
+            )
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button)
+            button.click()
+            wait_until(lambda: _options(driver), what="the options")
+            shown = {option.text: option for option in _options(driver)}
+            assert choice in shown and (written != "bergen" or "Bergen (Noord-Holland)" in shown), list(shown)
+            shown[choice].click()
+            driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+        _shot(driver, "beheer-asked-1280x720", "beheer-check")
+        _click(driver, "beheer-remember")
+        wait_for_text(driver, "vraag.xlsx is in orde", timeout=30)
+        wait_until(driver.find_element(By.ID, "beheer-import").is_enabled, what="Importeren enabled")
+        mapped = driver.find_element(By.ID, "beheer-mappings").text
+        assert "Bergen (Limburg)" in mapped and "gehandicaptenzorg" in mapped and "redacteur" in mapped
+        engine = make_engine(url)
+        assert sorted(m.written for m in mappings.mappings(engine)) == ["bergen", "gehandicapten"]
+
+        # a long check: its bar moves, and Controle stoppen ends it with nothing shown or changed
+        rows = [[f"{row[0]} {n}", *row[1:]] for n, row in enumerate(GOOD * 10000)][:60000]
+        _upload(driver, filled(tmp_path / "groot.xlsx", rows))
+        wait_until(lambda: "gecontroleerd" in driver.find_element(By.ID, "beheer-progress-text").text, what="progress")
+        assert driver.find_element(By.ID, "beheer-progress").is_displayed()
+        _shot(driver, "beheer-progress-1280x720", "beheer-upload")
+        _click(driver, "beheer-cancel")
+        wait_until(lambda: not driver.find_element(By.ID, "beheer-checking").is_displayed(), what="stopped")
+        assert "groot.xlsx is in orde" not in page_text(driver)
+        assert not driver.find_element(By.ID, "beheer-import").is_enabled()
+        with engine.connect() as conn:  # the remembered answers stay for the next upload; tidy up for other tests
+            assert conn.execute(select(func.count()).select_from(schema.value_mappings)).scalar_one() == 2
+        mappings.forget(engine, "place", "bergen", "redacteur")
+        mappings.forget(engine, "domain", "gehandicapten", "redacteur")
+    finally:
+        driver.quit()

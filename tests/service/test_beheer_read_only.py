@@ -56,7 +56,7 @@ def test_robeh001_beheer_imports_with_the_owners_url_while_the_rest_reads_read_o
         check = next(dep for dep in deps if "beheer-check.children" in dep["output"])
         run = next(dep for dep in deps if "beheer-result.children@" in dep["output"])
         contents = data_url(filled(tmp_path / "goed.xlsx", GOOD))
-        payload = body(check, [{"name": "goed.xlsx", "contents": contents}, "auto", "replace"], [""])
+        payload = body(check, [{"name": "goed.xlsx", "contents": contents}, "auto", "replace", None], [""])
         # checked in a process of its own, with the reader's role, as the rest of the web process reads
         checked = post_background(client, UPDATE, payload, page_load_token(client, "/beheer"))
         data = checked.get_json()["response"]["beheer-checked"]["data"]

@@ -62,7 +62,7 @@ def _check(
     client: Any, contents: str, name: str, kind: str = "auto", search: str = "", mode: object = "replace"
 ) -> Any:
     dep = _dependency(client, "beheer-check.children")
-    payload = body(dep, [{"name": name, "contents": contents}, kind, mode], [search])
+    payload = body(dep, [{"name": name, "contents": contents}, kind, mode, None], [search])
     return post_background(client, UPDATE, payload, page_load_token(client, "/beheer" + search))
 
 
@@ -434,7 +434,7 @@ def test_a_large_file_is_checked_in_a_process_of_its_own_that_reports_its_progre
     rows = [[f"{row[0]} {n}", *row[1:]] for n, row in enumerate(GOOD * 3334)][:20000]
     contents = data_url(filled(tmp_path / "groot.xlsx", rows))
     dep = _dependency(editor, "beheer-check.children")
-    payload = body(dep, [{"name": "groot.xlsx", "contents": contents}, "auto", "replace"], [""])
+    payload = body(dep, [{"name": "groot.xlsx", "contents": contents}, "auto", "replace", None], [""])
     token = page_load_token(editor, "/beheer")
     started = post(editor, f"{UPDATE}?{urlencode({'endId': token})}", payload).get_json()
     assert set(started) >= {"cacheKey", "job"} and "response" not in started  # the worker is free again

@@ -28,12 +28,12 @@ def _deps(client: Any) -> list[dict[str, Any]]:
 def _remember(client: Any, contents: str, answers: dict[tuple[str, str], str]) -> Any:
     """'Onthouden en opnieuw controleren' with ``answers`` picked in the dropdowns, as the browser sends it."""
     dep = next(d for d in _deps(client) if "beheer-mappings-result.children@" in d["output"])
-    payload = body(dep, [1], [{"name": "vraag.xlsx", "contents": contents}, "auto", "replace", None, None, ""])
+    payload = body(dep, [1], [{"name": "vraag.xlsx", "contents": contents}, "auto", None, None, ""])
     where = [{"type": "beheer-answer", "kind": kind, "written": written} for kind, written in answers]
-    payload["state"][3] = [
+    payload["state"][2] = [
         {"id": w, "property": "value", "value": v} for w, v in zip(where, answers.values(), strict=True)
     ]
-    payload["state"][4] = [{"id": w, "property": "id", "value": w} for w in where]
+    payload["state"][3] = [{"id": w, "property": "id", "value": w} for w in where]
     return post(client, UPDATE, payload)
 
 
@@ -63,7 +63,9 @@ def test_remembering_the_answers_checks_the_same_file_clean_and_deleting_one_ask
     contents = data_url(filled(tmp_path / "vraag.xlsx", ASKING))
     picked = {("place", "bergen"): "Bergen (Limburg)", ("domain", "gehandicapten"): "gehandicaptenzorg"}
     response = _remember(editor, contents, picked).get_json()["response"]
-    assert response["beheer-checked"]["data"] is not None  # clean now: the preview, ready to import
+    assert response["beheer-recheck"]["data"] == 1  # the page checks the file again, in a job of its own
+    checked = _check(editor, contents, "vraag.xlsx").get_json()["response"]
+    assert checked["beheer-checked"]["data"] is not None  # clean now: the preview, ready to import
     assert "Vertalingen" not in _text(response["beheer-mappings-result"]) and "2 vertalingen" in _text(response)
     kept = [(m.value_kind, m.written, m.meaning, m.created_by) for m in mappings.mappings(engine)]
     assert kept == [
