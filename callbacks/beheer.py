@@ -160,7 +160,9 @@ def _key_text(key: tuple[Any, ...]) -> str:
     return " · ".join(_shown(part) for part in key)
 
 
-def preview_component(kind: Kind, name: str, found: changes.Preview, language: str, sheet: str = "") -> Any:
+def preview_component(
+    kind: Kind, name: str, found: changes.Preview, language: str, sheet: str = "", notes: Sequence[str] = ()
+) -> Any:
     """What importing the file would change, as the page shows it (and the sheet read, where not the first)."""
     editions = ", ".join(str(edition) for edition in found.editions)
     summary_key = "beheer.preview_summary" if found.changes_anything else "beheer.preview_nothing"
@@ -169,6 +171,8 @@ def preview_component(kind: Kind, name: str, found: changes.Preview, language: s
         summary += " " + t("ingest.report_sheet", language, sheet=sheet)
     if found.append:
         summary += " " + t("beheer.preview_append", language)
+    for note in notes:  # how the file was read where it could have been read otherwise
+        summary += " " + note
     counts = (
         [t(f"beheer.count_{name}", language) for name in ("new", "changed", "unchanged", "removed")],
         [[fmt_count(n, language) for n in (found.new, len(found.changed), found.unchanged, found.removed)]],
@@ -281,7 +285,7 @@ def check_upload(
     progress.step(92, "beheer.progress_comparing")
     found = changes.preview(conn, kind, parsed, append=append)
     checked = {"sha256": fingerprint(upload), "kind": kind.name, "name": upload.name, "mode": mode}
-    shown = preview_component(kind, upload.name, found, language, sheet.name)
+    shown = preview_component(kind, upload.name, found, language, sheet.name, parsed.notes)
     return {"check": shown, "checked": checked, "marked": None}
 
 

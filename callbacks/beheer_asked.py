@@ -8,6 +8,7 @@ it is sent (``chosen``): a forged request can remember nothing the check did not
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -16,7 +17,7 @@ from dash.exceptions import PreventUpdate
 from sqlalchemy.exc import SQLAlchemyError
 
 from callbacks.common import runtime
-from core.formatting import fmt_utc
+from core.formatting import fmt_date, fmt_utc
 from core.i18n import t, tn
 from ingest import mappings
 from ingest.importer import KINDS, Problem
@@ -41,10 +42,27 @@ def asked_section(problems: Iterable[Problem], language: str) -> Any:
             q.written,
             tn("beheer.question_label", q.lines, language, column=q.column, written=q.written),
             q.candidates,
+            [_candidate(q.value_kind, option, language) for option in q.candidates],
         )
         for q in found
     ]
     return page.questions(language, items)
+
+
+#: the fields whose candidates are days written dd-mm-jjjj (a date that may be day-month or month-day)
+DATE_FIELDS = frozenset(kind.date_field for kind in KINDS.values())
+
+
+def _candidate(value_kind: str, option: str, language: str) -> str:
+    """A candidate as the dropdown shows it: a day also spelt out ('09-02-2021 (9 februari 2021)'), so that which
+    of two readings is which needs no counting."""
+    if value_kind not in DATE_FIELDS:
+        return option
+    try:
+        day = dt.datetime.strptime(option, "%d-%m-%Y").date()
+    except ValueError:
+        return option
+    return f"{option} ({fmt_date(day, lang=language)})"
 
 
 def asked_of(problems: Iterable[Problem]) -> Asked:

@@ -209,6 +209,8 @@ class Asked:
     written: str
     label: str  # 'Plaats: bergen (2 regels)'
     candidates: Sequence[str]
+    #: how each candidate reads, where it says more than the candidate itself ('09-02-2021 (9 februari 2021)')
+    shown: Sequence[str] = ()
 
 
 def questions(lang: str, asked: Sequence[Asked]) -> html.Section:
@@ -220,7 +222,10 @@ def questions(lang: str, asked: Sequence[Asked]) -> html.Section:
                 html.Label(item.label, className="form-label mb-1"),
                 dcc.Dropdown(
                     id=ids.beheer_answer(item.value_kind, item.written),
-                    options=[{"label": option, "value": option} for option in item.candidates],
+                    options=[
+                        {"label": label, "value": option}
+                        for option, label in zip(item.candidates, item.shown or item.candidates, strict=True)
+                    ],
                     placeholder=t("beheer.question_choose", lang),
                     clearable=True,
                 ),

@@ -70,9 +70,14 @@ def date(cell: object) -> dt.date:
     if not _DUTCH_DATE.fullmatch(raw):
         raise ValueError(t("ingest.not_a_date", raw=raw))
     try:
-        return parse_date(re.sub(r"[/.]", "-", raw), locale=LOCALE)
+        day = parse_date(re.sub(r"[/.]", "-", raw), locale=LOCALE)
     except ValueError:
         raise ValueError(t("ingest.no_such_date", raw=raw)) from None
+    # Babel swaps day and month where the month would be above 12 (02-16-2021 becomes 16 February): a guess, which
+    # a Dutch date is not read by (dates with slashes in month-day order are read so where their column says so)
+    if day.day != int(re.split(r"[-/.]", raw)[0]):
+        raise ValueError(t("ingest.no_such_date", raw=raw))
+    return day
 
 
 def _number(cell: object) -> float:

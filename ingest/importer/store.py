@@ -71,12 +71,14 @@ class ImportResult:
     dropped: list[str] = field(default_factory=list)
     demo_rows_removed: int = 0
     sheet: str = ""  # the sheet read, where it was not the first
+    notes: list[str] = field(default_factory=list)  # how the file was read where it could have been otherwise
 
     def report(self, lang: str = "nl") -> str:
         """What happened, for the command line."""
         label = KINDS[self.kind].label(lang)
         lines = [t("ingest.report_sheet", lang, sheet=self.sheet)] if self.sheet else []
         lines += [t("ingest.report_dropped", lang, columns=", ".join(self.dropped))] if self.dropped else []
+        lines += self.notes
         lines += [change.report(label, self.dry_run, lang) for change in self.changes]
         if self.demo_rows_removed:
             lines.append(t("ingest.report_demo_removed", lang, rows=self.demo_rows_removed))
@@ -260,6 +262,7 @@ def import_file(
         migrate.prepare_to_write(conn, migrate.IMPORT_LOCK)
         parsed = validate(kind, sheet, read_reference(conn))
         result.dropped = parsed.dropped
+        result.notes = parsed.notes
         if dry_run:
             result.changes = [
                 EditionChange(e, sum(1 for r in parsed.rows if r["edition"] == e)) for e in parsed.editions

@@ -7,7 +7,8 @@ line, column and reason, so the person holding the Excel file can fix all of it 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +36,55 @@ class Parsed:
     rows: list[Row]
     editions: list[int]
     dropped: list[str] = field(default_factory=list)
+    #: how the file was read where it could have been read otherwise (its dates' order), for the editor to see
+    notes: list[str] = field(default_factory=list)
+
+
+#: a date written with slashes: 9/2/2021 is 9 February in Dutch Excel and 2 September in American Excel
+_SLASH_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
+
+
+@dataclass(frozen=True)
+class SlashOrder:
+    """The order of day and month in a column's dates with slashes, as the column itself shows it: a first number
+    above 12 can only be a day, a second one only a day too. ``month_first`` is None where the column does not say
+    (no such date, or both kinds: then each date is read as written, and a date that fits either way is asked)."""
+
+    month_first: bool | None
+    witness: str = ""  # a date that shows the order ('2/16/2021')
+
+
+def slash_order(cells: Iterable[object]) -> SlashOrder:
+    """What a column's dates with slashes say about their order (see ``SlashOrder``)."""
+    day_first = month_first = ""
+    for cell in cells:
+        found = _SLASH_DATE.fullmatch(cell) if isinstance(cell, str) else None
+        if found is None:
+            continue
+        written = found[0].strip()
+        if int(found[1]) > 12:
+            day_first = day_first or written
+        if int(found[2]) > 12:
+            month_first = month_first or written
+    if bool(day_first) == bool(month_first):
+        return SlashOrder(None)
+    return SlashOrder(bool(month_first), month_first or day_first)
+
+
+def ordered(cell: object, order: SlashOrder) -> object:
+    """A date with slashes as day-month-year (dd-mm-jjjj), the order its column shows; UnknownValue, with both
+    readings to choose from, for one the column does not settle and that reads as two days (2/9/2021)."""
+    found = _SLASH_DATE.fullmatch(cell) if isinstance(cell, str) else None
+    if found is None:
+        return cell
+    first, second, year, written = int(found[1]), int(found[2]), found[3], found[0].strip()
+    if order.month_first:
+        return f"{second:02d}-{first:02d}-{year}"
+    if order.month_first is None and first != second and first <= 12 and second <= 12:
+        day_month, month_day = f"{first:02d}-{second:02d}-{year}", f"{second:02d}-{first:02d}-{year}"
+        message = t("ingest.date_order_unknown", raw=written, day_month=day_month, month_day=month_day)
+        raise UnknownValue(message, (day_month, month_day))
+    return cell
 
 
 def _columns(kind: Kind, sheet: Sheet, problems: list[Problem]) -> tuple[dict[int, Field], list[str]]:
@@ -98,6 +148,8 @@ class _Check:
         self.places: Gazetteer = gazetteer()
         self.problems: list[Problem] = []
         self.first_line: dict[tuple[Any, ...], int] = {}
+        dates = [i for i, f in positions.items() if f.name == kind.date_field]
+        self.order = slash_order(cells[dates[0]] for _, cells in sheet.rows if len(cells) > dates[0]) if dates else None
 
     def _complain(self, line: int, name: str, message: str) -> None:
         self.problems.append(Problem(line, self.headings.get(name, name), message))
@@ -142,7 +194,10 @@ class _Check:
                     ok = False
                 continue
             try:
-                row[f.name] = (f.parse or self.region)(self._mapped(f.name, cell))
+                value = self._mapped(f.name, cell)
+                if f.name == self.kind.date_field and self.order is not None:
+                    value = ordered(value, self.order)
+                row[f.name] = (f.parse or self.region)(value)
             except ValueError as exc:
                 self._refuse(line, f.name, cell, exc)
                 ok = False
@@ -228,4 +283,7 @@ def validate(
         problems.append(Problem(0, "-", t("ingest.no_rows")))
     if problems:
         raise FileProblems(problems)
-    return Parsed(rows, sorted({row["edition"] for row in rows}), dropped)
+    notes = []
+    if check.order is not None and check.order.month_first:
+        notes.append(t("ingest.date_order_month_first", example=check.order.witness))
+    return Parsed(rows, sorted({row["edition"] for row in rows}), dropped, notes)

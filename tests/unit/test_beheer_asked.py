@@ -111,3 +111,12 @@ def test_the_unknown_values_and_mappings_read_in_english(beheer):
         shown = str(beheer_asked.asked_section([asked], "en")) + str(beheer_asked.mappings_component("en"))
     assert "Unknown values" in shown and "Remember and check again" in shown and "(1 line)" in shown
     assert "Written" in shown and "Delete" in shown and "Domein" in shown and "gehandicaptenzorg" in shown
+
+
+def test_a_date_that_reads_two_ways_is_asked_with_both_days_spelt_out(beheer, tmp_path):
+    app, _url = beheer
+    american = [[*row[:2], "2/9/2021", *row[3:]] for row in GOOD[:1]]  # 9 February or 2 September
+    answer = _check(_client(app, "redacteur"), data_url(filled(tmp_path / "datum.xlsx", american)), "datum.xlsx")
+    shown = _text(answer.get_json()["response"]["beheer-check"]["children"])
+    assert "'2/9/2021' kan 02-09-2021 zijn (dag-maand" in shown
+    assert "09-02-2021 (9 februari 2021)" in shown and "02-09-2021 (2 september 2021)" in shown

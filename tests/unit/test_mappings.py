@@ -121,3 +121,61 @@ def test_the_migration_adds_the_table_to_a_database_at_0004(db_url):
         assert migrate.current(conn) == migrate.head() == "0005"
         assert inspect(conn).has_table("value_mappings")
     engine.dispose()
+
+
+# --- dates that may be day-month or month-day (9/2/2021: 9 February in Dutch Excel, 2 September in American) ---
+
+
+def dated(tmp_path: Path, *days: str) -> Path:
+    """An export whose rows differ only in their date, written as given."""
+    path = tmp_path / "datums.csv"
+    lines = [f"Activiteit {n};Org;{day};Roosendaal;fysiek;ggz;vervangen;5;1" for n, day in enumerate(days)]
+    path.write_bytes(("\r\n".join([HEADINGS, *lines]) + "\r\n").encode("utf-8-sig"))
+    return path
+
+
+def days_stored(engine) -> list[str]:
+    a = schema.activities
+    with engine.connect() as conn:
+        found = conn.execute(select(a.c.activity_date).where(a.c.origin == "import").order_by(a.c.title)).scalars()
+        return [str(day) for day in found]
+
+
+def test_dates_with_slashes_are_read_in_the_order_their_column_shows_and_the_import_says_so(engine, tmp_path):
+    american = import_file(engine, "activities", dated(tmp_path, "2/16/2021", "2/9/2021"), user="redacteur")
+    assert days_stored(engine) == ["2021-02-16", "2021-02-09"]  # 2/9 is 9 February: 2/16 shows the order
+    assert "maand/dag/jaar" in american.report() and "'2/16/2021'" in american.report()
+    dutch = import_file(engine, "activities", dated(tmp_path, "16/2/2021", "9/2/2021"), user="redacteur")
+    assert days_stored(engine) == ["2021-02-16", "2021-02-09"] and "maand/dag" not in dutch.report()
+
+
+def test_a_date_its_column_does_not_settle_is_asked_with_both_readings_and_the_answer_remembered(engine, tmp_path):
+    path = dated(tmp_path, "2/9/2021", "12/2/2021", "2/2/2021")  # 2/2 reads the same either way: not asked
+    found = {(q.value_kind, q.written): q for q in asked(engine, path)}
+    assert set(found) == {("activity_date", "2/9/2021"), ("activity_date", "12/2/2021")}
+    assert found["activity_date", "2/9/2021"].candidates == ("02-09-2021", "09-02-2021")
+    assert found["activity_date", "2/9/2021"].column == "Datum"
+    assert days_stored(engine) == []  # nothing read as a guess
+    answers = [("activity_date", "2/9/2021", "09-02-2021"), ("activity_date", "12/2/2021", "12-02-2021")]
+    mappings.save(engine, answers, "redacteur")
+    import_file(engine, "activities", path, user="redacteur")
+    assert days_stored(engine) == ["2021-02-09", "2021-02-12", "2021-02-02"]
+
+
+def test_a_column_with_both_orders_is_refused_and_dutch_dates_are_never_asked(engine, tmp_path):
+    with pytest.raises(FileProblems) as refused:  # 16/2 is day-month, 2/16 month-day: which is which is not said
+        import_file(engine, "activities", dated(tmp_path, "16/2/2021", "2/16/2021"), dry_run=True)
+    assert [p.line for p in refused.value.problems] == [3]
+    # dd-mm-jjjj, the template's form: 02-09-2021 is 2 September (no edition), never asked
+    with pytest.raises(FileProblems) as refused:
+        import_file(engine, "activities", dated(tmp_path, "02-09-2021"), dry_run=True)
+    assert not mappings.questions(refused.value.problems) and refused.value.problems[0].line == 2
+
+
+def test_a_dutch_date_with_a_month_above_12_is_not_turned_around(engine, tmp_path):
+    """Babel reads 02-16-2021 as 16 February; in a dd-mm-jjjj column it is a day that does not exist."""
+    with pytest.raises(FileProblems) as refused:
+        import_file(engine, "activities", dated(tmp_path, "02-16-2021", "09-02-2021"), dry_run=True)
+    (problem,) = refused.value.problems
+    assert (problem.line, problem.column) == (2, "Datum") and "02-16-2021" in problem.message
+    assert "geen bestaande datum" in problem.message
