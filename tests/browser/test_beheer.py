@@ -10,6 +10,7 @@ import io
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,9 @@ from tests.browser.conftest import make_driver, running
 from tests.browser.pageutil import console_errors, page_text, wait_for_text, wait_until
 from tests.browser.test_accessibility import axe_violations
 from tests.browser.test_exports import allow_downloads, downloaded
+from tests.conftest import own_database
+from tests.roles import read_only_role
+from tests.service.conftest import fill
 
 pytestmark = pytest.mark.browser
 
@@ -34,14 +38,22 @@ SHOTS = Path(os.environ.get("SZE_SCREENSHOTS") or "build/screenshots")
 
 @pytest.fixture(scope="module")
 def editors_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    """The dashboard served as a user would (gunicorn, two workers) with a login: redacteur edits, lezer reads."""
+    """The dashboard served as a user would (gunicorn, two workers) with a login: redacteur edits, lezer reads.
+    On PostgreSQL as in production: the pages (and the checks) read through a role that can write nothing, and
+    /beheer's Importeren and Ongedaan maken write with the owner's URL (SZE_ADMIN_DATABASE_URL)."""
     folder = tmp_path_factory.mktemp("beheer")
-    url = f"sqlite:///{folder / 'sze.db'}"
     users = ",".join(f"{name}:{generate_password_hash(PASSWORD)}" for name in ("redacteur", "lezer"))
-    env = {**os.environ, "DATABASE_URL": url, "SZE_BASIC_AUTH_USERS": users, "SZE_EDITORS": "redacteur"}
+    env = {**os.environ, "SZE_BASIC_AUTH_USERS": users, "SZE_EDITORS": "redacteur"}
     command = [str(Path(sys.executable).parent / "sze-dashboard"), "serve", "--workers", "2"]
-    # the health probe is open; everything else asks for the login
-    with running(command, env, folder) as base:
+    with ExitStack() as stack:
+        url = stack.enter_context(own_database(folder))
+        if url.startswith("postgresql"):
+            fill(url)
+            env |= {"DATABASE_URL": stack.enter_context(read_only_role(url)), "SZE_ADMIN_DATABASE_URL": url}
+        else:
+            env["DATABASE_URL"] = url
+        # the health probe is open; everything else asks for the login
+        base = stack.enter_context(running(command, env, folder))
         yield base, url
 
 

@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import base64
 import os
-import subprocess
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, text
 from werkzeug.security import generate_password_hash
 
 from dashboard.app import create_app
 from dashboard.settings import Settings, read_users
 from tests.beheer_files import GOOD, data_url, filled
 from tests.callback_requests import body, page_load_token, post, post_background, server_callbacks
-from tests.service.conftest import CLI, fill
+from tests.roles import read_only_role
+from tests.service.conftest import fill
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("SZE_TEST_DATABASE_URL"), reason="roles exist on PostgreSQL; SQLite has none"
@@ -26,24 +25,13 @@ pytestmark = pytest.mark.skipif(
 UPDATE = "/_dash-update-component"
 
 
-def _drop(db_url: str, role: str) -> None:
-    admin = create_engine(db_url)
-    with admin.begin() as conn:
-        conn.execute(text(f'DROP OWNED BY "{role}"'))
-    admin.dispose()
-    server = create_engine(make_url(db_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with server.connect() as conn:
-        conn.execute(text(f'REVOKE ALL ON DATABASE "{make_url(db_url).database}" FROM "{role}"'))
-        conn.execute(text(f'DROP ROLE "{role}"'))  # roles are the cluster's: leave none behind
-    server.dispose()
-
-
 def test_robeh001_beheer_imports_with_the_owners_url_while_the_rest_reads_read_only(db_url, tmp_path: Path):
     fill(db_url)
-    role = f"sze_web_{uuid.uuid4().hex[:8]}"
-    owner = {**os.environ, "DATABASE_URL": db_url, "SZE_READ_ONLY_PASSWORD": "x"}
-    subprocess.run([CLI, "grant-read-only", role], env=owner, check=True, capture_output=True)
-    reader_url = make_url(db_url).set(username=role, password="x").render_as_string(hide_password=False)
+    with read_only_role(db_url) as reader_url:
+        _import_as_editor(db_url, reader_url, tmp_path)
+
+
+def _import_as_editor(db_url: str, reader_url: str, tmp_path: Path) -> None:
     try:
         users = read_users(f"redacteur:{generate_password_hash('pw')}")
         settings = Settings(
@@ -70,4 +58,3 @@ def test_robeh001_beheer_imports_with_the_owners_url_while_the_rest_reads_read_o
 
         engine_for(reader_url).dispose()
         engine_for(db_url).dispose()
-        _drop(db_url, role)
