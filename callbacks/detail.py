@@ -105,7 +105,7 @@ def update_detail(selection: object, narrow: bool = False) -> dict[str, Any]:
     by_place = queries.activity_counts(engine, ["province", "place"], years, region, week)
     by_week = queries.activity_counts(engine, ["edition", "week", "region"], years, region, week)
     # the sums per province and per edition follow from those two: no further queries
-    sums = {"activities": "sum", "participants": "sum", "synthetic": "max"}
+    sums = {"activities": "sum", "participants": "sum", "with_participants": "sum", "synthetic": "max"}
     by_province = by_place.groupby("province", as_index=False).agg(sums)
     by_edition = by_week.groupby("edition", as_index=False).agg(sums)
     regions = reference().regions

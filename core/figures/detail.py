@@ -7,6 +7,8 @@ merged before they reach a figure (see ``merge_small_groups``).
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -43,7 +45,7 @@ def activity_map(
     if by_province.empty:
         return empty_figure(t("detail_none", lang), height=560, lang=lang)
     counts = dict(zip(by_province["province"], by_province["activities"], strict=True))
-    people = dict(zip(by_province["province"], by_province["participants"], strict=True))
+    rows = {r.province: r for r in by_province.itertuples()}
     fig = go.Figure()
     fig.add_trace(
         go.Choropleth(
@@ -57,7 +59,7 @@ def activity_map(
             colorbar=dict(title=dict(text=t("detail_activities", lang)), thickness=14, tickformat=",d", len=0.6),
             hovertext=[
                 f"<b>{p}</b><br>{t('detail_activities', lang)}: {fmt_count(counts.get(p, 0), lang=lang)}"
-                f"<br>{t('detail_participants', lang)}: {fmt_count(people.get(p, 0), lang=lang)}"
+                + (f"<br>{t('detail_participants', lang)}: {_participants(rows[p], lang)}" if p in rows else "")
                 for p in provinces
             ],
             hoverinfo="text",
@@ -84,12 +86,7 @@ def activity_map(
                 hovertext=[
                     f"<b>{r.place}</b> ({r.province})<br>"
                     f"{t('detail_activities', lang)}: {fmt_count(r.activities, lang=lang)}"
-                    f"<br>{t('detail_participants', lang)}: {fmt_count(r.participants, lang=lang)}"
-                    + (
-                        f" ({tn('detail_reported', int(r.with_participants), lang)})"
-                        if r.with_participants < r.activities
-                        else ""
-                    )
+                    f"<br>{t('detail_participants', lang)}: {_participants(r, lang)}"
                     for r in by_place.itertuples()
                 ],
                 hoverinfo="text",
@@ -120,6 +117,17 @@ def activity_map(
         restyle=_smaller_points,
     )
     return for_screen(fig, narrow, phone)
+
+
+def _participants(row: Any, lang: str) -> str:
+    """The participants of a province's or place's activities as registered: 'niet opgegeven' where no activity
+    gave a number (never 0), the sum with how many gave one where only some did."""
+    if not row.with_participants:
+        return t("detail_participants_unknown", lang)
+    shown = fmt_count(row.participants, lang=lang)
+    if row.with_participants < row.activities:
+        shown += f" ({tn('detail_reported', int(row.with_participants), lang)})"
+    return shown
 
 
 def _smaller_points(fig: go.Figure) -> None:

@@ -115,6 +115,13 @@ def test_brbeh001_an_editor_uploads_sees_every_problem_then_imports_the_good_lin
         assert _activities(url) == before + len(GOOD)
         assert not driver.find_element(By.ID, "beheer-import").is_enabled()
 
+        # and in the views: the registration view counts them and cites the file
+        driver.get(f"{base}/activiteiten?editie=2021")
+        wait_for_text(driver, f"de registratie telt {len(GOOD)} activiteiten", timeout=30)
+        assert "Export activiteiten: goed.xlsx" in page_text(driver)
+        driver.get(f"{base}/beheer")
+        wait_until(lambda: driver.find_elements(By.ID, "beheer-history"), what="the history")
+
         # the history names the file and its editor; Ongedaan maken, asked first, takes the rows out again
         history = driver.find_element(By.ID, "beheer-history")
         wait_until(lambda: "goed.xlsx" in history.text and "redacteur" in history.text, what="the history")

@@ -54,7 +54,9 @@ def test_on_a_phone_the_breakdown_keeps_long_words_whole_and_the_map_its_scale_u
     domain = pd.DataFrame({"domain": ["gehandicaptenzorg", "huisartsenzorg en eerste lijn"], "activities": [5, 7]})
     labels = list(breakdown_figure(theme, formats, domain, narrow=True).data[2].y)
     assert labels == ["gehandicaptenzorg", "huisartsenzorg<br>en eerste lijn"]  # not 'gehandicaptenzor' over 'g'
-    by_province = pd.DataFrame({"province": ["Utrecht"], "activities": [3], "participants": [40]})
+    by_province = pd.DataFrame(
+        {"province": ["Utrecht"], "activities": [3], "participants": [40], "with_participants": [3]}
+    )
     places = pd.DataFrame(
         {
             "place": ["Utrecht"],
@@ -68,6 +70,29 @@ def test_on_a_phone_the_breakdown_keeps_long_words_whole_and_the_map_its_scale_u
     )
     phone = activity_map(by_province, places, ["Utrecht"], geojson_url="/geo", narrow=True)
     assert phone.data[0].colorbar.orientation == "h" and phone.layout.height < 560
+
+
+def test_participants_no_activity_gave_read_as_not_given_never_as_zero():
+    """A province (or place) whose activities gave no number of participants: 'niet opgegeven', not 0."""
+    by_province = pd.DataFrame(
+        {
+            "province": ["Gelderland", "Utrecht"],
+            "activities": [1, 3],
+            "participants": [0, 40],
+            "with_participants": [0, 2],
+        }
+    )
+    places = by_province.assign(place=["Hengelo", "Utrecht"], lon=[6.8, 5.1], lat=[52.3, 52.1])
+    figure = activity_map(by_province, places, ["Gelderland", "Utrecht", "Zeeland"], geojson_url="/geo")
+    provinces = dict(zip(figure.data[0].locations, figure.data[0].hovertext, strict=True))
+    assert (
+        provinces["Gelderland"].endswith("Deelnemers: niet opgegeven")
+        and "Deelnemers: 0" not in provinces["Gelderland"]
+    )
+    assert "Deelnemers: 40 (2 activiteiten gaven een aantal op)" in provinces["Utrecht"]
+    assert "Deelnemers" not in provinces["Zeeland"]  # no activity there: nothing to have given
+    places_text = list(figure.data[1].hovertext)
+    assert places_text[0].endswith("Deelnemers: niet opgegeven")
 
 
 @pytest.fixture
