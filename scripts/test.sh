@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run every test: lint (ruff), types (mypy), layers (import-linter), unit and browser tests in
-# headless Chromium, on SQLite and then on a throwaway PostgreSQL cluster and Redis server (scripts/with-postgres.sh,
-# scripts/with-redis.sh: Debian's packages, installed when missing), then
+# headless Chromium, on SQLite and, side by side with it, on a throwaway PostgreSQL cluster and Redis server
+# (scripts/with-postgres.sh, scripts/with-redis.sh: Debian's packages, installed when missing), then
 # mutation testing (mutmut) of the URL parser, the loader and the CSV download.
 # Installs Debian's chromium and chromium-driver when missing, and axe-core from the npm registry
 # (tests/browser/axe/package.json; nothing else is downloaded).
@@ -61,21 +61,38 @@ npm install --prefix tests/browser/axe --no-audit --no-fund --no-save --loglevel
 scripts/setup-venv.sh test
 lint
 
-echo "== pytest on SQLite"
+# The two passes are independent (each its own databases, servers, ports and temporary folders) and spend much
+# of their time waiting on a browser or a server: run side by side, they take little longer than the longer one.
+# The PostgreSQL pass's output follows the SQLite pass's, whole.
+echo "== pytest on SQLite, and beside it on PostgreSQL and Redis (throwaway servers started there)"
+pg_log=$(mktemp -t sze-pytest-pg.XXXXXX)
+# Screen sizes, accessibility and the installed wheel look at what no backend changes (layout, contrast,
+# packaging): they run on SQLite only. Everything that reads data runs on both.
+scripts/with-postgres.sh scripts/with-redis.sh .venv/bin/pytest "$@" \
+  --ignore=tests/browser/test_screens.py --ignore=tests/browser/test_accessibility.py \
+  --ignore=tests/browser/test_install.py >"$pg_log" 2>&1 &
+pg_pid=$!
+trap 'kill "$pg_pid" 2>/dev/null || true' EXIT
 set +e
 .venv/bin/pytest "$@"
-status=$?
+sqlite_status=$?
+wait "$pg_pid"
+pg_status=$?
 set -e
-if [ "$status" -eq 0 ]; then
-  echo "== pytest on PostgreSQL and Redis (throwaway servers started here)"
-  # Screen sizes, accessibility and the installed wheel look at what no backend changes (layout, contrast,
-  # packaging): they ran above. Everything that reads data runs again here. Keeps CI under its 30 minutes.
-  set +e
-  scripts/with-postgres.sh scripts/with-redis.sh .venv/bin/pytest "$@" \
-    --ignore=tests/browser/test_screens.py --ignore=tests/browser/test_accessibility.py \
-    --ignore=tests/browser/test_install.py
-  status=$?
-  set -e
+trap - EXIT
+echo "== pytest on PostgreSQL and Redis"
+cat "$pg_log"
+rm -f "$pg_log"
+echo "== pytest: SQLite pass exit ${sqlite_status}, PostgreSQL pass exit ${pg_status}"
+# a pass that failed decides (SQLite's first); 5 (no test collected) only where neither pass collected any
+if [ "$sqlite_status" -ne 0 ] && [ "$sqlite_status" -ne 5 ]; then
+  status=$sqlite_status
+elif [ "$pg_status" -ne 0 ] && [ "$pg_status" -ne 5 ]; then
+  status=$pg_status
+elif [ "$sqlite_status" -eq 5 ] && [ "$pg_status" -eq 5 ]; then
+  status=5
+else
+  status=0
 fi
 if [ "$status" -eq 5 ]; then
   # pytest: no tests collected. Fine when the caller narrowed the run (-k, -m, a path); a bug otherwise.
