@@ -288,9 +288,17 @@ def mappings_section(lang: str, shown: Any = None) -> html.Section:
 
 def _checking(lang: str) -> html.Div:
     """While a file is checked (a background job): how far it is, and a button to stop it."""
+    named: dict[str, Any] = {"aria-labelledby": ids.BEHEER_PROGRESS_TEXT}
     return html.Div(
         [
-            dbc.Progress(id=ids.BEHEER_PROGRESS, value=0, striped=True, animated=True, className="mb-2"),
+            # the browser's own progress bar, named by the sentence under it (a screen reader says both)
+            html.Progress(
+                id=ids.BEHEER_PROGRESS,
+                value="0",
+                max="100",
+                className="beheer-progress mb-2",
+                **named,
+            ),
             html.Div(id=ids.BEHEER_PROGRESS_TEXT, role="status", className="small"),
             html.Button(
                 t("beheer.cancel_button", lang),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,6 +65,42 @@ def db_url(tmp_path: Path) -> Iterator[str]:
     """An empty database of its own for a test that writes: a SQLite file, or a new PostgreSQL database."""
     with own_database(tmp_path) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def bundled_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A database the bundled dataset was loaded into once this session, for ``filled_db_url`` to copy."""
+    with own_database(tmp_path_factory.mktemp("template")) as url:
+        engine = make_engine(url)
+        load_bundled(engine, force=True)
+        engine.dispose()
+        yield url
+
+
+@pytest.fixture
+def filled_db_url(bundled_template: str, tmp_path: Path) -> Iterator[str]:
+    """A database of its own with the bundled dataset, for a test that writes: a copy of the session's template
+    (a file copy; on PostgreSQL ``CREATE DATABASE ... TEMPLATE``), as ``load_bundled`` would leave it, in a
+    fraction of the time. The loader's own tests load it themselves (tests/unit/test_loader.py); the others
+    need the data, not the loading, and mutation testing then runs only the loader's tests on its mutants."""
+    if bundled_template.startswith("sqlite"):
+        path = tmp_path / "filled.db"
+        shutil.copyfile(make_url(bundled_template).database or "", path)
+        yield f"sqlite:///{path}"
+        return
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    template = make_url(bundled_template).database
+    server = create_engine(
+        make_url(bundled_template).set(database="postgres"), isolation_level="AUTOCOMMIT", pool_pre_ping=True
+    )
+    with server.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    try:
+        yield make_url(bundled_template).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with server.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -23,9 +23,8 @@ UPDATE = "/_dash-update-component"
 
 
 @pytest.fixture
-def engine(db_url):
-    eng = make_engine(db_url)
-    load_bundled(eng, force=True)
+def engine(filled_db_url):
+    eng = make_engine(filled_db_url)
     yield eng
     eng.dispose()
 

@@ -18,7 +18,6 @@ from dashboard.settings import Settings, read_users
 from data_access import schema, version
 from data_access.engine import make_engine
 from ingest.importer import upload as files
-from ingest.loader import load_bundled
 from tests.beheer_files import BAD, GOOD, data_url, filled, with_problems
 from tests.callback_requests import body, page_load_token, post, post_background, server_callbacks
 
@@ -33,10 +32,9 @@ def _auth(user: str) -> str:
 
 
 @pytest.fixture
-def beheer(db_url: str) -> tuple[Any, str]:
+def beheer(filled_db_url: str) -> tuple[Any, str]:
     """The dashboard with a login (redacteur is an editor, lezer a reader) on a filled database of its own."""
-    engine = make_engine(db_url)
-    load_bundled(engine, force=True)
+    db_url = filled_db_url
     settings = Settings(database_url=db_url, basic_auth_users=read_users(USERS), editors=("redacteur",))
     return create_app(settings), db_url
 

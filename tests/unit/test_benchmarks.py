@@ -177,15 +177,13 @@ def test_the_baseline_names_its_location_as_the_dashboard_does():
     assert baseline_app.URL == ids.URL
 
 
-def test_the_upload_benchmark_measures_a_file_the_importer_takes_whole(tmp_path, db_url):
+def test_the_upload_benchmark_measures_a_file_the_importer_takes_whole(tmp_path, filled_db_url):
     """Its export is valid (else it would time the refusal), and a target reads as a budget where it is one."""
     from benchmarks import uploads
     from data_access.engine import make_engine
     from ingest.importer import import_file
-    from ingest.loader import load_bundled
 
-    engine = make_engine(db_url)
-    load_bundled(engine, force=True)
+    engine = make_engine(filled_db_url)
     result = import_file(engine, "activities", uploads.write_export(tmp_path / "export.xlsx", 240))
     assert [change.rows for change in result.changes] == [240]
     runs = {"openpyxl": [[2.0, 40.0]], "check": [[1.0, 300.0]], "import": [[4.0, 600.0]]}

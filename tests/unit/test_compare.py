@@ -14,7 +14,6 @@ from dashboard.app import create_app
 from dashboard.settings import Settings
 from data_access import schema
 from ingest import demo
-from ingest.loader import load_bundled
 from tests.unit.test_callbacks import text_of
 
 CHOICES = Choices(
@@ -103,9 +102,9 @@ def test_on_a_phone_the_comparison_keeps_its_shares_and_names_and_only_wraps_the
 
 
 @pytest.fixture
-def demo_app(db_url):
+def demo_app(filled_db_url):
+    db_url = filled_db_url
     engine = create_engine(db_url)
-    load_bundled(engine, force=True)
     demo.generate(engine, 600, seed=5)
     a = schema.activities
     with engine.connect() as conn:

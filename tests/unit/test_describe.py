@@ -15,7 +15,6 @@ from core.selection import Selection
 from dashboard.app import create_app
 from dashboard.settings import Settings
 from ingest import demo
-from ingest.loader import load_bundled
 from layouts import ids
 
 
@@ -100,9 +99,9 @@ def test_without_a_registration_the_charts_say_why_they_are_empty(in_request):
 
 
 @pytest.fixture
-def demo_app(db_url):
+def demo_app(filled_db_url):
+    db_url = filled_db_url
     engine = create_engine(db_url)
-    load_bundled(engine, force=True)
     demo.generate(engine, 300, seed=11)
     engine.dispose()
     return create_app(Settings(database_url=db_url))

@@ -13,7 +13,6 @@ from dashboard.app import create_app
 from dashboard.settings import Settings
 from data_access import schema
 from ingest import demo
-from ingest.loader import load_bundled
 
 
 def answers(rows: list[tuple[str, int, str, int]]) -> pd.DataFrame:
@@ -96,9 +95,9 @@ def test_participants_no_activity_gave_read_as_not_given_never_as_zero():
 
 
 @pytest.fixture
-def demo_app(db_url):
+def demo_app(filled_db_url):
+    db_url = filled_db_url
     engine = create_engine(db_url)
-    load_bundled(engine, force=True)
     demo.generate(engine, 400, seed=3)
     with engine.connect() as conn:
         a = schema.activities

@@ -33,10 +33,9 @@ def write_csv(path: Path, lines: list[str], encoding: str = "utf-8-sig") -> Path
 
 
 @pytest.fixture
-def engine(db_url):
+def engine(filled_db_url):
     """A database of the test's own, filled with the bundled dataset."""
-    eng = create_engine(db_url)
-    load_bundled(eng, force=True)
+    eng = create_engine(filled_db_url)
     yield eng
     eng.dispose()
 

@@ -17,7 +17,6 @@ from ingest.importer import FileProblems, import_file, parse, read_table
 from ingest.importer.columns import ACTIVITIES
 from ingest.importer.upload import Upload, marked
 from ingest.importer.validate import validate
-from ingest.loader import load_bundled
 from ingest.reference import Reference, read_reference
 
 HEADINGS = ["Titel", "Organisator", "Datum", "Plaats", "Vorm", "Domein", "Thema", "Deelnemers", "Duur (uren)"]
@@ -141,13 +140,12 @@ def test_the_export_on_another_sheet_than_the_first_is_read_and_named(tmp_path):
     assert (sheet.name, len(sheet.rows)) == ("Registraties", 1)
 
 
-def test_an_import_from_another_sheet_says_which_and_marks_that_sheet(db_url, tmp_path):
+def test_an_import_from_another_sheet_says_which_and_marks_that_sheet(filled_db_url, tmp_path):
     path = _book_with_sheets(
         tmp_path / "export.xlsx",
         {"Toelichting": [["Zie blad 2."]], "Registraties": [["Registratie 2021"], HEADINGS, [*ROW, -3, 1]]},
     )
-    eng = create_engine(db_url)
-    load_bundled(eng, force=True)
+    eng = create_engine(filled_db_url)
     with pytest.raises(FileProblems) as refused:
         import_file(eng, "activities", path)
     assert [(p.line, p.column) for p in refused.value.problems] == [(3, "Deelnemers")]

@@ -12,7 +12,6 @@ from dashboard.cli import main
 from data_access import migrate, schema
 from ingest import mappings
 from ingest.importer import FileProblems, import_file
-from ingest.loader import load_bundled
 
 HEADINGS = "Titel;Organisator;Datum;Plaats;Vorm;Domein;Thema;Deelnemers;Duur (uren)"
 LINES = [
@@ -23,9 +22,8 @@ LINES = [
 
 
 @pytest.fixture
-def engine(db_url):
-    eng = create_engine(db_url)
-    load_bundled(eng, force=True)
+def engine(filled_db_url):
+    eng = create_engine(filled_db_url)
     yield eng
     eng.dispose()
 
@@ -88,12 +86,12 @@ def test_a_wrong_answer_is_checked_like_any_cell_never_let_through(engine, tmp_p
     assert stored(engine) == []
 
 
-def test_the_command_line_import_uses_the_remembered_answers(engine, db_url, tmp_path):
+def test_the_command_line_import_uses_the_remembered_answers(engine, filled_db_url, tmp_path):
     path = export(tmp_path)
-    assert main(["--database-url", db_url, "import", "activities", str(path)]) == 2
+    assert main(["--database-url", filled_db_url, "import", "activities", str(path)]) == 2
     answers = [("place", "bergen", "Bergen (Noord-Holland)"), ("domain", "gehandicapten", "gehandicaptenzorg")]
     mappings.save(engine, answers, "redacteur")
-    assert main(["--database-url", db_url, "import", "activities", str(path)]) == 0
+    assert main(["--database-url", filled_db_url, "import", "activities", str(path)]) == 0
     assert {row[2] for row in stored(engine) if row[1].startswith("Bergen")} == {"Noord-Holland"}
 
 
