@@ -304,7 +304,7 @@ def _checking(lang: str) -> html.Div:
                 t("beheer.cancel_button", lang),
                 id=ids.BEHEER_CANCEL,
                 type="button",
-                className="btn btn-outline-secondary btn-sm mt-2",
+                className="btn btn-outline-dark btn-sm mt-2",
             ),
         ],
         id=ids.BEHEER_CHECKING,
