@@ -41,17 +41,22 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @contextmanager
-def own_database(folder: Path) -> Iterator[str]:
-    """An empty database: a SQLite file in ``folder``, or a new PostgreSQL database, dropped afterwards."""
+def own_database(folder: Path, template: str | None = None) -> Iterator[str]:
+    """A database of its own, dropped afterwards: empty, or a copy of ``template`` (a database this function
+    made): a SQLite file in ``folder``, or a new PostgreSQL database (``CREATE DATABASE ... TEMPLATE``)."""
     shared = os.environ.get("SZE_TEST_DATABASE_URL")
     if not shared:
-        yield f"sqlite:///{folder / 'own.db'}"
+        path = folder / ("own.db" if template is None else "filled.db")  # both may serve one test
+        if template is not None:
+            shutil.copyfile(make_url(template).database or "", path)
+        yield f"sqlite:///{path}"
         return
     name = f"t_{uuid.uuid4().hex[:12]}"
+    copied = f' TEMPLATE "{make_url(template).database}"' if template is not None else ""
     # pre-pinged: a test may have stopped and restarted the server meanwhile (tests/service/test_outage.py)
     server = create_engine(make_url(shared).set(database="postgres"), isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     with server.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"{copied}'))
     try:
         yield make_url(shared).set(database=name).render_as_string(hide_password=False)
     finally:
@@ -83,24 +88,8 @@ def filled_db_url(bundled_template: str, tmp_path: Path) -> Iterator[str]:
     (a file copy; on PostgreSQL ``CREATE DATABASE ... TEMPLATE``), as ``load_bundled`` would leave it, in a
     fraction of the time. The loader's own tests load it themselves (tests/unit/test_loader.py); the others
     need the data, not the loading, and mutation testing then runs only the loader's tests on its mutants."""
-    if bundled_template.startswith("sqlite"):
-        path = tmp_path / "filled.db"
-        shutil.copyfile(make_url(bundled_template).database or "", path)
-        yield f"sqlite:///{path}"
-        return
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    template = make_url(bundled_template).database
-    server = create_engine(
-        make_url(bundled_template).set(database="postgres"), isolation_level="AUTOCOMMIT", pool_pre_ping=True
-    )
-    with server.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-    try:
-        yield make_url(bundled_template).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with server.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        server.dispose()
+    with own_database(tmp_path, template=bundled_template) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
