@@ -42,6 +42,7 @@ QUALIFIERS = (
     "meer_dan",
     "circa",
     "naar_schatting_circa",
+    "naar_schatting",  # an estimate without "circa", e.g. a range: "naar schatting tussen de 12.000 en 14.000"
     "gemiddeld",
     "miljoenen",
 )
@@ -50,6 +51,13 @@ MEASURES = ("cijfer", "doet_weer_mee")  # evaluation: a score, the share that wi
 ORIGIN_BUNDLED = "bundled"
 ORIGIN_IMPORT = "import"
 ORIGIN_DEMO = "demo"
+#: a row of the published record an editor added or corrected on /beheer (or with ``sze-dashboard published``):
+#: a new bundled dataset never overwrites, removes or duplicates it
+ORIGIN_EDITOR = "redactie"
+#: what a published figure reports: counted after the event, or announced before it ("elf deelsessies" gepland)
+BASES = ("gerapporteerd", "gepland")
+#: a change to the published record: waiting for a second editor (SZE_REVIEW=1), in the data, declined, undone
+CHANGE_STATUSES = ("voorgesteld", "toegepast", "afgewezen", "ongedaan")
 
 # Registrations and survey answers (imported from the organisers' exports, or synthetic demo data)
 FORMATS = ("online", "fysiek", "hybride")
@@ -167,6 +175,7 @@ metrics = Table(
     _choice("programme", String(20), PROGRAMMES, nullable=False),
     Column("unit", String(40), nullable=False),
     Column("definition", Text, nullable=False),
+    *_origin_columns(),
 )
 
 edition_weeks = Table(
@@ -179,6 +188,7 @@ edition_weeks = Table(
     Column("end_date", Date, nullable=False),
     Column("source_id", ForeignKey("sources.source_id"), nullable=False),
     Column("quote", Text),
+    *_origin_columns(),
 )
 
 figures = Table(
@@ -190,11 +200,14 @@ figures = Table(
     Column("week", Integer),
     Column("metric", ForeignKey("metrics.metric"), nullable=False),
     Column("value", Float, nullable=False),
+    # the upper end of a published range ("tussen de 12.000 en 14.000"): ``value`` is then its lower end
+    Column("value_high", Float),
     _qualifier(),
     Column("published_text", Text, nullable=False),
     Column("source_id", ForeignKey("sources.source_id"), nullable=False),
     Column("quote", Text),
     Column("note", Text),
+    _choice("basis", String(20), BASES, nullable=False, server_default=BASES[0]),
     *_origin_columns(),
 )
 
@@ -282,9 +295,13 @@ discrepancies = Table(
     Column("edition", String(20), nullable=False),
     Column("statement_a", Text, nullable=False),
     Column("source_a", ForeignKey("sources.source_id"), nullable=False),
+    # 1: the statement is the source's own words (shown as a quote); 0: a paraphrase (shown as one)
+    Column("a_is_quote", Boolean, nullable=False, server_default=false()),
     Column("statement_b", Text, nullable=False),
     Column("source_b", ForeignKey("sources.source_id"), nullable=False),
+    Column("b_is_quote", Boolean, nullable=False, server_default=false()),
     Column("explanation", Text, nullable=False),
+    *_origin_columns(),
 )
 
 imports = Table(
@@ -450,6 +467,27 @@ response_totals = Table(
     *_counts("answers"),
     Column("synthetic", Integer, nullable=False),
     info={"summary": True},
+)
+
+#: Every change to the published record (editions, weeks, definitions, figures, sources, disagreements) made on
+#: /beheer or with ``sze-dashboard published import``, and every correction a new bundled dataset brings to a row
+#: an editor keeps: what it changes (``changes``, JSON: per row its table, key, before and after), who proposed and
+#: who decided it, and when. Applied changes are undone from here; with SZE_REVIEW=1 a change waits here,
+#: *voorgesteld*, until a second editor approves it.
+published_changes = Table(
+    "published_changes",
+    metadata,
+    Column("change_id", Integer, primary_key=True, autoincrement=True),
+    Column("proposed_at", String(25), nullable=False),  # ISO timestamp, UTC
+    Column("proposed_by", String(100), nullable=False),
+    Column("origin", String(20), nullable=False),  # redactie: an editor; bundled: a new bundled dataset
+    Column("via", String(40), nullable=False),  # what made it: the form, a workbook's file name, the loader
+    _choice("status", String(20), CHANGE_STATUSES, nullable=False),
+    Column("decided_at", String(25)),
+    Column("decided_by", String(100)),
+    Column("summary", Text, nullable=False),  # one line: "2 nieuw, 1 gewijzigd, 0 verwijderd"
+    Column("changes", Text, nullable=False),
+    info={"bookkeeping": True},
 )
 
 #: Bookkeeping of the loader (fingerprint and time of the last load), not part of the dataset.

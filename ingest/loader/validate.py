@@ -23,6 +23,7 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
     "meer_dan": ("meer dan",),
     "circa": ("circa", "~", "zo'n", "zo’n"),
     "naar_schatting_circa": ("naar schatting",),
+    "naar_schatting": ("naar schatting",),
     "gemiddeld": ("gemiddeld",),
     "miljoenen": ("miljoenen",),
 }

@@ -116,7 +116,7 @@ def test_the_migration_adds_the_table_to_a_database_at_0004(db_url):
         assert not inspect(conn).has_table("value_mappings")
     with engine.begin() as conn:
         migrate.upgrade(conn)
-        assert migrate.current(conn) == migrate.head() == "0005"
+        assert migrate.current(conn) == migrate.head() == "0006"
         assert inspect(conn).has_table("value_mappings")
     engine.dispose()
 
