@@ -27,10 +27,12 @@ from dashboard.security import editor_link
 from dashboard.settings import Settings, SettingsError
 from data_access.engine import make_engine
 from data_access.migrate import drop_everything
-from ingest import backup, demo, history
+from ingest import backup, demo, history, published
 from ingest.importer import KINDS, FileProblems, import_file
 from ingest.importer.template import write_template
 from ingest.loader import DatasetError, load_bundled
+from ingest.problems import Problem
+from ingest.published import flow
 from ingest.roles import RoleRefused, grant_read_only
 
 T = TypeVar("T")
@@ -250,6 +252,83 @@ def run_undo(settings: Settings, import_id: int, user: str) -> int:
     return code
 
 
+def _problem_line(problem: Problem) -> str:
+    sheet = f"blad {problem.file}, " if problem.file else ""
+    where = "het werkboek" if problem.line == 0 else f"regel {problem.line}"
+    column = "" if problem.column == "-" else f", kolom {problem.column!r}"
+    return f"  - {sheet}{where}{column}: {problem.message}"
+
+
+def _change_lines(changes: Sequence[published.Change]) -> list[str]:
+    lines = []
+    for change in changes:
+        shown = ", ".join("-" if value is None else str(value) for value in change.key)
+        if change.before is None:
+            lines.append(f"  + {change.sheet} ({shown}): nieuw")
+        elif change.after is None:
+            lines.append(f"  - {change.sheet} ({shown}): verwijderd")
+        else:
+            fields = "; ".join(
+                f"{name}: {change.before.get(name)!r} -> {change.after.get(name)!r}" for name in change.fields
+            )
+            lines.append(f"  ~ {change.sheet} ({shown}): {fields}")
+    return lines
+
+
+def run_published(settings: Settings, args: argparse.Namespace, user: str) -> int:
+    """``published export FILE``: the published record as a workbook; ``published import FILE [--dry-run]``: the
+    workbook back, every problem named (exit 2, nothing written) or its changes applied in one transaction (with
+    SZE_REVIEW=1: proposed); ``published history`` / ``approve N`` / ``decline N`` / ``undo N``."""
+    code = init_db(settings, user=user, quiet=True)
+    if code:
+        return code
+    engine = make_engine(settings.database_url)
+    try:
+        return _published(settings, args, user, engine)
+    except SQLAlchemyError as error:
+        print(f"Database error, nothing was changed: {type(error).__name__}", file=sys.stderr)
+        return 3
+    finally:
+        engine.dispose()
+
+
+def _published(settings: Settings, args: argparse.Namespace, user: str, engine: Engine) -> int:
+    action = args.action
+    if action == "export":
+        with engine.connect() as conn:
+            data = published.write_workbook(published.read_record(conn))
+        args.target.write_bytes(data)
+        print(f"Het gepubliceerde record staat in {args.target}.")
+        return 0
+    if action == "history":
+        for entry in published.entries(engine):
+            print(
+                f"{entry.change_id}\t{entry.proposed_at}\t{entry.proposed_by}\t{entry.via}\t{entry.status}\t{entry.summary}"
+            )
+        return 0
+    if action == "import":
+        checked = flow.check_workbook(engine, args.target)
+        if checked.problems:
+            print(f"{len(checked.problems)} probleem/problemen, er is niets gewijzigd:", file=sys.stderr)
+            print("\n".join(_problem_line(p) for p in checked.problems), file=sys.stderr)
+            return 2
+        print("\n".join(_change_lines(checked.changes)) or "Geen wijzigingen: het record is al zo.")
+        if args.dry_run or not checked.changes:
+            return 0
+    try:
+        if action == "import":
+            entry = published.submit(engine, checked.changes, user=user, via=args.target.name, review=settings.review)
+        else:
+            number = int(args.target)
+            operation = {"approve": published.approve, "decline": published.decline, "undo": published.undo}[action]
+            entry = operation(engine, number, user=user)
+    except (published.ChangeRefused, ValueError) as refused:
+        print(f"Geweigerd, er is niets gewijzigd: {refused}", file=sys.stderr)
+        return 2
+    print(f"Wijziging {entry.change_id}: {entry.status} ({entry.summary}).")
+    return 0
+
+
 def run_audit(settings: Settings, path: Path) -> int:
     """Write the audit log (every write: who, when, what) to ``path`` as CSV."""
     code = init_db(settings, quiet=True)
@@ -296,6 +375,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sze-dashboard", description="Slimme Zorg Estafette dashboard")
     parser.add_argument("--database-url", help="database URL (default: $DATABASE_URL, else the embedded SQLite file)")
     sub = parser.add_subparsers(dest="command", required=True)
+    record = sub.add_parser(
+        "published", help="the published record (editions, weeks, figures, sources) as a workbook: export, import, undo"
+    )
+    record.add_argument("action", choices=("export", "import", "history", "approve", "decline", "undo"))
+    record.add_argument("target", nargs="?", help="the workbook (export, import) or the change's number")
+    record.add_argument("--dry-run", action="store_true", help="import: show what would change, write nothing")
+    record.add_argument("--user", help="who the history names (default: your login name)")
     init = sub.add_parser("init-db", help="create the schema and load the bundled dataset (idempotent)")
     init.add_argument("--force", action="store_true", help="reload even if the dataset is unchanged")
     init.add_argument(
@@ -361,7 +447,13 @@ def _run(settings: Settings, args: argparse.Namespace, parser: argparse.Argument
         "export": lambda: run_export(settings, args.dir),
         "restore": lambda: run_restore(settings, args.dir, user),
         "serve": lambda: serve(settings, args.host, args.port, args.workers, args.dev),
+        "published": lambda: run_published(settings, args, user),
     }
+    if args.command == "published":
+        if args.action != "history" and not args.target:
+            parser.error(f"published {args.action}: name the workbook or the change's number")
+        if args.action in ("export", "import"):
+            args.target = Path(args.target)
     if args.command == "demo" and not 1 <= args.activities <= 1_000_000:
         parser.error("--activities: between 1 and 1000000")
     return commands[args.command]()

@@ -66,6 +66,9 @@ class Settings:
     #: the folder where /beheer's checks run as background jobs keep their progress and answers: every worker of
     #: an instance must see the same one (a job started by one is polled by any); None: one per user and database
     jobs_dir: str | None = None
+    #: a second pair of eyes (SZE_REVIEW=1): a change to the published record by one editor is proposed, and in
+    #: the data only once another editor approves it
+    review: bool = False
 
     def __post_init__(self) -> None:
         """Refuse settings that would not protect what they claim to (checked however Settings are made)."""
@@ -97,7 +100,7 @@ class Settings:
     ) -> Settings:
         """Settings from arguments, else the environment (``DATABASE_URL``, ``SZE_ADMIN_DATABASE_URL``,
         ``SZE_REDIS_URL``, ``SZE_LANG``, ``SZE_SECRET_KEY``, ``SZE_FRAME_ANCESTORS``, ``SZE_HSTS_MAX_AGE``,
-        ``SZE_BASIC_AUTH_USERS``, ``SZE_TRUSTED_USER_HEADER``, ``SZE_EDITORS``, ``SZE_JOBS_DIR``),
+        ``SZE_BASIC_AUTH_USERS``, ``SZE_TRUSTED_USER_HEADER``, ``SZE_EDITORS``, ``SZE_JOBS_DIR``, ``SZE_REVIEW``),
         else the defaults: the embedded SQLite file, Dutch, no framing, no HSTS, no login, no editors."""
         env = os.environ
         url = database_url or env.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_FILE.resolve()}"
@@ -119,6 +122,7 @@ class Settings:
             trusted_user_header=(trusted_user_header or env.get("SZE_TRUSTED_USER_HEADER") or "").strip() or None,
             editors=read_editors(editors if editors is not None else env.get("SZE_EDITORS", "")),
             jobs_dir=env.get("SZE_JOBS_DIR") or None,
+            review=env.get("SZE_REVIEW", "").strip().lower() in ("1", "true", "ja", "yes"),
         )
 
     def for_writing(self) -> Settings:

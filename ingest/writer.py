@@ -214,6 +214,34 @@ def restart_sequences(conn: Connection, tables: Sequence[Table]) -> None:
                 )
 
 
+def put_record_row(conn: Connection, table: Table, match: ColumnElement[bool], row: Row) -> None:
+    """Make the row of the published record that ``match`` finds equal to ``row``, or add it (an editor's change,
+    its undo, an approved proposal)."""
+    if conn.execute(select(func.count()).select_from(table).where(match)).scalar_one():
+        conn.execute(update(table).where(match).values(dict(row)))
+    else:
+        conn.execute(insert(table).values(dict(row)))
+
+
+def remove_record_row(conn: Connection, table: Table, match: ColumnElement[bool]) -> None:
+    """Remove the row of the published record that ``match`` finds."""
+    conn.execute(delete(table).where(match))
+
+
+def record_published_change(conn: Connection, values: Mapping[str, Any]) -> int:
+    """Keep a change to the published record (applied or proposed) in its history; its number."""
+    table = schema.published_changes
+    return int(conn.execute(insert(table).values(dict(values)).returning(table.c.change_id)).scalar_one())
+
+
+def decide_published_change(conn: Connection, change_id: int, *, status: str, user: str, at: str) -> None:
+    """Note that change ``change_id`` was approved, declined or undone, by ``user`` at ``at``."""
+    table = schema.published_changes
+    conn.execute(
+        update(table).where(table.c.change_id == change_id).values(status=status, decided_by=user, decided_at=at)
+    )
+
+
 def save_mapping(conn: Connection, value_kind: str, written: str, meaning: str, *, user: str) -> None:
     """Remember that ``written`` (folded) in a ``value_kind`` column means ``meaning``, replacing an earlier
     answer; noted in the audit log, since it changes how every later upload is read."""

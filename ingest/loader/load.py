@@ -94,7 +94,10 @@ def load_bundled(
         current = conn.execute(select(meta.c.value).where(meta.c.key == "bundled_sha256")).scalar()
         if current == fingerprint and not force:
             return None
-        writer.replace_bundled(conn, _tables(dataset, centroids))
+        from ingest.published import hold_back  # here: the published record reads the loader's specs
+
+        # rows the editors added, corrected or removed stay theirs; the bundle's versions of them become proposals
+        writer.replace_bundled(conn, hold_back(conn, _tables(dataset, centroids), fingerprint))
         loaded_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         writer.set_meta(conn, {"bundled_sha256": fingerprint, "loaded_at": loaded_at})
         writer.new_version(conn)
