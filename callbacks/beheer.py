@@ -40,7 +40,7 @@ from callbacks.common import (
 from core.formatting import fmt_count, fmt_date, fmt_utc
 from core.i18n import t, tn
 from data_access import schema
-from ingest import history, places
+from ingest import bundled, history, places
 from ingest.importer import KINDS, FileProblems, Kind, Problem, import_file
 from ingest.importer import preview as changes
 from ingest.importer import upload as files
@@ -63,7 +63,14 @@ def beheer_layout(rendered: object = None, **_query: object) -> Any:
     language = lang()
     if editor():
         places.warm()  # before the editor has picked a file: the check's process inherits it
-        shown = page.beheer_page(language, history_component(language), asking.mappings_component(language))
+        from callbacks import beheer_published  # it builds on this module's refusals and acting user
+
+        shown = page.beheer_page(
+            language,
+            history_component(language),
+            asking.mappings_component(language),
+            beheer_published.section(language),
+        )
         return page_root("beheer", shown)
     user = signed_in_user()
     if user:
@@ -684,6 +691,9 @@ def register(app: Dash) -> None:
     )(run_import)
     register_history(app)
     register_asking(app)
+    from callbacks import beheer_published
+
+    beheer_published.register(app, bundled.region_codes())
     app.callback(
         Output(ids.BEHEER_TEMPLATE_FILE, "data"),
         *[

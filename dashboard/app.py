@@ -23,6 +23,7 @@ from dashboard import guard, jobs, not_found, security
 from dashboard.settings import Settings
 from data_access import queries
 from data_access.engine import engine_for, snapshot
+from ingest import bundled
 from layouts import ids
 from layouts.page import page, unavailable, validation_layout
 
@@ -246,7 +247,9 @@ def create_app(settings: Settings | None = None, extra_views: Sequence[View] = (
     register_all(app, tuple(extra_views))  # the pages first: the layout's tab bar reads them
     app.layout = _layout(settings)
     # only the open page is in the tree: every callback's components are named here instead
-    app.validation_layout = validation_layout(_empty_reference(), views(), settings.lang)  # type: ignore[assignment]
+    app.validation_layout = validation_layout(  # type: ignore[assignment]
+        _empty_reference(), views(), settings.lang, bundled.region_codes()
+    )
     not_found.register(app)  # an unknown path answers 404, with the page that says so
     # a browser asks /favicon.ico of any document without an icon link (a CSV, an image): Dash's own icon
     server.add_url_rule(

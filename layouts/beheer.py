@@ -313,9 +313,10 @@ def _checking(lang: str) -> html.Div:
     )
 
 
-def beheer_page(lang: str = "nl", history: Any = None, mappings: Any = None) -> html.Div:
+def beheer_page(lang: str = "nl", history: Any = None, mappings: Any = None, published: Any = None) -> html.Div:
     """The page for an editor: kind, upload and templates; what the check found; the import and its result; the
-    history of imports (``history``: its table) with undo and the audit log."""
+    history of imports (``history``: its table) with undo and the audit log; then the published record
+    (``published``: its section, ``layouts.beheer_published``)."""
     return html.Div(
         [
             html.H2(t("beheer.title", lang)),
@@ -349,6 +350,7 @@ def beheer_page(lang: str = "nl", history: Any = None, mappings: Any = None) -> 
             html.Div(id=ids.BEHEER_RESULT, role="status", className="mt-3"),
             mappings_section(lang, mappings),
             history_section(lang, history),
+            published,
         ],
         id=ids.BEHEER_PAGE,
         className="beheer-page py-3",

@@ -99,6 +99,18 @@ BEHEER_REMEMBER = "beheer-remember"  # 'Onthouden en opnieuw controleren', under
 BEHEER_MAPPINGS = "beheer-mappings"  # the remembered answers ('Vertalingen'), a delete button each
 BEHEER_FORGET = "beheer-forget"  # type of a mapping's delete button: {"type", "kind", "written"}
 BEHEER_MAPPINGS_RESULT = "beheer-mappings-result"  # what a delete did
+# the published record (issue 19): editions, weeks, figures and sources, by workbook or by form
+BEHEER_PUB_DOWNLOAD = "beheer-pub-download"  # 'Werkboek downloaden'
+BEHEER_PUB_FILE = "beheer-pub-file"  # its dcc.Download
+BEHEER_PUB_UPLOAD = "beheer-pub-upload"  # dcc.Upload: the workbook back
+BEHEER_PUB_EDITION_CHECK = "beheer-pub-edition-check"  # the edition form's 'Controleren'
+BEHEER_PUB_FIGURE_CHECK = "beheer-pub-figure-check"  # the figure form's 'Controleren'
+BEHEER_PUB_PREVIEW = "beheer-pub-preview"  # what the workbook or form would change, or its problems
+BEHEER_PUB_PENDING = "beheer-pub-pending"  # dcc.Store: the rows (form) or file (workbook) the preview showed
+BEHEER_PUB_APPLY = "beheer-pub-apply"  # 'Doorvoeren' (or 'Voorstellen' with a second pair of eyes)
+BEHEER_PUB_RESULT = "beheer-pub-result"  # what it did
+BEHEER_PUB_HISTORY = "beheer-pub-history"  # every change to the record, with undo, approve, decline
+BEHEER_PUB_ACT = "beheer-pub-act"  # type of a change's button: {"type", "action": undo/approve/decline, "index"}
 
 TABS = "view-tabs"
 VIEW = "view"
@@ -117,6 +129,16 @@ def beheer_answer(value_kind: str, written: str) -> dict[str, object]:
 def beheer_forget(value_kind: str, written: str) -> dict[str, object]:
     """The delete button of the mapping of ``written`` in a ``value_kind`` column."""
     return {"type": BEHEER_FORGET, "kind": value_kind, "written": written}
+
+
+def beheer_pub_field(form: str, name: str) -> str:
+    """A field of /beheer's edition or figure form (a plain id: its label names it with ``for``)."""
+    return f"{BEHEER_PREFIX}pub-{form}-{name}"
+
+
+def beheer_pub_act(action: str, change_id: int) -> dict[str, object]:
+    """Undo, approve or decline change ``change_id`` of the published record."""
+    return {"type": BEHEER_PUB_ACT, "action": action, "index": change_id}
 
 
 def beheer_undo(import_id: object) -> dict[str, object]:

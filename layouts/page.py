@@ -16,6 +16,7 @@ from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH, REPORT_PATH
 from core.views import CONTROLS, USUAL_CONTROLS, WIDE, View
 from layouts import ids
 from layouts.beheer import beheer_page
+from layouts.beheer_published import empty_choices, published_section
 from layouts.components import aria
 
 #: Each filter control's group (label and control), by the control names of ``View.controls``.
@@ -385,8 +386,11 @@ def unavailable(lang: str = "nl") -> html.Div:
     )
 
 
-def validation_layout(reference: Reference, views: Sequence[View], lang: str = "nl") -> html.Div:
-    """Every component any callback names: the page with every page's components (Dash checks ids against it)."""
+def validation_layout(
+    reference: Reference, views: Sequence[View], lang: str = "nl", regions: Sequence[str] = ()
+) -> html.Div:
+    """Every component any callback names: the page with every page's components (Dash checks ids against it);
+    ``regions``: the regions whose weeks /beheer's edition form asks for."""
     retry = dcc.Interval(id=ids.RETRY)  # of the page shown while the database is down
     pages = [
         report_page(lang),
@@ -397,6 +401,8 @@ def validation_layout(reference: Reference, views: Sequence[View], lang: str = "
         dcc.Dropdown(id=ids.beheer_answer("place", "")),  # one per unknown value of a checked file
         html.Button(id=ids.BEHEER_REMEMBER),  # under the unknown values only
         html.Button(id=ids.beheer_forget("place", "")),  # one per remembered answer
+        published_section(lang, empty_choices(regions), review=False),  # /beheer's published record
+        html.Button(id=ids.beheer_pub_act("undo", 0)),  # one per change to the record it can act on
         html.Div(id=ids.ABOUT_PAGE),
         html.Div(id=ids.VIEW),
     ]

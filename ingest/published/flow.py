@@ -59,12 +59,15 @@ def check_workbook(bind: Bind, path: Path) -> Checked:
     return _judged(bind, current, new, problems)
 
 
-def check_rows(bind: Bind, rows: dict[str, list[dict[str, str]]]) -> Checked:
-    """Rows a form adds or corrects (text by column, per sheet), each taking the place of the row with its key."""
+def check_rows(bind: Bind, rows: dict[str, list[dict[str, str]]], weeks_of: int | None = None) -> Checked:
+    """Rows a form adds or corrects (text by column, per sheet), each taking the place of the row with its key;
+    ``weeks_of``: the edition whose weeks the rows give all of (a week left out is no longer published)."""
     with connected(bind) as conn:
         current = read_record(conn)
     problems: list[Problem] = []
     new: Record = {name: list(lines) for name, lines in current.items()}
+    if weeks_of is not None:
+        new["weken"] = [(line, row) for line, row in new["weken"] if row.get("edition") != weeks_of]
     for sheet, written in rows.items():
         kind = BY_SHEET[sheet]
         parsed = check.parse_sheet(RawSheet(kind, [(FORM_LINE, cells) for cells in written]), problems)

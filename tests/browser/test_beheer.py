@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 from sqlalchemy import func, select
 from werkzeug.security import generate_password_hash
 
@@ -313,5 +314,142 @@ def test_brbeh004_the_editor_answers_what_the_file_left_unknown_and_can_stop_a_l
             assert conn.execute(select(func.count()).select_from(schema.value_mappings)).scalar_one() == 2
         mappings.forget(engine, "place", "bergen", "redacteur")
         mappings.forget(engine, "domain", "gehandicapten", "redacteur")
+    finally:
+        driver.quit()
+
+
+# --- the published record (issue 19) ----------------------------------------------------------------------------
+
+
+def _fill(driver, form: str, values: dict[str, str]) -> None:
+    """Type or choose each value in the form's field of that name (a select by its option's value)."""
+    for name, value in values.items():
+        element = driver.find_element(By.ID, f"beheer-pub-{form}-{name}")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+        if element.tag_name == "select":
+            Select(element).select_by_value(value)
+        elif element.get_attribute("type") == "date":  # Chromium's date field takes the day as typed in its locale
+            driver.execute_script(
+                "var e = arguments[0];"
+                "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(e, arguments[1]);"
+                " e.dispatchEvent(new Event('input', {bubbles: true}));"
+                "e.dispatchEvent(new Event('change', {bubbles: true}));",
+                element,
+                value,
+            )
+        else:
+            element.clear()
+            element.send_keys(value)
+
+
+def _open(driver, summary: str) -> None:
+    element = next(e for e in driver.find_elements(By.CSS_SELECTOR, ".beheer-published summary") if e.text == summary)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+    if not element.find_element(By.XPATH, "..").get_attribute("open"):
+        element.click()
+
+
+def _apply(driver, expected: str) -> None:
+    button = driver.find_element(By.ID, "beheer-pub-apply")
+    wait_until(button.is_enabled, what="Doorvoeren enabled")
+    _click(driver, "beheer-pub-apply")
+    wait_for_text(driver, expected, timeout=30)
+
+
+def _undo_change(driver, change_id: int) -> None:
+    button = driver.find_element(
+        By.CSS_SELECTOR, f"#beheer-pub-history button[aria-label^='Ongedaan maken: wijziging {change_id} ']"
+    )
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button)
+    button.click()
+    wait_for_text(driver, f"Wijziging {change_id} is ongedaan gemaakt", timeout=30)
+
+
+FIGURE_2025 = {
+    "edition": "2025",
+    "metric": "deelnemers",
+    "value": "4000",
+    "qualifier": "ruim",
+    "published_text": "ruim 4000",
+    "basis": "gerapporteerd",
+    "source_id": "__nieuw__",
+    "new_source_id": "sze-2025-afsluiting",
+    "new_title": "Slimme Zorg Estafette 2025 afgesloten",
+    "new_publisher": "ZonMw",
+    "new_kind": "nieuwsbericht",
+    "new_date": "2025-03-10",
+    "new_label": "10 maart 2025",
+    "new_url": "https://www.zonmw.nl/nl/nieuws/slimme-zorg-estafette-2025",
+}
+
+
+def test_brbeh005_an_editor_adds_edition_2025_and_its_figure_which_the_trends_view_shows_and_undo_removes(
+    editors_server, tmp_path
+):
+    from ingest.loader import load_bundled
+
+    base, url = editors_server
+    driver = make_driver(1280, 720)
+    try:
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False},
+        )
+        _signed_in(driver, "redacteur")
+        driver.get(f"{base}/beheer")
+        wait_until(lambda: driver.find_elements(By.ID, "beheer-pub-edition-check"), what="the published record")
+
+        _open(driver, "Editie toevoegen of corrigeren")
+        edition = {
+            "year": "2025", "programme": "sze", "name": "Slimme Zorg Estafette 2025", "start_date": "2025-02-03",
+            "end_date": "2025-02-28", "organiser": "ZonMw in opdracht van het Ministerie van VWS", "has_totals": "1",
+            "source_id": "icth-2024-03", "week_noord": "1", "start_noord": "2025-02-03", "end_noord": "2025-02-07",
+        }  # fmt: skip
+        _fill(driver, "edition", edition)
+        _click(driver, "beheer-pub-edition-check")
+        wait_for_text(driver, "Dit zou veranderen: 2 nieuw, 0 gewijzigd, 0 verwijderd", timeout=30)
+        _shot(driver, "beheer-pub-edition-preview-1280x720", "beheer-pub-preview")
+        _no_axe_violations(driver)
+        _apply(driver, "is doorgevoerd")
+
+        _open(driver, "Cijfer toevoegen of corrigeren")
+        # the figure form's edition list has 2025 now, without reloading the page
+        _fill(driver, "figure", {**FIGURE_2025, "quote": "Aan de estafette namen veel mensen deel."})
+        _click(driver, "beheer-pub-figure-check")
+        wait_for_text(driver, "het citaat bevat het getal 4000 niet", timeout=30)
+        assert not driver.find_element(By.ID, "beheer-pub-apply").is_enabled()
+        _shot(driver, "beheer-pub-refused-1280x720", "beheer-pub-preview")
+        _fill(driver, "figure", {"quote": "Aan de estafette namen ruim 4000 mensen deel."})
+        _click(driver, "beheer-pub-figure-check")
+        wait_for_text(driver, "Dit zou veranderen: 2 nieuw", timeout=30)
+        _apply(driver, "is doorgevoerd")
+        history = driver.find_element(By.ID, "beheer-pub-history")
+        wait_until(lambda: "formulier cijfer" in history.text and "redacteur" in history.text, what="the history")
+        _shot(driver, "beheer-pub-history-1280x720", "beheer-pub-history")
+        _no_axe_violations(driver)
+
+        load_bundled(make_engine(url), force=True)  # an upgrade: the bundled dataset loaded again
+        driver.get(f"{base}/trends?cijfer=deelnemers")
+        wait_for_text(driver, "Slimme Zorg Estafette 2025", timeout=30)
+        text = page_text(driver)
+        assert "ruim 4000" in text and "Slimme Zorg Estafette 2025 afgesloten" in text
+        _shot(driver, "beheer-pub-trends-2025-1280x720")
+
+        driver.get(f"{base}/beheer")
+        wait_until(lambda: driver.find_elements(By.ID, "beheer-pub-history"), what="the history")
+        wait_until(lambda: "formulier cijfer" in driver.find_element(By.ID, "beheer-pub-history").text, what="rows")
+        ids_ = [
+            int(cell.text)
+            for cell in driver.find_elements(By.CSS_SELECTOR, "#beheer-pub-history tbody tr td:first-child")
+        ]
+        newest, edition_change = ids_[0], ids_[1]
+        _undo_change(driver, newest)
+        _undo_change(driver, edition_change)
+        with make_engine(url).connect() as conn:
+            assert conn.execute(select(schema.editions.c.year).where(schema.editions.c.year == 2025)).first() is None
+        driver.get(f"{base}/trends?cijfer=deelnemers")
+        wait_for_text(driver, "Slimme Zorg Estafette 2024", timeout=30)
+        assert "Slimme Zorg Estafette 2025" not in page_text(driver)
+        assert not [e for e in console_errors(driver) if "favicon" not in e]
     finally:
         driver.quit()
