@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from callbacks.beheer import acting_user, refusal_text
 from callbacks.common import editor, lang, runtime
 from core.formatting import fmt_utc
-from core.i18n import t
+from core.i18n import messages_in, t
 from data_access import queries, schema
 from data_access.engine import Bind, connected
 from ingest import published
@@ -78,7 +78,9 @@ def section(language: str) -> Any:
 
 
 def _actions(entry: Entry, language: str) -> list[tuple[str, str, str]]:
-    name = t("pub.change_name", language, id=entry.change_id, summary=entry.summary)
+    name = t(
+        "pub.change_name", language, id=entry.change_id, summary=published.changes.summary_of(entry.changes, language)
+    )
     if entry.status == published.changes.APPLIED:
         return [("undo", t("beheer.undo_button", language), f"{t('beheer.undo_button', language)}: {name}")]
     if entry.status == published.changes.PROPOSED:
@@ -104,7 +106,7 @@ def history_component(language: str) -> Any:
                 entry.proposed_by,
                 entry.via,
                 t(f"pub.status.{entry.status}", language),
-                f"{entry.summary}: {_changed_keys(entry.changes)}",
+                f"{published.changes.summary_of(entry.changes, language)}: {_changed_keys(entry.changes)}",
                 f"{entry.decided_by} ({fmt_utc(entry.decided_at)})" if entry.decided_by and entry.decided_at else "",
             ],
             actions=_actions(entry, language),
@@ -289,7 +291,9 @@ def check_form(form: str, values: dict[str, str]) -> tuple[flow.Checked, dict[st
         rows, weeks_of = edition_rows(values, _region_codes())
     else:
         rows, weeks_of = figure_rows(values), None
-    return flow.check_rows(engine, rows, weeks_of), {"form": form, "values": values}
+    with messages_in(lang()):
+        checked = flow.check_rows(engine, rows, weeks_of)
+    return checked, {"form": form, "values": values}
 
 
 def check_upload(contents: object, name: object) -> tuple[flow.Checked, dict[str, Any]] | str:
@@ -302,7 +306,7 @@ def check_upload(contents: object, name: object) -> tuple[flow.Checked, dict[str
         files.check_xlsx(upload.data)
     except files.UploadRefused as error:
         return refusal_text(error, language)
-    with files.on_disk(upload) as path:
+    with files.on_disk(upload) as path, messages_in(language):
         checked = flow.check_workbook(runtime().writer_engine(), path)
     return checked, {"workbook": contents, "name": upload.name}
 
@@ -341,7 +345,7 @@ def apply_pending(pending: object, language: str) -> Any:
         log.exception("a change to the published record from /beheer failed")
         return result(t("pub.failed", language), "danger")
     key = "pub.proposed" if entry.status == published.changes.PROPOSED else "pub.applied"
-    return result(t(key, language, id=entry.change_id, summary=entry.summary))
+    return result(t(key, language, id=entry.change_id, summary=published.changes.summary_of(entry.changes, language)))
 
 
 def act(action: str, change_id: int, language: str) -> Any:
@@ -350,13 +354,15 @@ def act(action: str, change_id: int, language: str) -> Any:
     if operation is None:
         raise PreventUpdate
     try:
-        entry = operation(runtime().writer_engine(), change_id, user=acting_user())
+        with messages_in(language):
+            entry = operation(runtime().writer_engine(), change_id, user=acting_user())
     except published.ChangeRefused as refused:
         return result(str(refused), "danger")
     except SQLAlchemyError:
         log.exception("%s of a published change from /beheer failed", action)
         return result(t("pub.failed", language), "danger")
-    return result(t(f"pub.done.{action}", language, id=entry.change_id, summary=entry.summary))
+    summary = published.changes.summary_of(entry.changes, language)
+    return result(t(f"pub.done.{action}", language, id=entry.change_id, summary=summary))
 
 
 # --- the wiring -------------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.security import generate_password_hash
 
-from core.i18n import t
+from core.i18n import messages_in, t
 from dashboard.security import editor_link
 from dashboard.settings import Settings, SettingsError
 from data_access.engine import make_engine
@@ -252,21 +252,21 @@ def run_undo(settings: Settings, import_id: int, user: str) -> int:
     return code
 
 
-def _problem_line(problem: Problem) -> str:
-    sheet = f"blad {problem.file}, " if problem.file else ""
-    where = "het werkboek" if problem.line == 0 else f"regel {problem.line}"
-    column = "" if problem.column == "-" else f", kolom {problem.column!r}"
+def _problem_line(problem: Problem, lang: str) -> str:
+    sheet = t("cli.pub_where_sheet", lang, sheet=problem.file) if problem.file else ""
+    where = t("cli.pub_where_book", lang) if problem.line == 0 else t("cli.pub_where_line", lang, line=problem.line)
+    column = "" if problem.column == "-" else t("cli.pub_where_column", lang, column=problem.column)
     return f"  - {sheet}{where}{column}: {problem.message}"
 
 
-def _change_lines(changes: Sequence[published.Change]) -> list[str]:
+def _change_lines(changes: Sequence[published.Change], lang: str) -> list[str]:
     lines = []
     for change in changes:
         shown = ", ".join("-" if value is None else str(value) for value in change.key)
         if change.before is None:
-            lines.append(f"  + {change.sheet} ({shown}): nieuw")
+            lines.append(f"  + {change.sheet} ({shown}): {t('cli.pub_new', lang)}")
         elif change.after is None:
-            lines.append(f"  - {change.sheet} ({shown}): verwijderd")
+            lines.append(f"  - {change.sheet} ({shown}): {t('cli.pub_removed', lang)}")
         else:
             fields = "; ".join(
                 f"{name}: {change.before.get(name)!r} -> {change.after.get(name)!r}" for name in change.fields
@@ -293,12 +293,12 @@ def run_published(settings: Settings, args: argparse.Namespace, user: str) -> in
 
 
 def _published(settings: Settings, args: argparse.Namespace, user: str, engine: Engine) -> int:
-    action = args.action
+    action, lang = args.action, settings.lang
     if action == "export":
         with engine.connect() as conn:
             data = published.write_workbook(published.read_record(conn))
         args.target.write_bytes(data)
-        print(f"Het gepubliceerde record staat in {args.target}.")
+        print(t("cli.pub_exported", lang, file=args.target))
         return 0
     if action == "history":
         for entry in published.entries(engine):
@@ -307,12 +307,13 @@ def _published(settings: Settings, args: argparse.Namespace, user: str, engine: 
             )
         return 0
     if action == "import":
-        checked = flow.check_workbook(engine, args.target)
+        with messages_in(lang):
+            checked = flow.check_workbook(engine, args.target)
         if checked.problems:
-            print(f"{len(checked.problems)} probleem/problemen, er is niets gewijzigd:", file=sys.stderr)
-            print("\n".join(_problem_line(p) for p in checked.problems), file=sys.stderr)
+            print(t("cli.pub_problems", lang, n=len(checked.problems)), file=sys.stderr)
+            print("\n".join(_problem_line(p, lang) for p in checked.problems), file=sys.stderr)
             return 2
-        print("\n".join(_change_lines(checked.changes)) or "Geen wijzigingen: het record is al zo.")
+        print("\n".join(_change_lines(checked.changes, lang)) or t("cli.pub_nothing", lang))
         if args.dry_run or not checked.changes:
             return 0
     try:
@@ -323,9 +324,11 @@ def _published(settings: Settings, args: argparse.Namespace, user: str, engine: 
             operation = {"approve": published.approve, "decline": published.decline, "undo": published.undo}[action]
             entry = operation(engine, number, user=user)
     except (published.ChangeRefused, ValueError) as refused:
-        print(f"Geweigerd, er is niets gewijzigd: {refused}", file=sys.stderr)
+        print(t("cli.pub_refused", lang, reason=refused), file=sys.stderr)
         return 2
-    print(f"Wijziging {entry.change_id}: {entry.status} ({entry.summary}).")
+    print(
+        t("cli.pub_done", lang, id=entry.change_id, status=t(f"pub.status.{entry.status}", lang), summary=entry.summary)
+    )
     return 0
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, and_, select
 
+from core.i18n import t
 from data_access import migrate, schema
 from data_access.engine import connected
 from ingest import history, writer
@@ -106,9 +107,9 @@ def counts(changes: Sequence[Change]) -> dict[str, int]:
     }
 
 
-def summary_of(changes: Sequence[Change]) -> str:
-    found = counts(changes)
-    return f"{found['new']} nieuw, {found['changed']} gewijzigd, {found['removed']} verwijderd"
+def summary_of(changes: Sequence[Change], lang: str | None = None) -> str:
+    """'1 nieuw, 2 gewijzigd, 0 verwijderd' (the history keeps it in the language of whoever made the change)."""
+    return t("pub.summary", lang, **counts(changes))
 
 
 # --- rows in the database ---------------------------------------------------------------------------------------
@@ -200,7 +201,7 @@ def entries(bind: Engine | Connection, change_id: int | None = None) -> list[Ent
 def _entry(conn: Connection, change_id: int) -> Entry:
     found = entries(conn, change_id)
     if not found:
-        raise ChangeRefused(f"wijziging {change_id} bestaat niet")
+        raise ChangeRefused(t("pub.refused.unknown", id=change_id))
     return found[0]
 
 
@@ -210,12 +211,12 @@ def submit(
     """Apply ``changes`` (or, with ``review``, propose them for a second editor) in one transaction, kept in the
     history with who and how; ChangeRefused when there is nothing to change or the record moved on meanwhile."""
     if not changes:
-        raise ChangeRefused("er is niets te wijzigen: het record is al zo")
+        raise ChangeRefused(t("pub.refused.nothing"))
     with engine.begin() as conn:
         migrate.prepare_to_write(conn, migrate.BUNDLED_LOCK)  # pragma: no mutate
         outdated = _outdated(conn, changes, "before")
         if outdated is not None:
-            raise ChangeRefused(f"{_describe(outdated)} is intussen gewijzigd: lees het record opnieuw in")
+            raise ChangeRefused(t("pub.refused.meanwhile", row=_describe(outdated)))
         status = PROPOSED if review else APPLIED
         if not review:
             _write(conn, changes)
@@ -248,14 +249,12 @@ def approve(engine: Engine, change_id: int, *, user: str) -> Entry:
         migrate.prepare_to_write(conn, migrate.BUNDLED_LOCK)  # pragma: no mutate
         entry = _entry(conn, change_id)
         if entry.status != PROPOSED:
-            raise ChangeRefused(f"wijziging {change_id} is geen voorstel (meer): {entry.status}")
+            raise ChangeRefused(t("pub.refused.no_proposal", id=change_id, status=t(f"pub.status.{entry.status}")))
         if entry.origin == schema.ORIGIN_EDITOR and entry.proposed_by == user:
-            raise ChangeRefused("een voorstel wordt goedgekeurd door een andere redacteur dan wie het deed")
+            raise ChangeRefused(t("pub.refused.same_editor"))
         outdated = _outdated(conn, entry.changes, "before")
         if outdated is not None:
-            raise ChangeRefused(
-                f"{_describe(outdated)} is gewijzigd sinds het voorstel: wijs het af en stel opnieuw voor"
-            )
+            raise ChangeRefused(t("pub.refused.since_proposal", row=_describe(outdated)))
         _write(conn, entry.changes)
         writer.new_version(conn)
         writer.decide_published_change(conn, change_id, status=APPLIED, user=user, at=history.now())
@@ -270,7 +269,7 @@ def decline(engine: Engine, change_id: int, *, user: str) -> Entry:
     with engine.begin() as conn:
         entry = _entry(conn, change_id)
         if entry.status != PROPOSED:
-            raise ChangeRefused(f"wijziging {change_id} is geen voorstel (meer): {entry.status}")
+            raise ChangeRefused(t("pub.refused.no_proposal", id=change_id, status=t(f"pub.status.{entry.status}")))
         writer.decide_published_change(conn, change_id, status=DECLINED, user=user, at=history.now())
         writer.record_audit(
             conn, user=user, action="published-declined", summary=f"wijziging {change_id}: {entry.summary}"
@@ -285,15 +284,10 @@ def undo(engine: Engine, change_id: int, *, user: str) -> Entry:
         migrate.prepare_to_write(conn, migrate.BUNDLED_LOCK)  # pragma: no mutate
         entry = _entry(conn, change_id)
         if entry.status != APPLIED:
-            raise ChangeRefused(
-                f"wijziging {change_id} is niet doorgevoerd ({entry.status}): er is niets ongedaan te maken"
-            )
+            raise ChangeRefused(t("pub.refused.not_applied", id=change_id, status=t(f"pub.status.{entry.status}")))
         outdated = _outdated(conn, entry.changes, "after")
         if outdated is not None:
-            raise ChangeRefused(
-                f"{_describe(outdated)} is na wijziging {change_id} opnieuw gewijzigd: "
-                "maak die latere wijziging eerst ongedaan"
-            )
+            raise ChangeRefused(t("pub.refused.later", row=_describe(outdated), id=change_id))
         _write(conn, entry.changes, reverse=True)
         writer.new_version(conn)
         writer.decide_published_change(conn, change_id, status=UNDONE, user=user, at=history.now())

@@ -16,9 +16,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import Boolean, Date, Float, Integer
+
+from core.i18n import t
 from ingest.loader.validate import QUALIFIER_WORDS
 from ingest.problems import Problem
 from ingest.published.record import BY_SHEET, KINDS, SHEET_OF_FILE, Kind, RawSheet, Record, Row, heading, key_of
+from ingest.rules import choices_of, range_of
 
 #: a number as Dutch texts write it: thousands with a dot or a space ("33.000", "4 000"), decimals with a comma
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.\u00a0 ]\d{3})+(?:,\d+)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
@@ -70,7 +74,7 @@ def quote_problems(row: Row) -> list[tuple[str, str]]:
     the qualifier and no other qualifier's words right before it."""
     quote, value, qualifier = row.get("quote"), row.get("value"), row.get("qualifier")
     if not isinstance(quote, str) or not quote.strip():
-        return [("quote", "het citaat ontbreekt: neem de zin van de bron over die het getal noemt")]
+        return [("quote", t("pub.check.quote_missing"))]
     if not isinstance(value, (int, float)):
         return []
     wanted = [float(value)] + ([float(row["value_high"])] if row.get("value_high") is not None else [])
@@ -80,18 +84,31 @@ def quote_problems(row: Row) -> list[tuple[str, str]]:
         places = [at for found, at in stated if abs(found - number) < 1e-9]
         if not places:
             shown = f"{number:g}".replace(".", ",")
-            problems.append(("quote", f"het citaat bevat het getal {shown} niet: neem de zin over die het noemt"))
+            problems.append(("quote", t("pub.check.quote_number", number=shown)))
             continue
         said = set().union(*(_qualifiers_before(quote, at) for at in places))
         allowed = _AGREE.get(str(qualifier), {str(qualifier)})
         other = sorted(said - allowed)
         if other:
             named = ", ".join(f"'{QUALIFIER_WORDS[name][0]}'" for name in other)
-            problems.append(("qualifier", f"het citaat zegt {named} bij het getal, het veld zegt '{qualifier}'"))
+            problems.append(("qualifier", t("pub.check.quote_other", said=named, qualifier=qualifier)))
     words = QUALIFIER_WORDS.get(str(qualifier), ())
     if words and not any(word in quote.lower() for word in words):
-        problems.append(("qualifier", f"het veld zegt '{qualifier}' maar het citaat zegt geen '{words[0]}'"))
+        problems.append(("qualifier", t("pub.check.quote_words", qualifier=qualifier, word=words[0])))
     return problems
+
+
+def _unreadable(kind: Kind, name: str, raw: str) -> str:
+    """Why ``raw`` is no value of column ``name``: what the column takes, in the reader's language."""
+    column = kind.table.c[name]
+    allowed, bounds = choices_of(column), range_of(column)
+    if allowed:
+        return t("pub.check.one_of", value=raw, allowed=", ".join(allowed))
+    expected = {Boolean: "bool", Integer: "int", Float: "float", Date: "date"}
+    found = next((key for type_, key in expected.items() if isinstance(column.type, type_)), "text")
+    if bounds is not None and found != "bool":
+        return t("pub.check.between", value=raw, low=bounds.low, high=bounds.high)
+    return t(f"pub.check.not_{found}", value=raw)
 
 
 def parse_sheet(sheet: RawSheet, problems: list[Problem]) -> list[tuple[int, Row]]:
@@ -105,12 +122,12 @@ def parse_sheet(sheet: RawSheet, problems: list[Problem]) -> list[tuple[int, Row
             row[name] = None
             if raw == "":
                 if col.required:
-                    problems.append(Problem(line, heading(name), "is leeg", file=kind.sheet))
+                    problems.append(Problem(line, heading(name), t("pub.check.empty"), file=kind.sheet))
                 continue
             try:
                 row[name] = col.parse(raw)
-            except ValueError as error:
-                problems.append(Problem(line, heading(name), str(error), file=kind.sheet))
+            except ValueError:
+                problems.append(Problem(line, heading(name), _unreadable(kind, name, raw), file=kind.sheet))
         rows.append((line, row))
     return rows
 
@@ -128,8 +145,10 @@ def _references(record: Record, regions: Iterable[str]) -> Iterable[Problem]:
                 target = SHEET_OF_FILE.get(col.refers_to)
                 known = keys[target] if target else known_regions if name == "region" else None
                 if known is not None and value not in known:
-                    where = f"het blad '{target}'" if target else "de regio's"
-                    yield Problem(line, heading(name), f"{value!r} staat niet in {where}", file=kind.sheet)
+                    where = t("pub.check.in_sheet", sheet=target) if target else t("pub.check.in_regions")
+                    yield Problem(
+                        line, heading(name), t("pub.check.unknown", value=value, where=where), file=kind.sheet
+                    )
 
 
 def _unique(record: Record) -> Iterable[Problem]:
@@ -140,11 +159,9 @@ def _unique(record: Record) -> Iterable[Problem]:
         for line, row in record.get(kind.sheet, []):
             key = key_of(kind, row)
             if key in seen:
-                message = f"staat al op regel {seen[key]}"
+                message = t("pub.check.twice", line=seen[key])
                 if kind.sheet == "cijfers":
-                    message = (
-                        f"een tweede cijfer voor dezelfde maat en reikwijdte uit dezelfde bron (regel {seen[key]})"
-                    )
+                    message = t("pub.check.second_figure", line=seen[key])
                 yield Problem(line, ", ".join(heading(c) for c in kind.key), message, file=kind.sheet)
             else:
                 seen[key] = line
@@ -156,23 +173,23 @@ def _dates(record: Record) -> Iterable[Problem]:
     for line, row in record.get("edities", []):
         start, end = row.get("start_date"), row.get("end_date")
         if start and end and end < start:
-            yield Problem(line, heading("end_date"), "ligt vóór de begindatum", file="edities")
+            yield Problem(line, heading("end_date"), t("pub.check.end_before_start"), file="edities")
         if start and row.get("year") and start.year != row["year"]:
-            yield Problem(line, heading("start_date"), f"ligt niet in {row['year']}", file="edities")
+            yield Problem(line, heading("start_date"), t("pub.check.not_in_year", year=row["year"]), file="edities")
     by_edition: dict[int, list[tuple[int, Row]]] = defaultdict(list)
     for line, row in record.get("weken", []):
         start, end, edition = row.get("start_date"), row.get("end_date"), editions.get(row.get("edition"))
         if not (start and end):
             continue
         if end < start:
-            yield Problem(line, heading("end_date"), "ligt vóór de begindatum", file="weken")
+            yield Problem(line, heading("end_date"), t("pub.check.end_before_start"), file="weken")
             continue
         first, last = (edition or {}).get("start_date"), (edition or {}).get("end_date")
         if first and last and not (first <= start and end <= last):
             yield Problem(
                 line,
                 heading("start_date"),
-                f"de week ligt niet binnen de editie ({first} tot en met {last})",
+                t("pub.check.week_outside", first=first, last=last),
                 file="weken",
             )
         by_edition[row["edition"]].append((line, row))
@@ -182,13 +199,16 @@ def _dates(record: Record) -> Iterable[Problem]:
             region = row.get("region")
             if region in regions:
                 yield Problem(
-                    line, heading("region"), f"{region} heeft al week op regel {regions[region]}", file="weken"
+                    line,
+                    heading("region"),
+                    t("pub.check.region_twice", region=region, line=regions[region]),
+                    file="weken",
                 )
             elif region:
                 regions[region] = line
         for (line_a, a), (line_b, b) in _pairs(weeks):
             if a["start_date"] <= b["end_date"] and b["start_date"] <= a["end_date"]:
-                yield Problem(line_b, heading("start_date"), f"overlapt met de week op regel {line_a}", file="weken")
+                yield Problem(line_b, heading("start_date"), t("pub.check.overlaps", line=line_a), file="weken")
 
 
 def _pairs(rows: list[tuple[int, Row]]) -> Iterable[tuple[tuple[int, Row], tuple[int, Row]]]:
@@ -207,7 +227,7 @@ def _programme(record: Record) -> Iterable[Problem]:
             yield Problem(
                 line,
                 heading("metric"),
-                f"is een maat van {metric}, editie {row['edition']} is {edition}",
+                t("pub.check.programme", metric=metric, edition=row["edition"], programme=edition),
                 file="cijfers",
             )
 
@@ -227,14 +247,12 @@ def _source(line: int, row: Row) -> Iterable[Problem]:
             yield Problem(
                 line,
                 heading("published_date"),
-                f"{date!r} is geen datum als 2019, 2019-02 of 2019-02-01",
+                t("pub.check.source_date", value=date),
                 file="bronnen",
             )
     url = row.get("url")
     if url is not None and not re.match(r"https?://[^\s]+$", str(url)):
-        yield Problem(
-            line, heading("url"), f"{url!r} is geen webadres dat met http:// of https:// begint", file="bronnen"
-        )
+        yield Problem(line, heading("url"), t("pub.check.url", value=url), file="bronnen")
 
 
 def _changed_rows(record: Record, touched: dict[str, set[tuple[Any, ...]]]) -> Iterable[Problem]:
@@ -254,23 +272,21 @@ def _row(kind: Kind, line: int, row: Row) -> Iterable[Problem]:
         yield Problem(
             line,
             heading("published_text"),
-            f"de kwalificatie is '{qualifier}' maar de woorden zeggen het niet",
+            t("pub.check.words", qualifier=qualifier),
             file=kind.sheet,
         )
     if kind.sheet == "cijfers":
         for column, message in quote_problems(row):
             yield Problem(line, heading(column), message, file=kind.sheet)
         if row.get("week") is not None and row.get("region") is None:
-            yield Problem(
-                line, heading("region"), "een cijfer van een week hoort bij de regio van die week", file=kind.sheet
-            )
+            yield Problem(line, heading("region"), t("pub.check.week_region"), file=kind.sheet)
         high, value = row.get("value_high"), row.get("value")
         if high is not None and value is not None and high <= value:
-            yield Problem(line, heading("value_high"), "is niet groter dan de waarde", file=kind.sheet)
+            yield Problem(line, heading("value_high"), t("pub.check.high"), file=kind.sheet)
     if kind.sheet == "bronnen":
         yield from _source(line, row)
     if kind.sheet == "verschillen" and row.get("source_a") == row.get("source_b"):
-        yield Problem(line, heading("source_b"), "een verschil is tussen twee bronnen", file=kind.sheet)
+        yield Problem(line, heading("source_b"), t("pub.check.two_sources"), file=kind.sheet)
 
 
 def checked_record(record: Record, regions: Iterable[str], touched: dict[str, set[tuple[Any, ...]]]) -> list[Problem]:

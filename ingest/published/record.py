@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
+from core.i18n import t
 from data_access import schema
 from ingest.importer.formulas import uncalculated
 from ingest.loader.spec import Col, FileSpec, file_name, specs
@@ -219,12 +220,12 @@ def read_workbook(path: Path) -> tuple[dict[str, RawSheet], list[Problem]]:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error kinds for every broken file
-        return {}, [Problem(0, "-", f"het bestand is geen leesbaar Excel-werkboek ({type(exc).__name__})")]
+        return {}, [Problem(0, "-", t("pub.read.unreadable", error=type(exc).__name__))]
     names = list(workbook.sheet_names)
     sheets: dict[str, RawSheet] = {}
     for kind in KINDS:
         if kind.sheet not in names:
-            problems.append(Problem(0, "-", f"het blad '{kind.sheet}' ontbreekt", file=kind.sheet))
+            problems.append(Problem(0, "-", t("pub.read.sheet_missing", sheet=kind.sheet), file=kind.sheet))
             continue
         index = names.index(kind.sheet)
         grid = [list(row) for row in workbook.get_sheet_by_index(index).to_python(skip_empty_area=False)]
@@ -233,9 +234,7 @@ def read_workbook(path: Path) -> tuple[dict[str, RawSheet], list[Problem]]:
         if sheet is not None:
             sheets[kind.sheet] = sheet
     problems += [
-        Problem(0, "-", f"het blad '{name}' is onbekend en is niet gelezen", file=name)
-        for name in names
-        if name not in BY_SHEET
+        Problem(0, "-", t("pub.read.sheet_unknown", sheet=name), file=name) for name in names if name not in BY_SHEET
     ]
     return sheets, problems
 
@@ -249,11 +248,11 @@ def _raw_sheet(kind: Kind, grid: list[list[Any]], formulas: dict[tuple[int, int]
             continue
         column = COLUMN_OF_HEADING.get(written.lower(), written if written in kind.columns else None)
         if column is None or column not in kind.columns:
-            problems.append(Problem(1, written, "onbekende kolom", file=kind.sheet))
+            problems.append(Problem(1, written, t("pub.read.column_unknown"), file=kind.sheet))
         else:
             columns[position] = column
     missing = [name for name in kind.columns if name not in columns.values()]
-    problems += [Problem(1, heading(name), "kolom ontbreekt", file=kind.sheet) for name in missing]
+    problems += [Problem(1, heading(name), t("pub.read.column_missing"), file=kind.sheet) for name in missing]
     if missing:
         return None
     rows: list[tuple[int, dict[str, str]]] = []
@@ -266,7 +265,7 @@ def _raw_sheet(kind: Kind, grid: list[list[Any]], formulas: dict[tuple[int, int]
                     Problem(
                         line,
                         heading(column),
-                        "formule zonder opgeslagen waarde: sla het bestand op in Excel",
+                        t("pub.read.formula"),
                         file=kind.sheet,
                     )
                 )

@@ -187,7 +187,7 @@ def test_pub006_weeks_inside_their_edition_each_region_once_not_overlapping(fill
             "source_id": "icth-2020-ehw-sze"}  # fmt: skip
     messages = [p.message for p in flow.check_rows(engine, {"weken": [week]}).problems]
     assert any("niet binnen de editie" in m for m in messages)
-    assert any("oost heeft al week" in m for m in messages)
+    assert any("oost heeft al een week" in m for m in messages)
     overlapping = dict(week, region="oost", week="1", start_date="2021-02-01", end_date="2021-02-05")
     assert flow.check_rows(engine, {"weken": [overlapping]}).problems == []  # week 1 itself, unchanged
     moved = dict(week, week="2", region="west", start_date="2021-02-04", end_date="2021-02-10")
