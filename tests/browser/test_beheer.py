@@ -178,6 +178,12 @@ def test_brbeh002_the_page_reads_on_a_phone_and_a_reader_is_turned_away(editors_
         width = driver.execute_script("return document.documentElement.scrollWidth")
         assert width <= 390, f"the history scrolls sideways: {width}px"
         _shot(driver, "beheer-history-390x844", "beheer-history")
+        # the published record's forms read on a phone too: nothing sideways, a field under its label
+        _open(driver, "Cijfer toevoegen of corrigeren")
+        _open(driver, "Editie toevoegen of corrigeren")
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 390, f"the published record's forms scroll sideways: {width}px"
+        _shot(driver, "beheer-pub-forms-390x844", "beheer-pub-edition-check")
         _signed_in(driver, "lezer")
         driver.get(f"{base}/beheer")
         wait_for_text(driver, "niet als redacteur")

@@ -274,3 +274,21 @@ def test_pub009_a_bundled_correction_of_an_edited_figure_is_proposed_not_written
     assert "aan de SZE" in proposal.changes[0].after["quote"]
     load_bundled(engine, folder=folder, force=True)  # the same bundle again: proposed once
     assert [e.origin for e in published.entries(engine)] == ["bundled", "redactie"]
+
+
+def test_pub010_a_bundled_figure_an_editor_removed_stays_removed_after_init_db(filled_db_url, tmp_path):
+    engine = make_engine(filled_db_url)
+    path = tmp_path / "record.xlsx"
+    main(["--database-url", filled_db_url, "published", "export", str(path)])
+    workbook = load_workbook(path)
+    figures = workbook["cijfers"]
+    line = next(row[0].row for row in figures.iter_rows(min_row=2) if row[7].value == "ruim 3500")
+    figures.delete_rows(line)
+    workbook.save(path)
+    assert main(["--database-url", filled_db_url, "published", "import", str(path)]) == 0
+    assert main(["--database-url", filled_db_url, "init-db", "--force"]) == 0
+    texts = list(queries.figures(engine)["published_text"])
+    assert "ruim 3500" not in texts and "bijna 33.000" in texts
+    [entry] = published.entries(engine)
+    published.undo(engine, entry.change_id, user="anna")  # and undo brings it back
+    assert "ruim 3500" in list(queries.figures(engine)["published_text"])
