@@ -45,7 +45,7 @@ MAX_FIELD = 4000
 
 
 def _review() -> bool:
-    return bool(getattr(runtime(), "review", False))
+    return runtime().review
 
 
 # --- the page ---------------------------------------------------------------------------------------------------

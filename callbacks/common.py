@@ -46,6 +46,8 @@ class Runtime:
     lang: str
     #: the owner's URL (SZE_ADMIN_DATABASE_URL), for /beheer's import only; None: ``database_url``
     writer_url: str | None = field(default=None, repr=False)
+    #: a second pair of eyes (SZE_REVIEW=1): /beheer proposes a change to the published record instead of applying it
+    review: bool = False
 
     def writer_engine(self) -> Engine:
         """The engine /beheer's import writes through: the owner's, where one is set (the rest only reads)."""

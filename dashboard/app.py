@@ -225,7 +225,7 @@ def create_app(settings: Settings | None = None, extra_views: Sequence[View] = (
     _unknown_scripts_not_found(app)
     security.install(app, settings)  # headers on every response; login and same-origin POSTs before anything else
     answers.cache.init_app(server, config=answers.config(settings.redis_url))
-    runtime = Runtime(settings.database_url, settings.lang, settings.admin_database_url)
+    runtime = Runtime(settings.database_url, settings.lang, settings.admin_database_url, review=settings.review)
     server.extensions[RUNTIME_KEY] = runtime
     # first of the request hooks: the language hook below reads a callback's body too
     guard.install(

@@ -126,3 +126,31 @@ def test_an_export_and_restore_keep_the_editors_rows_and_their_history(filled_db
     backup.restore_all(restored, tmp_path / "export")
     assert published_2025(restored) == [(2025, 4000.0, "ruim 4000")]
     assert [(e.proposed_by, e.status) for e in published.entries(restored)] == [("anna", "toegepast")]
+
+
+def test_with_a_second_pair_of_eyes_one_editor_proposes_and_another_approves(filled_db_url, tmp_path):
+    users = read_users(USERS + "," + USERS.split(",")[0].replace("redacteur", "anna", 1))
+    settings = Settings(database_url=filled_db_url, basic_auth_users=users, editors=("redacteur", "anna"), review=True)
+    app = create_app(settings)
+    editor, second = _client(app, "redacteur"), _client(app, "anna")
+    path = tmp_path / "record.xlsx"
+    path.write_bytes(_workbook(editor))
+    shown = _upload(editor, with_2025(path).read_bytes(), "met-2025.xlsx")
+    done = _apply(editor, shown["beheer-pub-pending"]["data"])
+    assert "is voorgesteld" in json.dumps(done["beheer-pub-result"], ensure_ascii=False)
+    assert 2025 not in _years(filled_db_url)  # the views show approved figures only
+    dep = _dep(editor, '{"action":["ALL"],"index":["ALL"],"type":"beheer-pub-act"}')
+    own = post(editor, UPDATE, _act_body(dep, "approve", 1)).get_json()["response"]
+    assert "andere redacteur" in json.dumps(own["beheer-pub-result"], ensure_ascii=False)
+    approved = post(second, UPDATE, _act_body(dep, "approve", 1)).get_json()["response"]
+    assert "is goedgekeurd" in json.dumps(approved["beheer-pub-result"], ensure_ascii=False)
+    assert 2025 in _years(filled_db_url)
+
+
+def _act_body(dep: dict[str, Any], action: str, change_id: int) -> dict[str, Any]:
+    """The request of a change's button: the pressed one is the callback's trigger."""
+    pressed = {"action": action, "index": change_id, "type": "beheer-pub-act"}
+    payload = body(dep, [1], [""])
+    payload["inputs"] = [[{"id": pressed, "property": "n_clicks", "value": 1}]]
+    payload["changedPropIds"] = [json.dumps(pressed, separators=(",", ":"), sort_keys=True) + ".n_clicks"]
+    return payload
