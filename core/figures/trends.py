@@ -57,6 +57,29 @@ def _published(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[~frame["value"].isna()]
 
 
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A column of ``frame``, or an empty one where a caller's frame predates it (value_high, basis)."""
+    return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index, dtype=object)
+
+
+def _words(row: pd.Series, lang: str) -> str:
+    """A figure in its published words; one announced before the event says so, for it is not a reported count."""
+    words = fmt_published(row["published_text"])
+    return f"{words} ({t('figure_planned', lang)})" if row.get("basis") == "gepland" else words
+
+
+def _range_above(frame: pd.DataFrame) -> list[float]:
+    """How far each published range reaches above its lower end (0 for a single number): drawn as an error bar, so
+    'tussen de 12.000 en 14.000' stands as the range it is, never as 13.000."""
+    high = pd.to_numeric(_column(frame, "value_high"), errors="coerce")
+    return [float(h - v) if pd.notna(h) else 0.0 for h, v in zip(high, frame["value"], strict=True)]
+
+
+def _reach(frame: pd.DataFrame) -> list[float]:
+    """The highest point of each published figure: the upper end of a range, else the value."""
+    return [v + above for v, above in zip(frame["value"].astype(float), _range_above(frame), strict=True)]
+
+
 def _short(metric: str, lang: str) -> str:
     """'activiteiten' for 'Activiteiten (e-healthweek)': what was counted, in a label or legend."""
     return metric_label(metric, lang).split(" (")[0].lower()
@@ -104,11 +127,19 @@ def _add_series(
         if part.empty:
             continue
         name = f"{series.label} · {t('trend_rounded_short', lang)}" if rounded else series.label
+        above = _range_above(part)
+        ranges = (
+            dict(type="data", symmetric=False, array=above, arrayminus=[0.0] * len(above), color="#222", thickness=2)
+            if any(above)
+            else None
+        )
+        words = [_words(r, lang) for _, r in part.iterrows()]
         fig.add_trace(
             go.Bar(
                 **_placed(look, list(part["x"]), list(part["value"])),
+                **({"error_x" if look.horizontal else "error_y": ranges} if ranges else {}),
                 orientation="h" if look.horizontal else "v",
-                text=[wrap(fmt_published(v), look.label_width) + suffix for v in part["published_text"]],
+                text=[wrap(w, look.label_width) + suffix for w in words],
                 textposition="outside",
                 constraintext="none",
                 cliponaxis=False,
@@ -119,9 +150,8 @@ def _add_series(
                 showlegend=True,
                 meta=series.metric,
                 hovertext=[
-                    f"{metric_label(series.metric, lang)} {r.x}: {fmt_published(r.published_text)}<br>"
-                    f"{t('source', lang)}: {cite(r)}"
-                    for r in part.itertuples()
+                    f"{metric_label(series.metric, lang)} {r.x}: {w}<br>{t('source', lang)}: {cite(r)}"
+                    for r, w in zip(part.itertuples(), words, strict=True)
                 ],
                 hoverinfo="text",
             ),
@@ -307,7 +337,7 @@ def trend_figure(
     look = _NARROW if narrow else _WIDE
     titles = _titles(panels, look, lang)
     fig = _grid(panels, titles, look)
-    values = [float(v) for p in panels for s in p.series for v in _published(s.frame)["value"]]
+    values = [v for p in panels for s in p.series for v in _reach(_published(s.frame))]
     top = max(values, default=0.0)
     for i, panel in enumerate(panels, start=1):
         _draw_panel(fig, panel, i, top=top, look=look, lang=lang)
