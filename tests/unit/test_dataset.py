@@ -193,7 +193,7 @@ def test_context_figures_name_the_monitor_that_published_them_not_cbs(dataset):
     sources = {r["source_id"]: r for r in dataset["sources.csv"]}
     for source in cited:
         assert sources[source]["url"].startswith("https://"), source
-        assert any(w in sources[source]["publisher"] for w in ("Nivel", "RIVM")), source
+        assert any(w in sources[source]["contributed"] for w in ("Nivel", "RIVM")), source
 
 
 def test_initiatives_have_their_full_name_and_a_province_only_where_the_source_names_one(dataset):

@@ -31,7 +31,7 @@ PUBLIC_RECORD = {
     "icth-2019-02-01": (
         "Bezoekers aan activiteiten tijdens de e-healthweek 2019 hebben de activiteiten die zij bijwoonden met "
         "gemiddeld een 7,8 beoordeeld. Dat geldt zowel voor consumenten als zorgprofessionals, aldus een enquête van "
-        "kennisinstituten Nictiz en Nivel. De cijfers zijn vergelijkbaar met de e-healthweek in 2018, toen activiteiten "
+        "kennisinstituten Nictiz en Nivel. De cijfers zijn vergelijkbaar met de e-healthweek in 2018, toen activiteiten "  # noqa: E501
         "gemiddeld een 7,9 als rapportcijfer kregen. In 2017 was dat een 7,6. De e-healthweek 2019 werd van 21 tot en "
         "met 26 januari gehouden. De week was een initiatief van ECP | Platform voor de Informatiesamenleving. 300 "
         "organisaties door heel Nederland hebben hun deuren opengezet. Er vonden ruim 270 activiteiten plaats, ruim "
@@ -41,11 +41,11 @@ PUBLIC_RECORD = {
     "kamerbrief-2017-03-08": "ruim honderd",
     "kamerstuk-27529-151": (
         "Tot slot zullen veel organisaties in de e-healthweek 2018 (van 20 januari tot en met 26 januari) hun krachten "
-        "bundelen om mogelijkheden van e-health te demonstreren aan burgers en zorgprofessionals, en van elkaar te leren "
+        "bundelen om mogelijkheden van e-health te demonstreren aan burgers en zorgprofessionals, en van elkaar te leren "  # noqa: E501
         "bij de toepassing ervan."
     ),
     "kamerstuk-27529-171": (
-        "Van 21 tot en met 26 januari 2019 vond voor de derde keer de jaarlijkse landelijke e-healthweek plaats. Tijdens "
+        "Van 21 tot en met 26 januari 2019 vond voor de derde keer de jaarlijkse landelijke e-healthweek plaats. Tijdens "  # noqa: E501
         "deze week organiseerden 310 partners samen meer dan 270 evenementen door heel Nederland om zoveel mogelijk "
         "mensen met e-health in contact te brengen en hen de mogelijkheden ervan te laten ervaren."
     ),
@@ -62,7 +62,7 @@ PUBLIC_RECORD = {
         "2024 naar zo’n 80% in 2025)"
     ),
     "security-nl-2023-02": (
-        "Van alle digitale communicatiemiddelen wordt het e-consult het vaakst ingezet door artsen. Zo maakt 94 procent "
+        "Van alle digitale communicatiemiddelen wordt het e-consult het vaakst ingezet door artsen. Zo maakt 94 procent "  # noqa: E501
         "van de huisartsen er gebruik van."
     ),
     "icth-2024-06-nivel-huisartsen": "90% gebruikt zelfs vier of meer digitale toepassingen.",
