@@ -139,7 +139,8 @@ def _add_series(
                 **_placed(look, list(part["x"]), list(part["value"])),
                 **({"error_x" if look.horizontal else "error_y": ranges} if ranges else {}),
                 orientation="h" if look.horizontal else "v",
-                text=[wrap(w, look.label_width) + suffix for w in words],
+                # a range's words stand above its whisker (a mark of their own), not on it
+                text=["" if a else wrap(w, look.label_width) + suffix for w, a in zip(words, above, strict=True)],
                 textposition="outside",
                 constraintext="none",
                 cliponaxis=False,
@@ -158,6 +159,34 @@ def _add_series(
             row=row,
             col=col,
         )
+        if ranges:
+            ends = [v + a for v, a in zip(part["value"], above, strict=True)]
+            ranged = [
+                (x, end, wrap(w, look.label_width) + suffix)
+                for x, end, w, a in zip(part["x"], ends, words, above, strict=True)
+                if a
+            ]
+            _add_range_words(fig, ranged, row=row, col=col, look=look)
+
+
+def _add_range_words(fig: go.Figure, ranged: list[tuple[str, float, str]], *, row: int, col: int, look: _Look) -> None:
+    """A published range's words just beyond its upper end, where a bar's words would cover its whisker."""
+    xs, ends, words = (list(column) for column in zip(*ranged, strict=True))
+    fig.add_trace(
+        go.Scatter(
+            **_placed(look, xs, ends),
+            mode="text",
+            text=words,
+            textposition="middle right" if look.horizontal else "top center",
+            textfont=dict(size=look.text_size),
+            cliponaxis=False,
+            showlegend=False,
+            hoverinfo="skip",
+            name="range words",
+        ),
+        row=row,
+        col=col,
+    )
 
 
 def _add_gaps(fig: go.Figure, gaps: list[str], *, at: float, row: int, col: int, lang: str, look: _Look) -> None:

@@ -23,7 +23,9 @@ def test_a_range_is_drawn_as_its_two_ends_with_its_published_words(engine):
     fig = trend_figure(frame.iloc[0:0], [("deelnemers_ehw", frame)], metric="deelnemers")
     bar = next(t for t in fig.data if t.type == "bar")
     assert list(bar.y) == [12000] and list(bar.error_y.array) == [2000]
-    assert "naar schatting tussen de 12.000 en 14.000" in bar.text[0].replace("<br>", " ")
+    words = next(t for t in fig.data if t.name == "range words")
+    assert list(words.y) == [14000]  # above the whisker, not on it
+    assert "naar schatting tussen de 12.000 en 14.000" in words.text[0].replace("<br>", " ")
 
 
 def test_an_announced_figure_says_so_and_is_no_reported_count(engine, in_request):
