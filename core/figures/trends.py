@@ -28,6 +28,8 @@ NARROW_HEADROOM = 1.9
 #: a phone's chart in px: per edition (a bar and its words), between panels, under the last for its value
 #: ticks, per line of legend
 NARROW_ROW, NARROW_PANEL_GAP, NARROW_TICKS, NARROW_LEGEND_LINE = 52, 110, 40, 26
+#: the value axis reaches this much further where a range's words stand above its whisker
+RANGE_WORDS_ROOM = 1.25
 #: above a phone's first panel (px): the chart's title, then per line of the panel's title and note
 NARROW_TITLE_ROOM, NARROW_TITLE_LINE = 46, 19
 
@@ -176,7 +178,8 @@ def _add_range_words(fig: go.Figure, ranged: list[tuple[str, float, str]], *, ro
         go.Scatter(
             **_placed(look, xs, ends),
             mode="text",
-            text=words,
+            # lying on a phone, a little space keeps the words off the whisker's cap
+            text=[f"\u2002{w}" for w in words] if look.horizontal else words,
             textposition="middle right" if look.horizontal else "top center",
             textfont=dict(size=look.text_size),
             cliponaxis=False,
@@ -367,7 +370,9 @@ def trend_figure(
     titles = _titles(panels, look, lang)
     fig = _grid(panels, titles, look)
     values = [v for p in panels for s in p.series for v in _reach(_published(s.frame))]
-    top = max(values, default=0.0)
+    ranged = any(any(_range_above(_published(s.frame))) for p in panels for s in p.series)
+    # a range's words stand above its whisker, several lines high: the scale leaves them room under the title
+    top = max(values, default=0.0) * (RANGE_WORDS_ROOM if ranged else 1.0)
     for i, panel in enumerate(panels, start=1):
         _draw_panel(fig, panel, i, top=top, look=look, lang=lang)
     update_values = fig.update_xaxes if look.horizontal else fig.update_yaxes
