@@ -139,13 +139,17 @@ def _planned(frame: pd.DataFrame) -> pd.Series:
 
 
 def _as_shown(frame: pd.DataFrame, language: str) -> pd.DataFrame:
-    """Figures as a card shows them: one announced beforehand says so beside its published words."""
+    """Figures as a card shows them: one announced beforehand says so first under its published words."""
     planned = _planned(frame)
     if not planned.any():
         return frame
     label = t("figure_planned", language)
-    words = [f"{text} ({label})" if p else text for text, p in zip(frame["published_text"], planned, strict=True)]
-    return frame.assign(published_text=words)
+    label = label[:1].upper() + label[1:]
+    notes = [
+        f"{label}. {note}" if p and isinstance(note, str) else label if p else note
+        for note, p in zip(frame["note"], planned, strict=True)
+    ]
+    return frame.assign(note=notes)
 
 
 def _sze_cards(data: TrendData, language: str) -> list[Any]:

@@ -124,11 +124,14 @@ def _add_series(
     """A series as bars, hatched where rounded; each trace its own legend entry, so its swatch is its bars."""
     published = _published(series.frame).assign(x=lambda f: f["edition"].astype(int).astype(str))
     suffix = f"<br>{_short(series.metric, lang)}" if name_metric else ""
-    for rounded in (False, True):
-        part = published[(published["qualifier"] != "exact") == rounded]
+    announced = _column(published, "basis").eq("gepland")
+    for rounded, planned in ((False, False), (True, False), (False, True), (True, True)):
+        part = published[((published["qualifier"] != "exact") == rounded) & (announced == planned)]
         if part.empty:
             continue
         name = f"{series.label} · {t('trend_rounded_short', lang)}" if rounded else series.label
+        # an announcement is drawn hollow, its own legend entry: not a reported count
+        name = f"{name} · {t('figure_planned', lang)}" if planned else name
         above = _range_above(part)
         ranges = (
             dict(type="data", symmetric=False, array=above, arrayminus=[0.0] * len(above), color="#222", thickness=2)
@@ -147,7 +150,11 @@ def _add_series(
                 constraintext="none",
                 cliponaxis=False,
                 textfont=dict(size=look.text_size),
-                marker=dict(color=series.colour, pattern=dict(shape="/" if rounded else "", fgcolor="white", size=10)),
+                marker=dict(
+                    color="white" if planned else series.colour,
+                    line=dict(color=series.colour, width=3) if planned else None,
+                    pattern=dict(shape="/" if rounded else "", fgcolor=series.colour if planned else "white", size=10),
+                ),
                 name=name,
                 legendgroup=name,
                 showlegend=True,
@@ -370,8 +377,12 @@ def trend_figure(
     titles = _titles(panels, look, lang)
     fig = _grid(panels, titles, look)
     values = [v for p in panels for s in p.series for v in _reach(_published(s.frame))]
-    ranged = any(any(_range_above(_published(s.frame))) for p in panels for s in p.series)
-    # a range's words stand above its whisker, several lines high: the scale leaves them room under the title
+    ranged = any(
+        any(_range_above(_published(s.frame))) or _column(s.frame, "basis").eq("gepland").any()
+        for p in panels
+        for s in p.series
+    )
+    # a range's words above its whisker, or an announcement's label, run to several lines: room under the title
     top = max(values, default=0.0) * (RANGE_WORDS_ROOM if ranged else 1.0)
     for i, panel in enumerate(panels, start=1):
         _draw_panel(fig, panel, i, top=top, look=look, lang=lang)
