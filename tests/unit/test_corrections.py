@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import create_engine
 
-from callbacks import pages, trends
+from callbacks import evaluation, pages, trends
 from core.figures import trend_figure
 from data_access import queries
 from tests.unit.test_callbacks import store, text_of
@@ -54,3 +54,13 @@ def test_about_page_marks_quotes_and_paraphrases_and_says_editors_can_add_totals
     assert "in andere woorden:" in words  # a paraphrase is said to be one
     assert "310" in words and "300 organisaties" in words
     assert "2023 en 2024" in words and "/beheer" in words
+
+
+def test_e_healthweek_ratings_are_a_note_of_their_own_not_bars_beside_the_sze_scores(in_request):
+    """7,6 / 7,9 / 7,8: visitors rating a whole week's activities, another measure than the SZE's scores."""
+    out = evaluation.update_evaluation(store(tab="evaluatie"))
+    drawn = {str(y) for trace in out["graph"].data for y in (trace.y or ())}
+    assert not [y for y in drawn if y.startswith(("2017", "2018", "2019"))]
+    note = text_of(out["note"])
+    assert "2017: een 7,6" in note and "2018: gemiddeld een 7,9" in note and "2019: gemiddeld een 7,8" in note
+    assert "ICT&health, 1 februari 2019" in note and "geen reeks met de SZE" in note
