@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from callbacks.common import chosen_editions, db, lang, reference, selection_from
 from core.figures import evaluation_figure
-from core.formatting import fmt_period
+from core.formatting import cite, fmt_period, fmt_published
 from core.i18n import t
 from core.key_figures import evaluation_changes
 from core.selection import Selection
@@ -35,6 +35,17 @@ UNITS = {"cijfer": "unit_score", "doet_weer_mee": "unit_percent"}
 def _evaluations(chosen: Selection) -> pd.DataFrame:
     """The evaluation results of the chosen SZE editions: national, whatever region or week is chosen."""
     return queries.evaluations(db(), editions=chosen_editions(chosen, "sze") or [-1])
+
+
+def _predecessor_ratings(language: str) -> str | None:
+    """The e-healthweek's ratings in words with their source: another measure (visitors rating the activities of
+    a whole week), so a note of their own, never bars beside the SZE's scores."""
+    years = reference().years("ehealthweek")
+    rated = queries.evaluations(db(), editions=years or [-1])
+    if rated.empty:
+        return None
+    ratings = "; ".join(f"{r.edition}: {fmt_published(r.published_text)} ({cite(r)})" for r in rated.itertuples())
+    return t("eval_predecessor_note", language, ratings=ratings)
 
 
 def evaluation_table(chosen: Selection) -> pd.DataFrame:
@@ -67,6 +78,9 @@ def update_evaluation(selection: object, narrow: bool = False) -> EvaluationPart
     without = [y for y in years if y not in set(frame["edition"])]
     if without:
         messages.append(t("eval_missing", language, editions=", ".join(str(y) for y in without)))
+    predecessor = _predecessor_ratings(language)
+    if predecessor:
+        messages.append(predecessor)
     figure = evaluation_figure(frame, language, narrow=narrow)
     return {
         "graph": figure,

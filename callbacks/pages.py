@@ -67,6 +67,7 @@ def about_layout(rendered: object = None, **_query: object) -> Any:
         ref.metrics,
         queries.dataset_loaded_at(engine),
         lang(),
+        differing=queries.differing_figures(engine),
     )
     return page_root("about", content, id=ids.ABOUT_PAGE)
 

@@ -127,16 +127,40 @@ def _messages(data: TrendData, language: str) -> list[str]:
     messages += [_definition(metric, metric_label(metric, language).lower(), language) for metric in shown]
     if len(data.partners):
         messages.append(_definition("partners", _short("partners", language), language))
+    drawn = [data.sze, *(f for _, f in data.predecessor)]
+    if any("value_high" in f.columns and f["value_high"].notna().any() for f in drawn):
+        messages.append(t("trend_range_note", language))
     return messages
+
+
+def _planned(frame: pd.DataFrame) -> pd.Series:
+    """Which rows were announced before the event rather than reported after it."""
+    return frame["basis"].eq("gepland") if "basis" in frame.columns else pd.Series(False, index=frame.index)
+
+
+def _as_shown(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """Figures as a card shows them: one announced beforehand says so first under its published words."""
+    planned = _planned(frame)
+    if not planned.any():
+        return frame
+    label = t("figure_planned", language)
+    label = label[:1].upper() + label[1:]
+    notes = [
+        f"{label}. {note}" if p and isinstance(note, str) else label if p else note
+        for note, p in zip(frame["note"], planned, strict=True)
+    ]
+    return frame.assign(note=notes)
 
 
 def _sze_cards(data: TrendData, language: str) -> list[Any]:
     """One card per chosen SZE edition: its value in words, the change against the edition before, its dates."""
     chosen, ref = data.chosen, reference()
+    # an announcement is no reported count: no change is worked out from it
+    reported = data.every_sze[~_planned(data.every_sze)]
     changes = edition_changes(
         [
             Published(int(r.edition), r.value, r.qualifier, fmt_published(r.published_text), (chosen.metric,), r.note)
-            for r in data.every_sze.itertuples()
+            for r in reported.itertuples()
         ]
     )
     scope = "".join(f" · {words}" for words in scope_words(chosen))
@@ -152,7 +176,7 @@ def _sze_cards(data: TrendData, language: str) -> list[Any]:
         layout.edition_card(
             ref.edition(row.edition), label, row, language, scope, dates(row.edition), changes.get(int(row.edition))
         )
-        for row in data.sze.itertuples()
+        for row in _as_shown(data.sze, language).itertuples()
     ]
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Table, and_, case, func, literal, select
+from sqlalchemy import Table, and_, case, func, literal, or_, select
 from sqlalchemy.sql import ColumnElement, Select
 
 from data_access import schema as s
@@ -75,7 +75,8 @@ def metrics(bind: Bind) -> pd.DataFrame:
             m.c.definition,
             func.count(func.distinct(f.c.edition)).label("editions_with_value"),
         )
-        .outerjoin(f, f.c.metric == m.c.metric)
+        # an announcement made before the event ('gepland') is not a published value of the edition
+        .outerjoin(f, and_(f.c.metric == m.c.metric, f.c.basis == s.BASES[0]))
         .group_by(m.c.metric, m.c.programme, m.c.unit, m.c.definition)
         .order_by(m.c.programme.desc(), m.c.metric)
     )
@@ -149,17 +150,23 @@ def _figure_columns() -> tuple[ColumnElement[Any], ...]:
     f, src = s.figures, s.sources
     return (
         f.c.value,
+        f.c.value_high,  # the upper end of a published range; ``value`` is then its lower end
         f.c.qualifier,
         f.c.published_text,
         f.c.quote,
         f.c.note,
+        f.c.basis,  # 'gepland': announced before the event, not a reported count
         f.c.is_synthetic,
         *_cited(src),
     )
 
 
 #: The e-healthweek figure shown beside an SZE figure, in its own panel: related, not the same measure.
-PREDECESSOR_METRICS = {"activiteiten": ("activiteiten_ehw", "evenementen"), "bezoekers": ("bezoekers_ehw",)}
+PREDECESSOR_METRICS = {
+    "activiteiten": ("activiteiten_ehw", "evenementen"),
+    "bezoekers": ("bezoekers_ehw",),
+    "deelnemers": ("deelnemers_ehw",),
+}
 
 
 def metric_by_edition(bind: Bind, metric: str, region: str | None = None, week: int | None = None) -> pd.DataFrame:
@@ -369,7 +376,9 @@ def discrepancies(bind: Bind) -> pd.DataFrame:
             d.c.topic,
             d.c.edition,
             d.c.statement_a,
+            d.c.a_is_quote,
             d.c.statement_b,
+            d.c.b_is_quote,
             d.c.explanation,
             a.c.publisher.label("source_a_publisher"),
             a.c.published_label.label("source_a_date"),
@@ -379,6 +388,44 @@ def discrepancies(bind: Bind) -> pd.DataFrame:
         .join(a, a.c.source_id == d.c.source_a)
         .join(b, b.c.source_id == d.c.source_b)
         .order_by(d.c.discrepancy_id)
+    )
+    return _frame(bind, stmt)
+
+
+def differing_figures(bind: Bind) -> pd.DataFrame:
+    """Every pair of published figures of one edition, metric, region and week from different sources whose
+    values differ (310 partners against 300 organisations): both kept, never averaged or replaced."""
+    f = s.figures
+    a, b = f.alias("fa"), f.alias("fb")
+    sa, sb = s.sources.alias("sa"), s.sources.alias("sb")
+    same_scope = and_(
+        a.c.edition == b.c.edition,
+        a.c.metric == b.c.metric,
+        func.coalesce(a.c.region, "") == func.coalesce(b.c.region, ""),
+        func.coalesce(a.c.week, 0) == func.coalesce(b.c.week, 0),
+        a.c.source_id < b.c.source_id,  # each pair once, and never a source against itself
+    )
+    differs = or_(a.c.value != b.c.value, func.coalesce(a.c.value_high, -1) != func.coalesce(b.c.value_high, -1))
+    stmt = (
+        select(
+            a.c.edition,
+            a.c.metric,
+            a.c.region,
+            a.c.week,
+            a.c.published_text.label("published_a"),
+            a.c.quote.label("quote_a"),
+            sa.c.publisher.label("source_a_publisher"),
+            sa.c.published_label.label("source_a_date"),
+            b.c.published_text.label("published_b"),
+            b.c.quote.label("quote_b"),
+            sb.c.publisher.label("source_b_publisher"),
+            sb.c.published_label.label("source_b_date"),
+        )
+        .select_from(a)
+        .join(b, and_(same_scope, differs))
+        .join(sa, sa.c.source_id == a.c.source_id)
+        .join(sb, sb.c.source_id == b.c.source_id)
+        .order_by(a.c.edition, a.c.metric, a.c.region, a.c.week)
     )
     return _frame(bind, stmt)
 

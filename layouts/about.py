@@ -25,6 +25,40 @@ def _dutch(text: object) -> html.Span:
     return html.Span("" if text is None else str(text), lang="nl")
 
 
+def _statement(text: str, is_quote: object, lang: str) -> Any:
+    """A source's own words in quotation marks; a paraphrase said to be one, never dressed as a quote."""
+    if bool(is_quote):
+        return html.Q(text, lang="nl")
+    return html.Span([html.Em(t("about_paraphrase", lang)), " ", _dutch(text)], className="paraphrase")
+
+
+def _said(publisher: str, date: str, text: str, is_quote: object, lang: str) -> html.Span:
+    """'<publisher> (<date>): "<words>".' or its paraphrase, a statement with its source and date."""
+    return html.Span([f"{publisher} (", _dutch(date), "): ", _statement(text, is_quote, lang), ". "])
+
+
+def _differing_items(differing: pd.DataFrame | None, lang: str) -> list[Any]:
+    """Every pair of figures of one scope whose sources give different values: both, each with its source."""
+    if differing is None:
+        return []
+    items = []
+    for row in differing.itertuples():
+        scope = " · ".join(
+            str(part) for part in (row.edition, metric_label(row.metric, lang), row.region, row.week) if pd.notna(part)
+        )
+        items.append(
+            html.Li(
+                [
+                    html.Strong(f"{scope}: "),
+                    _said(row.source_a_publisher, row.source_a_date, row.published_a, True, lang),
+                    _said(row.source_b_publisher, row.source_b_date, row.published_b, True, lang),
+                    t("about_differing_kept", lang),
+                ]
+            )
+        )
+    return items
+
+
 def about_page(
     sources: pd.DataFrame,
     discrepancies: pd.DataFrame,
@@ -32,6 +66,7 @@ def about_page(
     metrics: pd.DataFrame,
     loaded_at: str | None,
     lang: str = "nl",
+    differing: pd.DataFrame | None = None,
 ) -> html.Div:
     """The about page from what the database holds; ``sources`` has a ``rows`` count per source."""
     # the dataset's own words (titles, summaries, statements, definitions) are Dutch: marked so, for
@@ -45,9 +80,9 @@ def about_page(
             lang="nl",
             children=[
                 html.Strong(f"{row.topic} ({row.edition}). "),
-                # the statements are summaries, not quotations: no quotation marks
-                html.Span(f"{row.source_a_publisher} ({row.source_a_date}): {row.statement_a}. "),
-                html.Span(f"{row.source_b_publisher} ({row.source_b_date}): {row.statement_b}. "),
+                # a statement in the source's own words is a quote, in quotation marks; any other is a paraphrase
+                _said(row.source_a_publisher, row.source_a_date, row.statement_a, row.a_is_quote, lang),
+                _said(row.source_b_publisher, row.source_b_date, row.statement_b, row.b_is_quote, lang),
                 html.Span(row.explanation),
             ],
         )
@@ -82,8 +117,12 @@ def about_page(
             ),
             html.H3(t("about_discrepancies", lang)),
             html.Ul(gap_items, className="discrepancies"),
+            html.H4(t("about_differing", lang)),
+            html.P(t("about_differing_intro", lang)),
+            html.Ul(_differing_items(differing, lang), className="differing-figures"),
             html.H3(t("about_no_totals", lang)),
             html.Ul(no_total_items),
+            html.P(t("about_no_totals_editors", lang), className="no-totals-editors"),
             html.H3(t("about_definitions", lang)),
             table(
                 [t(f"about_col_{c}", lang) for c in ("metric", "programme", "unit", "definition")],

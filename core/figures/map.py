@@ -41,6 +41,12 @@ def _week_words(weeks: pd.DataFrame, lang: str) -> tuple[dict[str, list[str]], d
     return week_text, week_label
 
 
+def _figure_words(row: Any, lang: str) -> str:
+    """A region's figure in its published words; one announced before the event says so."""
+    words = fmt_published(row.published_text)
+    return f"{words} ({t('figure_planned', lang)})" if getattr(row, "basis", None) == "gepland" else words
+
+
 def _add_provinces(
     fig: go.Figure,
     provinces: pd.DataFrame,
@@ -59,7 +65,7 @@ def _add_provinces(
         if values is not None and row is None:
             colour, detail = UNPUBLISHED_COLOUR, t("not_published", lang)
         elif row is not None:
-            colour, detail = REGION_COLOURS.get(region, SZE_COLOUR), fmt_published(row.published_text)
+            colour, detail = REGION_COLOURS.get(region, SZE_COLOUR), _figure_words(row, lang)
         else:
             colour, detail = REGION_COLOURS.get(region, SZE_COLOUR), ", ".join(week_text.get(region, [])) or ""
         hover = [f"<b>{p}</b><br>{t('col_region', lang)} {name}<br>{detail}" for p in group["province"]]
@@ -88,7 +94,7 @@ def _label(region: Any, values: dict[str, Any] | None, week_label: dict[str, lis
     lines = [f"<b>{region.name}</b>"]
     if values is not None:
         row = values.get(region.region)
-        lines.append(fmt_published(row.published_text) if row is not None else t("not_published", lang))
+        lines.append(_figure_words(row, lang) if row is not None else t("not_published", lang))
         return "<br>".join(lines)
     # 'Noord · week 3' over '2021, 2023': two short lines, so a phone's narrow map cuts nothing off
     for i, (week, years) in enumerate(week_label.get(region.region, [])[:2]):

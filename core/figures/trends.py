@@ -28,6 +28,8 @@ NARROW_HEADROOM = 1.9
 #: a phone's chart in px: per edition (a bar and its words), between panels, under the last for its value
 #: ticks, per line of legend
 NARROW_ROW, NARROW_PANEL_GAP, NARROW_TICKS, NARROW_LEGEND_LINE = 52, 110, 40, 26
+#: the value axis reaches this much further where a range's words stand above its whisker
+RANGE_WORDS_ROOM = 1.25
 #: above a phone's first panel (px): the chart's title, then per line of the panel's title and note
 NARROW_TITLE_ROOM, NARROW_TITLE_LINE = 46, 19
 
@@ -55,6 +57,29 @@ class _Panel:
 def _published(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows with a published value."""
     return frame[~frame["value"].isna()]
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A column of ``frame``, or an empty one where a caller's frame predates it (value_high, basis)."""
+    return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index, dtype=object)
+
+
+def _words(row: pd.Series, lang: str) -> str:
+    """A figure in its published words; one announced before the event says so, for it is not a reported count."""
+    words = fmt_published(row["published_text"])
+    return f"{words} ({t('figure_planned', lang)})" if row.get("basis") == "gepland" else words
+
+
+def _range_above(frame: pd.DataFrame) -> list[float]:
+    """How far each published range reaches above its lower end (0 for a single number): drawn as an error bar, so
+    'tussen de 12.000 en 14.000' stands as the range it is, never as 13.000."""
+    high = pd.to_numeric(_column(frame, "value_high"), errors="coerce")
+    return [float(h - v) if pd.notna(h) else 0.0 for h, v in zip(high, frame["value"], strict=True)]
+
+
+def _reach(frame: pd.DataFrame) -> list[float]:
+    """The highest point of each published figure: the upper end of a range, else the value."""
+    return [v + above for v, above in zip(frame["value"].astype(float), _range_above(frame), strict=True)]
 
 
 def _short(metric: str, lang: str) -> str:
@@ -99,35 +124,79 @@ def _add_series(
     """A series as bars, hatched where rounded; each trace its own legend entry, so its swatch is its bars."""
     published = _published(series.frame).assign(x=lambda f: f["edition"].astype(int).astype(str))
     suffix = f"<br>{_short(series.metric, lang)}" if name_metric else ""
-    for rounded in (False, True):
-        part = published[(published["qualifier"] != "exact") == rounded]
+    announced = _column(published, "basis").eq("gepland")
+    for rounded, planned in ((False, False), (True, False), (False, True), (True, True)):
+        part = published[((published["qualifier"] != "exact") == rounded) & (announced == planned)]
         if part.empty:
             continue
         name = f"{series.label} · {t('trend_rounded_short', lang)}" if rounded else series.label
+        # an announcement is drawn hollow, its own legend entry: not a reported count
+        name = f"{name} · {t('figure_planned', lang)}" if planned else name
+        above = _range_above(part)
+        ranges = (
+            dict(type="data", symmetric=False, array=above, arrayminus=[0.0] * len(above), color="#222", thickness=2)
+            if any(above)
+            else None
+        )
+        words = [_words(r, lang) for _, r in part.iterrows()]
         fig.add_trace(
             go.Bar(
                 **_placed(look, list(part["x"]), list(part["value"])),
+                **({"error_x" if look.horizontal else "error_y": ranges} if ranges else {}),
                 orientation="h" if look.horizontal else "v",
-                text=[wrap(fmt_published(v), look.label_width) + suffix for v in part["published_text"]],
+                # a range's words stand above its whisker (a mark of their own), not on it
+                text=["" if a else wrap(w, look.label_width) + suffix for w, a in zip(words, above, strict=True)],
                 textposition="outside",
                 constraintext="none",
                 cliponaxis=False,
                 textfont=dict(size=look.text_size),
-                marker=dict(color=series.colour, pattern=dict(shape="/" if rounded else "", fgcolor="white", size=10)),
+                marker=dict(
+                    color="white" if planned else series.colour,
+                    line=dict(color=series.colour, width=3) if planned else None,
+                    pattern=dict(shape="/" if rounded else "", fgcolor=series.colour if planned else "white", size=10),
+                ),
                 name=name,
                 legendgroup=name,
                 showlegend=True,
                 meta=series.metric,
                 hovertext=[
-                    f"{metric_label(series.metric, lang)} {r.x}: {fmt_published(r.published_text)}<br>"
-                    f"{t('source', lang)}: {cite(r)}"
-                    for r in part.itertuples()
+                    f"{metric_label(series.metric, lang)} {r.x}: {w}<br>{t('source', lang)}: {cite(r)}"
+                    for r, w in zip(part.itertuples(), words, strict=True)
                 ],
                 hoverinfo="text",
             ),
             row=row,
             col=col,
         )
+        if ranges:
+            ends = [v + a for v, a in zip(part["value"], above, strict=True)]
+            ranged = [
+                (x, end, wrap(w, look.label_width) + suffix)
+                for x, end, w, a in zip(part["x"], ends, words, above, strict=True)
+                if a
+            ]
+            _add_range_words(fig, ranged, row=row, col=col, look=look)
+
+
+def _add_range_words(fig: go.Figure, ranged: list[tuple[str, float, str]], *, row: int, col: int, look: _Look) -> None:
+    """A published range's words just beyond its upper end, where a bar's words would cover its whisker."""
+    xs, ends, words = (list(column) for column in zip(*ranged, strict=True))
+    fig.add_trace(
+        go.Scatter(
+            **_placed(look, xs, ends),
+            mode="text",
+            # lying on a phone, a little space keeps the words off the whisker's cap
+            text=[f"\u2002{w}" for w in words] if look.horizontal else words,
+            textposition="middle right" if look.horizontal else "top center",
+            textfont=dict(size=look.text_size),
+            cliponaxis=False,
+            showlegend=False,
+            hoverinfo="skip",
+            name="range words",
+        ),
+        row=row,
+        col=col,
+    )
 
 
 def _add_gaps(fig: go.Figure, gaps: list[str], *, at: float, row: int, col: int, lang: str, look: _Look) -> None:
@@ -307,8 +376,14 @@ def trend_figure(
     look = _NARROW if narrow else _WIDE
     titles = _titles(panels, look, lang)
     fig = _grid(panels, titles, look)
-    values = [float(v) for p in panels for s in p.series for v in _published(s.frame)["value"]]
-    top = max(values, default=0.0)
+    values = [v for p in panels for s in p.series for v in _reach(_published(s.frame))]
+    ranged = any(
+        any(_range_above(_published(s.frame))) or _column(s.frame, "basis").eq("gepland").any()
+        for p in panels
+        for s in p.series
+    )
+    # a range's words above its whisker, or an announcement's label, run to several lines: room under the title
+    top = max(values, default=0.0) * (RANGE_WORDS_ROOM if ranged else 1.0)
     for i, panel in enumerate(panels, start=1):
         _draw_panel(fig, panel, i, top=top, look=look, lang=lang)
     update_values = fig.update_xaxes if look.horizontal else fig.update_yaxes

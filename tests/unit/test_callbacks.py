@@ -547,10 +547,10 @@ def _card_titles(component) -> list[str]:
 
 
 def test_an_e_healthweek_edition_without_a_value_is_not_titled_with_another_years_count(in_request):
-    """2018 published nothing: its card names both ways of counting, not 'Activiteiten (2017)'."""
+    """Every e-healthweek card is titled with its own year's way of counting, not 'Activiteiten (2017)'."""
     titles = _card_titles(trends.update_trends(store(tab="trends"))["text"])
     assert not [title for title in titles if "(2017)" in title or "(2019" in title]
-    assert "E-healthweek 2018 · Activiteiten / evenementen" in titles
+    assert "E-healthweek 2018 · Activiteiten" in titles  # 250 (ICT&health, 1 februari 2019)
     assert "E-healthweek 2019 · Evenementen" in titles and "E-healthweek 2017 · Activiteiten" in titles
 
 
@@ -559,7 +559,9 @@ def test_the_e_healthweeks_partner_counts_are_shown_with_source(in_request):
     words = text_of(out["text"])
     assert "E-healthweek: partnerorganisaties" in words
     assert "E-healthweek 2019 · Partnerorganisaties" in _card_titles(out["text"])
-    assert "310" in words and "240" in words and "Bron: Tweede Kamer, 18 februari 2019" in words
+    # 2019: the letter's 310 partners and ICT&health's 300 organisations, both, each with its source
+    assert "310" in words and "300 organisaties" in words and "240" in words
+    assert "Kamerstuk 27529 nr. 171), 18 februari 2019" in words and "ICT&health, 1 februari 2019" in words
     assert "Definitie partnerorganisaties" in text_of(out["note"])
     assert "partnerorganisaties" not in text_of(trends.update_trends(store(tab="trends", editions=[2021]))["text"])
 

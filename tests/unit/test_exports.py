@@ -152,7 +152,7 @@ def test_the_comparison_gives_each_slots_counts_behind_its_shares(demo_request):
 def test_the_filter_bar_download_is_the_current_views_data(in_request):
     sent = download.download(1, store(tab="bereik"))
     assert sent["filename"] == "sze-bereik-alle-edities.csv"
-    assert "inmiddels 4300" in sent["content"] and "55%" in sent["content"]  # both charts' rows
+    assert "inmiddels 4300" in sent["content"] and "94 procent" in sent["content"]  # both charts' rows
     empty = download.download(1, store(tab="evaluatie", editions=[2019]))
     assert empty["content"][1:].startswith("Geen gegevens: voor deze selectie (editie 2019)")
 

@@ -27,7 +27,7 @@ def test_predecessor_is_drawn_in_its_own_panel_never_one_series(trend):
     assert axes == {"x", "x2"}
     predecessor = [t for t in _bars(trend) if t.xaxis == "x"]
     sze = [t for t in _bars(trend) if t.xaxis == "x2"]
-    assert {x for t in predecessor for x in t.x} == {"2017", "2019", "2020"}
+    assert {x for t in predecessor for x in t.x} == {"2017", "2018", "2019", "2020"}
     assert {x for t in sze for x in t.x} == {"2021", "2022"}
     titles = [a.text for a in trend.layout.annotations]
     assert any("Voorloper e-healthweek" in text for text in titles)
@@ -37,14 +37,14 @@ def test_activities_and_events_of_the_predecessor_stay_separate_traces(trend):
     by_metric = {}
     for trace in _bars(trend):
         by_metric.setdefault(trace.meta, set()).update(trace.x)
-    assert by_metric["activiteiten_ehw"] == {"2017"} and by_metric["evenementen"] == {"2019", "2020"}
+    assert by_metric["activiteiten_ehw"] == {"2017", "2018"} and by_metric["evenementen"] == {"2019", "2020"}
     texts = [text for trace in _bars(trend) if trace.xaxis == "x" for text in trace.text]
-    assert "meer dan 100<br>activiteiten" in texts and "meer dan 270<br>evenementen" in texts
+    assert "ruim honderd<br>activiteiten" in texts and "meer dan 270<br>evenementen" in texts
 
 
 def test_editions_without_a_published_value_show_the_words_not_a_zero(trend):
     gaps = [trace for trace in trend.data if trace.name == "gaps"]
-    assert sorted(x for trace in gaps for x in trace.x) == ["2018", "2023", "2024"]
+    assert sorted(x for trace in gaps for x in trace.x) == ["2023", "2024"]
     assert all(text == "niet<br>gepubliceerd" for trace in gaps for text in trace.text)
     for trace in _bars(trend):
         assert 0 not in list(trace.y)
@@ -275,7 +275,7 @@ def test_on_a_phone_the_panels_still_say_they_are_not_one_series(phone_trend):
     assert sum("niet gelijk geteld" in text for text in titles) == 2
     assert all(a.xanchor == "left" and a.x == 0 for a in phone_trend.layout.annotations[:2])
     gaps = [trace for trace in phone_trend.data if trace.name == "gaps"]
-    assert sorted(y for trace in gaps for y in trace.y) == ["2018", "2023", "2024"]
+    assert sorted(y for trace in gaps for y in trace.y) == ["2023", "2024"]
     assert {text for trace in gaps for text in trace.text} == {"niet gepubliceerd"}
     # a legend entry too long for the phone wraps; its swatch still names the bars it stands for
     names = [t.name for t in phone_trend.data if t.showlegend]

@@ -69,10 +69,10 @@ def test_a_failed_load_leaves_the_database_as_it_was(tmp_path: Path, data_copy: 
 def test_loading_twice_changes_nothing(tmp_path: Path):
     engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
     first = load_bundled(engine)
-    assert first is not None and first["figures.csv"] == 18
+    assert first is not None and first["figures.csv"] == 22
     assert load_bundled(engine) is None
     with engine.connect() as conn:
-        assert conn.execute(select(func.count()).select_from(schema.figures)).scalar_one() == 18
+        assert conn.execute(select(func.count()).select_from(schema.figures)).scalar_one() == 22
 
 
 def _problems(folder: Path) -> list[str]:
@@ -202,7 +202,7 @@ def test_yes_no_columns_empty_optional_cells_and_the_top_week_read_as_meant(data
     _replace(data_copy / "edition_weeks.csv", "2023,4,zuid,", "2023,5,zuid,")  # five weeks is allowed
     dataset = read_dataset(data_copy)
     totals = {row["year"]: row["has_totals"] for row in dataset["editions.csv"]}
-    assert totals[2021] is True and totals[2023] is False and totals[2018] is False
+    assert totals[2021] is True and totals[2023] is False and totals[2024] is False
     row = next(r for r in dataset["figures.csv"] if r["published_text"] == "ruim 3500")
     assert (row["region"], row["week"], row["metric"], row["value"]) == (None, None, "deelnemers", 3500.0)
 
@@ -288,9 +288,9 @@ def test_a_file_with_only_its_header_loads_no_rows_and_the_files_after_it_still_
     _keep_lines(data_copy / "discrepancies.csv", 1)
     engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
     loaded = load_bundled(engine, folder=data_copy)
-    assert loaded is not None and loaded["discrepancies.csv"] == 0 and loaded["figures.csv"] == 18
+    assert loaded is not None and loaded["discrepancies.csv"] == 0 and loaded["figures.csv"] == 22
     with engine.connect() as conn:
-        assert conn.execute(select(func.count()).select_from(schema.figures)).scalar_one() == 18
+        assert conn.execute(select(func.count()).select_from(schema.figures)).scalar_one() == 22
 
 
 def test_the_load_time_the_about_page_gives_in_utc_is_in_utc(tmp_path: Path):

@@ -35,7 +35,7 @@ def test_predecessor_metric_covers_only_the_e_healthweek(engine):
     frame = queries.metric_by_edition(engine, "evenementen")
     assert list(frame["edition"]) == [2017, 2018, 2019, 2020]
     assert list(frame["published_text"].fillna("")) == ["", "", "meer dan 270", "218"]
-    assert queries.metric_by_edition(engine, "activiteiten_ehw")["published_text"].iloc[0] == "meer dan 100"
+    assert queries.metric_by_edition(engine, "activiteiten_ehw")["published_text"].iloc[0] == "ruim honderd"
 
 
 def test_regions_carry_their_provinces(engine):
