@@ -21,7 +21,7 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
     "bijna": ("bijna",),
     "ruim": ("ruim",),
     "meer_dan": ("meer dan",),
-    "circa": ("circa", "~", "zo'n", "zo’n"),
+    "circa": ("circa", "~", "zo'n", "zo’n", "ongeveer"),
     "naar_schatting_circa": ("naar schatting",),
     "naar_schatting": ("naar schatting",),
     "gemiddeld": ("gemiddeld",),
