@@ -16,7 +16,8 @@ from typing import Any
 from dash import Dash, Input, Output
 
 from callbacks import answers, beheer, download, pages, report, screen, state
-from callbacks.common import data_version, lang, selection_from, views
+from callbacks.common import data_version, lang, selection_from, title_scope, views
+from core.figures.style import titled
 from core.formatting import fmt_date
 from core.i18n import t
 from core.views import View, is_narrow
@@ -50,7 +51,8 @@ def full_update(view: View) -> Callable[..., dict[str, Any]]:
         return answers.answer(kept, lambda: make(chosen, language, narrow, today))
 
     def make(selection: object, language: str, narrow: bool, today: dt.date) -> dict[str, Any]:
-        parts = dict(view.update(selection=selection, narrow=narrow))
+        with titled(title_scope(view, selection_from(selection))):
+            parts = dict(view.update(selection=selection, narrow=narrow))
         for name, figure in list(parts.items()):
             alt = name.removesuffix("graph") + "alt"
             if name.endswith("graph") and view.outputs.get(alt) == "children":

@@ -307,6 +307,25 @@ def headline(selection: Selection) -> Headline:
     )
 
 
+def edition_span(years: Sequence[int]) -> str:
+    """'2021–2024' for editions that follow each other, '2021, 2023' for others."""
+    ordered = sorted(years)
+    if len(ordered) > 2 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{ordered[0]}–{ordered[-1]}"
+    return ", ".join(str(year) for year in ordered)
+
+
+def title_scope(view: View, selection: Selection) -> str:
+    """What narrows the view's charts, in words for their titles ('2021–2022, regio Zuid'): the chosen editions,
+    region and week, where they act on the view; nothing for the view as it opens."""
+    acting = view.acting_controls(selection)
+    words = []
+    if selection.editions and acting & {"sze_editions", "predecessor_editions"}:
+        words.append(edition_span(selection.editions))
+    words += scope_words(selection, [name for name in ("region", "week") if name in acting])
+    return ", ".join(words)
+
+
 def scope_words(selection: Selection, names: Sequence[str] = ("region", "week")) -> list[str]:
     """'regio Zuid', 'week 4': the filters that narrow the figures, in words."""
     words = []

@@ -150,8 +150,14 @@ def demo_banner(_pathname: str | None, _search: str | None = None) -> Any:
     if not count:
         return None
     language = lang()
+    # one line: the whole sentence on a wide screen, its short form on a phone (CSS shows the one that fits)
     return dbc.Alert(
-        t("demo_banner", language, n=fmt_count(count, lang=language)), color="warning", className="mt-3 demo-banner"
+        [
+            html.Span(t("demo_banner", language, n=fmt_count(count, lang=language)), className="demo-long"),
+            html.Span(t("demo_banner_short", language), className="demo-short"),
+        ],
+        color="warning",
+        className="demo-banner",
     )
 
 

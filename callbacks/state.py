@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from callbacks.common import choices, lang, reference, runtime, runtime_of, selection_from, selection_words
 from core.formatting import fmt_count
@@ -97,6 +97,7 @@ def sync_selection(
             compare=controls.get("compare"),
             present=current.present,
             filters_open=current.filters_open,
+            notes_open=current.notes_open,
         )
     shown = selection.shown_editions()
     # on the root, a view other than the first is named in the query, or a reload would open the map
@@ -253,6 +254,13 @@ def register(app: Dash) -> None:
         },
         inputs={"data": Input(ids.SELECTION, "data")},
     )(restate_selection)
+    # every chart's 'Toelichting' opens with toelichting=1 in the link (a property, not a script patching the page)
+    app.clientside_callback(
+        "function (data) { var n = window.dash_clientside.callback_context.outputs_list.length;"
+        " return Array(n).fill(Boolean(data && data.notes_open)); }",
+        Output({"type": ids.EXPLANATION, "view": ALL, "chart": ALL}, "open"),
+        Input(ids.SELECTION, "data"),
+    )
     # presentation mode is a class on the page's outermost element: CSS and assets/presentation.js do the rest
     app.clientside_callback(
         "function (data) { return data && data.present ? 'presenting' : ''; }",

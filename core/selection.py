@@ -65,14 +65,15 @@ def query_language(search: object, choices: Choices) -> str:
 
 
 def query_filters_open(search: object) -> bool:
-    """Whether a URL query leaves the filter card unfolded (``filters=0`` folds it).
+    """Whether a URL query unfolds the filter panel (``filters=1``; folded by default, so each view opens on its
+    chart, with region and week in the bar).
 
     The page's layout is built with it, so a presenter's folded link opens folded instead of
     unfolding first and then closing with an animation; ``Selection.read_query`` reports a value
     it does not understand.
     """
-    values = _query(search)[0].get(PARAM_FILTERS)
-    return not values or _key(values[0]) != "0"
+    values = _query(search)[0].get(PARAM_FILTERS) or []
+    return bool(values) and _key(values[0]) == "1"
 
 
 def _query(search: object) -> tuple[dict[str, list[str]], int]:
@@ -492,8 +493,10 @@ PARAMS = (
     Param("vergelijk", "compare", Slots(), controls=("compare",)),
     # presentation mode: one view at a time, large type, controls tucked away
     Param("presentatie", "present", Switch(on=False)),
-    # the filter card folded ('filters=0'): a presenter's shared link opens with the charts on screen
-    Param("filters", "filters_open", Switch(on=True)),
+    # the filter panel: folded unless a link says 'filters=1', so every view opens on its chart
+    Param("filters", "filters_open", Switch(on=False)),
+    # every chart's 'Toelichting' unfolded ('toelichting=1'): where a presenter wants the definitions on screen
+    Param("toelichting", "notes_open", Switch(on=False)),
     # the interface language ('taal=en'); without it, the app's own (Dutch unless configured otherwise)
     Param("taal", "lang", OneOf(attrgetter("languages"), attrgetter("default_lang"))),
 )
@@ -531,6 +534,7 @@ class Selection:
     compare: tuple[Slot, ...]  # the comparison's columns, in the order chosen
     present: bool  # presentation mode
     filters_open: bool  # the filter card unfolded; not a filter, so clearing keeps it
+    notes_open: bool  # every chart's explanation unfolded; not a filter either
     lang: str  # the interface language; not a filter either
     # the choices it was validated against: links to other views are checked against them too
     choices: Choices = field(default_factory=Choices, compare=False, repr=False)

@@ -75,10 +75,9 @@ def graph_panel(
         **graph_config(lang)["toImageButtonOptions"],
         "filename": "-".join(["sze", view, chart][: 3 if chart != "main" else 2]),
     }
-    children: list[Any] = [export_menu(view, chart, lang)]
-    if note:
-        children.append(html.Div(id=ids.part(view, prefix + "note"), className="view-note", role="status"))
-    children += [
+    # the chart first; under it its source line (once, in type a projector shows) with the download menu beside
+    # it; then what explains it, folded under 'Toelichting' (open with toelichting=1 in the link)
+    children: list[Any] = [
         dcc.Loading(
             dcc.Graph(
                 id=ids.part(view, prefix + "graph"),
@@ -89,9 +88,23 @@ def graph_panel(
             type="dot",
             delay_show=300,
         ),
+        html.Div(
+            [html.Div(id=ids.part(view, prefix + "sources"), className="sources"), export_menu(view, chart, lang)],
+            className="chart-foot",
+        ),
         html.Div(id=alt, className="chart-alternative"),
-        html.Div(id=ids.part(view, prefix + "sources"), className="sources"),
     ]
+    if note:
+        children.append(
+            html.Details(
+                [
+                    html.Summary(t("explanation", lang)),
+                    html.Div(id=ids.part(view, prefix + "note"), className="view-note", role="status"),
+                ],
+                id=ids.explanation(view, chart),
+                className="explanation",
+            )
+        )
     if text:
         children.append(html.Div(id=ids.part(view, prefix + "text"), className="as-text"))
     attributes: dict[str, Any] = {

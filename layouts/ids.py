@@ -31,6 +31,7 @@ COPY_LINK_STATUS = "copy-link-status"  # says (to eyes and screen readers) wheth
 EDITIONS = "filter-editions"
 EDITIONS_PREDECESSOR = "filter-editions-predecessor"
 REGION = "filter-region"
+FILTER_CARD = "filter-card"  # the filter bar's card: its class says whether the Filters panel is open (a phone)
 WEEK = "filter-week"
 METRIC = "filter-metric"
 COLOUR = "filter-colour"
@@ -129,6 +130,15 @@ def beheer_answer(value_kind: str, written: str) -> dict[str, object]:
 def beheer_forget(value_kind: str, written: str) -> dict[str, object]:
     """The delete button of the mapping of ``written`` in a ``value_kind`` column."""
     return {"type": BEHEER_FORGET, "kind": value_kind, "written": written}
+
+
+#: the type of a chart's folded explanation (html.Details 'Toelichting'): {"type", "view", "chart"}
+EXPLANATION = "explanation"
+
+
+def explanation(view: str, chart: str) -> dict[str, str]:
+    """A chart's 'Toelichting', opened together with every other by toelichting=1 in the link."""
+    return {"type": EXPLANATION, "view": view, "chart": chart}
 
 
 def beheer_pub_field(form: str, name: str) -> str:

@@ -36,6 +36,25 @@ def _fieldset(legend: str, control: Any) -> html.Fieldset:
     return html.Fieldset([html.Legend(legend, className="filter-legend"), control], className="filter-group")
 
 
+#: the controls in the bar itself, one click away on every screen but a phone's (there the Filters panel has them)
+QUICK_CONTROLS = ("region", "week")
+
+
+def _segmented(component_id: str, options: list[dict[str, str]]) -> dbc.RadioItems:
+    """Radio buttons drawn as one row of buttons (Bootstrap's btn-check): each a real radio input, so keyboard and
+    screen readers use them as before, and a click on a region's name switches the view."""
+    return dbc.RadioItems(
+        id=component_id,
+        options=options,
+        value="",
+        inline=True,
+        class_name="btn-group segmented",
+        input_class_name="btn-check",
+        label_class_name="btn btn-outline-primary btn-sm",
+        label_checked_class_name="active",
+    )
+
+
 def _checklist(component_id: str, years: Sequence[int]) -> dbc.Checklist:
     return dbc.Checklist(
         id=component_id, options=[{"label": str(y), "value": y} for y in years], value=list(years), inline=True
@@ -74,17 +93,9 @@ def filters(
     colour_options = [
         {"label": t(f"colour_{'region' if c == 'regio' else 'metric'}", lang), "value": c} for c in COLOUR_MODES
     ]
-    strip = html.Div(
+    # the actions as one small toolbar: link, briefing, presenting, the figures as a file, and starting over
+    actions = html.Div(
         [
-            # a plain button: Dash's html components carry aria-expanded, dbc.Button does not
-            html.Button(
-                t("filters_toggle", lang),
-                id=ids.FILTER_TOGGLE,
-                type="button",
-                className="btn btn-link btn-sm filter-toggle",
-                **aria(expanded="true" if is_open else "false", controls=ids.FILTER_COLLAPSE),
-            ),
-            html.Div(id=ids.FILTER_SUMMARY, className="filter-summary me-auto", **aria(live="polite")),
             dbc.Button(
                 t("copy_link", lang),
                 id=ids.COPY_LINK,
@@ -93,9 +104,7 @@ def filters(
                 size="sm",
                 title=t("copy_link_help", lang),
             ),
-            html.Span(id=ids.COPY_LINK_STATUS, className="copy-link-status", **aria(live="polite")),
             dbc.Button(t("download", lang), id=ids.DOWNLOAD_BUTTON, color="primary", outline=True, size="sm"),
-            dcc.Download(id=ids.DOWNLOAD),
             # the briefing of what is shown, for A4; its href follows the selection (callbacks/state.py)
             dcc.Link(
                 t("report_link", lang),
@@ -104,8 +113,6 @@ def filters(
                 className="btn btn-outline-primary btn-sm report-link",
                 title=t("report_link_help", lang),
             ),
-            # not grey: a grey outline reads as a disabled button, and this one always works
-            dbc.Button(t("reset", lang), id=ids.RESET, color="primary", outline=True, size="sm", className="reset"),
             dbc.Button(
                 # both labels present, CSS shows the one that fits the mode: no round trip to relabel
                 [
@@ -114,24 +121,44 @@ def filters(
                 ],
                 id=ids.PRESENT,
                 color="primary",
+                outline=True,
                 size="sm",
                 title=t("present_help", lang),
                 className="present-toggle",
             ),
+            # not grey: a grey outline reads as a disabled button, and this one always works
+            dbc.Button(t("reset", lang), id=ids.RESET, color="primary", outline=True, size="sm", className="reset"),
+            html.Span(id=ids.COPY_LINK_STATUS, className="copy-link-status", **aria(live="polite")),
+            dcc.Download(id=ids.DOWNLOAD),
         ],
-        className="d-flex flex-wrap gap-2 align-items-center filter-strip",
+        className="filter-actions",
+        role="toolbar",
+        **aria(label=t("actions_label", lang)),
+    )
+    strip = html.Div(
+        [
+            # a plain button: Dash's html components carry aria-expanded, dbc.Button does not
+            html.Button(
+                [
+                    html.Span(t("filters_toggle", lang)),
+                    html.Span(" ▾", className="toggle-caret", **aria(hidden="true")),
+                ],
+                id=ids.FILTER_TOGGLE,
+                type="button",
+                className="btn btn-outline-primary btn-sm filter-toggle",
+                **aria(expanded="true" if is_open else "false", controls=ids.FILTER_COLLAPSE),
+            ),
+            html.Div(id=ids.FILTER_SUMMARY, className="filter-summary", **aria(live="polite")),
+        ],
+        className="filter-strip",
     )
     groups: dict[str, Any] = {
         "sze_editions": _fieldset(t("filter_editions", lang), _checklist(ids.EDITIONS, sze)),
         "predecessor_editions": _fieldset(
             t("filter_predecessor", lang), _checklist(ids.EDITIONS_PREDECESSOR, predecessor)
         ),
-        "region": _fieldset(
-            t("filter_region", lang), dbc.RadioItems(id=ids.REGION, options=region_options, value="", inline=True)
-        ),
-        "week": _fieldset(
-            t("filter_week", lang), dbc.RadioItems(id=ids.WEEK, options=week_options, value="", inline=True)
-        ),
+        "region": _fieldset(t("filter_region", lang), _segmented(ids.REGION, region_options)),
+        "week": _fieldset(t("filter_week", lang), _segmented(ids.WEEK, week_options)),
         "metric": [
             dbc.Label(t("filter_metric", lang), html_for=ids.METRIC, className="filter-legend"),
             # a native select: keyboard and screen readers know it without help
@@ -168,19 +195,29 @@ def filters(
             ),
         ],
     }
+
+    def cell(name: str) -> html.Div:
+        return html.Div(
+            groups[name], id=CONTROL_GROUPS[name], hidden=name not in shown, className=f"filter-cell-{name}"
+        )
+
+    # region and week: presenters switch them live, so they stay one click away beside what is chosen
+    quick = html.Div([cell(name) for name in CONTROLS if name in QUICK_CONTROLS], className="filter-quick")
     controls = html.Div(
-        [
-            html.Div(groups[name], id=CONTROL_GROUPS[name], hidden=name not in shown, className=f"filter-cell-{name}")
-            for name in CONTROLS
-        ]
+        [cell(name) for name in CONTROLS if name not in QUICK_CONTROLS]
         + [html.P(t("filters_none", lang), id=ids.FILTERS_NONE, hidden=bool(shown), className="filters-none mb-0")],
         className="filter-controls",
     )
     return dbc.Card(
         dbc.CardBody(
-            [strip, link_note(lang), dbc.Collapse(controls, id=ids.FILTER_COLLAPSE, is_open=is_open, className="mt-2")]
+            [
+                html.Div([strip, quick, actions], className="filter-bar"),
+                link_note(lang),
+                dbc.Collapse(controls, id=ids.FILTER_COLLAPSE, is_open=is_open, className="filter-more"),
+            ]
         ),
-        className="filters mb-3",
+        id=ids.FILTER_CARD,
+        className="filters mb-2",
     )
 
 

@@ -7,7 +7,9 @@ says why it is empty instead of showing empty axes.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,10 +34,12 @@ FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 
 #: an exported image is at least this wide, so the source's longest line fits whatever the screen (a phone)
 IMAGE_WIDTH = 1200
-#: The toolbar's only buttons: an image with its source, and zoom for the charts that have axes or a map.
-#: Everything else (selection tools, hover modes, spikes, the cloud) is noise on a shared screen.
-TOOLBAR_KEPT = ("toImage", "zoomIn2d", "zoomOut2d", "resetScale2d", "zoomInGeo", "zoomOutGeo", "resetGeo")
+#: The toolbar's only buttons: zoom for the charts that have axes or a map. Everything else (selection tools,
+#: hover modes, spikes, the cloud) is noise on a shared screen; an image is the Downloaden menu's, under the chart,
+#: which draws the source line the page shows under it (plotly's camera would leave it out).
+TOOLBAR_KEPT = ("zoomIn2d", "zoomOut2d", "resetScale2d", "zoomInGeo", "zoomOutGeo", "resetGeo")
 _TOOLBAR_DROPPED = (
+    "toImage",
     "zoom2d",
     "pan2d",
     "select2d",
@@ -105,9 +109,27 @@ TEMPLATE = go.layout.Template(
 )
 
 
+#: what every chart title drawn in the block ends with: the selection that narrows it ('regio Zuid, week 4')
+_SCOPE: ContextVar[str] = ContextVar("sze_title_scope", default="")
+
+
+@contextmanager
+def titled(scope: str) -> Iterator[None]:
+    """Within the block, every chart's title says for which selection it is drawn: ``scope`` after its own words
+    ('Activiteiten per editie · 2021–2022, regio Zuid'), so a screenshot or a shared screen needs no filter bar."""
+    token = _SCOPE.set(scope)
+    try:
+        yield
+    finally:
+        _SCOPE.reset(token)
+
+
 def styled(fig: go.Figure, title: str, height: int, lang: str = "nl") -> go.Figure:
-    """Apply the template, a left-aligned title, a height and the language's decimal and group marks."""
-    fig.update_layout(template=TEMPLATE, title_text=title, height=height, separators=separators(lang))
+    """Apply the template, a left-aligned title (ending in the selection it shows, see ``titled``), a height and
+    the language's decimal and group marks."""
+    scope = _SCOPE.get()
+    shown = f"{title} · {scope}" if title and scope else title
+    fig.update_layout(template=TEMPLATE, title_text=shown, height=height, separators=separators(lang))
     return fig
 
 
@@ -239,13 +261,15 @@ def with_source(
         height=fig.layout.height + grown - top if fig.layout.height else None,
     )
     meta = {**(fig.layout.meta or {}), "source": text}
-    if not narrow:
-        fig.update_layout(**drawn, meta=meta)
-        return fig
     exported = go.Figure(layout=fig.layout).update_layout(**drawn).layout
     export = {"title": exported.title.to_plotly_json(), "margin": exported.margin.to_plotly_json()}
     if exported.height:
         export["height"] = exported.height
+    if not narrow:
+        # on the page the line stands once, under the chart, in type a projector shows (issue 20): the figure
+        # keeps it for the image export only
+        fig.update_layout(meta={**meta, "export": export})
+        return fig
     # the title wraps instead of running off the phone's chart; the lines it gains are added above the plot
     title = fig.layout.title.text or ""
     lines = [title] if "<br>" in title else textwrap.wrap(title, NARROW_TITLE_WIDTH, break_long_words=False) or [""]

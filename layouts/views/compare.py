@@ -21,11 +21,12 @@ def skeleton(lang: str = "nl") -> html.Div:
     """The key figures as a table (one column per selection), the mix of themes and formats, the ratings."""
     return html.Div(
         [
+            # the charts first; what is compared, in figures and words, after them
+            graph_panel(NAME, "mix_", note=False, text=False, lang=lang),
+            graph_panel(NAME, "rating_", note=False, text=False, lang=lang),
             html.P(t("compare_hint", lang), className="hint"),
             html.Div(id=ids.part(NAME, "note"), className="view-note", role="status"),
             html.Div(id=ids.part(NAME, "table"), className="as-text"),
-            graph_panel(NAME, "mix_", note=False, text=False, lang=lang),
-            graph_panel(NAME, "rating_", note=False, text=False, lang=lang),
             html.Div(id=ids.part(NAME, "matrix"), className="as-text"),
         ]
     )

@@ -21,8 +21,9 @@ def skeleton(lang: str = "nl") -> html.Div:
         [
             dbc.Row(
                 [
-                    dbc.Col(graph_panel(NAME, "map_", text=False, lang=lang, config=config), lg=7),
-                    dbc.Col(html.Div(id=ids.part(NAME, "side"), className="as-text"), lg=5),
+                    # the map takes the first screen; the registration beside the published totals at its side
+                    dbc.Col(graph_panel(NAME, "map_", text=False, lang=lang, config=config), lg=8, xl=9),
+                    dbc.Col(html.Div(id=ids.part(NAME, "side"), className="as-text"), lg=4, xl=3),
                 ]
             ),
             graph_panel(NAME, "breakdown_", note=False, text=False, lang=lang),

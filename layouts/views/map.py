@@ -22,18 +22,18 @@ def skeleton(lang: str = "nl") -> html.Div:
     config = {"topojsonURL": get_asset_url("topojson/")}
     return html.Div(
         [
-            # the headline figures first: the answer to 'how did the estafette do?' above the fold
-            html.Div(id=ids.part(NAME, "tiles")),
             # the map's clicks that count: a double-click's second is dropped in the browser (callbacks/map.py)
             dcc.Store(id=ids.part(NAME, "click")),
-            html.P(t("map_region_hint", lang), className="hint"),
+            # the map and the headline figures together on the first screen: the map first (on a phone, above
+            # them), the tiles beside it in one column
             dbc.Row(
                 [
-                    dbc.Col(graph_panel(NAME, text=False, lang=lang, config=config), lg=7),
-                    dbc.Col(html.Div(id=ids.part(NAME, "side"), className="as-text"), lg=5),
+                    dbc.Col(graph_panel(NAME, text=False, lang=lang, config=config), lg=8, xl=9),
+                    dbc.Col(html.Div(id=ids.part(NAME, "tiles"), className="key-aside"), lg=4, xl=3),
                 ]
             ),
-            html.P(t("map_credit", lang), className="credit"),
+            html.P([t("map_region_hint", lang), " ", t("map_credit", lang)], className="hint credit"),
+            html.Div(id=ids.part(NAME, "side"), className="as-text map-side"),
             # the initiatives table needs the full width for its sources
             html.Div(id=ids.part(NAME, "text"), className="as-text"),
         ]

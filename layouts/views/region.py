@@ -22,11 +22,18 @@ def skeleton(lang: str = "nl") -> html.Div:
     config = {"topojsonURL": get_asset_url("topojson/")}
     return html.Div(
         [
-            html.Div(id=ids.part(NAME, "intro")),
+            # the region's map first; its name, provinces, the other regions and its editions beside it
             dbc.Row(
                 [
-                    dbc.Col(graph_panel(NAME, text=False, lang=lang, config=config), lg=6),
-                    dbc.Col(html.Div(id=ids.part(NAME, "text"), className="as-text"), lg=6),
+                    dbc.Col(graph_panel(NAME, text=False, lang=lang, config=config), lg=8, xl=9),
+                    dbc.Col(
+                        [
+                            html.Div(id=ids.part(NAME, "intro")),
+                            html.Div(id=ids.part(NAME, "text"), className="as-text"),
+                        ],
+                        lg=4,
+                        xl=3,
+                    ),
                 ]
             ),
             html.Div(id=ids.part(NAME, "initiatives"), className="as-text"),

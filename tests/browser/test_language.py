@@ -24,7 +24,7 @@ def test_brlng001_the_toggle_opens_the_same_view_in_english_and_back(live_server
     url = browser.current_url
     assert "/trends" in url and "cijfer=bezoekers" in url and "editie=2021,2022" in url and "taal=en" in url
     text = page_text(browser)
-    assert "Visitors to activities" in text and "Show or hide filters" in text and "About the figures" in text
+    assert "Visitors to activities" in text and "More filters" in text and "About the figures" in text
     assert "bijna 33.000" in text  # the source's words stay as published (and the page says they are Dutch)
     assert "in Dutch" in text and "Filters wissen" not in text
     assert browser.title.startswith("Trends · ")
@@ -37,7 +37,7 @@ def test_brlng001_the_toggle_opens_the_same_view_in_english_and_back(live_server
     wait_until(lambda: browser.execute_script("return document.documentElement.lang") == "nl", what="Dutch again")
     wait_for_charts(browser)
     assert "taal" not in browser.current_url and "/evaluatie" in browser.current_url
-    assert "Filters tonen/verbergen" in page_text(browser)
+    assert "Meer filters" in page_text(browser)
     assert console_errors(browser) == [] and foreign_requests(browser) == []
 
 

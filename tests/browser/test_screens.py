@@ -4,9 +4,9 @@ For each view of the registry at 1920×1080, 1366×768, 1280×720, 390×844 and 
 ``<view>-<width>x<height>.png`` (the window) and ``<view>-<width>x<height>-page.png`` (the whole page) to
 ``$SZE_SCREENSHOTS`` (default ``build/screenshots/``), then checks what a reader would notice: the page
 scrolling sideways, a console error or an error instead of the charts, a chart's text (title, source line,
-legend, annotation, tick, label) cut at the chart's sides, top or bottom, or lying on another. At 1280×720
-with the filters folded (``filters=0``), a view that opens with a chart must show its title and source line
-(``<view>-1280x720-folded.png``). The screenshots are for looking at: what no check catches shows there.
+legend, annotation, tick, label) cut at the chart's sides, top or bottom, or lying on another (where each
+view's first chart stands on the first screen: ``test_first_screen.py``). The screenshots are for looking at:
+what no check catches shows there.
 """
 
 from __future__ import annotations
@@ -187,38 +187,6 @@ def test_brscr001_every_view_fits_the_screen_without_cut_or_overlapping_chart_te
     assert not driver.execute_script(_ALERT), "the view shows an error instead of its charts"
     assert text_problems(boxes, page["width"]) == []
     assert console_errors(driver) == []
-
-
-#: where the view's first chart and its source line (the figure's subtitle) stand, and whether the chart is
-#: the first thing in the view (nothing but its own notes above it)
-_FIRST_CHART = """
-const view = document.getElementById('view').getBoundingClientRect();
-const panel = document.querySelector('#view .graph-panel');
-const plot = panel.querySelector('.js-plotly-plot').getBoundingClientRect();
-const line = panel.querySelector('.gtitle-subtitle');
-return {first: panel.getBoundingClientRect().top - view.top < 40, top: plot.top,
-        source: line ? line.getBoundingClientRect().bottom : null, height: window.innerHeight,
-        scrolled: window.scrollY, folded: document.getElementById('filter-toggle').getAttribute('aria-expanded')};
-"""
-
-
-@pytest.mark.parametrize("tab", [view.slug for view in VIEWS])
-def test_brscr002_on_a_shared_screen_with_the_filters_folded_the_first_chart_shows_its_top_and_source(
-    demo_server, screens, tab
-):
-    """At 1280×720 with filters=0, a view that opens with a chart shows its title and source line unscrolled."""
-    driver = _screen(screens, (1280, 720))
-    driver.get(f"{demo_server}/{tab}?filters=0")
-    wait_until(lambda: driver.execute_script(_DRAWN), 30, f"the charts of {tab}")
-    wait_until(lambda: driver.execute_script(_FIRST_CHART)["folded"] == "false", what="the filters folded")
-    _settled_boxes(driver)
-    _shoot(driver, f"{tab}-1280x720-folded")
-    chart = driver.execute_script(_FIRST_CHART)
-    if not chart["first"]:
-        pytest.skip(f"{tab} opens with something else than a chart (key figures, a table, a choice)")
-    assert chart["scrolled"] == 0 and chart["top"] >= 0, chart
-    assert chart["top"] + CHART_TOP_SHOWN <= chart["height"], f"the chart's title is below the screen: {chart}"
-    assert chart["source"] is not None and chart["source"] <= chart["height"], f"its source line is not: {chart}"
 
 
 _ORIENTATION = (

@@ -122,9 +122,12 @@ def _find(node: object, component_id: str) -> dict | None:
     return next((found for child in children if (found := _find(child, component_id))), None)
 
 
-@pytest.mark.parametrize(("query", "is_open"), [("", True), ("?filters=0&tab=kaart", False), ("?filters=x", True)])
+@pytest.mark.parametrize(
+    ("query", "is_open"), [("", False), ("?filters=0&tab=kaart", False), ("?filters=x", False), ("?filters=1", True)]
+)
 def test_a_folded_link_opens_folded_without_unfolding_first(client, query, is_open):
-    # the layout is built folded, so the filter card does not open and then close in front of a room
+    # the layout is built as the link says (folded unless filters=1), so the panel does not open and then close in
+    # front of a room
     layout = client.get("/_dash-layout", headers={"Referer": "http://localhost/" + query}).get_json()
     collapse, toggle = _find(layout, ids.FILTER_COLLAPSE), _find(layout, ids.FILTER_TOGGLE)
     assert collapse and toggle
@@ -185,7 +188,8 @@ def test_synthetic_rows_are_announced_on_every_page(tmp_path):
             )
     with app.server.test_request_context("/over-de-cijfers"):  # a request sees what was committed before it
         banner = pages.demo_banner("/over-de-cijfers")
-        assert str(banner.children).startswith("Voorbeelddata:") and "(1 rijen)" in str(banner.children)
+        long, short = (str(part.children) for part in banner.children)
+        assert long.startswith("Voorbeelddata:") and "1 synthetische rijen" in long and "geen echte" in short
 
 
 def test_under_a_base_path_the_map_finds_its_boundaries(database_url, monkeypatch):

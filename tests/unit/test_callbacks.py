@@ -221,17 +221,17 @@ def test_only_the_filters_that_act_on_a_view_show_on_it(in_request, tab, shown):
 
 
 def test_the_filter_fold_lives_in_the_url_and_tells_screen_readers(in_request):
-    out = sync(ids.FILTER_TOGGLE, "/trends?regio=zuid")
-    assert out["search"] == "?regio=zuid&filters=0"
-    folded = state.restate_selection(out["selection"])
-    assert folded["filters_open"] is False and folded["toggle_expanded"] == "false"
-    assert folded["href-kaart"] == "/kaart?regio=zuid&filters=0"  # the other views open folded too
-    # a control changed while folded keeps the card folded; the toggle again unfolds it
-    out = sync(ids.REGION, "/trends?filters=0", region="west")
-    assert out["search"] == "?regio=west&filters=0"
-    out = sync(ids.FILTER_TOGGLE, "/trends?filters=0")
+    out = sync(ids.FILTER_TOGGLE, "/trends?regio=zuid")  # folded by default: the button unfolds the panel
+    assert out["search"] == "?regio=zuid&filters=1"
+    unfolded = state.restate_selection(out["selection"])
+    assert unfolded["filters_open"] is True and unfolded["toggle_expanded"] == "true"
+    assert unfolded["href-kaart"] == "/kaart?regio=zuid&filters=1"  # the other views open unfolded too
+    # a control changed while unfolded keeps the panel open; the button again folds it
+    out = sync(ids.REGION, "/trends?filters=1", region="west")
+    assert out["search"] == "?regio=west&filters=1"
+    out = sync(ids.FILTER_TOGGLE, "/trends?filters=1")
     assert out["search"] == ""
-    assert state.restate_selection(out["selection"])["toggle_expanded"] == "true"
+    assert state.restate_selection(out["selection"])["toggle_expanded"] == "false"
 
 
 def test_links_and_summary_come_in_one_answer(in_request):

@@ -295,18 +295,21 @@ def test_a_view_update_puts_its_source_line_and_date_on_each_chart_and_names_its
     stamped = download.stamp(reach.VIEW, parts, store(tab="bereik", editions=[2022]), "SZE-dashboard, 1 maart 2026")
     for prefix, name in (("", "sze-bereik-2022"), ("monitor-", "sze-bereik-monitor-2022")):
         figure = stamped[prefix + "graph"]
-        subtitle = figure.layout.title.subtitle.text.replace("<br>", " ")
-        assert subtitle.startswith("Bron") and subtitle.endswith("· SZE-dashboard, 1 maart 2026")
+        assert not figure.layout.title.subtitle.text  # on the page the line stands once, under the chart
+        subtitle = figure.layout.meta["export"]["title"]["subtitle"]["text"].replace("<br>", " ")
+        assert subtitle.startswith("Bron") and subtitle.endswith("· SZE-dashboard, 1 maart 2026")  # in its image
         assert figure.layout.meta["export_name"] == name
 
 
-def test_the_source_line_wraps_and_makes_room_above_the_plot():
+def test_the_source_line_wraps_and_makes_room_above_the_plot_of_the_image():
     figure = with_source(empty_figure("leeg", height=300), "Bronnen: " + "Kamerbrief, voorjaar 2022; " * 12, "vandaag")
-    lines = figure.layout.title.subtitle.text.split("<br>")
-    assert figure.layout.height == 300 + 16 * len(lines) + 12  # the plot keeps its size
+    assert figure.layout.height == 300 and not figure.layout.title.subtitle.text  # the page's chart is as drawn
+    export = figure.layout.meta["export"]
+    lines = export["title"]["subtitle"]["text"].split("<br>")
+    assert export["height"] == 300 + 16 * len(lines) + 12  # the image's plot keeps its size
     assert len(lines) > 1 and all(len(line) <= 120 for line in lines)
-    assert figure.layout.margin.t == 70 + 16 * len(lines) + 12
-    assert (figure.layout.title.y, figure.layout.title.yanchor, figure.layout.title.pad.t) == (1, "top", 23)
+    assert export["margin"]["t"] == 70 + 16 * len(lines) + 12
+    assert (export["title"]["y"], export["title"]["yanchor"], export["title"]["pad"]["t"]) == (1, "top", 23)
     assert figure.layout.meta["source"].endswith("· vandaag")
 
 
@@ -321,17 +324,17 @@ def test_on_a_phone_the_source_line_is_kept_for_the_image_and_the_title_wraps():
     assert phone.layout.title.text == "Bereik Zorg van Nu in mensen<br>(logaritmische schaal)"
     # room for the title's second line, and for plotly setting a title of two lines higher than one of one
     assert phone.layout.margin.t == 70 + 23 + 12 and phone.layout.height == 300 + 23 + 12
-    export = phone.layout.meta["export"]
-    assert export["title"]["subtitle"]["text"] == wide.layout.title.subtitle.text
+    export, wide_export = phone.layout.meta["export"], wide.layout.meta["export"]
+    assert export["title"]["subtitle"]["text"] == wide_export["title"]["subtitle"]["text"]
     assert export["title"]["text"] == "Bereik Zorg van Nu in mensen (logaritmische schaal)"
-    assert (export["margin"]["t"], export["height"]) == (wide.layout.margin.t, wide.layout.height)
+    assert (export["margin"]["t"], export["height"]) == (wide_export["margin"]["t"], wide_export["height"])
     assert phone.layout.meta["source"] == wide.layout.meta["source"]
 
 
 def test_a_chart_beside_a_table_wraps_its_source_line_shorter(in_request):
     parts = map.update_map(store(tab="kaart"))
     stamped = download.stamp(map.VIEW, parts, store(tab="kaart"), "x")
-    lines = stamped["graph"].layout.title.subtitle.text.split("<br>")
+    lines = stamped["graph"].layout.meta["export"]["title"]["subtitle"]["text"].split("<br>")
     assert len(lines) > 2 and max(len(line) for line in lines) <= 90
 
 
@@ -347,14 +350,14 @@ def test_the_toolbar_sends_nothing_away_and_speaks_dutch():
     assert config["showEditInChartStudio"] is False and config["showLink"] is False
     assert config["plotlyServerURL"] == ""  # plotly.js 4 would otherwise name cloud.plotly.com
     assert {"sendDataToCloud", "editInChartStudio", "lasso2d", "select2d"} <= set(config["modeBarButtonsToRemove"])
-    assert "toImage" not in config["modeBarButtonsToRemove"]
+    # no camera: an image is the Downloaden menu's, which draws the source line plotly's camera would leave out
+    assert "toImage" in config["modeBarButtonsToRemove"]
     assert config["locale"] == "nl"
     words = config["locales"]["nl"]["dictionary"]
-    assert words["Download plot as a PNG"] == "Grafiek downloaden als PNG (met bron)"
     assert words["Zoom in"] == "Inzoomen" and words["Reset axes"] == "Beginweergave"
     assert config == GRAPH_CONFIG
     panel = graph_panel("trends")
-    graph = panel.children[2].children  # export menu, note, then the Loading holding the graph
+    graph = panel.children[0].children  # the chart first: the Loading holding the graph
     assert graph.config["locale"] == "nl" and graph.config["showSendToCloud"] is False
 
 

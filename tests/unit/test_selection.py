@@ -201,21 +201,29 @@ def test_presentation_mode_is_in_the_link_and_survives_view_changes_and_clearing
         assert not Selection.from_query(f"?presentatie={odd}", choices).present
 
 
-def test_a_link_with_filters_0_opens_with_the_filters_folded_and_keeps_them_folded():
-    folded = Selection.from_query("?tab=trends&filters=0", CHOICES)
-    assert not folded.filters_open
-    assert folded.to_path() == "/trends?filters=0"
-    # every view link and a cleared filter keep the fold: it is how the screen is shared, not a filter
-    assert folded.with_tab("kaart").to_path() == "/kaart?filters=0"
-    assert not folded.cleared().filters_open
-    assert Selection.from_store(folded.to_store(), CHOICES) == folded
+def test_a_link_with_filters_1_opens_with_the_filter_panel_unfolded_and_keeps_it_so():
+    unfolded = Selection.from_query("?tab=trends&filters=1", CHOICES)
+    assert unfolded.filters_open
+    assert unfolded.to_path() == "/trends?filters=1"
+    # every view link and a cleared filter keep the panel open: it is how the screen is shared, not a filter
+    assert unfolded.with_tab("kaart").to_path() == "/kaart?filters=1"
+    assert unfolded.cleared().filters_open
+    assert Selection.from_store(unfolded.to_store(), CHOICES) == unfolded
 
 
-def test_filters_are_unfolded_unless_a_link_says_0():
-    for search in ("?tab=trends", "?filters=1", "?filters=nee", "?filters="):
+def test_the_filter_panel_is_folded_unless_a_link_says_1():
+    # every view opens on its chart (issue 20): region and week stand in the bar, the rest folds open on demand
+    for search in ("?tab=trends", "?filters=0", "?filters=nee", "?filters="):
         selection = Selection.from_query(search, CHOICES)
-        assert selection.filters_open
+        assert not selection.filters_open
         assert "filters" not in selection.to_query()
+
+
+def test_a_link_with_toelichting_1_opens_every_charts_explanation():
+    assert not Selection.from_query("?tab=trends", CHOICES).notes_open
+    opened = Selection.from_query("?tab=trends&toelichting=1", CHOICES)
+    assert opened.notes_open and opened.to_path() == "/trends?toelichting=1"
+    assert opened.cleared().notes_open  # not a filter: clearing keeps it
 
 
 def test_a_view_link_can_name_the_figure_it_explains():
@@ -372,7 +380,19 @@ def test_a_store_is_parsed_by_the_same_rules():
     )
 
 
-_NAMES = ("tab", "editie", "regio", "week", "cijfer", "kleur", "vergelijk", "presentatie", "filters", "taal")
+_NAMES = (
+    "tab",
+    "editie",
+    "regio",
+    "week",
+    "cijfer",
+    "kleur",
+    "vergelijk",
+    "presentatie",
+    "filters",
+    "toelichting",
+    "taal",
+)
 _VALUES = (
     *CHOICES.tabs,
     *map(str, CHOICES.editions),
@@ -419,6 +439,7 @@ def _used(name: str, item: str, selection: Selection) -> bool:
         "vergelijk": key in [slot.token for slot in selection.compare],
         "presentatie": key == ("1" if selection.present else "0"),
         "filters": key == ("1" if selection.filters_open else "0"),
+        "toelichting": key == ("1" if selection.notes_open else "0"),
         "taal": key == selection.lang,
     }
     return holds[name]
@@ -480,7 +501,8 @@ def test_every_field_of_a_selection_is_one_declared_parameter():
         "colour": "regio",
         "compare": [],
         "present": False,
-        "filters_open": True,
+        "filters_open": False,
+        "notes_open": False,
         "lang": "nl",
     }
 
@@ -488,7 +510,7 @@ def test_every_field_of_a_selection_is_one_declared_parameter():
 def test_a_store_holds_every_value_in_its_json_form():
     chosen = Selection.from_query(
         "?editie=2022,2021&regio=zuid&week=2&cijfer=deelnemers&kleur=cijfer&vergelijk=2023-w2,2021"
-        "&presentatie=1&filters=0&taal=en",
+        "&presentatie=1&filters=1&toelichting=1&taal=en",
         CHOICES,
         "/trends",
     )
@@ -501,11 +523,12 @@ def test_a_store_holds_every_value_in_its_json_form():
         "colour": "cijfer",
         "compare": ["2023-w2", "2021"],
         "present": True,
-        "filters_open": False,
+        "filters_open": True,
+        "notes_open": True,
         "lang": "en",
     }
-    assert Selection.from_store({"filters_open": "0", "present": "1", "week": "3"}, CHOICES).to_query() == (
-        "?week=3&presentatie=1&filters=0"
+    assert Selection.from_store({"filters_open": "1", "present": "1", "week": "3"}, CHOICES).to_query() == (
+        "?week=3&presentatie=1&filters=1"
     )
 
 
@@ -548,11 +571,11 @@ def test_repeated_values_are_named_in_the_order_they_always_were():
 
 def test_clearing_resets_exactly_the_filters():
     chosen = Selection.from_query(
-        "?editie=2021&regio=zuid&week=2&cijfer=deelnemers&kleur=cijfer&vergelijk=2021&presentatie=1&filters=0&taal=en",
+        "?editie=2021&regio=zuid&week=2&cijfer=deelnemers&kleur=cijfer&vergelijk=2021&presentatie=1&filters=1&taal=en",
         CHOICES,
         "/bereik",
     )
-    assert chosen.cleared().to_path() == "/bereik?presentatie=1&filters=0&taal=en"
+    assert chosen.cleared().to_path() == "/bereik?presentatie=1&filters=1&taal=en"
 
 
 def test_a_week_numbered_0_stays_out_of_a_link_as_it_always_did():
@@ -571,5 +594,11 @@ def test_the_filter_bar_and_the_views_follow_from_the_parameters():
         return View("x", "x", "x", 1, skeleton=str, update=dict, outputs={}, controls=controls)
 
     names = [param.name for param in view(frozenset({"region", "predecessor_editions"})).params]
-    assert names == ["tab", "editie", "regio", "presentatie", "filters", "taal"]  # every view's, and its filters'
-    assert [param.name for param in view(frozenset()).params] == ["tab", "presentatie", "filters", "taal"]
+    assert names == ["tab", "editie", "regio", "presentatie", "filters", "toelichting", "taal"]  # every view's too
+    assert [param.name for param in view(frozenset()).params] == [
+        "tab",
+        "presentatie",
+        "filters",
+        "toelichting",
+        "taal",
+    ]
