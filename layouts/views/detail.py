@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import get_asset_url, html
 
@@ -19,13 +18,10 @@ def skeleton(lang: str = "nl") -> html.Div:
     config = {"topojsonURL": get_asset_url("topojson/")}
     return html.Div(
         [
-            dbc.Row(
-                [
-                    # the map takes the first screen; the registration beside the published totals at its side
-                    dbc.Col(graph_panel(NAME, "map_", text=False, lang=lang, config=config), lg=8, xl=9),
-                    dbc.Col(html.Div(id=ids.part(NAME, "side"), className="as-text"), lg=4, xl=3),
-                ]
-            ),
+            # the map takes the first screen; the registration beside the published totals under it, where its
+            # table has the width its columns need
+            graph_panel(NAME, "map_", text=False, lang=lang, config=config),
+            html.Div(id=ids.part(NAME, "side"), className="as-text"),
             graph_panel(NAME, "breakdown_", note=False, text=False, lang=lang),
             graph_panel(NAME, "rating_", lang=lang),
         ]

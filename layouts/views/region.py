@@ -22,20 +22,15 @@ def skeleton(lang: str = "nl") -> html.Div:
     config = {"topojsonURL": get_asset_url("topojson/")}
     return html.Div(
         [
-            # the region's map first; its name, provinces, the other regions and its editions beside it
+            # the region's map first, its name, provinces and the other regions beside it; its editions as a table
+            # under the map, where the columns have their width
             dbc.Row(
                 [
                     dbc.Col(graph_panel(NAME, text=False, lang=lang, config=config), lg=8, xl=9),
-                    dbc.Col(
-                        [
-                            html.Div(id=ids.part(NAME, "intro")),
-                            html.Div(id=ids.part(NAME, "text"), className="as-text"),
-                        ],
-                        lg=4,
-                        xl=3,
-                    ),
+                    dbc.Col(html.Div(id=ids.part(NAME, "intro")), lg=4, xl=3),
                 ]
             ),
+            html.Div(id=ids.part(NAME, "text"), className="as-text"),
             html.Div(id=ids.part(NAME, "initiatives"), className="as-text"),
         ]
     )
