@@ -148,8 +148,24 @@ def monitor_figure(frame: pd.DataFrame, lang: str = "nl", *, narrow: bool = Fals
                 hoverinfo="text",
             )
         )
-    fig.update_xaxes(dtick=1, tickformat="d", gridcolor="#f0f0f0")
+    # half a year of room on either side: a value's words above the first or last point stay clear of the value
+    # axis's own labels and of the chart's edge
+    years = dated["year"].astype(int)
+    fig.update_xaxes(
+        tickvals=sorted(years.unique()),  # the years measured, not the room around them
+        tickformat="d",
+        gridcolor="#f0f0f0",
+        range=[years.min() - 0.6, years.max() + 0.6],
+    )
     fig.update_yaxes(range=[0, 105], ticksuffix="%", title=t("monitor_axis", lang))
     styled(fig, t("monitor_title", lang), height=440, lang=lang)
     fig.update_layout(legend=dict(orientation="v", y=-0.2, yanchor="top"), margin=dict(b=140))
-    return for_screen(fig, narrow, NarrowLayout(legend=dict(font=dict(size=14)), legend_width=NARROW_LEGEND))
+    # a phone's chart has some 65 px a year: the words a size smaller, and a year's room left of the first point,
+    # so neighbouring values ('94 procent', '90%') and the value axis's labels stay apart
+    phone = NarrowLayout(
+        legend=dict(font=dict(size=14)),
+        legend_width=NARROW_LEGEND,
+        traces=dict(textfont=dict(size=13)),
+        xaxes=dict(range=[years.min() - 1, years.max() + 0.7]),
+    )
+    return for_screen(fig, narrow, phone)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -124,6 +124,10 @@ def _add_series(
     """A series as bars, hatched where rounded; each trace its own legend entry, so its swatch is its bars."""
     published = _published(series.frame).assign(x=lambda f: f["edition"].astype(int).astype(str))
     suffix = f"<br>{_short(series.metric, lang)}" if name_metric else ""
+    if name_metric and not look.horizontal:
+        # a panel of several counts names each bar's count under its words: narrower lines in a size smaller, so
+        # neighbours at about the same height ('250 activiteiten', 'meer dan 270 evenementen') do not touch
+        look = replace(look, label_width=min(look.label_width, 10), text_size=look.text_size - 3)
     announced = _column(published, "basis").eq("gepland")
     for rounded, planned in ((False, False), (True, False), (False, True), (True, True)):
         part = published[((published["qualifier"] != "exact") == rounded) & (announced == planned)]

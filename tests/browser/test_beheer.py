@@ -131,7 +131,9 @@ def test_brbeh001_an_editor_uploads_sees_every_problem_then_imports_the_good_lin
         _no_axe_violations(driver)
         _click_undo(driver)
         wait_for_text(driver, "Weet u het zeker?")
-        assert "goed.xlsx" in driver.find_element(By.ID, "beheer-undo-question").text
+        # the dialog fades in: its words count as shown once it has
+        question = driver.find_element(By.ID, "beheer-undo-question")
+        wait_until(lambda: "goed.xlsx" in question.text, what="the question naming the file")
         _shot(driver, "beheer-undo-ask-1280x720")
         _no_axe_violations(driver)
         _click(driver, "beheer-undo-confirm")
