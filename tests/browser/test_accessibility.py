@@ -85,12 +85,12 @@ def test_bra11y004_the_filter_fold_says_whether_the_filters_are_shown(live_serve
     browser.get(f"{live_server}/trends")
     wait_for_charts(browser)
     toggle = browser.find_element(By.ID, "filter-toggle")
-    assert toggle.get_attribute("aria-expanded") == "true"
+    assert toggle.get_attribute("aria-expanded") == "false"  # folded: each view opens on its chart
     assert toggle.get_attribute("aria-controls") == "filter-collapse"
     toggle.click()
-    wait_until(lambda: toggle.get_attribute("aria-expanded") == "false", what="aria-expanded=false")
+    wait_until(lambda: toggle.get_attribute("aria-expanded") == "true", what="aria-expanded=true")
     toggle.send_keys(Keys.ENTER)
-    wait_until(lambda: toggle.get_attribute("aria-expanded") == "true", what="aria-expanded=true again")
+    wait_until(lambda: toggle.get_attribute("aria-expanded") == "false", what="aria-expanded=false again")
 
 
 @pytest.mark.parametrize("slug", ["trends", "bereik"])

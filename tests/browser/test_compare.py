@@ -63,6 +63,8 @@ def test_brcmp002_a_user_picks_two_weeks_then_adds_a_region_from_the_table_and_g
     wait_for_charts(browser)
     assert not browser.find_element(By.ID, "filter-compare-group").is_displayed()  # only where it acts
     browser.find_element(By.ID, "view-tab-vergelijk").click()
+    wait_until(lambda: "/vergelijk" in browser.current_url, what="the comparison")
+    browser.find_element(By.ID, "filter-toggle").click()  # the picker opens on demand, with Meer filters
     wait_until(lambda: browser.find_element(By.ID, "filter-compare-group").is_displayed(), what="the picker")
     pick(browser, "week 2", "SZE 2023 · week 2 (West)")
     pick(browser, "week 4", "SZE 2023 · week 4 (Zuid)")

@@ -66,7 +66,15 @@ def test_brfilter001_a_filter_changes_the_view_and_the_link_reproduces_it(live_s
     browser.find_element(By.XPATH, "//*[@id='filter-region']//label[normalize-space()='Zuid']").click()
     wait_for_text(browser, "ruim vijftig")
     wait_until(lambda: "regio=zuid" in browser.current_url, what="regio=zuid in the URL")
-    assert "Alleen cijfers die voor regio Zuid zijn gepubliceerd." in page_text(browser)
+    # the chart's title says what it shows; its explanation, folded under it, says why the rest is gone
+    wait_until(
+        lambda: (
+            "regio Zuid" in browser.execute_script("return document.querySelector('#trends-graph .gtitle').textContent")
+        ),
+        what="the title naming the region",
+    )
+    browser.find_element(By.CSS_SELECTOR, "#view details.explanation summary").click()
+    wait_for_text(browser, "Alleen cijfers die voor regio Zuid zijn gepubliceerd.")
     link = browser.current_url
 
     fresh = make_driver()
@@ -116,13 +124,15 @@ def test_brkbd001_the_views_are_reachable_with_the_keyboard(live_server, browser
 
 
 def test_brfilter002_a_presenter_can_fold_the_filters_away(live_server, browser):
-    browser.get(f"{live_server}/trends?regio=zuid")
+    browser.get(f"{live_server}/trends?regio=zuid&filters=1")
     wait_for_charts(browser)
-    region = browser.find_element(By.CSS_SELECTOR, "#filter-region input[value='zuid']")
-    assert region.is_displayed()
+    editions = browser.find_element(By.ID, "filter-editions-group")
+    assert editions.is_displayed()
     browser.find_element(By.ID, "filter-toggle").click()
-    wait_until(lambda: not region.is_displayed(), what="the filters to fold away")
+    wait_until(lambda: not editions.is_displayed(), what="the filter panel to fold away")
     assert "regio Zuid" in browser.find_element(By.ID, "filter-summary").text  # still says what is shown
+    # and the region stays one click away in the bar, as presenters switch it live
+    assert browser.find_element(By.XPATH, "//*[@id='filter-region']//label[normalize-space()='Zuid']").is_displayed()
 
 
 def test_brdl001_the_filter_bar_download_holds_the_views_data_with_their_sources(live_server, browser, tmp_path):

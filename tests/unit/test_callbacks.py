@@ -318,6 +318,8 @@ def test_map_for_a_region_lists_only_its_initiatives(in_request):
 def _week_order(side) -> list[tuple[str, str, str]]:
     """The week-order table beside the map as (edition, week, region) rows; [] when it is a sentence."""
     found = side.children[1]
+    if getattr(found, "className", "") == "table-responsive":  # the table in its own scrolling box
+        found = found.children
     if not hasattr(found, "children") or not isinstance(found.children, list):
         return []
     body = found.children[1]
@@ -575,7 +577,8 @@ def test_trend_cards_put_no_arrow_between_2021s_digital_activities_and_2022s_act
 
 def test_the_evaluation_table_says_the_change_against_the_edition_before_only_where_comparable(in_request):
     out = evaluation.update_evaluation(Selection.parse(choices(), tab="evaluatie", editions=[2022]).to_store())
-    rows = [[text_of(cell) for cell in row.children] for row in out["text"].children[1].children[1].children]
+    boxed = out["text"].children[1]  # the table in its own scrolling box (layouts.components.table)
+    rows = [[text_of(cell) for cell in row.children] for row in boxed.children.children[1].children]
     returning = next(r for r in rows if r[0] == "2022" and r[2] == "90 procent")
     assert "meer dan in 2021 (86 procent)" in returning[3]  # 2021 not chosen, still the edition before
     score = next(r for r in rows if r[0] == "2022" and r[2] == "een 8,0")

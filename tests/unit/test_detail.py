@@ -144,7 +144,8 @@ def _choices_plain():
 def _registered_rows(side) -> dict[str, tuple[str, str]]:
     """The map's 'Geregistreerde activiteiten per regio' table: region -> (activities, participants)."""
     block = side.children[-1]
-    found = [part for part in block.children if type(part).__name__ == "Table"]
+    # a table stands in its own scrolling box (layouts.components.table)
+    found = [part.children for part in block.children if getattr(part, "className", "") == "table-responsive"]
     if not found:
         return {}
     rows = found[0].children[1].children
