@@ -114,13 +114,18 @@ def summary_table(summaries: Sequence[SlotSummary], lang: str = "nl") -> html.Di
         )
     )
     body = html.Tbody([html.Tr([cells[0], *[html.Td(c) for c in cells[1:]]]) for cells in rows])
+    named: dict[str, Any] = {"aria-label": t("compare_heading", lang)}
     return html.Div(
         [
             html.H2(t("compare_heading", lang), className="h4"),
             html.P(t("compare_difference_note", lang), className="hint"),
+            # its own scrolling box on a phone, which the keyboard reaches (axe: a scrollable region must be)
             html.Div(
                 html.Table([head, body], className="table table-sm table-striped data-table compare-table"),
                 className="table-responsive",
+                tabIndex="0",
+                role="region",
+                **named,
             ),
         ]
     )
