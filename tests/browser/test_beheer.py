@@ -117,7 +117,8 @@ def test_brbeh001_an_editor_uploads_sees_every_problem_then_imports_the_good_lin
         assert not driver.find_element(By.ID, "beheer-import").is_enabled()
 
         # and in the views: the registration view counts them and cites the file
-        driver.get(f"{base}/activiteiten?editie=2021")
+        # (the note beside the published total stands in the chart's Toelichting: the link opens it)
+        driver.get(f"{base}/activiteiten?editie=2021&toelichting=1")
         wait_for_text(driver, f"de registratie telt {len(GOOD)} activiteiten", timeout=30)
         assert "Export activiteiten: goed.xlsx" in page_text(driver)
         driver.get(f"{base}/beheer")
