@@ -57,6 +57,8 @@ def test_brshr001_a_copied_link_opens_the_same_view_in_a_fresh_browser(live_serv
 
     def shown(driver) -> tuple[list[str], str, bool]:
         wait_for_charts(driver)
+        # the table stands under the charts and may come a moment after them
+        wait_until(lambda: driver.find_elements(By.CSS_SELECTOR, ".compare-table thead th"), what="the table")
         headers = driver.execute_script(
             "return Array.from(document.querySelectorAll('.compare-table thead th')).map(th => th.innerText);"
         )
