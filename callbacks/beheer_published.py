@@ -26,7 +26,7 @@ from core.formatting import fmt_utc
 from core.i18n import messages_in, t
 from data_access import queries, schema
 from data_access.engine import Bind, connected
-from ingest import published
+from ingest import bundled, published
 from ingest.importer import upload as files
 from ingest.problems import Problem
 from ingest.published import flow
@@ -273,13 +273,10 @@ def _form_values(names: Sequence[str], values: Sequence[object]) -> dict[str, st
     return {name: _text(value) for name, value in zip(names, values, strict=False)}
 
 
-def _region_codes() -> list[str]:
-    return list(queries.regions(runtime().writer_engine())["region"])
-
-
-def _edition_names() -> list[str]:
+def _edition_names(regions: Sequence[str]) -> list[str]:
+    """The edition form's fields in the order the wiring sends them: its own, then each region's week."""
     fields = list(EDITION_NAMES)
-    for region in _region_codes():
+    for region in regions:
         fields += page.edition_week_fields(region)
     return fields
 
@@ -288,7 +285,7 @@ def check_form(form: str, values: dict[str, str]) -> tuple[flow.Checked, dict[st
     """A form's rows checked against the record; and what to send back to apply them."""
     engine = runtime().writer_engine()
     if form == "edition":
-        rows, weeks_of = edition_rows(values, _region_codes())
+        rows, weeks_of = edition_rows(values, bundled.region_codes())
     else:
         rows, weeks_of = figure_rows(values), None
     with messages_in(lang()):
@@ -393,12 +390,10 @@ def run_check(
         checked, pending = found
     else:
         form = "edition" if pressed == ids.BEHEER_PUB_EDITION_CHECK else "figure"
-        edition_values, figure_values = values[: len(_edition_names())], values[len(_edition_names()) :]
-        filled = (
-            _form_values(_edition_names(), edition_values)
-            if form == "edition"
-            else _form_values(FIGURE_NAMES, figure_values)
-        )
+        # the regions the wiring made the form's fields for (``register``), not a query per request
+        names = _edition_names(bundled.region_codes())
+        edition_values, figure_values = values[: len(names)], values[len(names) :]
+        filled = _form_values(names, edition_values) if form == "edition" else _form_values(FIGURE_NAMES, figure_values)
         checked, pending = check_form(form, filled)
     return answer(checked, pending, language)
 
@@ -459,9 +454,7 @@ def register(app: Dash, regions: Sequence[str]) -> None:
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )(download)
-    edition_fields = list(EDITION_NAMES)
-    for region in regions:
-        edition_fields += page.edition_week_fields(region)
+    edition_fields = _edition_names(regions)
     app.callback(
         output={
             "preview": Output(ids.BEHEER_PUB_PREVIEW, "children"),

@@ -300,7 +300,7 @@ def undo(engine: Engine, change_id: int, *, user: str) -> Entry:
 # --- a new bundled dataset beside the editors' rows -------------------------------------------------------------
 
 
-def _editors_keys(conn: Connection) -> dict[str, set[tuple[Any, ...]]]:
+def _editors_keys(conn: Connection, history_: Sequence[Entry]) -> dict[str, set[tuple[Any, ...]]]:
     """Per sheet the keys of the rows the editors keep: rows they wrote, and rows they removed (still removed)."""
     held: dict[str, set[tuple[Any, ...]]] = {kind.sheet: set() for kind in KINDS}
     for kind in KINDS:
@@ -308,7 +308,7 @@ def _editors_keys(conn: Connection) -> dict[str, set[tuple[Any, ...]]]:
         columns = [table.c[name] for name in kind.key]
         for row in conn.execute(select(*columns).where(table.c.origin == schema.ORIGIN_EDITOR)):
             held[kind.sheet].add(tuple(row))
-    for entry in reversed(entries(conn)):  # oldest first: the last word on a row counts
+    for entry in reversed(history_):  # oldest first: the last word on a row counts
         if entry.status != APPLIED:
             continue
         for change in entry.changes:
@@ -319,9 +319,9 @@ def _editors_keys(conn: Connection) -> dict[str, set[tuple[Any, ...]]]:
     return held
 
 
-def _known(conn: Connection, kind: Kind, row: Row) -> bool:
+def _known(history_: Sequence[Entry], kind: Kind, row: Row) -> bool:
     """Whether the editors have seen this version of the row: in a change, before or after, or proposed."""
-    for entry in entries(conn):
+    for entry in history_:
         for change in entry.changes:
             if change.sheet == kind.sheet and (_same(kind, change.before, row) or _same(kind, change.after, row)):
                 return True
@@ -333,7 +333,8 @@ def hold_back(
 ) -> list[tuple[Table, list[Row]]]:
     """The bundled rows to load, without those the editors keep; where the bundle's version of such a row is
     one the editors have not seen, it is proposed to them instead (status voorgesteld, origin bundled)."""
-    held = _editors_keys(conn)
+    history_ = entries(conn)  # read once: every held row is looked up in it
+    held = _editors_keys(conn, history_)
     by_table = {kind.table.name: kind for kind in KINDS}
     proposals: list[Change] = []
     kept: list[tuple[Table, list[Row]]] = []
@@ -349,7 +350,7 @@ def hold_back(
             if key not in keys:
                 continue
             current = stored(conn, kind, key)
-            if _same(kind, current, row) or _known(conn, kind, row):
+            if _same(kind, current, row) or _known(history_, kind, row):
                 continue
             after = _with_origin(kind, row, schema.ORIGIN_BUNDLED)
             proposals.append(Change(kind.sheet, key, current, after))
