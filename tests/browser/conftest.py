@@ -124,7 +124,8 @@ def make_driver(width: int = 1600, height: int = 1200) -> webdriver.Chrome:
     """A fresh headless Chromium with an empty profile."""
     if not chromium.installed():
         pytest.fail(f"{chromium.MISSING}: run the README's test command")
-    return chromium.start(width, height)
+    # Bootstrap scrolls smoothly unless motion is reduced: a click right after a scroll would land mid-animation
+    return chromium.start(width, height, extra=("--force-prefers-reduced-motion",))
 
 
 @pytest.fixture
