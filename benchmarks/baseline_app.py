@@ -4,6 +4,8 @@ Two Dash apps on one Flask server, both with ``compress=True`` and plotly.js ser
 dashboard does:
 
 - ``/``: one ``dcc.Graph`` bar chart in the layout and nothing else (first load);
+- ``/radio/``: the one-chart app a click is measured against (``benchmarks/paint.py``): four region radios
+  and one bar chart, redrawn by one callback on each click;
 - ``/chain/``: a no-op callback chain as deep as the dashboard's (URL search -> selection Store -> Graph, as the
   dashboard's URL -> ``selection`` -> view update) that redraws its bar chart on every change of the URL
   (interaction, single callbacks).
@@ -24,6 +26,9 @@ from flask import Flask
 URL, SELECTION, GRAPH = "url", "selection", "graph"
 #: the no-op chain's page
 CHAIN_PATH = "/chain/"
+#: the one-chart click page, and the regions its radios offer (the labels the dashboard's region control shows)
+RADIO_PATH = "/radio/"
+REGIONS = ("Alle", "Noord", "Oost", "West", "Zuid")
 #: what a ready server answers, for the benchmark's wait (the dashboard's is /healthz)
 READY_PATH = "/"
 
@@ -73,6 +78,25 @@ def create_chain(server: Flask) -> Dash:
     return app
 
 
+def create_radio(server: Flask) -> Dash:
+    """One chart and the region radios: a click, one round trip, one redraw: the floor of a filter change."""
+    app = Dash(
+        __name__,
+        server=False,
+        url_base_pathname=RADIO_PATH,
+        compress=True,
+        serve_locally=True,
+        title="baseline radio",
+        update_title="",
+    )
+    radios = dcc.RadioItems(id="region", options=list(REGIONS), value=REGIONS[0], inline=True)
+    app.layout = html.Div([radios, dcc.Graph(id=GRAPH, figure=bar_chart(REGIONS[0]))])
+    app.callback(Output(GRAPH, "figure"), Input("region", "value"), prevent_initial_call=True)(bar_chart)
+    app.init_app(server)
+    return app
+
+
 server = Flask(__name__)
 minimal = create_minimal(server)
 chain = create_chain(server)
+radio = create_radio(server)

@@ -14,12 +14,14 @@ from importlib import import_module
 from typing import Any
 
 from dash import Dash, Input, Output
+from flask import current_app
 
 from callbacks import answers, beheer, download, pages, report, screen, state
-from callbacks.common import data_version, lang, selection_from, title_scope, views
+from callbacks.common import data_version, lang, runtime, selection_from, title_scope, views
 from core.figures.style import titled
 from core.formatting import fmt_date
 from core.i18n import t
+from core.selection import Selection
 from core.views import View, is_narrow
 from layouts import ids
 from layouts.components import chart_alternative
@@ -45,10 +47,22 @@ def full_update(view: View) -> Callable[..., dict[str, Any]]:
     on the figure itself (for image exports)."""
 
     def update(selection: object, screen: object = None) -> dict[str, Any]:
-        language, narrow, today = lang(), is_narrow(screen), dt.date.today()
-        chosen = selection_from(selection).to_store()  # validated: equal selections share one kept answer
-        kept = answers.key(view.name, chosen, language, narrow, today.isoformat(), data_version())
-        return answers.answer(kept, lambda: make(chosen, language, narrow, today))
+        language, narrow, today, version = lang(), is_narrow(screen), dt.date.today(), data_version()
+        chosen = selection_from(selection)  # validated: equal selections share one kept answer
+
+        def job(option: Selection) -> tuple[str, Callable[[], dict[str, Any]]]:
+            stored = option.to_store()
+            kept = answers.key(view.name, stored, language, narrow, today.isoformat(), version)
+            return kept, lambda: make(stored, language, narrow, today)
+
+        kept, made = job(chosen)
+        answer = answers.answer(kept, made)
+        if runtime().answers_ahead:
+            # the next region or week a presenter clicks is then kept already (issue 21); the app itself, not the
+            # proxy, goes to the thread, as Flask's docs say to hand it to one
+            app = current_app._get_current_object()  # type: ignore[attr-defined]
+            answers.ahead(app, [job(s) for s in chosen.one_click_away()], language)
+        return answer
 
     def make(selection: object, language: str, narrow: bool, today: dt.date) -> dict[str, Any]:
         with titled(title_scope(view, selection_from(selection))):

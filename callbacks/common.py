@@ -48,6 +48,8 @@ class Runtime:
     writer_url: str | None = field(default=None, repr=False)
     #: a second pair of eyes (SZE_REVIEW=1): /beheer proposes a change to the published record instead of applying it
     review: bool = False
+    #: make the answers one click away in the background (callbacks.answers.ahead)
+    answers_ahead: bool = False
 
     def writer_engine(self) -> Engine:
         """The engine /beheer's import writes through: the owner's, where one is set (the rest only reads)."""

@@ -7,6 +7,7 @@ control change writes the URL. The view links carry the current filters.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
@@ -188,26 +189,77 @@ def restate_selection(data: object) -> dict[str, Any]:
     return out
 
 
+def sync_and_restate(
+    trigger: str | None,
+    search: str | None,
+    controls: dict[str, Any],
+    stored: object,
+    tabs: Sequence[str],
+    **context: Any,
+) -> dict[str, Any]:
+    """The selection and everything that restates it, in one answer: one round trip for a filter change, not
+    two (issue 21). Only what differs from what the page shows is sent: Dash's renderer redraws every output
+    it is given, and a control given its own value again sets off its callbacks again.
+
+    ``stored`` is the selection the page holds, which its links, tabs and summary restate already; ``tabs``
+    the views' slugs; ``context``: ``choices``, ``sze_years``, ``on_dashboard``, ``pathname`` as
+    ``sync_selection`` takes them.
+    """
+    out = sync_selection(trigger, search, controls, stored=stored, **context)
+    for name, value in controls.items():
+        if out[name] == value:
+            out[name] = no_update
+    if out["selection"] is no_update:
+        return out | dict.fromkeys(restated(tabs), no_update)
+    new = restate_selection(out["selection"])
+    if stored is None:
+        return out | new
+    old = restate_selection(stored)
+    return out | {key: value if old.get(key) != value else no_update for key, value in new.items()}
+
+
 def _sync(**values: Any) -> dict[str, Any]:
     search, pathname, stored = values.pop("search"), values.pop("pathname"), values.pop("stored")
     values.pop("reset", None)
     values.pop("present", None)
     values.pop("toggle", None)
-    return sync_selection(
+    return sync_and_restate(
         ctx.triggered_id,
         search,
         values,
+        stored,
+        runtime().tabs,
         choices=choices(),
         sze_years=reference().years("sze"),
         on_dashboard=page_for(pathname, runtime().tabs) is Page.DASHBOARD,
-        stored=stored,
         pathname=pathname,
     )
 
 
+def restated(tabs: Sequence[str]) -> dict[str, Output]:
+    """Where ``restate_selection``'s values go: the links, the tabs, the summary and the filter groups."""
+    return (
+        {
+            "dashboard": Output(ids.NAV_DASHBOARD, "href"),
+            "report": Output(ids.REPORT_LINK, "href"),
+            "about": Output(ids.NAV_ABOUT, "href"),
+            "other_language": Output(ids.LANG_TOGGLE, "href"),
+        }
+        | {f"href-{slug}": Output(ids.tab_link(slug), "href") for slug in tabs}
+        | {f"active-{slug}": Output(ids.tab_link(slug), "active") for slug in tabs}
+        | {"summary": Output(ids.FILTER_SUMMARY, "children")}
+        | {f"hidden-{name}": Output(group, "hidden") for name, group in CONTROL_GROUPS.items()}
+        | {
+            "none_hidden": Output(ids.FILTERS_NONE, "hidden"),
+            "filters_open": Output(ids.FILTER_COLLAPSE, "is_open"),
+            "toggle_expanded": Output(ids.FILTER_TOGGLE, "aria-expanded"),
+        }
+    )
+
+
 def register(app: Dash) -> None:
-    """Wire the URL/filter synchronisation (the filter fold included), the view links, the summary and
-    which filter controls show."""
+    """Wire the URL/filter synchronisation (the filter fold included) with the view links, the summary and
+    which filter controls show, in one callback."""
     app.callback(
         output={"search": Output(ids.URL, "search")}
         | {name: Output(cid, "value") for name, cid in CONTROLS.items()}
@@ -215,7 +267,8 @@ def register(app: Dash) -> None:
             "selection": Output(ids.SELECTION, "data"),
             "note": Output(ids.LINK_NOTE_TEXT, "children"),
             "note_hidden": Output(ids.LINK_NOTE, "hidden"),
-        },
+        }
+        | restated(runtime_of(app).tabs),
         inputs={"search": Input(ids.URL, "search")}
         | {name: Input(cid, "value") for name, cid in CONTROLS.items()}
         | {
@@ -234,26 +287,6 @@ def register(app: Dash) -> None:
         Input(ids.LINK_NOTE_CLOSE, "n_clicks"),
         prevent_initial_call=True,
     )
-    tabs = runtime_of(app).tabs
-    # links and summary restate the same selection: one round trip, not two
-    app.callback(
-        output={
-            "dashboard": Output(ids.NAV_DASHBOARD, "href"),
-            "report": Output(ids.REPORT_LINK, "href"),
-            "about": Output(ids.NAV_ABOUT, "href"),
-            "other_language": Output(ids.LANG_TOGGLE, "href"),
-        }
-        | {f"href-{slug}": Output(ids.tab_link(slug), "href") for slug in tabs}
-        | {f"active-{slug}": Output(ids.tab_link(slug), "active") for slug in tabs}
-        | {"summary": Output(ids.FILTER_SUMMARY, "children")}
-        | {f"hidden-{name}": Output(group, "hidden") for name, group in CONTROL_GROUPS.items()}
-        | {
-            "none_hidden": Output(ids.FILTERS_NONE, "hidden"),
-            "filters_open": Output(ids.FILTER_COLLAPSE, "is_open"),
-            "toggle_expanded": Output(ids.FILTER_TOGGLE, "aria-expanded"),
-        },
-        inputs={"data": Input(ids.SELECTION, "data")},
-    )(restate_selection)
     # every chart's 'Toelichting' opens with toelichting=1 in the link (a property, not a script patching the page)
     app.clientside_callback(
         "function (data) { var n = window.dash_clientside.callback_context.outputs_list.length;"

@@ -612,6 +612,17 @@ class Selection:
         """The same view narrowed to ``region`` (None, or an unknown region, clears it)."""
         return replace(self, region=region if region in self.choices.regions else None)
 
+    def with_week(self, week: int | None) -> Selection:
+        """The same view narrowed to ``week`` (None, or a week not in the data, clears it)."""
+        return replace(self, week=week if week in self.choices.weeks else None)
+
+    def one_click_away(self) -> tuple[Selection, ...]:
+        """The selections the region and week buttons lead to from this one (the buttons a presenter switches
+        live), this one left out: each other region with this week, each other week with this region."""
+        regions = [self.with_region(region) for region in (None, *self.choices.regions)]
+        weeks = [self.with_week(week) for week in (None, *self.choices.weeks)]
+        return tuple(dict.fromkeys(s for s in (*regions, *weeks) if s != self))
+
     def with_metric(self, metric: str) -> Selection:
         """The same view showing ``metric`` (an unknown figure keeps the current one)."""
         return replace(self, metric=metric if metric in self.choices.metrics else self.metric)

@@ -224,8 +224,14 @@ def create_app(settings: Settings | None = None, extra_views: Sequence[View] = (
     _cache_fingerprinted_assets(app)
     _unknown_scripts_not_found(app)
     security.install(app, settings)  # headers on every response; login and same-origin POSTs before anything else
-    answers.cache.init_app(server, config=answers.config(settings.redis_url))
-    runtime = Runtime(settings.database_url, settings.lang, settings.admin_database_url, review=settings.review)
+    answers.cache.init_app(server, config=answers.config(settings.redis_url, settings.answers_dir))
+    runtime = Runtime(
+        settings.database_url,
+        settings.lang,
+        settings.admin_database_url,
+        review=settings.review,
+        answers_ahead=settings.answers_ahead,
+    )
     server.extensions[RUNTIME_KEY] = runtime
     # first of the request hooks: the language hook below reads a callback's body too
     guard.install(

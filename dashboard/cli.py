@@ -10,6 +10,7 @@ import argparse
 import getpass
 import os
 import secrets
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -96,6 +97,12 @@ def serve(settings: Settings, host: str, port: int, workers: int, dev: bool) -> 
         # made here, before gunicorn forks, so every worker of this server has the same one
         settings = replace(settings, secret_key=secrets.token_hex(32))
         print("SZE_SECRET_KEY is not set: a random secret key for this run, shared by its workers", file=sys.stderr)
+    # a filter change answered by one worker is kept for all of them: in Redis where set, else in a folder of this
+    # run's (made before the fork, removed when it ends); and the answers one click away are made before they are
+    # asked (issue 21)
+    answers_dir = None if settings.redis_url else tempfile.mkdtemp(prefix="sze-answers-")
+    settings = replace(settings, answers_dir=answers_dir, answers_ahead=True)
+    master = os.getpid()
     from gunicorn.app.base import BaseApplication
 
     class _Server(BaseApplication):
@@ -123,7 +130,12 @@ def serve(settings: Settings, host: str, port: int, workers: int, dev: bool) -> 
 
         places.gazetteer()
     print(f"Dashboard on http://{host}:{port}/ (stop with Ctrl+C)", flush=True)
-    _Server().run()
+    try:
+        _Server().run()
+    finally:
+        # a worker leaves through here too (gunicorn ends it with SystemExit): only the server removes the folder
+        if answers_dir is not None and os.getpid() == master:
+            shutil.rmtree(answers_dir, ignore_errors=True)
     return 0
 
 

@@ -42,8 +42,15 @@ class Settings:
     #: the owner's URL for what writes (init-db, import, demo, restore, grant-read-only): on PostgreSQL the web
     #: process then reads through a read-only role (``database_url``) and never holds a URL that can write
     admin_database_url: str | None = field(default=None, repr=False)
-    #: Redis for the views' answers, shared by every worker and instance; None: a small cache per process
+    #: Redis for the views' answers, shared by every worker and instance; None: ``answers_dir``, else a small
+    #: cache per process
     redis_url: str | None = None
+    #: a folder for the views' answers that the workers of one server share where there is no Redis
+    #: (``sze-dashboard serve`` makes one before it forks); None: a cache per process
+    answers_dir: str | None = None
+    #: make the answers one click away (the other regions and weeks) in the background, before they are asked
+    #: (``sze-dashboard serve`` turns it on; see callbacks.answers)
+    answers_ahead: bool = False
     #: Flask's SECRET_KEY; None: a random one per process (only the editor link's session signs with it, and
     #: ``sze-dashboard serve`` makes one for all its workers; see dashboard.security)
     secret_key: str | None = field(default=None, repr=False)

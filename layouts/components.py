@@ -220,20 +220,27 @@ def headers(lang: str, *keys: str) -> list[str]:
 
 
 def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | None = None) -> html.Div:
-    """A plain, accessible table (header cells scoped to columns) that scrolls sideways in its own box where a
-    phone is too narrow for it: a box the keyboard reaches (axe: a scrollable region must be), named by the
-    table's caption or columns."""
-    head = html.Thead(html.Tr([html.Th(c, scope="col") for c in columns]))
-    body = html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows])
-    parts = ([html.Caption(caption)] if caption else []) + [head, body]
+    """A plain, accessible table that scrolls sideways in its own box where a phone is too narrow for it: a box
+    the keyboard reaches (axe: a scrollable region must be), named by the table's caption or columns.
+
+    A table of text is one Markdown component (the same <table>, its headers in <thead>): Dash's renderer
+    re-mounts every component of an answer's ``children`` and each mount costs it a pass over the whole
+    page, so the map's tables as Tr and Td components (about 250 of them) held a filter change for longer than
+    drawing the map did (issue 21). A cell that is a component (a link, a span in another language) keeps
+    the table of components, header cells scoped to columns.
+    """
+    rows = [tuple(row) for row in rows]
     named: dict[str, Any] = {"aria-label": caption or ", ".join(str(column) for column in columns)}
-    return html.Div(
-        dbc.Table(parts, bordered=False, striped=True, hover=True, size="sm", className="data-table"),
-        className="table-responsive",
-        tabIndex="0",
-        role="region",
-        **named,
-    )
+    if all(isinstance(cell, (str, int, float)) for row in rows for cell in row):
+        body: Any = markdown_table(columns, rows, className="data-table")
+        if caption:
+            body = [html.P(caption, className="table-caption"), body]
+    else:
+        head = html.Thead(html.Tr([html.Th(c, scope="col") for c in columns]))
+        cells = html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows])
+        parts = ([html.Caption(caption)] if caption else []) + [head, cells]
+        body = dbc.Table(parts, bordered=False, striped=True, hover=True, size="sm", className="data-table")
+    return html.Div(body, className="table-responsive", tabIndex="0", role="region", **named)
 
 
 def _markdown_cell(value: object) -> str:
@@ -246,7 +253,9 @@ def _markdown_cell(value: object) -> str:
 MARKDOWN_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
-def markdown_table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> dcc.Markdown:
+def markdown_table(
+    columns: Sequence[str], rows: Iterable[Sequence[Any]], className: str = "data-table chart-values"
+) -> dcc.Markdown:
     """A table of many rows as one component: the same <table> for the reader, written by one Markdown component.
 
     Dash's renderer spends milliseconds on every component it mounts: a chart's values as a table of
@@ -258,7 +267,7 @@ def markdown_table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> dcc
         "|" + " --- |" * len(columns),
         *("| " + " | ".join(_markdown_cell(c) for c in row) + " |" for row in rows),
     ]
-    return dcc.Markdown("\n".join(lines), className="data-table chart-values")
+    return dcc.Markdown("\n".join(lines), className=className)
 
 
 def published_list(frame: pd.DataFrame, lang: str = "nl") -> str:

@@ -229,6 +229,14 @@ NARROW_TITLE_LINE = 23  # px per line of a title at NARROW_TITLE_SIZE
 NARROW_TITLE_PAD = 10  # px above a phone's title: the top margin's room goes to what stands under it
 
 
+def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` laid over ``base`` as plotly's ``update_layout`` does: nested dicts merged, other values replaced."""
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
 def with_source(
     fig: go.Figure, source: str, made: str, *, narrow: bool = False, width: int = SOURCE_WIDTH
 ) -> go.Figure:
@@ -261,10 +269,14 @@ def with_source(
         height=fig.layout.height + grown - top if fig.layout.height else None,
     )
     meta = {**(fig.layout.meta or {}), "source": text}
-    exported = go.Figure(layout=fig.layout).update_layout(**drawn).layout
-    export = {"title": exported.title.to_plotly_json(), "margin": exported.margin.to_plotly_json()}
-    if exported.height:
-        export["height"] = exported.height
+    # the exported title and margin: the figure's own with the line's changes laid over them (not a validated copy
+    # of the whole layout, which cost a map or a grid of charts more than building it did)
+    export: dict[str, Any] = {
+        "title": _merged(fig.layout.title.to_plotly_json(), drawn["title"]),
+        "margin": {**fig.layout.margin.to_plotly_json(), "t": grown},
+    }
+    if drawn["height"]:
+        export["height"] = drawn["height"]
     if not narrow:
         # on the page the line stands once, under the chart, in type a projector shows (issue 20): the figure
         # keeps it for the image export only

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
+from callbacks import answers
 from dashboard.app import create_app
 from dashboard.settings import Settings
 from data_access import version
@@ -116,3 +117,40 @@ def test_with_redis_unreachable_every_view_still_answers(database_url, caplog):
     assert answer.status_code == 200
     assert json.loads(answer.data)["response"]["trends-graph"]["figure"]["data"]
     assert "cache unavailable" in caplog.text
+
+
+def test_the_regions_and_weeks_one_click_away_are_answered_before_they_are_asked(filled_db_url, tmp_path: Path):
+    # as `sze-dashboard serve` runs it: a folder the workers share, and the answers one click away made ahead
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    app = create_app(Settings(database_url=filled_db_url, answers_dir=str(folder), answers_ahead=True))
+    client = app.server.test_client()
+    trends = _trends(client)
+    for language in ("nl", "en"):
+        post(client, UPDATE, body(trends, [{"tab": "trends", "lang": language}, None]))
+    answers.wait_ahead()
+    # another worker of the same server (the same folder, nothing made ahead by it): a click on Zuid or on week 2
+    # is answered from what was kept, and is the answer it would have made itself, in the page's language
+    other = create_app(Settings(database_url=filled_db_url, answers_dir=str(folder))).server.test_client()
+    alone = create_app(Settings(database_url=filled_db_url)).server.test_client()
+    post(other, UPDATE, body(trends, [{"tab": "trends"}, None]))  # its first request reads the reference data
+    for clicked in ({"region": "zuid"}, {"week": 2}):
+        for language in ("nl", "en"):
+            selection = {"tab": "trends", "lang": language, **clicked}
+            counted = _count_queries(filled_db_url)
+            kept = post(other, UPDATE, body(trends, [selection, None]))
+            assert counted["n"] <= 3, f"{counted['n']} queries for {selection}, made ahead"
+            made = post(alone, UPDATE, body(trends, [selection, None]))
+            assert json.loads(kept.data)["response"] == json.loads(made.data)["response"]
+    assert "in the dataset" in kept.data.decode()  # the last one asked: the English page's week 2
+
+
+def test_without_the_folder_or_redis_each_process_keeps_its_own_answers():
+    assert answers.config(None)["CACHE_TYPE"] == "SimpleCache"
+    assert answers.config(None, "/tmp/x") == {
+        "CACHE_TYPE": "FileSystemCache",
+        "CACHE_DIR": "/tmp/x",
+        "CACHE_THRESHOLD": answers.FOLDER_ENTRIES,
+        "CACHE_DEFAULT_TIMEOUT": answers.TIMEOUT_SECONDS,
+    }
+    assert answers.config("redis://localhost:1/0", "/tmp/x")["CACHE_TYPE"] == "RedisCache"

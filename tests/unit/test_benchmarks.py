@@ -191,3 +191,55 @@ def test_the_upload_benchmark_measures_a_file_the_importer_takes_whole(tmp_path,
     assert found["check: time ≤1× openpyxl alone"].met and not found["import: time ≤1.5× openpyxl alone"].met
     assert found["check: peak memory ≤512 MB"].met and found["check: peak memory ≤512 MB"].measured_text == "300 MB"
     assert not found["import: peak memory ≤512 MB"].met
+
+
+def test_the_paint_profile_is_summed_by_script_per_click_and_idle_time_is_left_out():
+    from benchmarks import paint
+
+    profile = {
+        "nodes": [
+            {
+                "id": 1,
+                "callFrame": {
+                    "url": "http://x/_dash-component-suites/dash/dash-renderer/build/dash_renderer.min.js",
+                    "functionName": "a",
+                },
+            },
+            {
+                "id": 2,
+                "callFrame": {
+                    "url": "http://x/_dash-component-suites/dash/deps/react-dom@18.3.1.min.js",
+                    "functionName": "b",
+                },
+            },
+            {"id": 3, "callFrame": {"url": "http://x/assets/plotly-sze.min.js", "functionName": "c"}},
+            {"id": 4, "callFrame": {"url": "", "functionName": "(idle)"}},
+            {"id": 5, "callFrame": {"url": "http://x/assets/a11y.js", "functionName": "d"}},
+        ],
+        "samples": [1, 1, 2, 3, 4, 5],
+        "timeDeltas": [1000, 3000, 2000, 4000, 90000, 2000],  # microseconds
+    }
+    summary = paint.summarise_profile(profile, clicks=2)
+    # plotly's bundle is served from /assets/ here: plotly, not the project's own JS
+    assert summary == {"Dash renderer": 2.0, "plotly": 2.0, "React": 1.0, "project JS": 1.0}
+    row = {
+        "view": "kaart",
+        "clicks": 12,
+        "paint_p50": 90.0,
+        "paint_p95": 120.0,
+        "answer_p50": 40.0,
+        "requests_per_click": 3,
+        "baseline_paint_p50": 30.0,
+        "newplot_ms": 25.0,
+        "graphs": 1,
+        "dom_nodes": 600,
+        "floor_ms": 55.0,
+        "ratio": 2.18,
+        "profile": summary,
+        "baseline_profile": {"plotly": 1.0},
+    }
+    written = paint.render(
+        [row], {"date": "d", "activities": 2000, "clicks": 12, "machine": "m", "versions": "v"}, "kept notes"
+    )
+    assert "| `kaart` | 90 ms | 120 ms | 40 ms | 3 | 1 | 25 ms | 30 ms | 55 ms | 2.18× | missed |" in written
+    assert written.rstrip().endswith("kept notes")

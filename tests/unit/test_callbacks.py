@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from unittest.mock import patch
 
 import dash
 import pytest
-from dash import no_update
+from dash import dcc, no_update
 
 from callbacks import download, evaluation, map, pages, reach, state, trends
 from callbacks.common import Runtime, choices
-from core.selection import Choices, Selection
+from core.selection import ABOUT_PATH, Choices, Selection
 from core.views import View
 from layouts import ids, page
 
@@ -43,6 +44,8 @@ def text_of(component) -> str:
         return str(component)
     if isinstance(component, (list, tuple)):
         return " ".join(text_of(c) for c in component)
+    if isinstance(component, dcc.Markdown):  # a table of text: its cells as read, without the Markdown
+        return re.sub(r"\\(.)", r"\1", str(component.children))
     return text_of(getattr(component, "children", None))
 
 
@@ -318,12 +321,16 @@ def test_map_for_a_region_lists_only_its_initiatives(in_request):
 def _week_order(side) -> list[tuple[str, str, str]]:
     """The week-order table beside the map as (edition, week, region) rows; [] when it is a sentence."""
     found = side.children[1]
-    if getattr(found, "className", "") == "table-responsive":  # the table in its own scrolling box
-        found = found.children
-    if not hasattr(found, "children") or not isinstance(found.children, list):
+    if getattr(found, "className", "") != "table-responsive":  # a sentence, not a table in its scrolling box
         return []
-    body = found.children[1]
-    return [tuple(text_of(cell) for cell in row.children[:3]) for row in body.children]
+    return [tuple(row[:3]) for row in markdown_rows(found.children)]
+
+
+def markdown_rows(markdown) -> list[list[str]]:
+    """A Markdown table's body rows as the reader sees its cells."""
+    lines = str(markdown.children).splitlines()[2:]  # after the heading and the rule
+    cells = [re.split(r"(?<!\\)\|", line.strip().strip("|")) for line in lines]
+    return [[re.sub(r"\\(.)", r"\1", cell).strip() for cell in row] for row in cells]
 
 
 def test_the_week_order_beside_the_map_follows_the_region_and_week_filters(in_request):
@@ -599,3 +606,43 @@ def test_every_view_draws_for_a_phone_whatever_the_selection(in_request, selecti
         assert figures, view.slug
         for figure in figures:
             assert "export" in figure.layout.meta and not figure.layout.title.subtitle.text, view.slug
+
+
+def test_a_filter_change_sends_only_what_changes_on_the_page(in_request):
+    def restate(trigger, link, stored, **controls):
+        path, _, query = link.partition("?")
+        return state.sync_and_restate(
+            trigger,
+            f"?{query}" if query else "",
+            controls,
+            stored,
+            CHOICES.tabs,
+            choices=CHOICES,
+            sze_years=SZE_YEARS,
+            pathname=path,
+            on_dashboard=path != ABOUT_PATH,
+        )
+
+    shown = {
+        "sze_editions": [2021, 2022, 2023, 2024],
+        "predecessor_editions": EVERY_PREDECESSOR,
+        "region": "",
+        "week": "",
+        "metric": "activiteiten",
+        "colour": "editie",
+        "compare": [],
+    }
+    opened = restate(None, "/trends", None, **shown)
+    # the first answer restates everything: the page has nothing yet
+    assert opened["dashboard"] == "/trends" and opened["active-trends"] is True and opened["summary"]
+    clicked = restate(ids.REGION, "/trends", opened["selection"], **(shown | {"region": "zuid"}))
+    assert clicked["search"] == "?regio=zuid" and clicked["selection"]["region"] == "zuid"
+    # the links follow the region; the control the user set, the other controls and the open tab are left alone
+    assert clicked["dashboard"] == "/trends?regio=zuid" and clicked["href-kaart"] == "/kaart?regio=zuid"
+    unchanged = [name for name, value in clicked.items() if value is no_update]
+    assert {"region", "week", "metric", "sze_editions", "active-trends", "active-kaart", "filters_open"} <= set(
+        unchanged
+    )
+    # on another page the selection stays as it is, and so does all that restates it
+    elsewhere = restate(ids.URL, ABOUT_PATH, clicked["selection"], **shown)
+    assert all(elsewhere[key] is no_update for key in ("selection", "dashboard", "summary", "href-trends"))

@@ -158,3 +158,20 @@ def test_every_map_hides_plotlys_base_layers_as_the_empty_world_topojson_needs(d
                     maps.append(view.name)
                     assert figure.layout.geo.visible is False, (view.name, part)
     assert len(maps) >= 3  # the map, the region's map and the registration's map
+
+
+def test_a_table_of_text_is_one_component_and_one_with_links_keeps_its_cells():
+    from dash import dcc, html
+
+    from layouts.components import table
+    from tests.page_tables import rows_of
+
+    text = table(["Editie", "Regio"], [(2021, "Zuid"), (2023, "Noord (Friesland)")])
+    # one Markdown component for the renderer to mount, however many rows (issue 21), in its focusable box
+    assert isinstance(text.children, dcc.Markdown) and text.role == "region" and text.tabIndex == "0"
+    assert text.to_plotly_json()["props"]["aria-label"] == "Editie, Regio"
+    assert rows_of(text) == [["2021", "Zuid"], ["2023", "Noord (Friesland)"]]
+    linked = table(["Bron"], [(html.A("RIVM", href="https://www.rivm.nl"),)])
+    header = linked.children.children[0].children.children[0]
+    assert isinstance(header, html.Th) and header.scope == "col"
+    assert isinstance(linked.children.children[1].children[0].children[0].children, html.A)

@@ -13,6 +13,7 @@ from dashboard.app import create_app
 from dashboard.settings import Settings
 from data_access import schema
 from ingest import demo
+from tests.page_tables import rows_of
 
 
 def answers(rows: list[tuple[str, int, str, int]]) -> pd.DataFrame:
@@ -143,13 +144,7 @@ def _choices_plain():
 
 def _registered_rows(side) -> dict[str, tuple[str, str]]:
     """The map's 'Geregistreerde activiteiten per regio' table: region -> (activities, participants)."""
-    block = side.children[-1]
-    # a table stands in its own scrolling box (layouts.components.table)
-    found = [part.children for part in block.children if getattr(part, "className", "") == "table-responsive"]
-    if not found:
-        return {}
-    rows = found[0].children[1].children
-    return {row.children[0].children: (row.children[1].children, row.children[2].children) for row in rows}
+    return {region: (activities, participants) for region, activities, participants in rows_of(side.children[-1])}
 
 
 def test_the_map_sets_the_registration_per_region_beside_the_published_figures_and_links_to_it(demo_app):

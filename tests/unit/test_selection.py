@@ -602,3 +602,21 @@ def test_the_filter_bar_and_the_views_follow_from_the_parameters():
         "toelichting",
         "taal",
     ]
+
+
+def test_one_click_away_are_the_other_regions_and_weeks_of_the_same_view():
+    chosen = Selection.parse(CHOICES, editions=[2021], region="zuid", tab="trends", metric="deelnemers")
+    away = chosen.one_click_away()
+    assert chosen not in away and len(away) == len(set(away))
+    assert {(s.region, s.week) for s in away} == {
+        (None, None),
+        ("noord", None),
+        ("oost", None),
+        ("west", None),
+        ("zuid", 1),
+        ("zuid", 2),
+        ("zuid", 3),
+        ("zuid", 4),
+    }
+    assert all((s.tab, s.editions, s.metric, s.lang) == ("trends", (2021,), "deelnemers", "nl") for s in away)
+    assert chosen.with_week(9) == chosen.with_week(None) and chosen.with_week(2).week == 2
