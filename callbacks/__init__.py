@@ -8,13 +8,15 @@ the briefing, the downloads, the wiring) reads ``dash.page_registry`` (``common.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import pkgutil
 from collections.abc import Callable, Sequence
 from importlib import import_module
 from typing import Any
 
-from dash import Dash, Input, Output
+from dash import Dash, Input, Output, State, no_update
 from flask import current_app
+from plotly.io.json import to_json_plotly
 
 from callbacks import answers, beheer, download, pages, report, screen, state
 from callbacks.common import data_version, lang, runtime, selection_from, title_scope, views
@@ -46,7 +48,7 @@ def full_update(view: View) -> Callable[..., dict[str, Any]]:
     its text alternative (a sentence and a table, in the chart's "alt" part) and its source line and date
     on the figure itself (for image exports)."""
 
-    def update(selection: object, screen: object = None) -> dict[str, Any]:
+    def update(selection: object, screen: object = None, shown: object = None) -> dict[str, Any]:
         language, narrow, today, version = lang(), is_narrow(screen), dt.date.today(), data_version()
         chosen = selection_from(selection)  # validated: equal selections share one kept answer
 
@@ -62,7 +64,7 @@ def full_update(view: View) -> Callable[..., dict[str, Any]]:
             # proxy, goes to the thread, as Flask's docs say to hand it to one
             app = current_app._get_current_object()  # type: ignore[attr-defined]
             answers.ahead(app, [job(s) for s in chosen.one_click_away()], language)
-        return answer
+        return only_changed(answer, shown)
 
     def make(selection: object, language: str, narrow: bool, today: dt.date) -> dict[str, Any]:
         with titled(title_scope(view, selection_from(selection))):
@@ -72,17 +74,47 @@ def full_update(view: View) -> Callable[..., dict[str, Any]]:
             if name.endswith("graph") and view.outputs.get(alt) == "children":
                 parts[alt] = chart_alternative(figure, ids.part(view.name, alt), language)
         made = t("export_made", language, date=fmt_date(today, lang=language))
-        return download.stamp(view, parts, selection, made, narrow=narrow)
+        stamped = download.stamp(view, parts, selection, made, narrow=narrow)
+        return stamped | {SHOWN: fingerprints(stamped)}
 
     update.__doc__ = view.update.__doc__
     return update
 
 
+#: the part of a view's answer that says what each of its other parts holds (a Store on the view's page)
+SHOWN = ids.SHOWN
+
+
+def fingerprints(parts: dict[str, Any]) -> dict[str, str]:
+    """A short digest of each part of an answer, as Dash sends it."""
+    return {name: hashlib.sha256(to_json_plotly(value).encode()).hexdigest()[:16] for name, value in parts.items()}
+
+
+def only_changed(answer: dict[str, Any], shown: object) -> dict[str, Any]:
+    """The parts of ``answer`` the page does not show yet (``shown``: the digests it holds), ``no_update`` for the
+    others: Dash's renderer redraws every output it is given, and mounts every component of it anew (issue 21).
+
+    ``shown`` comes from the browser: anything but digests counts as nothing shown, and a forged one can only
+    leave that browser's own page as it was.
+    """
+    prints = answer.get(SHOWN) or fingerprints(answer)
+    had = shown if isinstance(shown, dict) else {}
+    out = {name: no_update if had.get(name) == prints.get(name) else value for name, value in answer.items()}
+    out[SHOWN] = no_update if had == prints else prints
+    return out
+
+
 def register_view(app: Dash, view: View) -> None:
-    """Wire one view: its update fills each of its parts from the selection and the width class, then its own extras."""
+    """Wire one view: its update fills each of its parts from the selection and the width class, then its own extras;
+    only the parts that change are sent (the page keeps their digests)."""
     app.callback(
-        output={part: Output(ids.part(view.name, part), prop) for part, prop in view.outputs.items()},
-        inputs={"selection": Input(ids.SELECTION, "data"), "screen": Input(ids.SCREEN, "data")},
+        output={part: Output(ids.part(view.name, part), prop) for part, prop in view.outputs.items()}
+        | {SHOWN: Output(ids.part(view.name, SHOWN), "data")},
+        inputs={
+            "selection": Input(ids.SELECTION, "data"),
+            "screen": Input(ids.SCREEN, "data"),
+            "shown": State(ids.part(view.name, SHOWN), "data"),
+        },
     )(full_update(view))
     if view.wire is not None:
         view.wire(app)

@@ -33,7 +33,7 @@ from data_access import queries
 from ingest import bundled
 from layouts import ids
 from layouts.about import about_page
-from layouts.page import not_found_page, report_page
+from layouts.page import not_found_page, report_page, view_body
 
 
 def show_page(pathname: str | None) -> bool:
@@ -50,7 +50,7 @@ def view_layout(view: View) -> Callable[..., Any]:
         language = lang()
         # the outline goes h1 (the dashboard) > h2 (this view) > h3 (its sections); the tab already shows the name
         heading = html.H2(t("view_heading", language, view=t(view.label, language)), className="visually-hidden")
-        return page_root(view.name, [heading, view.skeleton(language)], id=ids.VIEW, className="view")
+        return page_root(view.name, [heading, *view_body(view, language)], id=ids.VIEW, className="view")
 
     return layout
 

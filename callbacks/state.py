@@ -186,6 +186,8 @@ def restate_selection(data: object) -> dict[str, Any]:
     out["none_hidden"] = bool(shown)
     out["filters_open"] = selection.filters_open
     out["toggle_expanded"] = "true" if selection.filters_open else "false"
+    # presentation mode is a class on the page's outermost element: CSS and assets/presentation.js do the rest
+    out["shell_class"] = "presenting" if selection.present else ""
     return out
 
 
@@ -253,6 +255,7 @@ def restated(tabs: Sequence[str]) -> dict[str, Output]:
             "none_hidden": Output(ids.FILTERS_NONE, "hidden"),
             "filters_open": Output(ids.FILTER_COLLAPSE, "is_open"),
             "toggle_expanded": Output(ids.FILTER_TOGGLE, "aria-expanded"),
+            "shell_class": Output(ids.SHELL, "className"),
         }
     )
 
@@ -288,17 +291,15 @@ def register(app: Dash) -> None:
         prevent_initial_call=True,
     )
     # every chart's 'Toelichting' opens with toelichting=1 in the link (a property, not a script patching the page)
+    # (and only when one differs: an output given its own value again is redrawn all the same)
     app.clientside_callback(
-        "function (data) { var n = window.dash_clientside.callback_context.outputs_list.length;"
-        " return Array(n).fill(Boolean(data && data.notes_open)); }",
+        "function (data, opened) { var wanted = Boolean(data && data.notes_open);"
+        " if (opened.every(function (o) { return Boolean(o) === wanted; })) {"
+        " return window.dash_clientside.no_update; }"
+        " return opened.map(function () { return wanted; }); }",
         Output({"type": ids.EXPLANATION, "view": ALL, "chart": ALL}, "open"),
         Input(ids.SELECTION, "data"),
-    )
-    # presentation mode is a class on the page's outermost element: CSS and assets/presentation.js do the rest
-    app.clientside_callback(
-        "function (data) { return data && data.present ? 'presenting' : ''; }",
-        Output(ids.SHELL, "className"),
-        Input(ids.SELECTION, "data"),
+        State({"type": ids.EXPLANATION, "view": ALL, "chart": ALL}, "open"),
     )
     # the address is the view (one place parses it: core.selection), so sharing is copying it
     app.clientside_callback(

@@ -25,6 +25,7 @@ REPORT_LINK = "report-link"  # on the dashboard: the briefing of the current sel
 NAV_DASHBOARD = "nav-dashboard"
 NAV_ABOUT = "nav-about"
 LANG_TOGGLE = "lang-toggle"  # a plain link to the same view in the other language: the page loads anew in it
+SHOWN = "shown"  # a view's part (a Store) that holds a digest of each of its other parts
 COPY_LINK = "copy-link"  # copies the address of the current view
 COPY_LINK_STATUS = "copy-link-status"  # says (to eyes and screen readers) whether it was copied
 

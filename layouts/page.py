@@ -423,6 +423,12 @@ def unavailable(lang: str = "nl") -> html.Div:
     )
 
 
+def view_body(view: View, lang: str = "nl") -> list[Any]:
+    """A view's components on its page: its skeleton, and the Store of what each of its parts holds (a filter
+    change sends only the parts that change: callbacks.only_changed)."""
+    return [view.skeleton(lang), dcc.Store(id=ids.part(view.name, ids.SHOWN))]
+
+
 def validation_layout(
     reference: Reference, views: Sequence[View], lang: str = "nl", regions: Sequence[str] = ()
 ) -> html.Div:
@@ -443,4 +449,5 @@ def validation_layout(
         html.Div(id=ids.ABOUT_PAGE),
         html.Div(id=ids.VIEW),
     ]
-    return html.Div([page(reference, views, lang), retry, *pages, *[view.skeleton(lang) for view in views]])
+    bodies = [part for view in views for part in view_body(view, lang)]
+    return html.Div([page(reference, views, lang), retry, *pages, *bodies])

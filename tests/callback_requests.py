@@ -73,7 +73,8 @@ def view_update(view: str, outputs: dict[str, str], selection: dict[str, Any], s
     """The request the renderer sends for a view's update: its ``outputs`` (part -> property) from a selection."""
     from layouts import ids
 
-    parts = [{"id": ids.part(view, part), "property": prop} for part, prop in outputs.items()]
+    # and the Store of what the page shows already: nothing, so every part comes (callbacks.only_changed)
+    parts = [{"id": ids.part(view, part), "property": prop} for part, prop in {**outputs, ids.SHOWN: "data"}.items()]
     return {
         "output": ".." + "...".join(f"{o['id']}.{o['property']}" for o in parts) + "..",
         "outputs": parts,
@@ -82,7 +83,7 @@ def view_update(view: str, outputs: dict[str, str], selection: dict[str, Any], s
             {"id": ids.SCREEN, "property": "data", "value": screen},
         ],
         "changedPropIds": [f"{ids.SELECTION}.data"],
-        "state": [],
+        "state": [{"id": ids.part(view, ids.SHOWN), "property": "data", "value": None}],
     }
 
 

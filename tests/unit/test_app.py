@@ -12,6 +12,7 @@ from callbacks import trends
 from dashboard.app import create_app
 from dashboard.settings import Settings
 from layouts import ids
+from tests.callback_requests import view_update
 
 
 def test_healthz_answers_200_when_the_database_answers(client):
@@ -144,17 +145,7 @@ def test_without_a_database_the_page_says_so_without_a_trace(tmp_path):
 
 def test_a_failing_callback_shows_a_message_not_a_trace(tmp_path, client):
     broken = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'missing' / 'none.db'}")).server.test_client()
-    payload = {
-        # the trends view's parts as Dash names them (the registry's order)
-        "output": ".." + "...".join(f"trends-{part}.{prop}" for part, prop in trends.VIEW.outputs.items()) + "..",
-        "outputs": [{"id": f"trends-{part}", "property": prop} for part, prop in trends.VIEW.outputs.items()],
-        "inputs": [
-            {"id": "selection", "property": "data", "value": {"tab": "trends"}},
-            {"id": "screen", "property": "data", "value": "wide"},
-        ],
-        "changedPropIds": ["selection.data"],
-        "state": [],
-    }
+    payload = view_update("trends", trends.VIEW.outputs, {"tab": "trends"})
     response = broken.post("/_dash-update-component", json=payload)
     body = response.get_data(as_text=True)
     assert "Traceback" not in body and "sqlite3" not in body

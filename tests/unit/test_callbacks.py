@@ -646,3 +646,19 @@ def test_a_filter_change_sends_only_what_changes_on_the_page(in_request):
     # on another page the selection stays as it is, and so does all that restates it
     elsewhere = restate(ids.URL, ABOUT_PATH, clicked["selection"], **shown)
     assert all(elsewhere[key] is no_update for key in ("selection", "dashboard", "summary", "href-trends"))
+
+
+def test_a_filter_change_redraws_only_the_parts_of_the_view_that_change(in_request):
+    from callbacks import SHOWN, VIEWS, full_update
+
+    update = full_update(next(view for view in VIEWS if view.slug == "trends"))
+    noord = update(store(tab="trends", region="noord"), "wide", None)
+    assert all(value is not no_update for value in noord.values())  # a page just opened shows nothing yet
+    assert all(
+        value is no_update for value in update(store(tab="trends", region="noord"), "wide", noord[SHOWN]).values()
+    )
+    oost = update(store(tab="trends", region="oost"), "wide", noord[SHOWN])
+    # the chart and its text follow the region; the sources line is the same for every region, and stays
+    assert oost["graph"] is not no_update and oost["text"] is not no_update and oost["sources"] is no_update
+    # whatever else the browser sends for what it shows, it gets every part
+    assert all(value is not no_update for value in update(store(tab="trends"), "wide", ["x"]).values())

@@ -78,22 +78,10 @@ def test_a_link_with_taal_en_opens_the_page_in_english_and_says_so_to_screen_rea
 
 def test_a_view_redrawn_for_an_english_page_speaks_english_with_english_numbers(client):
     from callbacks import trends
+    from tests.callback_requests import view_update
 
     def redraw(lang: str) -> str:
-        payload = {
-            "output": ".." + "...".join(f"trends-{p}.{prop}" for p, prop in trends.VIEW.outputs.items()) + "..",
-            "outputs": [{"id": f"trends-{p}", "property": prop} for p, prop in trends.VIEW.outputs.items()],
-            "inputs": [
-                {
-                    "id": "selection",
-                    "property": "data",
-                    "value": {"tab": "trends", "metric": "bezoekers", "lang": lang},
-                },
-                {"id": "screen", "property": "data", "value": "wide"},
-            ],
-            "changedPropIds": ["selection.data"],
-            "state": [],
-        }
+        payload = view_update("trends", trends.VIEW.outputs, {"tab": "trends", "metric": "bezoekers", "lang": lang})
         return client.post("/_dash-update-component", json=payload).get_data(as_text=True)
 
     english, dutch = redraw("en"), redraw("nl")

@@ -18,6 +18,7 @@ from core.i18n import t
 from dashboard.app import create_app
 from dashboard.settings import Settings, read_users
 from layouts import ids
+from tests.callback_requests import view_update
 
 PASSWORD = "correct horse battery staple"
 #: hashed once: a scrypt hash takes a noticeable moment
@@ -32,17 +33,7 @@ def csp(response) -> dict[str, list[str]]:
 
 def trends_redraw() -> dict:
     """A callback request as the page sends it when the trends view is redrawn."""
-    outputs = [{"id": f"trends-{part}", "property": prop} for part, prop in trends.VIEW.outputs.items()]
-    return {
-        "output": ".." + "...".join(f"{o['id']}.{o['property']}" for o in outputs) + "..",
-        "outputs": outputs,
-        "inputs": [
-            {"id": ids.SELECTION, "property": "data", "value": {"tab": "trends"}},
-            {"id": ids.SCREEN, "property": "data", "value": "wide"},
-        ],
-        "changedPropIds": [f"{ids.SELECTION}.data"],
-        "state": [],
-    }
+    return view_update("trends", trends.VIEW.outputs, {"tab": "trends"})
 
 
 def csv_download() -> dict:
