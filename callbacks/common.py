@@ -259,8 +259,12 @@ def read_reference(engine: Bind) -> Reference:
 
 
 def choices() -> Choices:
-    """What a selection may hold in this app and database."""
-    return reference().choices(runtime().tabs, runtime().languages)
+    """What a selection may hold in this app and database (worked out once per request)."""
+    if "sze_choices" not in g:
+        g.sze_choices = reference().choices(runtime().tabs, runtime().languages)
+    value = g.sze_choices
+    assert isinstance(value, Choices)
+    return value
 
 
 def selection_from(data: object) -> Selection:

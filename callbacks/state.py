@@ -222,10 +222,11 @@ def sync_and_restate(
 
 def _sync(**values: Any) -> dict[str, Any]:
     search, pathname, stored = values.pop("search"), values.pop("pathname"), values.pop("stored")
+    note_hidden = values.pop("note_hidden")
     values.pop("reset", None)
     values.pop("present", None)
     values.pop("toggle", None)
-    return sync_and_restate(
+    out = sync_and_restate(
         ctx.triggered_id,
         search,
         values,
@@ -236,6 +237,9 @@ def _sync(**values: Any) -> dict[str, Any]:
         on_dashboard=page_for(pathname, runtime().tabs) is Page.DASHBOARD,
         pathname=pathname,
     )
+    if out["note"] is None and note_hidden is True:  # no note, and none shown: nothing to redraw
+        out["note"] = out["note_hidden"] = no_update
+    return out
 
 
 def restated(tabs: Sequence[str]) -> dict[str, Output]:
@@ -281,6 +285,7 @@ def register(app: Dash) -> None:
             # a view link changes the path (and the view) alone when the filters stay
             "pathname": Input(ids.URL, "pathname"),
             "stored": State(ids.SELECTION, "data"),
+            "note_hidden": State(ids.LINK_NOTE, "hidden"),
         },
     )(_sync)
     # closing the note leaves the keyboard where it was reading: at the fold's button beside the summary

@@ -661,4 +661,4 @@ def test_a_filter_change_redraws_only_the_parts_of_the_view_that_change(in_reque
     # the chart and its text follow the region; the sources line is the same for every region, and stays
     assert oost["graph"] is not no_update and oost["text"] is not no_update and oost["sources"] is no_update
     # whatever else the browser sends for what it shows, it gets every part
-    assert all(value is not no_update for value in update(store(tab="trends"), "wide", ["x"]).values())
+    assert all(value is not no_update for value in update(store(tab="trends", region="west"), "wide", ["x"]).values())
