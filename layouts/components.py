@@ -249,8 +249,9 @@ def _markdown_cell(value: object) -> str:
     return "".join(f"\\{c}" if c in MARKDOWN_PUNCTUATION else c for c in text)
 
 
-#: what CommonMark lets a backslash escape: all ASCII punctuation
-MARKDOWN_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+#: what dcc.Markdown's parser (remark, GitHub flavour) lets a backslash escape, and so all that can start Markdown:
+#: CommonMark's other punctuation ('&', ',', ':') it shows with the backslash in front
+MARKDOWN_PUNCTUATION = frozenset("\\`*{}[]()#+-.!_>~|")
 
 
 def markdown_table(
