@@ -33,3 +33,21 @@ def test_a_job_folder_others_may_read_is_refused(tmp_path):
 def test_sze_jobs_dir_is_read_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("SZE_JOBS_DIR", str(tmp_path / "taken"))
     assert Settings.from_env(database_url="sqlite://").jobs_dir == str(tmp_path / "taken")
+
+
+def test_a_check_that_ends_between_two_reads_of_its_answer_still_gives_it(tmp_path, monkeypatch):
+    import diskcache
+
+    from dashboard.jobs import JobManager
+
+    manager = JobManager(diskcache.Cache(str(tmp_path / "jobs")), expire=60)
+
+    def ended(job: object) -> bool:
+        # the job writes its answer and ends just after Dash's first read of it
+        manager.handle.set("answer-key", {"checked": True})
+        return False
+
+    monkeypatch.setattr(manager, "job_running", ended)
+    monkeypatch.setattr(manager, "terminate_job", lambda job: None)
+    assert manager.get_result("answer-key", "12345") == {"checked": True}  # not taken for a cancelled job
+    assert manager.get_result("other-key", None) is manager.UNDEFINED  # no job: nothing to wait for
