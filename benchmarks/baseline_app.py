@@ -52,23 +52,28 @@ def draw(selection: dict[str, Any] | None) -> go.Figure:
 
 def create_minimal(server: Flask) -> Dash:
     """The least a Dash app can be: one bar chart, no callback."""
-    app = Dash(__name__, server=False, compress=True, serve_locally=True, title="baseline", update_title="")
+    app = _app_at("/", "baseline")
     app.layout = html.Div([dcc.Graph(id=GRAPH, figure=bar_chart(""))])
     app.init_app(server)
     return app
 
 
-def create_chain(server: Flask) -> Dash:
-    """The no-op chain: URL search -> selection Store -> the bar chart, each link a server callback."""
-    app = Dash(
+def _app_at(path: str, title: str) -> Dash:
+    """A Dash app at ``path``, served as the dashboard serves itself (compressed, plotly.js from the app)."""
+    return Dash(
         __name__,
         server=False,
-        url_base_pathname=CHAIN_PATH,
+        url_base_pathname=path,
         compress=True,
         serve_locally=True,
-        title="baseline chain",
+        title=title,
         update_title="",
     )
+
+
+def create_chain(server: Flask) -> Dash:
+    """The no-op chain: URL search -> selection Store -> the bar chart, each link a server callback."""
+    app = _app_at(CHAIN_PATH, "baseline chain")
     # refresh="callback-nav", as the dashboard's: a query set on it (the benchmarks' change) is followed in the page
     location = dcc.Location(id=URL, refresh="callback-nav")
     app.layout = html.Div([location, dcc.Store(id=SELECTION), dcc.Graph(id=GRAPH, figure=bar_chart(""))])
@@ -80,15 +85,7 @@ def create_chain(server: Flask) -> Dash:
 
 def create_radio(server: Flask) -> Dash:
     """One chart and the region radios: a click, one round trip, one redraw: the floor of a filter change."""
-    app = Dash(
-        __name__,
-        server=False,
-        url_base_pathname=RADIO_PATH,
-        compress=True,
-        serve_locally=True,
-        title="baseline radio",
-        update_title="",
-    )
+    app = _app_at(RADIO_PATH, "baseline radio")
     radios = dcc.RadioItems(id="region", options=list(REGIONS), value=REGIONS[0], inline=True)
     app.layout = html.Div([radios, dcc.Graph(id=GRAPH, figure=bar_chart(REGIONS[0]))])
     app.callback(Output(GRAPH, "figure"), Input("region", "value"), prevent_initial_call=True)(bar_chart)

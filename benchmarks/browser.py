@@ -125,13 +125,7 @@ def make_driver(width: int = 1600, height: int = 1200) -> webdriver.Chrome:
     """A fresh headless Chromium with an empty profile, the instrument in every page and the network log on."""
     if not chromium.installed():
         raise RuntimeError(chromium.MISSING)
-    # a page measured next to another must not be throttled as a background one
-    unthrottled = (
-        "--disable-background-timer-throttling",
-        "--disable-renderer-backgrounding",
-        "--disable-backgrounding-occluded-windows",
-    )
-    driver = chromium.start(width, height, logs=("performance", "browser"), extra=unthrottled)
+    driver = chromium.start(width, height, logs=("performance", "browser"), extra=chromium.UNTHROTTLED)
     driver.set_script_timeout(TIMEOUT_MS / 1000 + 30)
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": INSTRUMENT})
     return driver

@@ -28,6 +28,13 @@ FLAGS = (
     "--disable-dev-shm-usage",
 )
 
+#: for a page measured next to another: never throttled as a background one
+UNTHROTTLED = (
+    "--disable-background-timer-throttling",
+    "--disable-renderer-backgrounding",
+    "--disable-backgrounding-occluded-windows",
+)
+
 
 def installed() -> bool:
     """Whether both the browser and its driver are there."""

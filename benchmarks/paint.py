@@ -145,13 +145,7 @@ class ClickPage:
     """One open page in its own browser whose filter labels are clicked in turn."""
 
     def __init__(self, url: str, labels: Sequence[str] = LABELS) -> None:
-        # a page measured next to another must not be throttled as a background one
-        unthrottled = (
-            "--disable-background-timer-throttling",
-            "--disable-renderer-backgrounding",
-            "--disable-backgrounding-occluded-windows",
-        )
-        self.driver: webdriver.Chrome = chromium.start(1600, 1000, extra=unthrottled)
+        self.driver: webdriver.Chrome = chromium.start(1600, 1000, extra=chromium.UNTHROTTLED)
         self.driver.set_script_timeout(60)
         self.driver.get(url)
         self.wait_quiet(start=time.monotonic(), least=3.0)

@@ -14,6 +14,7 @@ from callbacks.common import Runtime, choices
 from core.selection import ABOUT_PATH, Choices, Selection
 from core.views import View
 from layouts import ids, page
+from tests.page_tables import rows_of
 
 CHOICES = Choices(
     editions=(2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024),
@@ -323,14 +324,7 @@ def _week_order(side) -> list[tuple[str, str, str]]:
     found = side.children[1]
     if getattr(found, "className", "") != "table-responsive":  # a sentence, not a table in its scrolling box
         return []
-    return [tuple(row[:3]) for row in markdown_rows(found.children)]
-
-
-def markdown_rows(markdown) -> list[list[str]]:
-    """A Markdown table's body rows as the reader sees its cells."""
-    lines = str(markdown.children).splitlines()[2:]  # after the heading and the rule
-    cells = [re.split(r"(?<!\\)\|", line.strip().strip("|")) for line in lines]
-    return [[re.sub(r"\\(.)", r"\1", cell).strip() for cell in row] for row in cells]
+    return [tuple(row[:3]) for row in rows_of(found)]
 
 
 def test_the_week_order_beside_the_map_follows_the_region_and_week_filters(in_request):
