@@ -2,14 +2,15 @@
  * through the views; F puts the view's first chart on the full screen; Esc leaves presentation mode.
  * Only while the page carries the 'presenting' class (set from the URL's presentatie=1), and never
  * while the user types in a control. Each view is a page at its own path (the root shows the first);
- * a step sets the next view's path on the page's dcc.Location ('url', layouts/ids.py URL) through Dash's
- * documented dash_clientside.set_props, keeping the address's own query: that query is always current,
- * while the view links' addresses wait for the server, so a fast clicker right after entering the mode
- * would otherwise leave it by a stale link. The Location (refresh="callback-nav") pushes the address and
- * Dash's page router follows, as after a dcc.Link. A Back after stepping goes back a view. */
+ * a step sets the next view's address on the Location of Dash's page container ('_pages_location', which
+ * dash.page_container holds) through Dash's documented dash_clientside.set_props, keeping the address's
+ * own query: that query is always current, while the view links' addresses wait for the server, so a
+ * fast clicker right after entering the mode would otherwise leave it by a stale link. That Location
+ * (refresh="callback-nav") pushes the address, the router and the page's own Location ('url') follow,
+ * as after a dcc.Link. A Back after stepping goes back a view. */
 (function () {
   "use strict";
-  var LOCATION = "url";
+  var LOCATION = "_pages_location";
   function typing(target) {
     var tag = (target && target.tagName) || "";
     return /^(INPUT|SELECT|TEXTAREA)$/.test(tag) || (target && target.isContentEditable);
@@ -25,7 +26,10 @@
     var open = window.location.pathname;
     var current = Math.max(links.findIndex(function (a) { return pathOf(a.href) === open; }), 0);
     var next = links[(current + delta + links.length) % links.length];
-    clientside.set_props(LOCATION, {pathname: pathOf(next.href), search: window.location.search});
+    // the whole address (href): that Location's own path and query may be older than the address, as the page's
+    // Location pushes a filter's query without telling it, and it would push those back
+    var address = new URL(pathOf(next.href) + window.location.search, window.location.href);
+    clientside.set_props(LOCATION, {href: address.href});
     next.focus({preventScroll: true});
     window.scrollTo(0, 0);
   }

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import pkgutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import import_module
 from typing import Any
 
-from dash import Dash, Input, Output, State, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash.development.base_component import Component
 from flask import current_app
 from plotly.io.json import to_json_plotly
 
@@ -24,7 +25,7 @@ from core.figures.style import titled
 from core.formatting import fmt_date
 from core.i18n import t
 from core.selection import Selection
-from core.views import View, is_narrow
+from core.views import LINKS, View, is_narrow
 from layouts import ids
 from layouts.components import chart_alternative
 
@@ -75,6 +76,8 @@ def full_update(view: View) -> Callable[..., dict[str, Any]]:
                 parts[alt] = chart_alternative(figure, ids.part(view.name, alt), language)
         made = t("export_made", language, date=fmt_date(today, lang=language))
         stamped = download.stamp(view, parts, selection, made, narrow=narrow)
+        if LINKS in view.outputs:
+            stamped[LINKS] = {link.id["name"]: link.href for value in stamped.values() for link in view_links(value)}
         return stamped | {SHOWN: fingerprints(stamped)}
 
     update.__doc__ = view.update.__doc__
@@ -86,8 +89,41 @@ SHOWN = ids.SHOWN
 
 
 def fingerprints(parts: dict[str, Any]) -> dict[str, str]:
-    """A short digest of each part of an answer, as Dash sends it."""
-    return {name: hashlib.sha256(to_json_plotly(value).encode()).hexdigest()[:16] for name, value in parts.items()}
+    """A short digest of each part of an answer, as Dash sends it; a part's view links without their addresses,
+    which are a part of their own (core.views.LINKS): a part differing only in those is the same part."""
+    links = [link for value in parts.values() for link in view_links(value)]
+    addresses = [link.href for link in links]
+    for link in links:
+        link.href = None
+    try:
+        return {name: hashlib.sha256(to_json_plotly(value).encode()).hexdigest()[:16] for name, value in parts.items()}
+    finally:
+        for link, href in zip(links, addresses, strict=True):
+            link.href = href
+
+
+def view_links(value: Any) -> Iterator[Any]:
+    """The links in ``value`` (a part: a component tree, a list, a figure, text) whose address is set on its own
+    (``ids.view_link``)."""
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            yield from view_links(item)
+    elif isinstance(value, Component):
+        found = getattr(value, "id", None)
+        if isinstance(found, dict) and found.get("type") == ids.VIEW_LINK:
+            yield value
+        yield from view_links(getattr(value, "children", None))
+
+
+def link_addresses(answer: dict[str, Any], listed: list[dict[str, Any]]) -> dict[str, Any]:
+    """``answer`` with its links' addresses (a dict by link name) as the list Dash sets on ``listed`` (the view
+    links the page holds, in Dash's order); none unless the page holds just these links (a part that brings
+    its links anew brings their addresses in it)."""
+    addresses = answer.get(LINKS)
+    names = [item["id"]["name"] for item in listed]
+    if isinstance(addresses, dict) and names and set(names) == set(addresses):
+        return answer | {LINKS: [addresses[name] for name in names]}
+    return answer | {LINKS: [no_update] * len(names)}  # a wildcard's output is a list, item by item
 
 
 def only_changed(answer: dict[str, Any], shown: object) -> dict[str, Any]:
@@ -101,23 +137,62 @@ def only_changed(answer: dict[str, Any], shown: object) -> dict[str, Any]:
     had = shown if isinstance(shown, dict) else {}
     out = {name: no_update if had.get(name) == prints.get(name) else value for name, value in answer.items()}
     out[SHOWN] = no_update if had == prints else prints
+    if any(next(view_links(value), None) is not None for name, value in out.items() if name != LINKS):
+        out[LINKS] = no_update  # a part sent anew holds its links' addresses
     return out
+
+
+def on_change(view: View) -> Callable[..., dict[str, Any]]:
+    """The view's callback: its update from the selection the filter controls choose (``state.control_change``),
+    and, beside its answer, the address, the Store, the links and the summary that then say that selection.
+
+    The controls are the view's inputs rather than the Store the address's callback writes, so a filter click
+    waits for one answer, not two in a row (issue 21)."""
+    update = full_update(view)
+
+    def changed(
+        controls: dict[str, Any],
+        screen: object = None,
+        stored: object = None,
+        search: object = None,
+        pathname: object = None,
+        note_hidden: object = None,
+        shown: object = None,
+    ) -> dict[str, Any]:
+        selection, changes = state.control_change(ctx.triggered_id, controls, stored, search, pathname, note_hidden)
+        answer = update(selection, screen, shown)
+        if LINKS in view.outputs:
+            answer = link_addresses(answer, ctx.outputs_grouping[LINKS])
+        state.publish(changes, controls)  # after the update: a failed one changes nothing on the page
+        return answer
+
+    changed.__doc__ = view.update.__doc__
+    return changed
 
 
 def register_view(app: Dash, view: View) -> None:
     """Wire one view: its update fills each of its parts from the selection and the width class, then its own extras;
     only the parts that change are sent (the page keeps their digests)."""
     app.callback(
-        output={part: Output(ids.part(view.name, part), prop) for part, prop in view.outputs.items()}
+        output={part: Output(_output_id(view, part), prop) for part, prop in view.outputs.items()}
         | {SHOWN: Output(ids.part(view.name, SHOWN), "data")},
         inputs={
-            "selection": Input(ids.SELECTION, "data"),
+            "controls": {name: Input(cid, "value") for name, cid in state.CONTROLS.items()},
             "screen": Input(ids.SCREEN, "data"),
+            "stored": State(ids.SELECTION, "data"),
+            "search": State(ids.URL, "search"),
+            "pathname": State(ids.URL, "pathname"),
+            "note_hidden": State(ids.LINK_NOTE, "hidden"),
             "shown": State(ids.part(view.name, SHOWN), "data"),
         },
-    )(full_update(view))
+    )(on_change(view))
     if view.wire is not None:
         view.wire(app)
+
+
+def _output_id(view: View, part: str) -> str | dict[str, Any]:
+    """The id of a view's part: its component's, or every view link's of the view (core.views.LINKS)."""
+    return ids.view_link(view.name, ALL) if part == LINKS else ids.part(view.name, part)  # type: ignore[arg-type]
 
 
 def register_all(app: Dash, extra: Sequence[View] = ()) -> None:

@@ -12,7 +12,7 @@ from callbacks.common import chosen_editions, db, headline, lang, map_table, ref
 from core.figures import map_figure
 from core.i18n import metric_label, t
 from core.selection import BOUNDARIES_PATH, Selection
-from core.views import View
+from core.views import LINKS, View
 from data_access import queries
 from layouts import ids
 from layouts.components import initiatives_table, notes, panel_outputs, source_note
@@ -101,6 +101,7 @@ def _key_figures(chosen: Selection, language: str) -> html.Section:
         found.without,
         language,
         national_note=chosen.is_local(),
+        link_view=NAME,
     )
 
 
@@ -238,7 +239,8 @@ VIEW = View(
     in_report=True,
     skeleton=layout.skeleton,
     update=update_map,
-    outputs={"tiles": "children"} | panel_outputs(text=False) | {"side": "children", "text": "children"},
+    # the key figures' links carry the selection: set on their own, a region click leaves the tiles as they are
+    outputs={"tiles": "children", LINKS: "href"} | panel_outputs(text=False) | {"side": "children", "text": "children"},
     figures=(map_figure,),
     wire=wire,
     # the predecessor had no regions or weeks to map

@@ -1,7 +1,12 @@
-"""The URL query, the filter controls and the selection Store kept in step, in one callback.
+"""The URL query, the filter controls and the selection Store kept in step.
 
 A link reproduces the view: on load (and on back/forward) the URL sets the controls; any
 control change writes the URL. The view links carry the current filters.
+
+Two callbacks share one pure function (``sync_and_restate``): the address's (``register``: load, back,
+forward, a link, and the page's buttons) and, for a filter control, the open view's own update
+(``callbacks.register_view``), which draws the view and restates the selection in one answer (``changes``
+and ``publish``). A filter click then costs one round trip: the view waits for no other callback (issue 21).
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, no_update, set_props
 
 from callbacks.common import choices, lang, reference, runtime, runtime_of, selection_from, selection_words
 from core.formatting import fmt_count
@@ -99,6 +104,7 @@ def sync_selection(
             present=current.present,
             filters_open=current.filters_open,
             notes_open=current.notes_open,
+            lang=current.lang,  # an English page stays English after a filter change
         )
     shown = selection.shown_editions()
     # on the root, a view other than the first is named in the query, or a reload would open the map
@@ -211,6 +217,9 @@ def sync_and_restate(
     for name, value in controls.items():
         if out[name] == value:
             out[name] = no_update
+    if out["selection"] is not no_update and stored is not None and out["selection"] == stored:
+        # nothing changed (the address the view's own answer wrote, coming back): restate nothing
+        return out | {"selection": no_update} | dict.fromkeys(restated(tabs), no_update)
     if out["selection"] is no_update:
         return out | dict.fromkeys(restated(tabs), no_update)
     new = restate_selection(out["selection"])
@@ -264,20 +273,86 @@ def restated(tabs: Sequence[str]) -> dict[str, Output]:
     )
 
 
-def register(app: Dash) -> None:
-    """Wire the URL/filter synchronisation (the filter fold included) with the view links, the summary and
-    which filter controls show, in one callback."""
-    app.callback(
-        output={"search": Output(ids.URL, "search")}
+def sync_outputs(tabs: Sequence[str]) -> dict[str, Output]:
+    """Where ``sync_and_restate``'s values go, by name: the address, the controls, the Store, the link note, and
+    what restates the selection."""
+    return (
+        {"search": Output(ids.URL, "search")}
         | {name: Output(cid, "value") for name, cid in CONTROLS.items()}
         | {
             "selection": Output(ids.SELECTION, "data"),
             "note": Output(ids.LINK_NOTE_TEXT, "children"),
             "note_hidden": Output(ids.LINK_NOTE, "hidden"),
         }
-        | restated(runtime_of(app).tabs),
+        | restated(tabs)
+    )
+
+
+def control_change(
+    trigger: object, controls: dict[str, Any], stored: object, search: object, pathname: object, note_hidden: object
+) -> tuple[object, dict[str, Any]]:
+    """What the open view draws when ``trigger`` changed, and what else on the page changes with it (by the names
+    of ``sync_outputs``): a filter control chose a new selection, which the address, the Store, the links and the
+    summary then say, and the link note goes; or the controls only say what the Store holds already (the
+    address set them on load, back or forward), or ``trigger`` is no control (the window's width class): the
+    Store's selection, and nothing else changes.
+
+    ``stored``, ``search``, ``pathname``, ``note_hidden``: the Store's selection, the address and whether the link
+    note is hidden, as the page holds them; the browser may send anything (``sync_and_restate`` validates).
+    """
+    if trigger not in CONTROLS.values():
+        return stored, {}
+    out = sync_and_restate(
+        str(trigger),
+        search if isinstance(search, str) else None,
+        controls,
+        stored,
+        runtime().tabs,
+        choices=choices(),
+        sze_years=reference().years("sze"),
+        pathname=pathname,
+    )
+    if out["selection"] is no_update or note_hidden is True:
+        # the note goes with the first change made on the page, and a control set to what it was is none
+        out["note"] = out["note_hidden"] = no_update
+    changed = {name: value for name, value in out.items() if value is not no_update}
+    return changed.get("selection", stored), changed
+
+
+def publish(changed: dict[str, Any], controls: dict[str, Any]) -> None:
+    """Have the page set ``control_change``'s changes beside the view's own answer, if the filter controls still
+    hold ``controls`` (what the answer was asked for) by then.
+
+    Through ``dash.set_props``, not outputs: no callback of the address's then waits for them, so the view's answer
+    is the only round trip of a filter click. Dash drops an answer overtaken by a later click, but not what it
+    sets that way: so the page sets them (``_PUBLISH_SCRIPT``) only while the controls are as they were sent.
+    """
+    outputs = sync_outputs(runtime().tabs)
+    props: dict[str, dict[str, Any]] = {}
+    for name, value in changed.items():
+        props.setdefault(str(outputs[name].component_id), {})[outputs[name].component_property] = value
+    if props:
+        set_props(ids.PUBLISHED, {"data": {"controls": [controls.get(name) for name in CONTROLS], "props": props}})
+
+
+# the controls compared as JSON, as the page holds them and as the answer was asked for them
+_PUBLISH_SCRIPT = """function (published) {
+    const controls = Array.prototype.slice.call(arguments, 1);
+    if (!published || JSON.stringify(published.controls) !== JSON.stringify(controls)) { return; }
+    Object.keys(published.props).forEach(function (id) {
+        window.dash_clientside.set_props(id, published.props[id]);
+    });
+}"""
+
+
+def register(app: Dash) -> None:
+    """Wire the URL/filter synchronisation (the filter fold included) with the view links, the summary and
+    which filter controls show, in one callback: what the address and the page's buttons change. A filter
+    control's change is the open view's callback's (``control_change``, ``callbacks.register_view``)."""
+    app.callback(
+        output=sync_outputs(runtime_of(app).tabs),
         inputs={"search": Input(ids.URL, "search")}
-        | {name: Input(cid, "value") for name, cid in CONTROLS.items()}
+        | {name: State(cid, "value") for name, cid in CONTROLS.items()}
         | {
             "reset": Input(ids.RESET, "n_clicks"),
             "present": Input(ids.PRESENT, "n_clicks"),
@@ -288,6 +363,13 @@ def register(app: Dash) -> None:
             "note_hidden": State(ids.LINK_NOTE, "hidden"),
         },
     )(_sync)
+    # a view's answer to a filter click: the address, the Store and the links set once the controls still agree
+    app.clientside_callback(
+        _PUBLISH_SCRIPT,
+        Input(ids.PUBLISHED, "data"),
+        *(State(cid, "value") for cid in CONTROLS.values()),
+        prevent_initial_call=True,
+    )
     # closing the note leaves the keyboard where it was reading: at the fold's button beside the summary
     app.clientside_callback(
         f"function () {{ document.getElementById({json.dumps(ids.FILTER_TOGGLE)}).focus(); return true; }}",

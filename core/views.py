@@ -28,6 +28,11 @@ NARROW_BELOW = 992
 NARROW, WIDE = "narrow", "wide"
 
 
+#: an entry of ``View.outputs`` (with the property "href"): the addresses of the links its parts hold that carry the
+#: selection (layouts.ids.view_link), set on their own; callbacks.full_update fills it from the parts
+LINKS = "links"
+
+
 def is_narrow(screen: object) -> bool:
     """Whether the width class the browser sent (it can send anything) asks for a phone's charts."""
     return screen == NARROW

@@ -115,13 +115,18 @@ def check_callback_request(app: Dash, body: object) -> None:
     if not isinstance(as_list, list) or len(as_list) != len(declared):
         raise BadRequest("outputs: wrong shape")
     for spec, item in zip(declared, as_list, strict=True):
-        if (
-            not isinstance(item, dict)
-            # a duplicate output's property may carry its '@hash'
-            or str(item.get("property")).split("@")[0] != spec.component_property
-            or not _id_matches(spec.component_id_str(), item.get("id"))
-        ):
-            raise BadRequest("outputs: unexpected component")
+        # an ALL wildcard's output is a list of the components it matched (a view's links: core.views.LINKS)
+        many = '["ALL"]' in spec.component_id_str()
+        if many != isinstance(item, list) or (many and len(item) > MAX_PATTERN_ITEMS):
+            raise BadRequest("outputs: wrong shape")
+        for one in item if many else [item]:
+            if (
+                not isinstance(one, dict)
+                # a duplicate output's property may carry its '@hash'
+                or str(one.get("property")).split("@")[0] != spec.component_property
+                or not _id_matches(spec.component_id_str(), one.get("id"))
+            ):
+                raise BadRequest("outputs: unexpected component")
     changed = body.get("changedPropIds", [])
     if not isinstance(changed, list) or len(changed) > MAX_CHANGED or not all(isinstance(c, str) for c in changed):
         raise BadRequest("changedPropIds: a short list of strings expected")

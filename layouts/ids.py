@@ -3,7 +3,10 @@
 from typing import Any
 
 URL = "url"
-SELECTION = "selection"  # dcc.Store: the validated Selection, the single input of every view
+SELECTION = "selection"  # dcc.Store: the validated Selection, which the views draw
+# dcc.Store: what a view's answer to a filter click changes beside the view (the address, the Store, the links),
+# set on the page once the controls still say what was sent (callbacks.state.publish)
+PUBLISHED = "published"
 #: dcc.Store: which page (and in which language) the page container holds, as the router last built it
 RENDERED_PAGE = "rendered-page"
 SCREEN = "screen"  # dcc.Store: the window's width class, "narrow" or "wide" (core.views; set in the browser)
@@ -160,6 +163,16 @@ def beheer_undo(import_id: object) -> dict[str, object]:
 def tab_link(slug: str) -> str:
     """Id of the link that opens the view with URL value ``slug``."""
     return f"view-tab-{slug}"
+
+
+#: a link inside a view's part that carries the selection (a key figure's 'Trends'): its address is an output of
+#: the view's own (core.views.LINKS), so a filter click changes the address, not the part around it (issue 21)
+VIEW_LINK = "view-link"
+
+
+def view_link(view: str, name: str) -> dict[str, str]:
+    """Id of link ``name`` (a key figure's name) in a part of view ``view``."""
+    return {"type": VIEW_LINK, "view": view, "name": name}
 
 
 def part(view: str, name: str) -> str:

@@ -10,6 +10,7 @@ from dash import dcc, html
 from core.change import Change, Direction
 from core.i18n import metric_label, t
 from core.key_figures import KeyFigure
+from layouts import ids
 from layouts.components import aria
 
 #: The arrow beside the words: a shape, so the direction never rests on colour alone.
@@ -42,14 +43,18 @@ def change_line(found: Change | None, lang: str = "nl") -> html.Div | None:
     )
 
 
-def tile(key: KeyFigure, link: str | None, view_label: str, lang: str = "nl") -> html.Div:
+def tile(key: KeyFigure, link: str | None, view_label: str, lang: str = "nl", link_view: str | None = None) -> html.Div:
     """One key figure; its source stands in small visible text, so keyboard and touch users read it too.
+
+    ``link_view``: the view whose part the tile stands in, which then sets the link's address on its own
+    (``ids.view_link``).
 
     Kept to five short lines: five tiles side by side must leave the map's top above the fold at 1280×720.
     """
     label = tile_label(key, lang)
     source = t("key_source", lang, publisher=key.publisher, date=key.date)
     edition: list[Any] = [t("key_edition", lang, edition=key.edition)]
+    linked: dict[str, Any] = {"id": ids.view_link(link_view, key.name)} if link_view else {}
     if link:
         edition += [
             " · ",
@@ -64,6 +69,7 @@ def tile(key: KeyFigure, link: str | None, view_label: str, lang: str = "nl") ->
                 ],
                 href=link,
                 className="key-link",
+                **linked,
             ),
         ]
     body: list[Any] = [
@@ -91,10 +97,11 @@ def key_figure_tiles(
     lang: str = "nl",
     *,
     national_note: bool = False,
+    link_view: str | None = None,
 ) -> html.Section:
     """The tiles in a row that wraps (stacked on a phone), headed by the editions that published none of them.
 
-    ``links`` and ``view_labels`` are keyed by a tile's ``name``.
+    ``links`` and ``view_labels`` are keyed by a tile's ``name``; ``link_view``: see ``tile``.
     """
     # the notes stand beside the heading, not under the tiles: every line here pushes the map down
     head: list[Any] = [html.H2(t("key_figures_heading", lang), className="key-heading")]
@@ -111,7 +118,8 @@ def key_figure_tiles(
     if tiles:
         parts.append(
             html.Div(
-                [tile(k, links.get(k.name), view_labels.get(k.name, ""), lang) for k in tiles], className="key-tiles"
+                [tile(k, links.get(k.name), view_labels.get(k.name, ""), lang, link_view) for k in tiles],
+                className="key-tiles",
             )
         )
     return html.Section(parts, className="key-figures", **aria(label=t("key_figures_heading", lang)))

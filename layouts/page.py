@@ -13,7 +13,7 @@ from core.compare import slot_label
 from core.i18n import LANGUAGES, metric_label, t
 from core.reference import Reference
 from core.selection import ABOUT_PATH, COLOUR_MODES, DASHBOARD_PATH, REPORT_PATH, Selection, Slot, view_path
-from core.views import CONTROLS, USUAL_CONTROLS, WIDE, View
+from core.views import CONTROLS, LINKS, USUAL_CONTROLS, WIDE, View
 from layouts import ids
 from layouts.beheer import beheer_page
 from layouts.beheer_published import empty_choices, published_section
@@ -323,8 +323,12 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl", filters_
     """The whole page around Dash's page container, where the open page (a view, the about page, ...) stands."""
     return html.Div(
         [
-            dcc.Location(id=ids.URL, refresh="callback-nav"),
+            # refresh=False: a query this Location is given is pushed to the address without telling Dash's page
+            # router (its own Location, which a path change goes through: links, assets/presentation.js), so a
+            # filter change costs no request of the router's (issue 21)
+            dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.SELECTION),
+            dcc.Store(id=ids.PUBLISHED),
             dcc.Store(id=ids.RENDERED_PAGE),
             dcc.Store(id=ids.SCREEN, data=WIDE),
             html.A(t("skip_link", lang), href="#main", className="skip-link"),
@@ -450,4 +454,6 @@ def validation_layout(
         html.Div(id=ids.VIEW),
     ]
     bodies = [part for view in views for part in view_body(view, lang)]
-    return html.Div([page(reference, views, lang), retry, *pages, *bodies])
+    # a view's links that carry the selection stand in parts its update fills (a key figure's 'Trends')
+    links = [dcc.Link(id=ids.view_link(view.name, ""), href="") for view in views if LINKS in view.outputs]
+    return html.Div([page(reference, views, lang), retry, *pages, *bodies, *links])

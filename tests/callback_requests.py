@@ -37,7 +37,12 @@ def is_pattern(component_id: Any) -> bool:
 
 def body(dependency: dict[str, Any], values: list[Any], state: list[Any] | None = None) -> dict[str, Any]:
     """A request for ``dependency`` with ``values`` for its inputs and ``state`` for its states (None when left out)."""
-    outputs = [{"id": concrete(cid), "property": prop.split("@")[0]} for cid, prop in split_spec(dependency["output"])]
+    # an ALL wildcard's output arrives as a list of the components it matched: one here
+    outputs = [
+        [item] if is_pattern(cid) else item
+        for cid, prop in split_spec(dependency["output"])
+        for item in [{"id": concrete(cid), "property": prop.split("@")[0]}]
+    ]
 
     def items(declared: list[dict[str, Any]], given: list[Any]) -> list[Any]:
         out: list[Any] = []
@@ -58,6 +63,16 @@ def body(dependency: dict[str, Any], values: list[Any], state: list[Any] | None 
     }
 
 
+def view_body(dependency: dict[str, Any], selection: Any, screen: Any = None) -> dict[str, Any]:
+    """A request for a view's update (``dependency``, from ``_dash-dependencies``) drawing the Store's ``selection``:
+    as the width class sends it (no filter control changed: callbacks.state.control_change), on a page that shows
+    nothing yet."""
+    controls = len(dependency["inputs"]) - 1  # the filter controls, then the width class
+    request = body(dependency, [None] * controls + [screen], [selection, "", "/", True, None])
+    request["changedPropIds"] = [f"{dependency['inputs'][-1]['id']}.{dependency['inputs'][-1]['property']}"]
+    return request
+
+
 def server_callbacks(dependencies: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The callbacks that run on the server (clientside ones never reach it)."""
     return [dep for dep in dependencies if not dep.get("clientside_function")]
@@ -70,20 +85,31 @@ def post(client: Any, path: str, payload: Any) -> Any:
 
 
 def view_update(view: str, outputs: dict[str, str], selection: dict[str, Any], screen: str = "wide") -> dict[str, Any]:
-    """The request the renderer sends for a view's update: its ``outputs`` (part -> property) from a selection."""
+    """The request the renderer sends for a view's update: its ``outputs`` (part -> property) for the selection the
+    page holds (the width class changed: no filter control, so the Store's selection is drawn)."""
+    from callbacks.state import CONTROLS
+    from core.views import LINKS
     from layouts import ids
 
-    # and the Store of what the page shows already: nothing, so every part comes (callbacks.only_changed)
+    # and the Store of what the page shows already: nothing, so every part comes (callbacks.only_changed); the
+    # view's links (core.views.LINKS), which stand in its parts: none yet
     parts = [{"id": ids.part(view, part), "property": prop} for part, prop in {**outputs, ids.SHOWN: "data"}.items()]
+    for item in parts:
+        if item["id"] == ids.part(view, LINKS):
+            item["id"] = json.dumps(ids.view_link(view, ["ALL"]), sort_keys=True, separators=(",", ":"))
     return {
         "output": ".." + "...".join(f"{o['id']}.{o['property']}" for o in parts) + "..",
-        "outputs": parts,
-        "inputs": [
+        "outputs": [[] if o["id"].startswith("{") else o for o in parts],
+        "inputs": [{"id": cid, "property": "value", "value": None} for cid in CONTROLS.values()]
+        + [{"id": ids.SCREEN, "property": "data", "value": screen}],
+        "changedPropIds": [f"{ids.SCREEN}.data"],
+        "state": [
             {"id": ids.SELECTION, "property": "data", "value": selection},
-            {"id": ids.SCREEN, "property": "data", "value": screen},
+            {"id": ids.URL, "property": "search", "value": ""},
+            {"id": ids.URL, "property": "pathname", "value": "/"},
+            {"id": ids.LINK_NOTE, "property": "hidden", "value": True},
+            {"id": ids.part(view, ids.SHOWN), "property": "data", "value": None},
         ],
-        "changedPropIds": [f"{ids.SELECTION}.data"],
-        "state": [{"id": ids.part(view, ids.SHOWN), "property": "data", "value": None}],
     }
 
 

@@ -221,3 +221,43 @@ def test_brlnk007_axe_finds_no_serious_violation_in_the_note_or_on_the_404_page(
     wait_for_text(browser, "Page not found")
     found = axe_violations(browser)
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+def test_brlnk008_clicks_faster_than_the_answers_end_on_the_last_one_everywhere(live_server, browser):
+    # a presenter clicking through the regions faster than the server answers (two workers: answers may cross):
+    # the page ends on the last click in the address, the filter, the summary, the chart and a key figure's link,
+    # never on an answer a later click overtook (callbacks.state.publish)
+    browser.get(f"{live_server}/kaart")
+    wait_for_charts(browser)
+    labels = {
+        label.text.strip(): label
+        for label in browser.find_elements(By.CSS_SELECTOR, "#filter-region label")
+        if label.is_displayed()
+    }
+
+    def shown() -> tuple[str, str | None, str, str, list[str]]:
+        title = browser.execute_script("return document.querySelector('#view .gtitle').textContent")
+        links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".key-link")]
+        summary = browser.find_element(By.ID, "filter-summary").text
+        return browser.current_url, _region(browser), summary, title, links
+
+    for order in (("Noord", "Oost", "West", "Zuid"), ("Zuid", "West", "Oost", "Noord"), ("Oost", "Noord")):
+        for name in order:
+            labels[name].click()
+        last = order[-1]
+
+        def settled(last: str = last) -> bool:
+            url, region, summary, title, links = shown()
+            return (
+                f"regio={last.lower()}" in url
+                and region == last.lower()
+                and f"regio {last}" in summary
+                and f"regio {last}" in title
+                and bool(links)
+                and all(f"regio={last.lower()}" in link for link in links)
+            )
+
+        wait_until(settled, what=f"the page on {last}")
+        time.sleep(1.5)  # an overtaken answer arrives by now, and must change nothing
+        assert settled(), shown()
+    assert console_errors(browser) == []

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from tests.callback_requests import body, post, server_callbacks
+from tests.callback_requests import post, server_callbacks, view_body
 from tests.service.conftest import CLI, HttpClient
 
 HEADINGS = "Titel;Organisator;Datum;Plaats;Vorm;Domein;Thema;Deelnemers;Duur (uren);Contactpersoon;E-mail"
@@ -63,7 +63,7 @@ def test_con001_an_import_while_clients_poll_shows_before_or_after_never_a_mix(s
         for dep in server_callbacks(client.get("/_dash-dependencies").get_json())
         if dep["output"].startswith("..detail-map_graph")
     )
-    request = body(detail, [{"tab": "activiteiten", "editions": [2021]}, None])
+    request = view_body(detail, {"tab": "activiteiten", "editions": [2021]})
     seen: list[list[float]] = []
     failures: list[str] = []
     stop = threading.Event()

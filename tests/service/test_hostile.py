@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from dashboard.app import create_app
 from dashboard.settings import Settings
-from tests.callback_requests import body, post, server_callbacks
+from tests.callback_requests import body, post, server_callbacks, view_body
 from tests.service.conftest import HttpClient, dump, fill
 
 UPDATE = "/_dash-update-component"
@@ -116,7 +116,7 @@ def _healthy(client: Any) -> None:
     assert client.get("/healthz").status_code == 200
     assert client.get("/trends").status_code == 200
     trends = next(dep for dep in _dependencies(client) if dep["output"].startswith("..trends-graph.figure"))
-    answer = post(client, UPDATE, body(trends, [{"tab": "trends", "editions": [2021]}, {"narrow": False}]))
+    answer = post(client, UPDATE, view_body(trends, {"tab": "trends", "editions": [2021]}, {"narrow": False}))
     assert answer.status_code == 200
     assert answer.get_json()["response"]["trends-graph"]["figure"]["data"], "the trends chart has no bars"
 
@@ -141,7 +141,7 @@ def test_hst002_requests_the_renderer_never_sends_are_refused_plainly(hostile_ap
     app, _ = hostile_app
     client = app.server.test_client()
     trends = next(dep for dep in _dependencies(client) if dep["output"].startswith("..trends-graph.figure"))
-    good = body(trends, [{"tab": "trends"}, None])
+    good = view_body(trends, {"tab": "trends"})
     shapes: list[Any] = [
         "",
         "not json",

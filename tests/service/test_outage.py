@@ -11,7 +11,7 @@ import pytest
 
 from tests.browser.conftest import make_driver
 from tests.browser.pageutil import console_errors, page_text, wait_for_charts, wait_for_text, wait_until
-from tests.callback_requests import body, post, server_callbacks
+from tests.callback_requests import post, server_callbacks, view_body
 from tests.service.conftest import HttpClient
 
 pytestmark = pytest.mark.skipif(
@@ -47,7 +47,7 @@ def test_out001_with_the_database_down_pages_say_so_plainly_and_come_back_by_the
             layout = client.get("/_dash-layout").get_data(as_text=True)
             assert BANNER in layout and "Traceback" not in layout
             # a callback of a page opened before: no 500, the dashboard's own message in its alert
-            answer = post(client, "/_dash-update-component", body(trends, [{"tab": "trends"}, None]))
+            answer = post(client, "/_dash-update-component", view_body(trends, {"tab": "trends"}))
             assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
             alert = answer.get_json()["sideUpdate"]["error-alert"]
             assert alert["is_open"] and alert["children"].startswith(BANNER)

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import ProgrammingError
 
 from tests.browser.conftest import running
-from tests.callback_requests import body, post, server_callbacks
+from tests.callback_requests import post, server_callbacks, view_body
 from tests.service.conftest import CLI, HttpClient, fill
 from tests.service.test_concurrency import export
 
@@ -46,7 +46,7 @@ def test_ro001_the_dashboard_serves_through_a_read_only_role_that_cannot_change_
                 for dep in server_callbacks(client.get("/_dash-dependencies").get_json())
                 if dep["output"].startswith("..trends-graph.figure")
             )
-            answer = post(client, "/_dash-update-component", body(trends, [{"tab": "trends"}, None]))
+            answer = post(client, "/_dash-update-component", view_body(trends, {"tab": "trends"}))
             assert answer.status_code == 200 and answer.get_json()["response"]["trends-graph"]["figure"]["data"]
         # an import with only the reader's URL is refused plainly, and nothing is written
         refused = subprocess.run(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import running
-from tests.callback_requests import body, post, server_callbacks
+from tests.callback_requests import post, server_callbacks, view_body
 from tests.service.conftest import CLI, HttpClient, fill
 from tests.service.test_concurrency import export, panel_sums
 
@@ -43,7 +43,7 @@ def test_scl001_two_instances_answer_alike_and_show_an_import_at_once(db_url, tm
             for dep in server_callbacks(first.get("/_dash-dependencies").get_json())
             if dep["output"].startswith("..detail-map_graph")
         )
-        request = body(detail, [{"tab": "activiteiten", "editions": [2021]}, None])
+        request = view_body(detail, {"tab": "activiteiten", "editions": [2021]})
 
         def ask(client: HttpClient) -> dict:
             answer = post(client, "/_dash-update-component", request)

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tests.callback_requests import body, post, server_callbacks
+from tests.callback_requests import body, post, server_callbacks, view_body
 from tests.service.conftest import CLOSED, HttpClient
 
 SOAK_SECONDS = 45
@@ -63,7 +63,7 @@ def test_soak001_mixed_requests_for_minutes_leave_no_error_and_flat_memory(serve
         kind = rng.random()
         if kind < 0.6:
             dep = rng.choice(views)
-            return post(client, "/_dash-update-component", body(dep, [random_selection(rng, rng.choice(tabs)), None]))
+            return post(client, "/_dash-update-component", view_body(dep, random_selection(rng, rng.choice(tabs))))
         if kind < 0.7:
             selection = random_selection(rng, rng.choice(tabs))
             return post(client, "/_dash-update-component", body(download, [1], [selection]))

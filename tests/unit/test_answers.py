@@ -17,7 +17,7 @@ from data_access.engine import make_engine
 from ingest import backup, demo
 from ingest.importer import import_file
 from ingest.loader import load_bundled
-from tests.callback_requests import body, post, server_callbacks
+from tests.callback_requests import post, server_callbacks, view_body
 from tests.unit.test_import import GOOD, write_csv
 
 UPDATE = "/_dash-update-component"
@@ -93,11 +93,11 @@ def test_an_equal_selection_is_answered_from_the_kept_answer_and_a_new_version_a
     client = app.server.test_client()
     trends = _trends(client)
     counted = _count_queries(db_url)
-    first = post(client, UPDATE, body(trends, [{"tab": "trends", "region": "zuid"}, None]))
+    first = post(client, UPDATE, view_body(trends, {"tab": "trends", "region": "zuid"}))
     made = counted["n"]
     counted["n"] = 0
     # the same selection, as another link spells it
-    again = post(client, UPDATE, body(trends, [{"tab": "trends", "region": "ZUID", "editions": "x"}, None]))
+    again = post(client, UPDATE, view_body(trends, {"tab": "trends", "region": "ZUID", "editions": "x"}))
     kept = counted["n"]
     assert first.status_code == again.status_code == 200
     assert json.loads(first.data)["response"] == json.loads(again.data)["response"]
@@ -105,7 +105,7 @@ def test_an_equal_selection_is_answered_from_the_kept_answer_and_a_new_version_a
     # an import: the very next answer is made anew from the new data
     counted["n"] = 0
     import_file(engine, "activities", write_csv(tmp_path / "export.csv", GOOD))
-    post(client, UPDATE, body(trends, [{"tab": "trends", "region": "zuid"}, None]))
+    post(client, UPDATE, view_body(trends, {"tab": "trends", "region": "zuid"}))
     assert counted["n"] >= made - 1, "an answer kept from before the import was served"
     engine.dispose()
 
@@ -113,7 +113,7 @@ def test_an_equal_selection_is_answered_from_the_kept_answer_and_a_new_version_a
 def test_with_redis_unreachable_every_view_still_answers(database_url, caplog):
     app = create_app(Settings(database_url=database_url, redis_url="redis://127.0.0.1:1/0"))
     client = app.server.test_client()
-    answer = post(client, UPDATE, body(_trends(client), [{"tab": "trends"}, None]))
+    answer = post(client, UPDATE, view_body(_trends(client), {"tab": "trends"}))
     assert answer.status_code == 200
     assert json.loads(answer.data)["response"]["trends-graph"]["figure"]["data"]
     assert "cache unavailable" in caplog.text
@@ -127,20 +127,20 @@ def test_the_regions_and_weeks_one_click_away_are_answered_before_they_are_asked
     client = app.server.test_client()
     trends = _trends(client)
     for language in ("nl", "en"):
-        post(client, UPDATE, body(trends, [{"tab": "trends", "lang": language}, None]))
+        post(client, UPDATE, view_body(trends, {"tab": "trends", "lang": language}))
     answers.wait_ahead()
     # another worker of the same server (the same folder, nothing made ahead by it): a click on Zuid or on week 2
     # is answered from what was kept, and is the answer it would have made itself, in the page's language
     other = create_app(Settings(database_url=filled_db_url, answers_dir=str(folder))).server.test_client()
     alone = create_app(Settings(database_url=filled_db_url)).server.test_client()
-    post(other, UPDATE, body(trends, [{"tab": "trends"}, None]))  # its first request reads the reference data
+    post(other, UPDATE, view_body(trends, {"tab": "trends"}))  # its first request reads the reference data
     for clicked in ({"region": "zuid"}, {"week": 2}):
         for language in ("nl", "en"):
             selection = {"tab": "trends", "lang": language, **clicked}
             counted = _count_queries(filled_db_url)
-            kept = post(other, UPDATE, body(trends, [selection, None]))
+            kept = post(other, UPDATE, view_body(trends, selection))
             assert counted["n"] <= 3, f"{counted['n']} queries for {selection}, made ahead"
-            made = post(alone, UPDATE, body(trends, [selection, None]))
+            made = post(alone, UPDATE, view_body(trends, selection))
             assert json.loads(kept.data)["response"] == json.loads(made.data)["response"]
     assert "in the dataset" in kept.data.decode()  # the last one asked: the English page's week 2
 

@@ -19,7 +19,7 @@ from data_access import schema, version
 from data_access.engine import make_engine
 from ingest.importer import upload as files
 from tests.beheer_files import BAD, GOOD, data_url, filled, with_problems
-from tests.callback_requests import body, page_load_token, post, post_background, server_callbacks
+from tests.callback_requests import body, page_load_token, post, post_background, server_callbacks, view_body
 from tests.page_tables import rows_of
 
 PASSWORD = "geheim wachtwoord"
@@ -136,7 +136,7 @@ def test_only_an_editors_file_callbacks_may_send_a_large_body(beheer):
     assert _check(reader, big, "groot.csv").status_code == 413  # refused before it is read whole
     assert _check(editor, big, "groot.csv").status_code == 200
     trends = _dependency(editor, "trends-graph.figure")
-    assert post(editor, UPDATE, body(trends, [{"tab": "trends", "x": "y" * 400_000}, None])).status_code == 413
+    assert post(editor, UPDATE, view_body(trends, {"tab": "trends", "x": "y" * 400_000})).status_code == 413
 
 
 def test_hostile_values_in_the_editors_callbacks_answer_without_an_error(beheer):

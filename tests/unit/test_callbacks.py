@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from unittest.mock import patch
 
 import dash
@@ -187,6 +188,79 @@ def test_the_note_is_gone_with_a_clean_link_or_the_first_change_on_the_page():
         assert out["note"] is None and out["note_hidden"] is True
     back = sync(ids.URL, "/trends?regio=atlantis")  # back or forward to the link: said again
     assert back["note"] == "Niet herkend in de link en genegeerd: regio ‘atlantis’." and back["note_hidden"] is False
+
+
+#: the filter controls as the page shows the default selection, by name (state.CONTROLS)
+SHOWN_CONTROLS = {
+    "sze_editions": SZE_YEARS,
+    "predecessor_editions": EVERY_PREDECESSOR,
+    "region": "",
+    "week": "",
+    "metric": "activiteiten",
+    "colour": "regio",
+    "compare": [],
+}
+
+
+def test_a_filter_click_is_drawn_and_restated_by_the_open_views_own_answer(in_request):
+    clicked = SHOWN_CONTROLS | {"region": "noord"}
+    selection, changes = state.control_change(ids.REGION, clicked, store(tab="trends"), "", "/trends", True)
+    assert selection["region"] == "noord" and selection["tab"] == "trends"
+    # the address, the Store, the links and the summary say it, in the same answer as the view
+    assert changes["search"] == "?regio=noord" and changes["selection"] == selection
+    assert changes["href-kaart"] == "/kaart?regio=noord" and changes["dashboard"] == "/trends?regio=noord"
+    assert "Noord" in changes["summary"]
+    # the controls show the click already, the open tab stays open, and no link note was shown
+    assert not set(changes) & {*state.CONTROLS, "active-trends", "note", "note_hidden"}
+    with patch("callbacks.state.set_props") as set_props:
+        state.publish(changes, clicked)
+    (published, data), _ = set_props.call_args
+    assert published == ids.PUBLISHED and data["data"]["controls"] == list(clicked.values())
+    props = data["data"]["props"]
+    assert props[ids.URL] == {"search": "?regio=noord"} and props[ids.tab_link("kaart")] == {
+        "href": "/kaart?regio=noord"
+    }
+
+
+def test_a_filter_click_on_an_english_page_keeps_the_page_english(in_request):
+    clicked = SHOWN_CONTROLS | {"region": "noord"}
+    stored = store(tab="trends", lang="en")
+    selection, changes = state.control_change(ids.REGION, clicked, stored, "?taal=en", "/trends", True)
+    assert selection["lang"] == "en" and "taal=en" in changes["search"] and "regio=noord" in changes["search"]
+    assert changes["other_language"] == "/trends?regio=noord"  # the Dutch page, with the same filters
+
+
+def test_the_link_note_goes_with_the_first_change_made_on_the_page(in_request):
+    clicked = SHOWN_CONTROLS | {"week": "3"}
+    _, changes = state.control_change(ids.WEEK, clicked, store(tab="kaart"), "?regio=atlantis", "/kaart", False)
+    assert changes["note_hidden"] is True and changes["search"] == "?week=3"
+
+
+def test_controls_that_say_what_the_store_holds_change_nothing(in_request):
+    # on load, back or forward the address set the controls, then the view draws what the Store holds
+    stored = store(tab="kaart", region="zuid")
+    assert state.control_change(
+        ids.REGION, SHOWN_CONTROLS | {"region": "zuid"}, stored, "?regio=zuid", "/kaart", False
+    ) == (
+        stored,
+        {},
+    )
+    # and the width class is no control: the Store's selection, as it is
+    assert state.control_change(ids.SCREEN, SHOWN_CONTROLS, stored, "?regio=zuid", "/kaart", False) == (stored, {})
+
+
+def test_the_last_edition_unticked_is_ticked_again_by_the_views_answer(in_request):
+    stored = store(tab="kaart", editions=[2024])
+    unticked = SHOWN_CONTROLS | {"sze_editions": [], "predecessor_editions": []}
+    selection, changes = state.control_change(ids.EDITIONS, unticked, stored, "?editie=2024", "/kaart", True)
+    assert selection == stored and changes == {"sze_editions": [2024]}
+
+
+def test_presentation_keys_step_through_the_router_s_location():
+    # assets/presentation.js sets the next view's path on the Location Dash's page router listens to: the page's own
+    # ('url') pushes a query without telling the router (layouts/page.py), so a path set there would show no page
+    script = (Path(__file__).parents[2] / "assets" / "presentation.js").read_text()
+    assert f'var LOCATION = "{dash.dash._ID_LOCATION}";' in script
 
 
 def test_view_links_carry_the_filters_and_mark_the_open_view(in_request):
