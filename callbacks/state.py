@@ -78,7 +78,8 @@ def sync_selection(
     current = reading.selection
     # the note says what the address held that was not used: derived from the address when it is what
     # changed (load, back, forward, a link), and gone with the first change made on the page
-    from_address = trigger in (None, ids.URL)
+    # the address changed (load, back, forward, a link: ``ADDRESS``), or a button or a filter control was used
+    from_address = trigger not in (ids.RESET, ids.PRESENT, ids.FILTER_TOGGLE, *CONTROLS.values())
     note = ignored_note(reading) if from_address else None
     if from_address:
         selection = current
@@ -232,9 +233,8 @@ def sync_and_restate(
 def _sync(**values: Any) -> dict[str, Any]:
     search, pathname, stored = values.pop("search"), values.pop("pathname"), values.pop("stored")
     note_hidden = values.pop("note_hidden")
-    values.pop("reset", None)
-    values.pop("present", None)
-    values.pop("toggle", None)
+    for name in ("address", "reset", "present", "toggle"):
+        values.pop(name, None)
     out = sync_and_restate(
         ctx.triggered_id,
         search,
@@ -248,6 +248,9 @@ def _sync(**values: Any) -> dict[str, Any]:
     )
     if out["note"] is None and note_hidden is True:  # no note, and none shown: nothing to redraw
         out["note"] = out["note_hidden"] = no_update
+    # the address through the page's publishing (not an output: the address is this callback's input)
+    search = out.pop("search")
+    out["published"] = no_update if search is no_update else {"controls": None, "props": {ids.URL: {"search": search}}}
     return out
 
 
@@ -273,7 +276,7 @@ def restated(tabs: Sequence[str]) -> dict[str, Output]:
     )
 
 
-def sync_outputs(tabs: Sequence[str]) -> dict[str, Output]:
+def targets(tabs: Sequence[str]) -> dict[str, Output]:
     """Where ``sync_and_restate``'s values go, by name: the address, the controls, the Store, the link note, and
     what restates the selection."""
     return (
@@ -292,7 +295,7 @@ def control_change(
     trigger: object, controls: dict[str, Any], stored: object, search: object, pathname: object, note_hidden: object
 ) -> tuple[object, dict[str, Any]]:
     """What the open view draws when ``trigger`` changed, and what else on the page changes with it (by the names
-    of ``sync_outputs``): a filter control chose a new selection, which the address, the Store, the links and the
+    of ``targets``): a filter control chose a new selection, which the address, the Store, the links and the
     summary then say, and the link note goes; or the controls only say what the Store holds already (the
     address set them on load, back or forward), or ``trigger`` is no control (the window's width class): the
     Store's selection, and nothing else changes.
@@ -327,7 +330,7 @@ def publish(changed: dict[str, Any], controls: dict[str, Any]) -> None:
     is the only round trip of a filter click. Dash drops an answer overtaken by a later click, but not what it
     sets that way: so the page sets them (``_PUBLISH_SCRIPT``) only while the controls are as they were sent.
     """
-    outputs = sync_outputs(runtime().tabs)
+    outputs = targets(runtime().tabs)
     props: dict[str, dict[str, Any]] = {}
     for name, value in changed.items():
         props.setdefault(str(outputs[name].component_id), {})[outputs[name].component_property] = value
@@ -335,37 +338,71 @@ def publish(changed: dict[str, Any], controls: dict[str, Any]) -> None:
         set_props(ids.PUBLISHED, {"data": {"controls": [controls.get(name) for name in CONTROLS], "props": props}})
 
 
-# the controls compared as JSON, as the page holds them and as the answer was asked for them
-_PUBLISH_SCRIPT = """function (published) {
+# the controls compared as JSON, as the page holds them and as the answer was asked for them (none: the address's
+# callback, whose answer Dash drops itself when overtaken); a query written here is marked as said (``ADDRESS_SEEN``)
+# before it is written, so the address's callback does not read it back
+_PUBLISH_SCRIPT = """function (published) {{
     const controls = Array.prototype.slice.call(arguments, 1);
-    if (!published || JSON.stringify(published.controls) !== JSON.stringify(controls)) { return; }
-    Object.keys(published.props).forEach(function (id) {
+    if (!published || (published.controls && JSON.stringify(published.controls) !== JSON.stringify(controls))) {{
+        return;
+    }}
+    const address = published.props[{url}];
+    if (address && typeof address.search === "string") {{
+        window.dash_clientside.set_props({seen}, {{data: window.location.pathname + address.search}});
+    }}
+    Object.keys(published.props).forEach(function (id) {{
         window.dash_clientside.set_props(id, published.props[id]);
-    });
-}"""
+    }});
+}}"""
+
+# an address the page does not say yet (load, back, forward, a link, a presentation key) goes to the address's
+# callback, marked as said; the time makes the Store change even when the address is one it held before
+_ADDRESS_SCRIPT = """function (search, pathname, seen) {{
+    const address = (pathname || "") + (search || "");
+    if (address === seen) {{ return window.dash_clientside.no_update; }}
+    window.dash_clientside.set_props({seen}, {{data: address}});
+    return {{address: address, at: Date.now()}};
+}}"""
 
 
 def register(app: Dash) -> None:
     """Wire the URL/filter synchronisation (the filter fold included) with the view links, the summary and
     which filter controls show, in one callback: what the address and the page's buttons change. A filter
-    control's change is the open view's callback's (``control_change``, ``callbacks.register_view``)."""
+    control's change is the open view's callback's (``control_change``, ``callbacks.register_view``).
+
+    The address's callback follows ``ids.ADDRESS``, which a script sets only for an address the page does not
+    say already (``_ADDRESS_SCRIPT``): a query the page wrote itself (a filter click, published) is not read back,
+    which would cost a request after each click, and the page's every control would show as loading meanwhile.
+    """
     app.callback(
-        output=sync_outputs(runtime_of(app).tabs),
-        inputs={"search": Input(ids.URL, "search")}
-        | {name: State(cid, "value") for name, cid in CONTROLS.items()}
-        | {
+        output={name: out for name, out in targets(runtime_of(app).tabs).items() if name != "search"}
+        | {"published": Output(ids.PUBLISHED, "data")},
+        inputs={
+            "address": Input(ids.ADDRESS, "data"),
             "reset": Input(ids.RESET, "n_clicks"),
             "present": Input(ids.PRESENT, "n_clicks"),
             "toggle": Input(ids.FILTER_TOGGLE, "n_clicks"),
+            "search": State(ids.URL, "search"),
             # a view link changes the path (and the view) alone when the filters stay
-            "pathname": Input(ids.URL, "pathname"),
+            "pathname": State(ids.URL, "pathname"),
+        }
+        | {name: State(cid, "value") for name, cid in CONTROLS.items()}
+        | {
             "stored": State(ids.SELECTION, "data"),
             "note_hidden": State(ids.LINK_NOTE, "hidden"),
         },
     )(_sync)
-    # a view's answer to a filter click: the address, the Store and the links set once the controls still agree
     app.clientside_callback(
-        _PUBLISH_SCRIPT,
+        _ADDRESS_SCRIPT.format(seen=json.dumps(ids.ADDRESS_SEEN)),
+        Output(ids.ADDRESS, "data"),
+        Input(ids.URL, "search"),
+        Input(ids.URL, "pathname"),
+        State(ids.ADDRESS_SEEN, "data"),
+    )
+    # what a view's answer to a filter click (or the address's callback) has the page set beside it: the address,
+    # the Store and the links, once the controls still agree
+    app.clientside_callback(
+        _PUBLISH_SCRIPT.format(url=json.dumps(ids.URL), seen=json.dumps(ids.ADDRESS_SEEN)),
         Input(ids.PUBLISHED, "data"),
         *(State(cid, "value") for cid in CONTROLS.values()),
         prevent_initial_call=True,

@@ -7,6 +7,10 @@ SELECTION = "selection"  # dcc.Store: the validated Selection, which the views d
 # dcc.Store: what a view's answer to a filter click changes beside the view (the address, the Store, the links),
 # set on the page once the controls still say what was sent (callbacks.state.publish)
 PUBLISHED = "published"
+# dcc.Stores: the address (path and query) the page says already, and the last one it did not, which the address's
+# callback follows (callbacks.state: a query the page wrote itself is not read back)
+ADDRESS_SEEN = "address-seen"
+ADDRESS = "address"
 #: dcc.Store: which page (and in which language) the page container holds, as the router last built it
 RENDERED_PAGE = "rendered-page"
 SCREEN = "screen"  # dcc.Store: the window's width class, "narrow" or "wide" (core.views; set in the browser)
