@@ -89,7 +89,7 @@ _MASTERS: dict[str, int] = {}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--soak-seconds", type=int, default=None, help="how long the soak test runs (default 45)")
+    parser.addoption("--soak-seconds", type=int, default=None, help="how long the soak test runs (default 25)")
 
 
 @pytest.fixture
