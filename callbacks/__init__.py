@@ -104,7 +104,7 @@ def fingerprints(parts: dict[str, Any]) -> dict[str, str]:
 
 def view_links(value: Any) -> Iterator[Any]:
     """The links in ``value`` (a part: a component tree, a list, a figure, text) whose address is set on its own
-    (``ids.view_link``)."""
+    (``ids.view_link``): components, or their props where the part is a kept answer's JSON (``answers.answer``)."""
     if isinstance(value, (list, tuple)):
         for item in value:
             yield from view_links(item)
@@ -113,6 +113,12 @@ def view_links(value: Any) -> Iterator[Any]:
         if isinstance(found, dict) and found.get("type") == ids.VIEW_LINK:
             yield value
         yield from view_links(getattr(value, "children", None))
+    elif isinstance(value, dict) and isinstance(value.get("props"), dict):
+        props = value["props"]
+        found = props.get("id")
+        if isinstance(found, dict) and found.get("type") == ids.VIEW_LINK:
+            yield props
+        yield from view_links(props.get("children"))
 
 
 def link_addresses(answer: dict[str, Any], listed: list[dict[str, Any]]) -> dict[str, Any]:

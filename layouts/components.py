@@ -199,8 +199,12 @@ def notes(items: Sequence[str]) -> html.Ul | None:
 
 def figure_card(
     title: str, value: str, detail: str | None, source: str | None, muted: bool = False, change: Any = None
-) -> dbc.Col:
-    """A key figure as text, with its qualifier (inside ``value``), its change (a component) and its source."""
+) -> html.Div:
+    """A key figure as text, with its qualifier (inside ``value``), its change (a component) and its source.
+
+    Bootstrap's column and card as classes of two plain elements: the renderer mounts every component of an
+    answer, and Trends sends its cards again with each filter change (issue 21).
+    """
     body = [
         html.Div(title, className="card-title-small"),
         html.Div(value, className="figure-value" + (" text-muted" if muted else "")),
@@ -211,7 +215,14 @@ def figure_card(
         body.append(html.Div(detail, className="figure-detail"))
     if source:
         body.append(html.Div(source, className="figure-source"))
-    return dbc.Col(dbc.Card(dbc.CardBody(body), className="figure-card h-100"), xs=12, sm=6, lg=3, className="mb-3")
+    return html.Div(
+        html.Div(body, className="card card-body figure-card h-100"), className="col-12 col-sm-6 col-lg-3 mb-3"
+    )
+
+
+def card_row(cards: Sequence[Any]) -> html.Div:
+    """Cards (``figure_card``) in Bootstrap's row."""
+    return html.Div(list(cards), className="row")
 
 
 def headers(lang: str, *keys: str) -> list[str]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
 from core.formatting import cite, fmt_published
 from core.i18n import indicator_label, t
-from layouts.components import figure_card, graph_panel, headers, table
+from layouts.components import card_row, figure_card, graph_panel, headers, table
 
 NAME = "reach"
 MONITOR = "monitor-"  # prefix of the context chart's parts
@@ -30,7 +29,7 @@ def reach_cards(reach: pd.DataFrame, lang: str = "nl") -> html.Div:
         )
         for r in reach.itertuples()
     ]
-    return html.Div([html.H3(t("reach_cards_heading", lang)), dbc.Row(cards)])
+    return html.Div([html.H3(t("reach_cards_heading", lang)), card_row(cards)])
 
 
 def monitor_table(monitor: pd.DataFrame, lang: str = "nl") -> html.Div:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
 from core.change import Change
 from core.formatting import cite, fmt_period, fmt_published
 from core.i18n import metric_label, t
-from layouts.components import figure_card, graph_panel
+from layouts.components import card_row, figure_card, graph_panel
 from layouts.key_figures import change_line
 
 NAME = "trends"
@@ -57,7 +56,7 @@ def edition_card(
     scope: str = "",
     dates: tuple[str, str | None] | None = None,
     change: Change | None = None,
-) -> dbc.Col:
+) -> html.Div:
     """A card for one edition: its published value with source, or why there is none.
 
     ``edition`` is the edition's row, ``label`` what the card counts, ``row`` the figure's (None when
@@ -87,10 +86,10 @@ def edition_card(
 
 
 def edition_cards(
-    metric: str, cards: Sequence[dbc.Col], lang: str = "nl", partners: Sequence[dbc.Col] = ()
+    metric: str, cards: Sequence[html.Div], lang: str = "nl", partners: Sequence[html.Div] = ()
 ) -> html.Div:
     """The cards under a heading that names the figure; the e-healthweek's partner counts apart, under their own."""
-    parts = [html.H3(t("trend_cards_heading", lang, metric=metric_label(metric, lang))), dbc.Row(list(cards))]
+    parts = [html.H3(t("trend_cards_heading", lang, metric=metric_label(metric, lang))), card_row(cards)]
     if partners:
-        parts += [html.H3(t("partners_heading", lang)), dbc.Row(list(partners))]
+        parts += [html.H3(t("partners_heading", lang)), card_row(partners)]
     return html.Div(parts)

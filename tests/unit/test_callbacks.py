@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from unittest.mock import patch
@@ -356,7 +357,7 @@ def _card_details(out) -> dict[str, str]:
     """Each SZE card's title and the line under its value (the dates it is about)."""
     cards = {}
     for column in out["text"].children[1].children:
-        body = column.children.children.children
+        body = column.children.children  # the column, its card, the card's lines
         cards[body[0].children] = body[2].children
     return cards
 
@@ -730,3 +731,23 @@ def test_a_filter_change_redraws_only_the_parts_of_the_view_that_change(in_reque
     assert oost["graph"] is not no_update and oost["text"] is not no_update and oost["sources"] is no_update
     # whatever else the browser sends for what it shows, it gets every part
     assert all(value is not no_update for value in update(store(tab="trends", region="west"), "wide", ["x"]).values())
+
+
+def test_tiles_sent_anew_bring_their_links_and_the_links_alone_follow_a_click():
+    # as made, and as kept (JSON: answers.answer): tiles sent anew carry their links' addresses, and the links'
+    # own output stays out of that answer (Dash would set addresses on the tiles the answer replaces, and the
+    # rest of the answer, the chart too, would not be drawn)
+    from dash import html as h
+    from plotly.io.json import to_json_plotly
+
+    from callbacks import fingerprints, only_changed
+
+    link = dcc.Link("Trends", href="/trends?regio=zuid", id=ids.view_link("map", "bezoekers"))
+    answer = {"tiles": h.Div([h.Span("42"), link]), "links": {"bezoekers": "/trends?regio=zuid"}}
+    answer["shown"] = fingerprints(answer)
+    other = dict(answer, shown={**answer["shown"], "links": "another address"})
+    for form in (answer, json.loads(to_json_plotly(answer))):
+        sent = only_changed(form, None)  # a page that shows nothing yet
+        assert sent["tiles"] is not no_update and sent["links"] is no_update
+        clicked = only_changed(form, other["shown"] | {"links": "the region before"})
+        assert clicked["tiles"] is no_update and clicked["links"] == {"bezoekers": "/trends?regio=zuid"}
