@@ -165,7 +165,7 @@ def on_change(view: View) -> Callable[..., dict[str, Any]]:
         note_hidden: object = None,
         shown: object = None,
     ) -> dict[str, Any]:
-        selection, changes = state.control_change(ctx.triggered_id, controls, stored, search, pathname, note_hidden)
+        selection, changes = state.control_change(controls, stored, search, pathname, note_hidden)
         answer = update(selection, screen, shown)
         if LINKS in view.outputs:
             answer = link_addresses(answer, ctx.outputs_grouping[LINKS])

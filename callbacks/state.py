@@ -48,6 +48,8 @@ CONTROLS = {
     "colour": ids.COLOUR,
     "compare": ids.COMPARE,
 }
+#: the trigger that means "the filter controls say what is chosen" (``control_change``)
+FROM_CONTROLS = "controls"
 SYNC_OUTPUTS = ("search", *CONTROLS, "selection", "note", "note_hidden")
 
 
@@ -79,7 +81,7 @@ def sync_selection(
     # the note says what the address held that was not used: derived from the address when it is what
     # changed (load, back, forward, a link), and gone with the first change made on the page
     # the address changed (load, back, forward, a link: ``ADDRESS``), or a button or a filter control was used
-    from_address = trigger not in (ids.RESET, ids.PRESENT, ids.FILTER_TOGGLE, *CONTROLS.values())
+    from_address = trigger not in (ids.RESET, ids.PRESENT, ids.FILTER_TOGGLE, FROM_CONTROLS, *CONTROLS.values())
     note = ignored_note(reading) if from_address else None
     if from_address:
         selection = current
@@ -292,21 +294,20 @@ def targets(tabs: Sequence[str]) -> dict[str, Output]:
 
 
 def control_change(
-    trigger: object, controls: dict[str, Any], stored: object, search: object, pathname: object, note_hidden: object
+    controls: dict[str, Any], stored: object, search: object, pathname: object, note_hidden: object
 ) -> tuple[object, dict[str, Any]]:
-    """What the open view draws when ``trigger`` changed, and what else on the page changes with it (by the names
-    of ``targets``): a filter control chose a new selection, which the address, the Store, the links and the
-    summary then say, and the link note goes; or the controls only say what the Store holds already (the
-    address set them on load, back or forward), or ``trigger`` is no control (the window's width class): the
-    Store's selection, and nothing else changes.
+    """What the open view draws, and what else on the page changes with it (by the names of ``targets``): the
+    selection the filter controls choose. A new one the address, the Store, the links and the summary then say,
+    and the link note goes; where the controls only say what the Store holds already (the address set them on
+    load, back or forward; the window's width class changed), nothing else changes.
 
     ``stored``, ``search``, ``pathname``, ``note_hidden``: the Store's selection, the address and whether the link
     note is hidden, as the page holds them; the browser may send anything (``sync_and_restate`` validates).
     """
-    if trigger not in CONTROLS.values():
-        return stored, {}
+    # whatever set the view off (a control, or the width class while a click is on its way), the controls say what
+    # is chosen: the Store may lag behind them by an answer not yet (or never) published
     out = sync_and_restate(
-        str(trigger),
+        FROM_CONTROLS,
         search if isinstance(search, str) else None,
         controls,
         stored,

@@ -260,7 +260,7 @@ def test_brlnk008_clicks_faster_than_the_answers_end_on_the_last_one_everywhere(
         try:
             wait_until(settled, what=f"the page on {last}")
         except AssertionError as missed:
-            raise AssertionError(f"not on {last}: {shown()}") from missed
+            raise AssertionError(f"not on {last}: {shown()}; console: {console_errors(browser)}") from missed
         time.sleep(1.5)  # an overtaken answer arrives by now, and must change nothing
         assert settled(), shown()
     assert console_errors(browser) == []

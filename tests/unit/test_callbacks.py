@@ -205,7 +205,7 @@ SHOWN_CONTROLS = {
 
 def test_a_filter_click_is_drawn_and_restated_by_the_open_views_own_answer(in_request):
     clicked = SHOWN_CONTROLS | {"region": "noord"}
-    selection, changes = state.control_change(ids.REGION, clicked, store(tab="trends"), "", "/trends", True)
+    selection, changes = state.control_change(clicked, store(tab="trends"), "", "/trends", True)
     assert selection["region"] == "noord" and selection["tab"] == "trends"
     # the address, the Store, the links and the summary say it, in the same answer as the view
     assert changes["search"] == "?regio=noord" and changes["selection"] == selection
@@ -226,34 +226,32 @@ def test_a_filter_click_is_drawn_and_restated_by_the_open_views_own_answer(in_re
 def test_a_filter_click_on_an_english_page_keeps_the_page_english(in_request):
     clicked = SHOWN_CONTROLS | {"region": "noord"}
     stored = store(tab="trends", lang="en")
-    selection, changes = state.control_change(ids.REGION, clicked, stored, "?taal=en", "/trends", True)
+    selection, changes = state.control_change(clicked, stored, "?taal=en", "/trends", True)
     assert selection["lang"] == "en" and "taal=en" in changes["search"] and "regio=noord" in changes["search"]
     assert changes["other_language"] == "/trends?regio=noord"  # the Dutch page, with the same filters
 
 
 def test_the_link_note_goes_with_the_first_change_made_on_the_page(in_request):
     clicked = SHOWN_CONTROLS | {"week": "3"}
-    _, changes = state.control_change(ids.WEEK, clicked, store(tab="kaart"), "?regio=atlantis", "/kaart", False)
+    _, changes = state.control_change(clicked, store(tab="kaart"), "?regio=atlantis", "/kaart", False)
     assert changes["note_hidden"] is True and changes["search"] == "?week=3"
 
 
 def test_controls_that_say_what_the_store_holds_change_nothing(in_request):
     # on load, back or forward the address set the controls, then the view draws what the Store holds
     stored = store(tab="kaart", region="zuid")
-    assert state.control_change(
-        ids.REGION, SHOWN_CONTROLS | {"region": "zuid"}, stored, "?regio=zuid", "/kaart", False
-    ) == (
-        stored,
-        {},
-    )
-    # and the width class is no control: the Store's selection, as it is
-    assert state.control_change(ids.SCREEN, SHOWN_CONTROLS, stored, "?regio=zuid", "/kaart", False) == (stored, {})
+    unchanged = state.control_change(SHOWN_CONTROLS | {"region": "zuid"}, stored, "?regio=zuid", "/kaart", False)
+    assert unchanged == (stored, {})
+    # the width class changed while a click was on its way, its answer not published yet: what the controls say
+    clicked = SHOWN_CONTROLS | {"region": "noord"}
+    selection, changes = state.control_change(clicked, stored, "?regio=zuid", "/kaart", False)
+    assert selection["region"] == "noord" and changes["search"] == "?regio=noord"
 
 
 def test_the_last_edition_unticked_is_ticked_again_by_the_views_answer(in_request):
     stored = store(tab="kaart", editions=[2024])
     unticked = SHOWN_CONTROLS | {"sze_editions": [], "predecessor_editions": []}
-    selection, changes = state.control_change(ids.EDITIONS, unticked, stored, "?editie=2024", "/kaart", True)
+    selection, changes = state.control_change(unticked, stored, "?editie=2024", "/kaart", True)
     assert selection == stored and changes == {"sze_editions": [2024]}
 
 
