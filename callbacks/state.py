@@ -304,6 +304,8 @@ def control_change(
     ``stored``, ``search``, ``pathname``, ``note_hidden``: the Store's selection, the address and whether the link
     note is hidden, as the page holds them; the browser may send anything (``sync_and_restate`` validates).
     """
+    if all(value is None for value in controls.values()):
+        return stored, {}  # a request without the controls (the page always sends them): the Store's selection
     # whatever set the view off (a control, or the width class while a click is on its way), the controls say what
     # is chosen: the Store may lag behind them by an answer not yet (or never) published
     out = sync_and_restate(
