@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from layouts import ids
 from tests.callback_requests import body, post, server_callbacks, view_body
 from tests.service.conftest import CLOSED, HttpClient
 
@@ -53,7 +54,7 @@ def test_soak001_mixed_requests_for_minutes_leave_no_error_and_flat_memory(serve
     base, _ = served
     client = HttpClient(base)
     dependencies = server_callbacks(client.get("/_dash-dependencies").get_json())
-    views = [dep for dep in dependencies if dep["inputs"][0]["id"] == "selection" and len(dep["inputs"]) == 2]
+    views = [dep for dep in dependencies if f"-{ids.SHOWN}.data" in dep["output"]]  # each view's update
     download = next(dep for dep in dependencies if dep["output"] == "download.data")
     tabs = ["kaart", "regio", "vergelijk", "activiteiten", "trends", "evaluatie", "bereik"]
     errors: list[str] = []
