@@ -143,7 +143,8 @@ def only_changed(answer: dict[str, Any], shown: object) -> dict[str, Any]:
     had = shown if isinstance(shown, dict) else {}
     out = {name: no_update if had.get(name) == prints.get(name) else value for name, value in answer.items()}
     out[SHOWN] = no_update if had == prints else prints
-    if any(next(view_links(value), None) is not None for name, value in out.items() if name != LINKS):
+    # only a view with links looks for them in the parts it sends (this runs on every answer)
+    if LINKS in out and any(next(view_links(value), None) is not None for name, value in out.items() if name != LINKS):
         out[LINKS] = no_update  # a part sent anew holds its links' addresses
     return out
 

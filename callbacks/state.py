@@ -252,7 +252,7 @@ def _sync(**values: Any) -> dict[str, Any]:
         out["note"] = out["note_hidden"] = no_update
     # the address through the page's publishing (not an output: the address is this callback's input)
     search = out.pop("search")
-    out["published"] = no_update if search is no_update else {"controls": None, "props": {ids.URL: {"search": search}}}
+    out["published"] = no_update if search is no_update else published({ids.URL: {"search": search}})
     return out
 
 
@@ -338,7 +338,13 @@ def publish(changed: dict[str, Any], controls: dict[str, Any]) -> None:
     for name, value in changed.items():
         props.setdefault(str(outputs[name].component_id), {})[outputs[name].component_property] = value
     if props:
-        set_props(ids.PUBLISHED, {"data": {"controls": [controls.get(name) for name in CONTROLS], "props": props}})
+        set_props(ids.PUBLISHED, {"data": published(props, [controls.get(name) for name in CONTROLS])})
+
+
+def published(props: dict[str, dict[str, Any]], controls: list[Any] | None = None) -> dict[str, Any]:
+    """What ``_PUBLISH_SCRIPT`` sets on the page: ``props`` by component id, while the filter controls hold
+    ``controls`` (in ``CONTROLS``' order; None: whatever they hold)."""
+    return {"controls": controls, "props": props}
 
 
 # the controls compared as JSON, as the page holds them and as the answer was asked for them (none: the address's
