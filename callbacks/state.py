@@ -194,6 +194,7 @@ def restate_selection(data: object) -> dict[str, Any]:
         out[f"hidden-{name}"] = name not in shown
     out["none_hidden"] = bool(shown)
     out["filters_open"] = selection.filters_open
+    out["notes_open"] = selection.notes_open
     out["toggle_expanded"] = "true" if selection.filters_open else "false"
     # presentation mode is a class on the page's outermost element: CSS and assets/presentation.js do the rest
     out["shell_class"] = "presenting" if selection.present else ""
@@ -272,6 +273,7 @@ def restated(tabs: Sequence[str]) -> dict[str, Output]:
         | {
             "none_hidden": Output(ids.FILTERS_NONE, "hidden"),
             "filters_open": Output(ids.FILTER_COLLAPSE, "is_open"),
+            "notes_open": Output(ids.NOTES_OPEN, "data"),
             "toggle_expanded": Output(ids.FILTER_TOGGLE, "aria-expanded"),
             "shell_class": Output(ids.SHELL, "className"),
         }
@@ -423,16 +425,20 @@ def register(app: Dash) -> None:
         Input(ids.LINK_NOTE_CLOSE, "n_clicks"),
         prevent_initial_call=True,
     )
-    # every chart's 'Toelichting' opens with toelichting=1 in the link (a property, not a script patching the page)
+    # every chart's 'Toelichting' opens with toelichting=1 in the link (a property, not a script patching the page):
+    # when the address changes that, and when a view's explanations appear (their ids); not on a filter click, which
+    # would cost a callback after each answer (issue 21), or close an explanation its reader opened
     # (and only when one differs: an output given its own value again is redrawn all the same)
+    explanations = {"type": ids.EXPLANATION, "view": ALL, "chart": ALL}
     app.clientside_callback(
-        "function (data, opened) { var wanted = Boolean(data && data.notes_open);"
+        "function (notesOpen, shown, opened) { var wanted = Boolean(notesOpen);"
         " if (opened.every(function (o) { return Boolean(o) === wanted; })) {"
         " return window.dash_clientside.no_update; }"
         " return opened.map(function () { return wanted; }); }",
-        Output({"type": ids.EXPLANATION, "view": ALL, "chart": ALL}, "open"),
-        Input(ids.SELECTION, "data"),
-        State({"type": ids.EXPLANATION, "view": ALL, "chart": ALL}, "open"),
+        Output(explanations, "open"),
+        Input(ids.NOTES_OPEN, "data"),
+        Input(explanations, "id"),
+        State(explanations, "open"),
     )
     # the address is the view (one place parses it: core.selection), so sharing is copying it
     app.clientside_callback(

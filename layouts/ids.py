@@ -11,6 +11,9 @@ PUBLISHED = "published"
 # callback follows (callbacks.state: a query the page wrote itself is not read back)
 ADDRESS_SEEN = "address-seen"
 ADDRESS = "address"
+#: dcc.Store: whether the address opens every chart's explanation (``toelichting=1``); set only when that changes,
+#: so a filter click sets off no callback of the explanations (issue 21)
+NOTES_OPEN = "notes-open"
 #: dcc.Store: which page (and in which language) the page container holds, as the router last built it
 RENDERED_PAGE = "rendered-page"
 SCREEN = "screen"  # dcc.Store: the window's width class, "narrow" or "wide" (core.views; set in the browser)

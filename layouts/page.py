@@ -331,6 +331,7 @@ def page(reference: Reference, views: Sequence[View], lang: str = "nl", filters_
             dcc.Store(id=ids.PUBLISHED),
             dcc.Store(id=ids.ADDRESS_SEEN),
             dcc.Store(id=ids.ADDRESS),
+            dcc.Store(id=ids.NOTES_OPEN),
             dcc.Store(id=ids.RENDERED_PAGE),
             dcc.Store(id=ids.SCREEN, data=WIDE),
             html.A(t("skip_link", lang), href="#main", className="skip-link"),
