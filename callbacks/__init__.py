@@ -86,6 +86,8 @@ def full_update(view: View) -> Callable[..., dict[str, Any]]:
 
 #: the part of a view's answer that says what each of its other parts holds (a Store on the view's page)
 SHOWN = ids.SHOWN
+#: the part of a view's answer the page sets beside it: the address, the Store, the links (``state.publish``)
+PUBLISHED = ids.VIEW_PUBLISHED
 
 
 def fingerprints(parts: dict[str, Any]) -> dict[str, str]:
@@ -151,7 +153,8 @@ def only_changed(answer: dict[str, Any], shown: object) -> dict[str, Any]:
 
 def on_change(view: View) -> Callable[..., dict[str, Any]]:
     """The view's callback: its update from the selection the filter controls choose (``state.control_change``),
-    and, beside its answer, the address, the Store, the links and the summary that then say that selection.
+    and, beside its answer, the address, the Store, the links and the summary that then say that selection
+    (``state.publish``).
 
     The controls are the view's inputs rather than the Store the address's callback writes, so a filter click
     waits for one answer, not two in a row (issue 21)."""
@@ -170,8 +173,8 @@ def on_change(view: View) -> Callable[..., dict[str, Any]]:
         answer = update(selection, screen, shown)
         if LINKS in view.outputs:
             answer = link_addresses(answer, ctx.outputs_grouping[LINKS])
-        state.publish(changes, controls)  # after the update: a failed one changes nothing on the page
-        return answer
+        # after the update: a failed one changes nothing on the page
+        return answer | {PUBLISHED: state.publish(changes, controls)}
 
     changed.__doc__ = view.update.__doc__
     return changed
@@ -182,7 +185,7 @@ def register_view(app: Dash, view: View) -> None:
     only the parts that change are sent (the page keeps their digests)."""
     app.callback(
         output={part: Output(_output_id(view, part), prop) for part, prop in view.outputs.items()}
-        | {SHOWN: Output(ids.part(view.name, SHOWN), "data")},
+        | {name: Output(ids.part(view.name, name), "data") for name in (SHOWN, PUBLISHED)},
         inputs={
             "controls": {name: Input(cid, "value") for name, cid in state.CONTROLS.items()},
             "screen": Input(ids.SCREEN, "data"),

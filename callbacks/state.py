@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update, set_props
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from callbacks.common import choices, lang, reference, runtime, runtime_of, selection_from, selection_words
 from core.formatting import fmt_count
@@ -327,20 +327,43 @@ def control_change(
     return changed.get("selection", stored), changed
 
 
-def publish(changed: dict[str, Any], controls: dict[str, Any]) -> None:
-    """Have the page set ``control_change``'s changes beside the view's own answer, if the filter controls still
-    hold ``controls`` (what the answer was asked for) by then.
+def publish(changed: dict[str, Any], controls: dict[str, Any]) -> Any:
+    """The view's published part (``ids.VIEW_PUBLISHED``): ``control_change``'s changes, for the page to set beside
+    the view's own answer if the filter controls still hold ``controls`` (what the answer was asked for) by then;
+    ``no_update`` when nothing changes.
 
-    Through ``dash.set_props``, not outputs: no callback of the address's then waits for them, so the view's answer
-    is the only round trip of a filter click. Dash drops an answer overtaken by a later click, but not what it
-    sets that way: so the page sets them (``_PUBLISH_SCRIPT``) only while the controls are as they were sent.
+    Not outputs of the view: they are every view's, and a callback with some outputs on the page and some not
+    is an error in Dash, so every other view's callback would fail on each click. Dash drops an answer overtaken
+    by a later click, but a part of it the page sets itself it cannot: the page's request hooks set it the moment
+    the answer arrives, and only while the controls are as they were sent (``renderer_hooks``, assets/publish.js).
+    A callback of the page's own after the view's answer (as for the address's callback, ``_PUBLISH_SCRIPT``) would
+    wait for the charts to be drawn, and keep Dash busy for another 20 ms of every click (issue 21).
     """
     outputs = targets(runtime().tabs)
     props: dict[str, dict[str, Any]] = {}
     for name, value in changed.items():
         props.setdefault(str(outputs[name].component_id), {})[outputs[name].component_property] = value
-    if props:
-        set_props(ids.PUBLISHED, {"data": published(props, [controls.get(name) for name in CONTROLS])})
+    if not props:
+        return no_update
+    return published(props, [controls.get(name) for name in CONTROLS])
+
+
+def renderer_hooks() -> dict[str, str]:
+    """Dash's request hooks (``Dash(hooks=...)``) that set a view's published part as its answer arrives
+    (assets/publish.js), with the ids it needs: the filter controls' (in ``CONTROLS``' order), the suffix of the
+    published parts', the address's and the Store of the address the page says already."""
+    page = json.dumps(
+        {
+            "controls": list(CONTROLS.values()),
+            "suffix": ids.part("", ids.VIEW_PUBLISHED),
+            "url": ids.URL,
+            "seen": ids.ADDRESS_SEEN,
+        }
+    )
+    return {
+        "request_pre": f"function (payload) {{ window.szePublish.sent(payload, {page}); }}",
+        "request_post": f"function (payload, response) {{ window.szePublish.answered(payload, response, {page}); }}",
+    }
 
 
 def published(props: dict[str, dict[str, Any]], controls: list[Any] | None = None) -> dict[str, Any]:

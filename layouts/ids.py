@@ -36,6 +36,8 @@ NAV_DASHBOARD = "nav-dashboard"
 NAV_ABOUT = "nav-about"
 LANG_TOGGLE = "lang-toggle"  # a plain link to the same view in the other language: the page loads anew in it
 SHOWN = "shown"  # a view's part (a Store) that holds a digest of each of its other parts
+#: a view's part (a Store): what its answer to a filter click has the page set beside it (callbacks.state.publish)
+VIEW_PUBLISHED = "published"
 COPY_LINK = "copy-link"  # copies the address of the current view
 COPY_LINK_STATUS = "copy-link-status"  # says (to eyes and screen readers) whether it was copied
 

@@ -1,0 +1,65 @@
+/* A view's answer to a filter click, the page's half (callbacks.state.publish, issue 21). Beside its own parts the
+   answer brings what the page sets with it: the address, the selection's Store, the links and the summary. They are
+   set here, through Dash's request hooks (callbacks.state.renderer_hooks), the moment the answer arrives: a
+   callback of the page's own would run only once the charts are drawn, and keep Dash busy for longer.
+
+   Dash drops an answer a later click overtook, but it cannot drop what the page sets itself: so the page sets it
+   only while the filter controls hold what the answer was asked for. Those are the controls of the newest view
+   request sent, or what the address's callback (load, Back, a link, the page's buttons) set them to since. */
+(function () {
+    var latest = null; // the filter controls as the page holds them, as JSON (null: not known yet)
+
+    // the values of the controls ``ids`` among ``items`` ({id, property, value}), or null if one is missing
+    function valuesOf(items, ids) {
+        var byId = {};
+        (items || []).forEach(function (item) {
+            if (item && !Array.isArray(item) && typeof item.id === "string") {
+                byId[item.id] = item.value;
+            }
+        });
+        for (var i = 0; i < ids.length; i++) {
+            if (!(ids[i] in byId)) {
+                return null;
+            }
+        }
+        return ids.map(function (id) { return byId[id]; });
+    }
+
+    window.szePublish = {
+        // a request is sent: a view's, which takes the controls as inputs, says what they hold
+        sent: function (payload, page) {
+            var values = valuesOf(payload && payload.inputs, page.controls);
+            if (values) {
+                latest = JSON.stringify(values);
+            }
+        },
+        // an answer arrived (an overtaken one too): the controls it sets, and the published part it brings
+        answered: function (payload, response, page) {
+            if (!response || typeof response !== "object") {
+                return;
+            }
+            var ids = page.controls, suffix = page.suffix;
+            var held = valuesOf(payload.state, ids);
+            if (held && ids.some(function (id) { return response[id] && "value" in response[id]; })) {
+                // the address's callback: the controls now hold what it set, and what it left
+                latest = JSON.stringify(ids.map(function (id, i) {
+                    return response[id] && "value" in response[id] ? response[id].value : held[i];
+                }));
+            }
+            Object.keys(response).forEach(function (id) {
+                var published = id.slice(-suffix.length) === suffix && response[id] ? response[id].data : null;
+                if (!published || !published.props || JSON.stringify(published.controls) !== latest) {
+                    return;
+                }
+                var props = published.props;
+                if (props[page.url] && typeof props[page.url].search === "string") {
+                    // the address marked as said first: the address's callback does not read back what the page wrote
+                    window.dash_clientside.set_props(page.seen, {data: window.location.pathname + props[page.url].search});
+                }
+                Object.keys(props).forEach(function (target) {
+                    window.dash_clientside.set_props(target, props[target]);
+                });
+            });
+        },
+    };
+})();
