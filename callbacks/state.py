@@ -367,14 +367,15 @@ def renderer_hooks() -> dict[str, str]:
 
 
 def published(props: dict[str, dict[str, Any]], controls: list[Any] | None = None) -> dict[str, Any]:
-    """What ``_PUBLISH_SCRIPT`` sets on the page: ``props`` by component id, while the filter controls hold
-    ``controls`` (in ``CONTROLS``' order; None: whatever they hold)."""
+    """What the page sets (``_PUBLISH_SCRIPT``, assets/publish.js): ``props`` by component id, while the filter
+    controls hold ``controls`` (in ``CONTROLS``' order; None: whatever they hold)."""
     return {"controls": controls, "props": props}
 
 
-# the controls compared as JSON, as the page holds them and as the answer was asked for them (none: the address's
-# callback, whose answer Dash drops itself when overtaken); a query written here is marked as said (``ADDRESS_SEEN``)
-# before it is written, so the address's callback does not read it back
+# the address's callback's query (its answer's ``published``; Dash drops the answer itself when overtaken, and the
+# controls are None), or anything else published with the controls it was asked for, compared as JSON with what the
+# page holds; a query written here is marked as said (``ADDRESS_SEEN``) before it is written, so the address's
+# callback does not read it back
 _PUBLISH_SCRIPT = """function (published) {{
     const controls = Array.prototype.slice.call(arguments, 1);
     if (!published || (published.controls && JSON.stringify(published.controls) !== JSON.stringify(controls))) {{

@@ -4,8 +4,8 @@ from typing import Any
 
 URL = "url"
 SELECTION = "selection"  # dcc.Store: the validated Selection, which the views draw
-# dcc.Store: what a view's answer to a filter click changes beside the view (the address, the Store, the links),
-# set on the page once the controls still say what was sent (callbacks.state.publish)
+# dcc.Store: the address the address's callback writes, which the page sets (a view's answer brings its own in a
+# part of the view's: VIEW_PUBLISHED, callbacks.state.publish)
 PUBLISHED = "published"
 # dcc.Stores: the address (path and query) the page says already, and the last one it did not, which the address's
 # callback follows (callbacks.state: a query the page wrote itself is not read back)
