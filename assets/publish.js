@@ -3,11 +3,13 @@
    set here, through Dash's request hooks (callbacks.state.renderer_hooks), the moment the answer arrives: a
    callback of the page's own would run only once the charts are drawn, and keep Dash busy for longer.
 
-   Dash drops an answer a later click overtook, but it cannot drop what the page sets itself: so the page sets it
-   only while the filter controls hold what the answer was asked for. Those are the controls of the newest view
-   request sent, or what the address's callback (load, Back, a link, the page's buttons) set them to since. */
+   Dash drops an answer a later request of the same callback overtook, but it cannot drop what the page sets itself:
+   so the page sets it only for the last request sent, and only while the filter controls hold what the answer was
+   asked for: the controls of the newest view request sent, or what the address's callback (load, Back, a link, the
+   page's buttons) set them to since. */
 (function () {
     var latest = null; // the filter controls as the page holds them, as JSON (null: not known yet)
+    var newest = {}; // per callback, the last request sent: Dash drops the answer of any request before it
 
     // the values of the controls ``ids`` among ``items`` ({id, property, value}), or null if one is missing
     function valuesOf(items, ids) {
@@ -31,6 +33,7 @@
             var values = valuesOf(payload && payload.inputs, page.controls);
             if (values) {
                 latest = JSON.stringify(values);
+                newest[payload.output] = payload;
             }
         },
         // an answer arrived (an overtaken one too): the controls it sets, and the published part it brings
@@ -48,8 +51,9 @@
             }
             Object.keys(response).forEach(function (id) {
                 var published = id.slice(-suffix.length) === suffix && response[id] ? response[id].data : null;
-                if (!published || !published.props || JSON.stringify(published.controls) !== latest) {
-                    return;
+                if (!published || !published.props || newest[payload.output] !== payload ||
+                        JSON.stringify(published.controls) !== latest) {
+                    return; // an answer Dash drops (a later request of the same view), or one the controls left behind
                 }
                 var props = published.props;
                 if (props[page.url] && typeof props[page.url].search === "string") {

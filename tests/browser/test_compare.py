@@ -44,6 +44,8 @@ def test_brcmp001_a_link_opens_two_weeks_side_by_side_with_dates_and_difference(
 
 def pick(browser, words: str, option: str) -> None:
     """Open the comparison picker, search, and choose the option with exactly that label."""
+    # once the filter fold has stopped moving: a click while it unfolds lands on the bar above it
+    wait_until(lambda: not browser.find_elements(By.CSS_SELECTOR, ".collapsing"), what="the fold to stand still")
     browser.find_element(By.ID, "filter-compare").click()
     search = wait_until(lambda: browser.find_element(By.CSS_SELECTOR, "input.dash-dropdown-search"), what="search")
     assert search.get_attribute("placeholder") == "Zoeken"  # the dropdown speaks Dutch too
