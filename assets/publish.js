@@ -6,10 +6,13 @@
    Dash drops an answer a later request of the same callback overtook, but it cannot drop what the page sets itself:
    so the page sets it only for the last request sent, and only while the filter controls hold what the answer was
    asked for: the controls of the newest view request sent, or what the address's callback (load, Back, a link, the
-   page's buttons) set them to since. */
+   page's buttons) set them to since; and never from a request sent before an answer of the address's callback, which
+   restated the page from the controls it read when it was sent. */
 (function () {
     var latest = null; // the filter controls as the page holds them, as JSON (null: not known yet)
     var newest = {}; // per callback, the last request sent: Dash drops the answer of any request before it
+    var sentAt = new WeakMap(), count = 0; // each request's place in the order they were sent
+    var restated = 0; // the place of the last address's request answered: it restated everything sent before it
 
     // the values of the controls ``ids`` among ``items`` ({id, property, value}), or null if one is missing
     function valuesOf(items, ids) {
@@ -30,6 +33,7 @@
     window.szePublish = {
         // a request is sent: a view's, which takes the controls as inputs, says what they hold
         sent: function (payload, page) {
+            sentAt.set(payload, ++count);
             var values = valuesOf(payload && payload.inputs, page.controls);
             if (values) {
                 latest = JSON.stringify(values);
@@ -42,6 +46,14 @@
                 return;
             }
             var ids = page.controls, suffix = page.suffix;
+            // a callback's outputs: a list, or one output alone
+            var address = [].concat(payload.outputs || []).some(function (out) {
+                return out && out.id === page.address;
+            });
+            if (address) {
+                // the address's callback read the controls when it was sent: what a view asked before, it restated
+                restated = Math.max(restated, sentAt.get(payload) || 0);
+            }
             var held = valuesOf(payload.state, ids);
             if (held && ids.some(function (id) { return response[id] && "value" in response[id]; })) {
                 // the address's callback: the controls now hold what it set, and what it left
@@ -52,8 +64,10 @@
             Object.keys(response).forEach(function (id) {
                 var published = id.slice(-suffix.length) === suffix && response[id] ? response[id].data : null;
                 if (!published || !published.props || newest[payload.output] !== payload ||
-                        JSON.stringify(published.controls) !== latest) {
-                    return; // an answer Dash drops (a later request of the same view), or one the controls left behind
+                        (sentAt.get(payload) || 0) < restated || JSON.stringify(published.controls) !== latest) {
+                    // an answer Dash drops (a later request of the same view), one the address's callback restated
+                    // since (Back, presentation mode left), or one the controls left behind
+                    return;
                 }
                 var props = published.props;
                 if (props[page.url] && typeof props[page.url].search === "string") {

@@ -351,18 +351,24 @@ def publish(changed: dict[str, Any], controls: dict[str, Any]) -> Any:
 def renderer_hooks() -> dict[str, str]:
     """Dash's request hooks (``Dash(hooks=...)``) that set a view's published part as its answer arrives
     (assets/publish.js), with the ids it needs: the filter controls' (in ``CONTROLS``' order), the suffix of the
-    published parts', the address's and the Store of the address the page says already."""
+    published parts', the address's, the Store of the address the page says already, and the address's callback's
+    own output."""
     page = json.dumps(
         {
             "controls": list(CONTROLS.values()),
             "suffix": ids.part("", ids.VIEW_PUBLISHED),
             "url": ids.URL,
             "seen": ids.ADDRESS_SEEN,
+            "address": ids.PUBLISHED,  # an output of the address's callback alone
         }
     )
+    # a hook that throws would stop Dash's handling of every request: a fault of ours costs only the page's half
+    guarded = "try {{ {call}; }} catch (error) {{ console.warn('publish.js', error); }}"
     return {
-        "request_pre": f"function (payload) {{ window.szePublish.sent(payload, {page}); }}",
-        "request_post": f"function (payload, response) {{ window.szePublish.answered(payload, response, {page}); }}",
+        "request_pre": "function (payload) { " + guarded.format(call=f"window.szePublish.sent(payload, {page})") + " }",
+        "request_post": "function (payload, response) { "
+        + guarded.format(call=f"window.szePublish.answered(payload, response, {page})")
+        + " }",
     }
 
 
