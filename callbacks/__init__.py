@@ -86,8 +86,6 @@ def full_update(view: View) -> Callable[..., dict[str, Any]]:
 
 #: the part of a view's answer that says what each of its other parts holds (a Store on the view's page)
 SHOWN = ids.SHOWN
-#: the part of a view's answer the page sets beside it: the address, the Store, the links (``state.publish``)
-PUBLISHED = ids.VIEW_PUBLISHED
 
 
 def fingerprints(parts: dict[str, Any]) -> dict[str, str]:
@@ -153,8 +151,7 @@ def only_changed(answer: dict[str, Any], shown: object) -> dict[str, Any]:
 
 def on_change(view: View) -> Callable[..., dict[str, Any]]:
     """The view's callback: its update from the selection the filter controls choose (``state.control_change``),
-    and, beside its answer, the address, the Store, the links and the summary that then say that selection
-    (``state.publish``).
+    and, beside its answer, the address, the Store, the links and the summary that then say that selection.
 
     The controls are the view's inputs rather than the Store the address's callback writes, so a filter click
     waits for one answer, not two in a row (issue 21)."""
@@ -173,8 +170,8 @@ def on_change(view: View) -> Callable[..., dict[str, Any]]:
         answer = update(selection, screen, shown)
         if LINKS in view.outputs:
             answer = link_addresses(answer, ctx.outputs_grouping[LINKS])
-        # after the update: a failed one changes nothing on the page
-        return answer | {PUBLISHED: state.publish(changes, controls)}
+        state.publish(changes, controls)  # after the update: a failed one changes nothing on the page
+        return answer
 
     changed.__doc__ = view.update.__doc__
     return changed
@@ -185,7 +182,7 @@ def register_view(app: Dash, view: View) -> None:
     only the parts that change are sent (the page keeps their digests)."""
     app.callback(
         output={part: Output(_output_id(view, part), prop) for part, prop in view.outputs.items()}
-        | {name: Output(ids.part(view.name, name), "data") for name in (SHOWN, PUBLISHED)},
+        | {SHOWN: Output(ids.part(view.name, SHOWN), "data")},
         inputs={
             "controls": {name: Input(cid, "value") for name, cid in state.CONTROLS.items()},
             "screen": Input(ids.SCREEN, "data"),

@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, no_update, set_props
 
 from callbacks.common import choices, lang, reference, runtime, runtime_of, selection_from, selection_words
 from core.formatting import fmt_count
@@ -327,61 +327,31 @@ def control_change(
     return changed.get("selection", stored), changed
 
 
-def publish(changed: dict[str, Any], controls: dict[str, Any]) -> Any:
-    """The view's published part (``ids.VIEW_PUBLISHED``): ``control_change``'s changes, for the page to set beside
-    the view's own answer if the filter controls still hold ``controls`` (what the answer was asked for) by then;
-    ``no_update`` when nothing changes.
+def publish(changed: dict[str, Any], controls: dict[str, Any]) -> None:
+    """Have the page set ``control_change``'s changes beside the view's own answer, if the filter controls still
+    hold ``controls`` (what the answer was asked for) by then.
 
-    Not outputs of the view: they are every view's, and a callback with some outputs on the page and some not
-    is an error in Dash, so every other view's callback would fail on each click. Dash drops an answer overtaken
-    by a later click, but a part of it the page sets itself it cannot: the page's request hooks set it the moment
-    the answer arrives, and only while the controls are as they were sent (``renderer_hooks``, assets/publish.js).
-    A callback of the page's own after the view's answer (as for the address's callback, ``_PUBLISH_SCRIPT``) would
-    wait for the charts to be drawn, and keep Dash busy for another 20 ms of every click (issue 21).
+    Through ``dash.set_props``, not outputs: no callback of the address's then waits for them, so the view's answer
+    is the only round trip of a filter click. Dash drops an answer overtaken by a later click, but not what it
+    sets that way: so the page sets them (``_PUBLISH_SCRIPT``) only while the controls are as they were sent.
     """
     outputs = targets(runtime().tabs)
     props: dict[str, dict[str, Any]] = {}
     for name, value in changed.items():
         props.setdefault(str(outputs[name].component_id), {})[outputs[name].component_property] = value
-    if not props:
-        return no_update
-    return published(props, [controls.get(name) for name in CONTROLS])
-
-
-def renderer_hooks() -> dict[str, str]:
-    """Dash's request hooks (``Dash(hooks=...)``) that set a view's published part as its answer arrives
-    (assets/publish.js), with the ids it needs: the filter controls' (in ``CONTROLS``' order), the suffix of the
-    published parts', the address's, the Store of the address the page says already, and the address's callback's
-    own output."""
-    page = json.dumps(
-        {
-            "controls": list(CONTROLS.values()),
-            "suffix": ids.part("", ids.VIEW_PUBLISHED),
-            "url": ids.URL,
-            "seen": ids.ADDRESS_SEEN,
-            "address": ids.PUBLISHED,  # an output of the address's callback alone
-        }
-    )
-    # a hook that throws would stop Dash's handling of every request: a fault of ours costs only the page's half
-    guarded = "try {{ {call}; }} catch (error) {{ console.warn('publish.js', error); }}"
-    return {
-        "request_pre": "function (payload) { " + guarded.format(call=f"window.szePublish.sent(payload, {page})") + " }",
-        "request_post": "function (payload, response) { "
-        + guarded.format(call=f"window.szePublish.answered(payload, response, {page})")
-        + " }",
-    }
+    if props:
+        set_props(ids.PUBLISHED, {"data": published(props, [controls.get(name) for name in CONTROLS])})
 
 
 def published(props: dict[str, dict[str, Any]], controls: list[Any] | None = None) -> dict[str, Any]:
-    """What the page sets (``_PUBLISH_SCRIPT``, assets/publish.js): ``props`` by component id, while the filter
-    controls hold ``controls`` (in ``CONTROLS``' order; None: whatever they hold)."""
+    """What ``_PUBLISH_SCRIPT`` sets on the page: ``props`` by component id, while the filter controls hold
+    ``controls`` (in ``CONTROLS``' order; None: whatever they hold)."""
     return {"controls": controls, "props": props}
 
 
-# the address's callback's query (its answer's ``published``; Dash drops the answer itself when overtaken, and the
-# controls are None), or anything else published with the controls it was asked for, compared as JSON with what the
-# page holds; a query written here is marked as said (``ADDRESS_SEEN``) before it is written, so the address's
-# callback does not read it back
+# the controls compared as JSON, as the page holds them and as the answer was asked for them (none: the address's
+# callback, whose answer Dash drops itself when overtaken); a query written here is marked as said (``ADDRESS_SEEN``)
+# before it is written, so the address's callback does not read it back
 _PUBLISH_SCRIPT = """function (published) {{
     const controls = Array.prototype.slice.call(arguments, 1);
     if (!published || (published.controls && JSON.stringify(published.controls) !== JSON.stringify(controls))) {{

@@ -13,7 +13,7 @@ from flask import Flask, Response, g, has_request_context, redirect, request
 from flask_compress import Compress
 from sqlalchemy.exc import SQLAlchemyError
 
-from callbacks import answers, register_all, state
+from callbacks import answers, register_all
 from callbacks.common import RUNTIME_KEY, Runtime, close_db, lang, page_query, read_reference, request_language, views
 from core.i18n import t
 from core.reference import Reference
@@ -218,8 +218,6 @@ def create_app(settings: Settings | None = None, extra_views: Sequence[View] = (
         background_callback_manager=jobs.manager(settings),  # /beheer's checks of large files (dashboard.jobs)
         # each page's description comes from its registry entry (callbacks.pages)
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
-        # a view's answer to a filter click sets the address and the links as it arrives (assets/publish.js)
-        hooks=state.renderer_hooks(),  # type: ignore[arg-type]
     )
     app.index_string = INDEX_STRING
     _load_partial_plotly(app)

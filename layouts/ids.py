@@ -4,8 +4,8 @@ from typing import Any
 
 URL = "url"
 SELECTION = "selection"  # dcc.Store: the validated Selection, which the views draw
-# dcc.Store: the address the address's callback writes, which the page sets (a view's answer brings its own in a
-# part of the view's: VIEW_PUBLISHED, callbacks.state.publish)
+# dcc.Store: what a view's answer to a filter click changes beside the view (the address, the Store, the links),
+# set on the page once the controls still say what was sent (callbacks.state.publish)
 PUBLISHED = "published"
 # dcc.Stores: the address (path and query) the page says already, and the last one it did not, which the address's
 # callback follows (callbacks.state: a query the page wrote itself is not read back)
@@ -36,8 +36,6 @@ NAV_DASHBOARD = "nav-dashboard"
 NAV_ABOUT = "nav-about"
 LANG_TOGGLE = "lang-toggle"  # a plain link to the same view in the other language: the page loads anew in it
 SHOWN = "shown"  # a view's part (a Store) that holds a digest of each of its other parts
-#: a view's part (a Store): what its answer to a filter click has the page set beside it (callbacks.state.publish)
-VIEW_PUBLISHED = "published"
 COPY_LINK = "copy-link"  # copies the address of the current view
 COPY_LINK_STATUS = "copy-link-status"  # says (to eyes and screen readers) whether it was copied
 

@@ -431,14 +431,9 @@ def unavailable(lang: str = "nl") -> html.Div:
 
 
 def view_body(view: View, lang: str = "nl") -> list[Any]:
-    """A view's components on its page: its skeleton, the Store of what each of its parts holds (a filter
-    change sends only the parts that change: callbacks.only_changed), and the Store of what its answer has the page
-    set beside it (callbacks.state.publish)."""
-    return [
-        view.skeleton(lang),
-        dcc.Store(id=ids.part(view.name, ids.SHOWN)),
-        dcc.Store(id=ids.part(view.name, ids.VIEW_PUBLISHED)),
-    ]
+    """A view's components on its page: its skeleton, and the Store of what each of its parts holds (a filter
+    change sends only the parts that change: callbacks.only_changed)."""
+    return [view.skeleton(lang), dcc.Store(id=ids.part(view.name, ids.SHOWN))]
 
 
 def validation_layout(

@@ -93,8 +93,7 @@ def view_update(view: str, outputs: dict[str, str], selection: dict[str, Any], s
 
     # and the Store of what the page shows already: nothing, so every part comes (callbacks.only_changed); the
     # view's links (core.views.LINKS), which stand in its parts: none yet
-    own = {ids.SHOWN: "data", ids.VIEW_PUBLISHED: "data"}  # and the Store of what the page sets beside the answer
-    parts = [{"id": ids.part(view, part), "property": prop} for part, prop in {**outputs, **own}.items()]
+    parts = [{"id": ids.part(view, part), "property": prop} for part, prop in {**outputs, ids.SHOWN: "data"}.items()]
     for item in parts:
         if item["id"] == ids.part(view, LINKS):
             item["id"] = json.dumps(ids.view_link(view, ["ALL"]), sort_keys=True, separators=(",", ":"))

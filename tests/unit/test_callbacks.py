@@ -213,14 +213,14 @@ def test_a_filter_click_is_drawn_and_restated_by_the_open_views_own_answer(in_re
     assert "Noord" in changes["summary"]
     # the controls show the click already, the open tab stays open, and no link note was shown
     assert not set(changes) & {*state.CONTROLS, "active-trends", "note", "note_hidden"}
-    # the view's published part: what the page sets as the answer arrives, while the controls hold what was sent
-    data = state.publish(changes, clicked)
-    assert data["controls"] == list(clicked.values())
-    props = data["props"]
+    with patch("callbacks.state.set_props") as set_props:
+        state.publish(changes, clicked)
+    (published, data), _ = set_props.call_args
+    assert published == ids.PUBLISHED and data["data"]["controls"] == list(clicked.values())
+    props = data["data"]["props"]
     assert props[ids.URL] == {"search": "?regio=noord"} and props[ids.tab_link("kaart")] == {
         "href": "/kaart?regio=noord"
     }
-    assert state.publish({}, clicked) is no_update  # nothing changes: nothing to set
 
 
 def test_a_filter_click_on_an_english_page_keeps_the_page_english(in_request):
